@@ -1,0 +1,138 @@
+"""The two-level crowding alert (客流高峰预警) of DOMAIN.md, and recording each change of level.
+
+Exact arithmetic: thresholds are decimals a person typed (2.5, 3.5, 0.5), so they are
+compared as fractions, never as binary floats that may land a hair below the edge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from shared.model import AlertChange, Clerk, Counter, Hall, Ticket
+from shared.settings import HallSettings
+
+
+def _exact(value: float) -> Fraction:
+    return Fraction(repr(value))
+
+
+def next_level(
+    current: int,
+    waiting: int,
+    open_counters: int,
+    *,
+    thresholds: tuple[float, float],
+    margin: float,
+) -> int:
+    """The level after a change: the highest L with ratio >= t_L, or with L <= the current
+    level and ratio >= t_L - margin. No one waiting is 0; anyone waiting with no counter
+    open is 2."""
+    if waiting <= 0:
+        return 0
+    if open_counters <= 0:
+        return 2
+    ratio = Fraction(waiting, open_counters)
+    for level in (2, 1):
+        threshold = _exact(thresholds[level - 1])
+        if ratio >= threshold or (level <= current and ratio >= threshold - _exact(margin)):
+            return level
+    return 0
+
+
+@dataclass(frozen=True)
+class Crowding:
+    waiting: int
+    open_counters: int
+    level: int
+
+    @property
+    def ratio(self) -> float | None:
+        return self.waiting / self.open_counters if self.open_counters else None
+
+
+def count_crowding(session: Session, hall: Hall) -> tuple[int, int]:
+    """(waiting tickets, open counters) in the hall right now."""
+    waiting = session.scalar(
+        select(func.count()).where(Ticket.hall_id == hall.id, Ticket.status == "waiting")
+    )
+    open_counters = session.scalar(
+        select(func.count()).where(Counter.hall_id == hall.id, Counter.state == "open")
+    )
+    return int(waiting or 0), int(open_counters or 0)
+
+
+def update_level(session: Session, hall: Hall, settings: HallSettings, at: dt.datetime) -> Crowding:
+    """Recompute the hall's level after a change; record it when it moved."""
+    waiting, open_counters = count_crowding(session, hall)
+    level = next_level(
+        hall.alert_level,
+        waiting,
+        open_counters,
+        thresholds=(settings.alert_level1, settings.alert_level2),
+        margin=settings.alert_margin,
+    )
+    if level != hall.alert_level:
+        session.add(
+            AlertChange(
+                hall_id=hall.id,
+                at=at,
+                business_day=at.date(),
+                level=level,
+                previous_level=hall.alert_level,
+                waiting=waiting,
+                open_counters=open_counters,
+            )
+        )
+        hall.alert_level = level
+    return Crowding(waiting, open_counters, level)
+
+
+@dataclass(frozen=True)
+class AlertRecord:
+    """A recorded change of level, as `hallq alerts` and the shift lead's monitor show it."""
+
+    at: dt.datetime
+    level: int
+    previous_level: int
+    waiting: int
+    open_counters: int
+    acknowledged_by: str | None
+    acknowledged_at: dt.datetime | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "at": self.at.isoformat(),
+            "level": self.level,
+            "waiting": self.waiting,
+            "open": self.open_counters,
+            "previous": self.previous_level,
+            "acknowledged_by": self.acknowledged_by,
+            "acknowledged_at": self.acknowledged_at.isoformat() if self.acknowledged_at else None,
+        }
+
+
+def alert_changes(session: Session, hall: Hall, day: dt.date) -> list[AlertRecord]:
+    """The day's changes of level, in the order they happened."""
+    rows = session.execute(
+        select(AlertChange, Clerk.staff_id)
+        .outerjoin(Clerk, Clerk.id == AlertChange.acknowledged_by)
+        .where(AlertChange.hall_id == hall.id, AlertChange.business_day == day)
+        .order_by(AlertChange.id)
+    ).all()
+    return [
+        AlertRecord(
+            change.at,
+            change.level,
+            change.previous_level,
+            change.waiting,
+            change.open_counters,
+            staff_id,
+            change.acknowledged_at,
+        )
+        for change, staff_id in rows
+    ]

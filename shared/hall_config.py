@@ -1,0 +1,217 @@
+"""Load a hall's set-up (queues, businesses, counters, clerks, customer directory, settings)
+from a JSON definition: the demo hall ships as one. Everything is checked before anything
+is written, and loading the same definition again changes nothing."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shared.calling import TIERS
+from shared.errors import Rejected
+from shared.model import Base, Business, Clerk, Counter, Customer, Hall, Queue
+from shared.settings import change_settings
+
+BUSINESS_CLASSES = ("routine", "long", "handset", "group")
+ROLES = ("clerk", "lead", "admin")
+_FIELD_KINDS = ("text", "mobile", "resident_id", "choice")
+
+
+def demo_definition() -> dict[str, Any]:
+    text = resources.files("shared").joinpath("data/demo_hall.json").read_text(encoding="utf-8")
+    return dict(json.loads(text))
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise Rejected(message)
+
+
+def _text(item: Mapping[str, Any], key: str, where: str, *, limit: int = 100) -> str:
+    value = item.get(key)
+    _require(
+        isinstance(value, str) and 0 < len(value) <= limit,
+        f"{where}: {key} must be text of 1 to {limit} characters",
+    )
+    return str(value)
+
+
+def check_definition(definition: object) -> None:
+    """Raise Rejected naming the first problem in a hall definition."""
+    _require(isinstance(definition, Mapping), "a hall definition is a JSON object")
+    assert isinstance(definition, Mapping)
+    _text(definition, "code", "hall", limit=32)
+    _text(definition, "name", "hall")
+    for key in ("queues", "businesses", "counters", "clerks"):
+        _require(
+            isinstance(definition.get(key), list) and definition[key],
+            f"hall: {key} must be a non-empty list",
+        )
+    _require(isinstance(definition.get("customers", []), list), "hall: customers must be a list")
+    _require(
+        isinstance(definition.get("settings", {}), Mapping), "hall: settings must be an object"
+    )
+    letters = []
+    for queue in definition["queues"]:
+        letter = _text(queue, "letter", "queue", limit=1)
+        _require(
+            letter.isascii() and letter.isupper(), f"queue {letter!r}: the letter must be A to Z"
+        )
+        _text(queue, "name", f"queue {letter}")
+        target = queue.get("target_wait_s", 900)
+        _require(
+            isinstance(target, int) and target > 0,
+            f"queue {letter}: target_wait_s must be a positive whole number",
+        )
+        letters.append(letter)
+    _require(len(set(letters)) == len(letters), "two queues share a letter")
+    keys = []
+    for business in definition["businesses"]:
+        key = _text(business, "key", "business", limit=40)
+        _text(business, "name", f"business {key}")
+        _require(
+            business.get("class") in BUSINESS_CLASSES,
+            f"business {key}: class must be one of {', '.join(BUSINESS_CLASSES)}",
+        )
+        _require(
+            business.get("queue") in letters,
+            f"business {key}: its queue {business.get('queue')!r} does not exist",
+        )
+        _check_slip_fields(key, business.get("slip_fields", []))
+        keys.append(key)
+    _require(len(set(keys)) == len(keys), "two businesses share a key")
+    numbers = []
+    for counter in definition["counters"]:
+        number = counter.get("number")
+        _require(
+            isinstance(number, int) and not isinstance(number, bool) and number > 0,
+            "a counter's number must be a positive whole number",
+        )
+        serves = counter.get("queues")
+        _require(isinstance(serves, str) and serves != "", f"counter {number} serves no queue")
+        _require(
+            all(letter in letters for letter in serves),
+            f"counter {number} serves a queue that does not exist",
+        )
+        _require(len(set(serves)) == len(serves), f"counter {number} lists a queue twice")
+        numbers.append(number)
+    _require(len(set(numbers)) == len(numbers), "two counters share a number")
+    staff = [_text(clerk, "staff_id", "clerk", limit=20) for clerk in definition["clerks"]]
+    _require(len(set(staff)) == len(staff), "two clerks share a staff id")
+    for clerk in definition["clerks"]:
+        _text(clerk, "name", f"clerk {clerk['staff_id']}", limit=50)
+        _require(
+            clerk.get("role", "clerk") in ROLES,
+            f"clerk {clerk['staff_id']}: role must be one of {', '.join(ROLES)}",
+        )
+    for customer in definition.get("customers", []):
+        phone = _text(customer, "phone", "customer", limit=20)
+        _require(
+            bool(re.fullmatch(r"1[3-9]\d{9}", phone)), f"customer {phone}: not a mobile number"
+        )
+        _require(
+            customer.get("tier") in TIERS,
+            f"customer {phone}: tier must be one of {', '.join(TIERS)}",
+        )
+
+
+def _check_slip_fields(business: str, fields: object) -> None:
+    _require(isinstance(fields, list), f"business {business}: slip_fields must be a list")
+    assert isinstance(fields, list)
+    for field in fields:
+        where = f"business {business} slip field"
+        _require(isinstance(field, Mapping), f"{where}: each field is an object")
+        _text(field, "key", where, limit=40)
+        _text(field, "label", f"{where} {field['key']}")
+        _require(
+            field.get("kind", "text") in _FIELD_KINDS,
+            f"{where} {field['key']}: kind must be one of {', '.join(_FIELD_KINDS)}",
+        )
+        if field.get("kind") == "choice":
+            _require(
+                isinstance(field.get("choices"), list) and field["choices"],
+                f"{where} {field['key']}: a choice needs choices",
+            )
+
+
+def _upsert(
+    session: Session, model: type[Base], key: dict[str, Any], values: dict[str, Any]
+) -> Any:
+    """The row with these natural-key values, created or brought up to date."""
+    row = session.scalars(select(model).filter_by(**key)).first()
+    if row is None:
+        row = model(**key, **values)
+        session.add(row)
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+    session.flush()
+    return row
+
+
+def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
+    """Create or update the hall the definition describes. Never deletes: history refers to it."""
+    check_definition(definition)
+    hall = _upsert(
+        session,
+        Hall,
+        {"code": definition["code"]},
+        {"name": definition["name"], "name_en": definition.get("name_en", "")},
+    )
+    queues = {
+        queue["letter"]: _upsert(
+            session,
+            Queue,
+            {"hall_id": hall.id, "letter": queue["letter"]},
+            {
+                "name": queue["name"],
+                "name_en": queue.get("name_en", ""),
+                "target_wait_s": queue.get("target_wait_s", 900),
+            },
+        )
+        for queue in definition["queues"]
+    }
+    for business in definition["businesses"]:
+        _upsert(
+            session,
+            Business,
+            {"hall_id": hall.id, "key": business["key"]},
+            {
+                "name": business["name"],
+                "name_en": business.get("name_en", ""),
+                "business_class": business["class"],
+                "queue_id": queues[business["queue"]].id,
+                "self_service": bool(business.get("self_service", False)),
+                "slip_fields": business.get("slip_fields", []),
+            },
+        )
+    for counter in definition["counters"]:
+        _upsert(
+            session,
+            Counter,
+            {"hall_id": hall.id, "number": counter["number"]},
+            {"name": counter.get("name", ""), "queues": counter["queues"]},
+        )
+    for clerk in definition["clerks"]:
+        _upsert(
+            session,
+            Clerk,
+            {"hall_id": hall.id, "staff_id": clerk["staff_id"]},
+            {"name": clerk["name"], "role": clerk.get("role", "clerk")},
+        )
+    for customer in definition.get("customers", []):
+        _upsert(
+            session,
+            Customer,
+            {"hall_id": hall.id, "phone": customer["phone"]},
+            {"tier": customer["tier"], "name": customer.get("name", "")},
+        )
+    if definition.get("settings"):
+        change_settings(session, hall.id, dict(definition["settings"]))
+    return hall

@@ -1,0 +1,278 @@
+"""The store's tables. Rows only, no behaviour: the rules live in the service modules.
+
+Every row belongs to one hall, so one database can hold a whole city's halls. Times are
+naive local datetimes: the hall's wall clock, or the replayed event's time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Hall(Base):
+    __tablename__ = "halls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100), default="")
+    # The business day of the hall's latest action; when an action falls on a later day,
+    # the tickets still waiting from before are expired (see hall.py).
+    business_day: Mapped[dt.date | None] = mapped_column(Date)
+    alert_level: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Setting(Base):
+    """One hall setting (thresholds, margin, norms, calling policy) as a JSON value."""
+
+    __tablename__ = "settings"
+
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[object] = mapped_column(JSON)
+
+
+class Queue(Base):
+    __tablename__ = "queues"
+    __table_args__ = (UniqueConstraint("hall_id", "letter"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    letter: Mapped[str] = mapped_column(String(1))
+    name: Mapped[str] = mapped_column(String(50))
+    name_en: Mapped[str] = mapped_column(String(50), default="")
+    # The wait the hall promises in this queue; calls within it count toward the service level.
+    target_wait_s: Mapped[int] = mapped_column(Integer, default=900)
+
+
+class Business(Base):
+    """A kind of business a customer comes for, with the queue its class goes to."""
+
+    __tablename__ = "businesses"
+    __table_args__ = (UniqueConstraint("hall_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    key: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(50))
+    name_en: Mapped[str] = mapped_column(String(50), default="")
+    business_class: Mapped[str] = mapped_column(String(16))  # routine, long, handset, group
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"))
+    self_service: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The slip's fields for this business: a list of {"key", "label", "label_en", "kind", ...}.
+    slip_fields: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+
+
+class Customer(Base):
+    """The customer directory: who gets the green channel or the group desk."""
+
+    __tablename__ = "customers"
+    __table_args__ = (UniqueConstraint("hall_id", "phone"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    phone: Mapped[str] = mapped_column(String(20))
+    tier: Mapped[str] = mapped_column(String(10))  # vip, group, normal
+    name: Mapped[str] = mapped_column(String(50), default="")
+
+
+class Clerk(Base):
+    __tablename__ = "clerks"
+    __table_args__ = (UniqueConstraint("hall_id", "staff_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    staff_id: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(10), default="clerk")  # clerk, lead, admin
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+
+
+class Counter(Base):
+    """A counter (台席) and, as a cache of its session events, its state right now.
+
+    Its clerk is the open session's; its ticket is the one called to it (status `called`).
+    """
+
+    __tablename__ = "counters"
+    __table_args__ = (UniqueConstraint("hall_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(50), default="")
+    # Configured queue letters in calling order, e.g. "VAB".
+    queues: Mapped[str] = mapped_column(String(26))
+    state: Mapped[str] = mapped_column(String(10), default="closed")  # open, paused, closed
+
+
+class CounterSession(Base):
+    """A clerk's stint at a counter, from open to close, with the queues it served."""
+
+    __tablename__ = "counter_sessions"
+    __table_args__ = (Index("ix_counter_sessions_open", "counter_id", "closed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    queues: Mapped[str] = mapped_column(String(26))
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class CounterEvent(Base):
+    """Append-only: open, pause (with reason), resume, close. Utilisation is rebuilt from these."""
+
+    __tablename__ = "counter_events"
+    __table_args__ = (Index("ix_counter_events_hall_day", "hall_id", "business_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    session_id: Mapped[int] = mapped_column(ForeignKey("counter_sessions.id"))
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(String(100), default="")
+
+
+class QueueSequence(Base):
+    """The last number issued in a queue on a day; bumped in the issuing transaction."""
+
+    __tablename__ = "queue_sequences"
+
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"), primary_key=True)
+    business_day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)
+
+
+class Ticket(Base):
+    """A queue ticket and, as a cache of its events, where it stands now."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint("hall_id", "business_day", "code"),
+        Index("ix_tickets_waiting", "hall_id", "status", "queue_id"),
+        Index("ix_tickets_phone", "hall_id", "phone"),
+        Index("ix_tickets_counter", "counter_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    code: Mapped[str] = mapped_column(String(8))  # "A001": issue queue letter + number
+    number: Mapped[int] = mapped_column(Integer)
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"))  # where it waits now
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    tier: Mapped[str] = mapped_column(String(10))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    slip: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    # waiting, called, finished, no_show, expired
+    status: Mapped[str] = mapped_column(String(10))
+    issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    waiting_since: Mapped[dt.datetime] = mapped_column(DateTime)
+    called_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class TicketEvent(Base):
+    """Append-only log of every change of a ticket's state: the truth figures come from.
+
+    `seconds` is the interval the event closes, fixed when it is written: for a call, the
+    wait since the ticket started waiting; for a finish, no-show or transfer, the time
+    since the call.
+    """
+
+    __tablename__ = "ticket_events"
+    __table_args__ = (
+        Index("ix_ticket_events_hall_day_kind", "hall_id", "business_day", "kind"),
+        Index("ix_ticket_events_ticket", "ticket_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    # issued, called, recalled, no_show, transferred, finished, rated, expired
+    kind: Mapped[str] = mapped_column(String(12))
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"))
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    seconds: Mapped[float | None] = mapped_column(Float)
+
+
+class Transaction(Base):
+    """What the clerk recorded as done for a ticket; a ticket may have several."""
+
+    __tablename__ = "transactions"
+    __table_args__ = (Index("ix_transactions_ticket", "ticket_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    recommended: Mapped[bool] = mapped_column(Boolean, default=False)
+    accepted: Mapped[bool] = mapped_column(Boolean, default=False)
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    fields: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Rating(Base):
+    """The customer's rating of one finished ticket, credited to the clerk who finished it."""
+
+    __tablename__ = "ratings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), unique=True)
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    rating: Mapped[str] = mapped_column(String(12))  # satisfied, neutral, dissatisfied
+
+
+class AlertChange(Base):
+    """One change of the crowding level, with the counts behind it and who acknowledged it."""
+
+    __tablename__ = "alert_changes"
+    __table_args__ = (Index("ix_alert_changes_hall_day", "hall_id", "business_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    level: Mapped[int] = mapped_column(Integer)
+    previous_level: Mapped[int] = mapped_column(Integer)
+    waiting: Mapped[int] = mapped_column(Integer)
+    open_counters: Mapped[int] = mapped_column(Integer)
+    acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -1,0 +1,158 @@
+"""Human-readable command-line output: tables with Chinese and English labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import fields
+from typing import Any
+
+from shared.alerts import AlertRecord
+from shared.settings import HallSettings
+from shared.status import LEVEL_NAMES, HallNow
+from shared.tables import render_table
+
+STATE_NAMES = {"open": "开放 open", "paused": "暂停 paused", "closed": "关闭 closed"}
+
+
+def _seconds(value: float | None) -> str | None:
+    return None if value is None else f"{value:.0f}s"
+
+
+def _share(value: float | None) -> str | None:
+    return None if value is None else f"{value * 100:.1f}%"
+
+
+def _level(level: int) -> str:
+    chinese, english = LEVEL_NAMES[level]
+    return f"{level} {chinese} {english}"
+
+
+def _clock(at: dt.datetime | None) -> str | None:
+    return at.strftime("%H:%M:%S") if at else None
+
+
+def status_text(now: HallNow) -> str:
+    ratio = "-" if now.ratio is None else f"{now.ratio:.2f}"
+    head = [
+        f"{now.name}  {now.name_en}  ({now.hall})   营业日 business day {now.business_day or '-'}",
+        f"预警级别 Alert level: {_level(now.level)}   "
+        f"等候 waiting {now.waiting_total} ÷ 开放台席 open {now.open_counters} = {ratio}   "
+        f"(阈值 thresholds {now.thresholds[0]} / {now.thresholds[1]}, 回差 margin {now.margin})",
+        "",
+    ]
+    queues = render_table(
+        ["队列 Queue", "名称 Name", "等候 Waiting", "最早取号 Oldest"],
+        [[q.queue, f"{q.name} {q.name_en}", q.waiting, _clock(q.oldest_since)] for q in now.queues],
+    )
+    counters = render_table(
+        [
+            "台席 Counter",
+            "状态 State",
+            "营业员 Clerk",
+            "队列 Queues",
+            "当前 Serving",
+            "叫号 Called",
+        ],
+        [
+            [
+                c.counter,
+                STATE_NAMES.get(c.state, c.state),
+                f"{c.clerk} {c.clerk_name}" if c.clerk else None,
+                "".join(c.queues),
+                c.ticket,
+                _clock(c.called_at),
+            ]
+            for c in now.counters
+        ],
+    )
+    return "\n".join(head) + queues + "\n\n" + counters
+
+
+def metrics_text(day: dt.date, figures: Sequence[Any]) -> str:
+    if not figures:
+        return f"{day}: 无营业员数据 no clerk served that day"
+    rows = [
+        [
+            f"{f.clerk} {f.name}",
+            f.called,
+            f.handled,
+            f.no_shows,
+            f.transfers,
+            _seconds(f.avg_wait_s),
+            _seconds(f.avg_handle_s),
+            _seconds(f.p90_handle_s),
+            _share(f.routine_within_norm),
+            f"{f.satisfied}/{f.rated}",
+            f.satisfaction_points,
+            f"{f.accepted}/{f.recommended}",
+            _share(f.signed_rate),
+            _share(f.utilisation),
+        ]
+        for f in figures
+    ]
+    headers = [
+        "营业员 Clerk", "叫号 Called", "办结 Handled", "过号 No-show", "转移 Transfer",
+        "平均等候 Wait", "平均办理 Handle", "P90", "三分钟 Norm", "满意 Satisfied",
+        "积分 Points", "推荐成功 Sold", "签单 Signed", "利用率 Busy",
+    ]  # fmt: skip
+    return f"营业员业绩 Clerk figures  {day}\n\n" + render_table(headers, rows)
+
+
+def queues_text(day: dt.date, summary: dict[str, Any], rows: Sequence[Any]) -> str:
+    head = (
+        f"全厅 Hall  {day}: 取号 issued {summary['issued']}, 叫号 called {summary['called']}, "
+        f"办结 finished {summary['finished']}, 过号 no-shows {summary['no_shows']}, "
+        f"平均等候 mean wait {_seconds(summary['mean_wait_s']) or '-'}, "
+        f"最长等候 max wait {_seconds(summary['max_wait_s']) or '-'}, "
+        f"服务水平 service level {_share(summary['service_level']) or '-'}"
+    )
+    table = render_table(
+        ["队列 Queue", "时段 Hour", "到达 Arrivals", "办结 Served", "过号 No-show",
+         "平均等候 Mean wait", "最长等候 Max wait", "服务水平 Level"],
+        [
+            [r.queue, f"{r.hour:02d}:00", r.arrivals, r.served, r.no_shows,
+             _seconds(r.mean_wait_s), _seconds(r.max_wait_s), _share(r.service_level)]
+            for r in rows
+        ],
+    )  # fmt: skip
+    return head + "\n\n" + table
+
+
+def alerts_text(day: dt.date, changes: Sequence[AlertRecord]) -> str:
+    if not changes:
+        return f"{day}: 无预警变化 no change of alert level"
+    return f"预警记录 Alert level changes  {day}\n\n" + render_table(
+        [
+            "时间 Time",
+            "级别 Level",
+            "之前 Before",
+            "等候 Waiting",
+            "开放台席 Open",
+            "确认 Acknowledged",
+        ],
+        [
+            [
+                _clock(c.at),
+                _level(c.level),
+                c.previous_level,
+                c.waiting,
+                c.open_counters,
+                f"{c.acknowledged_by} {_clock(c.acknowledged_at)}" if c.acknowledged_by else None,
+            ]
+            for c in changes
+        ],
+    )
+
+
+def settings_text(settings: HallSettings) -> str:
+    docs = {
+        "alert_level1": "一级应急阈值", "alert_level2": "二级应急阈值", "alert_margin": "回差",
+        "routine_norm_s": "三分钟受理(秒)", "ageing_cap": "超时优先",
+        "green_ratio": "绿色通道连叫上限",
+        "vip_queue": "绿色通道队列", "group_queue": "集团业务队列",
+    }  # fmt: skip
+    return render_table(
+        ["设置 Setting", "说明 Meaning", "值 Value"],
+        [[f.name, docs.get(f.name, ""), getattr(settings, f.name)] for f in fields(settings)],
+    )

@@ -1,0 +1,101 @@
+"""A hall's settings: typed, with defaults, and checked as a whole before anything is saved."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass, fields
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shared.errors import Rejected
+from shared.model import Setting
+
+
+@dataclass(frozen=True)
+class HallSettings:
+    """Per-hall settings. Field docs are what `hallq settings` shows."""
+
+    alert_level1: float = 2.5
+    """Waiting customers per open counter at which level 1 (一级应急) starts."""
+    alert_level2: float = 3.5
+    """Waiting customers per open counter at which level 2 (二级应急) starts."""
+    alert_margin: float = 0.5
+    """How far below its threshold a level reached holds, so one call does not make it flap."""
+    routine_norm_s: int = 180
+    """The three-minute norm (三分钟业务受理) for routine business, in seconds."""
+    ageing_cap: bool = False
+    """Call a ticket waiting longer than its queue's target before new green-channel tickets."""
+    green_ratio: int = 0
+    """At most this many green-channel calls in a row at a counter while others wait (0: off)."""
+    vip_queue: str = "V"
+    """The queue VIP customers join (green channel)."""
+    group_queue: str = "C"
+    """The queue group customers join."""
+
+    def validate(self) -> None:
+        """Raise Rejected naming the first impossible value."""
+        for name in ("alert_level1", "alert_level2", "alert_margin"):
+            value = getattr(self, name)
+            if not math.isfinite(value):
+                raise Rejected(f"{name} must be a finite number")
+        if self.alert_level1 <= 0:
+            raise Rejected("alert_level1 must be above 0")
+        if self.alert_level2 <= self.alert_level1:
+            raise Rejected("alert_level2 must be above alert_level1")
+        if not 0 <= self.alert_margin < self.alert_level1:
+            raise Rejected("alert_margin must be at least 0 and below alert_level1")
+        if self.routine_norm_s <= 0:
+            raise Rejected("routine_norm_s must be a positive number of seconds")
+        if self.green_ratio < 0:
+            raise Rejected("green_ratio must be 0 (no limit) or a positive whole number")
+        for name in ("vip_queue", "group_queue"):
+            letter = getattr(self, name)
+            if len(letter) != 1 or not letter.isascii() or not letter.isupper():
+                raise Rejected(f"{name} must be one capital letter")
+
+
+SETTING_NAMES = tuple(field.name for field in fields(HallSettings))
+_KIND_WORDS = {"float": "a number", "int": "a whole number", "bool": "true or false", "str": "text"}
+
+
+def _coerce(name: str, value: object) -> object:
+    """Turn a JSON or command-line value into the setting's type, or refuse it."""
+    kind = str({field.name: field.type for field in fields(HallSettings)}[name])
+    if isinstance(value, str) and kind != "str":
+        text = value.strip().lower()
+        if kind == "bool" and text in ("true", "yes", "on", "1", "false", "no", "off", "0"):
+            return text in ("true", "yes", "on", "1")
+        try:
+            value = float(text) if kind == "float" else int(text)
+        except ValueError as error:
+            raise Rejected(f"{name} must be {_KIND_WORDS[kind]}, not {value!r}") from error
+    if kind == "bool" and isinstance(value, bool):
+        return value
+    if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if kind == "str" and isinstance(value, str):
+        return value
+    raise Rejected(f"{name} must be {_KIND_WORDS[kind]}, not {value!r}")
+
+
+def load_settings(session: Session, hall_id: int) -> HallSettings:
+    stored = session.scalars(select(Setting).where(Setting.hall_id == hall_id)).all()
+    values = {row.key: row.value for row in stored if row.key in SETTING_NAMES}
+    return HallSettings(**values)  # type: ignore[arg-type]
+
+
+def change_settings(session: Session, hall_id: int, changes: dict[str, object]) -> HallSettings:
+    """Validate the settings as they would be after the change, then store the changed keys."""
+    unknown = sorted(set(changes) - set(SETTING_NAMES))
+    if unknown:
+        raise Rejected(f"unknown setting {unknown[0]!r}; known: {', '.join(SETTING_NAMES)}")
+    coerced = {name: _coerce(name, value) for name, value in changes.items()}
+    updated = dataclasses.replace(load_settings(session, hall_id), **coerced)  # type: ignore[arg-type]
+    updated.validate()
+    for name, value in coerced.items():
+        session.merge(Setting(hall_id=hall_id, key=name, value=value))
+    return updated

@@ -1,0 +1,146 @@
+"""Fixtures every test shares: a fresh store holding the demo hall, on SQLite (default) or
+on a real PostgreSQL server (`--backend postgresql` or HALLQ_TEST_BACKEND=postgresql)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from shared.clock import FixedClock
+from shared.hall import HallService
+from shared.hall_config import demo_definition, load_hall
+from shared.store import Store, open_store
+
+DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+DAY = dt.date(2026, 11, 23)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--backend",
+        choices=("sqlite", "postgresql"),
+        default=os.environ.get("HALLQ_TEST_BACKEND", "sqlite"),
+        help="the store the tests run on (default: a temporary SQLite file per test)",
+    )
+
+
+def postgres_admin_url() -> str:
+    return os.environ.get("HALLQ_TEST_POSTGRES_URL", DEFAULT_POSTGRES_URL)
+
+
+def postgres_problem() -> str | None:
+    """Why no PostgreSQL server can be used, or None when one answers."""
+    try:
+        engine = create_engine(postgres_admin_url(), connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as error:
+        return f"no PostgreSQL server answers at {postgres_admin_url()} ({type(error).__name__})"
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The admin URL of a live PostgreSQL server; skips (fails where it is required) if none."""
+    problem = postgres_problem()
+    if problem:
+        if os.environ.get("HALLQ_REQUIRE_POSTGRES"):
+            pytest.fail(problem + "; HALLQ_REQUIRE_POSTGRES is set")
+        pytest.skip(problem + "; set HALLQ_TEST_POSTGRES_URL or start one to run these tests")
+    return postgres_admin_url()
+
+
+def _create_database(admin_url: str, name: str, template: str | None = None) -> str:
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        clause = f' TEMPLATE "{template}"' if template else ""
+        connection.execute(text(f'CREATE DATABASE "{name}"{clause}'))
+    admin.dispose()
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_database(admin_url: str, name: str) -> None:
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _load_demo(target: str) -> None:
+    opened = open_store(target)
+    with opened.write() as session:
+        load_hall(session, demo_definition())
+    opened.close()
+
+
+@pytest.fixture
+def fresh_postgres_url(postgres_server: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database, dropped after the test."""
+    name = f"hallq_test_{uuid.uuid4().hex[:12]}"
+    yield _create_database(postgres_server, name)
+    _drop_database(postgres_server, name)
+
+
+@pytest.fixture
+def empty_store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new, empty store may be made: a SQLite path, or a new PostgreSQL database."""
+    if request.config.getoption("--backend") == "postgresql":
+        return str(request.getfixturevalue("fresh_postgres_url"))
+    return str(tmp_path / "empty.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def demo_template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One migrated store holding the demo hall, made once and copied for each test."""
+    if request.config.getoption("--backend") == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        name = f"hallq_template_{uuid.uuid4().hex[:12]}"
+        url = _create_database(server, name)
+        _load_demo(url)
+        yield name
+        _drop_database(server, name)
+    else:
+        path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
+        _load_demo(str(path))
+        yield str(path)
+
+
+@pytest.fixture
+def store_target(request: pytest.FixtureRequest, demo_template: str, tmp_path: Path) -> Iterator[str]:
+    """A new store holding the demo hall: a SQLite file, or a PostgreSQL database."""
+    if request.config.getoption("--backend") == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        name = f"hallq_test_{uuid.uuid4().hex[:12]}"
+        yield _create_database(server, name, template=demo_template)
+        _drop_database(server, name)
+    else:
+        path = tmp_path / "hall.sqlite3"
+        shutil.copyfile(demo_template, path)
+        yield str(path)
+
+
+@pytest.fixture
+def store(store_target: str) -> Iterator[Store]:
+    """A fresh store at the current schema, holding the demo hall."""
+    opened = open_store(store_target)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(dt.datetime.combine(DAY, dt.time(8, 30)))
+
+
+@pytest.fixture
+def hall(store: Store, clock: FixedClock) -> HallService:
+    return HallService(store, "demo", clock)

@@ -1,0 +1,135 @@
+"""`hallq` as scripts use it: real processes, exit statuses, JSON, and nothing stored on refusal."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.core.test_hall_actions import snapshot
+
+
+def hallq(*args: str, db: str | None = None, stdin: str | None = None, env: dict | None = None):
+    command = [sys.executable, "-m", "shared.cli", *(["--db", db] if db else []), *args]
+    return subprocess.run(
+        command, input=stdin, capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})}
+    )
+
+
+DAY = "\n".join(
+    json.dumps(event)
+    for event in [
+        {"op": "open", "counter": 2, "clerk": "E002", "at": "2026-11-23T09:00:00"},
+        {"op": "issue", "business": "topup", "at": "2026-11-23T09:01:00"},
+        {"op": "call", "counter": 2, "at": "2026-11-23T09:02:00"},
+        {"op": "finish", "counter": 2, "signed": True, "at": "2026-11-23T09:04:00"},
+        {"op": "rate", "counter": 2, "rating": "satisfied", "at": "2026-11-23T09:04:10"},
+    ]
+)
+
+
+def test_init_demo_is_idempotent(empty_store_target):
+    first = hallq("init", "--demo", db=empty_store_target)
+    assert first.returncode == 0, first.stderr
+    from shared.store import open_store
+
+    store = open_store(empty_store_target)
+    before = snapshot(store)
+    assert hallq("init", "--demo", db=empty_store_target).returncode == 0
+    assert snapshot(store) == before
+    store.close()
+
+
+def test_replay_reads_standard_input_and_exits_0_when_all_applied(store_target):
+    done = hallq("replay", "-", db=store_target, stdin=DAY)
+    assert done.returncode == 0, done.stderr
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["line"] for r in results] == [1, 2, 3, 4, 5] and all(r["ok"] for r in results)
+
+
+def test_replay_exits_1_and_reports_each_rejected_line(store_target, tmp_path):
+    events = tmp_path / "day.jsonl"
+    events.write_text(DAY + '\n{"op": "call", "counter": 9, "at": "2026-11-23T09:05:00"}\nnonsense\n')
+    done = hallq("replay", str(events), db=store_target)
+    assert done.returncode == 1
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(r["line"], r["ok"]) for r in results[-2:]] == [(6, False), (7, False)]
+    assert "no counter 9" in results[-2]["error"]
+
+
+def test_replay_of_a_missing_file_is_a_clear_error(store_target):
+    done = hallq("replay", "/nonexistent/day.jsonl", db=store_target)
+    assert done.returncode == 1 and "cannot read /nonexistent/day.jsonl" in done.stderr
+
+
+def test_status_metrics_and_alerts_as_json(store_target):
+    hallq("replay", "-", db=store_target, stdin=DAY)
+    status = json.loads(hallq("status", "--json", db=store_target).stdout)
+    assert status["waiting"] == {"V": 0, "A": 0, "B": 0, "C": 0, "D": 0}
+    assert status["level"] == 0 and status["open_counters"] == 1
+    assert {k: status["counters"][1][k] for k in ("counter", "state", "clerk", "ticket")} == {
+        "counter": 2, "state": "open", "clerk": "E002", "ticket": None
+    }
+    metrics = json.loads(hallq("metrics", "--date", "2026-11-23", "--json", db=store_target).stdout)
+    assert [(m["clerk"], m["handled"], m["avg_wait_s"], m["avg_handle_s"]) for m in metrics] == [
+        ("E002", 1, 60.0, 120.0)
+    ]
+    assert json.loads(hallq("alerts", "--date", "2026-11-23", "--json", db=store_target).stdout) == []
+
+
+def test_metrics_for_one_clerk_and_an_unknown_clerk(store_target):
+    hallq("replay", "-", db=store_target, stdin=DAY)
+    one = hallq("metrics", "--date", "2026-11-23", "--clerk", "E002", "--json", db=store_target)
+    assert [m["clerk"] for m in json.loads(one.stdout)] == ["E002"]
+    unknown = hallq("metrics", "--date", "2026-11-23", "--clerk", "Z9", db=store_target)
+    assert unknown.returncode == 1 and "no clerk 'Z9'" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("metrics", "--date", "23/11/2026"), ("metrics",), ("frobnicate",), ("status", "--colour")],
+)
+def test_usage_errors_exit_2(store_target, args):
+    assert hallq(*args, db=store_target).returncode == 2
+
+
+def test_human_output_speaks_chinese_and_english(store_target):
+    hallq("replay", "-", db=store_target, stdin=DAY)
+    status = hallq("status", db=store_target).stdout
+    assert "预警级别 Alert level" in status and "绿色通道 Green channel" in status
+    metrics = hallq("metrics", "--date", "2026-11-23", db=store_target).stdout
+    assert "E002 李娜" in metrics and "满意 Satisfied" in metrics
+
+
+def test_the_store_comes_from_hallq_db_when_no_db_is_given(store_target):
+    done = hallq("status", "--json", env={"HALLQ_DB": store_target})
+    assert done.returncode == 0 and json.loads(done.stdout)["hall"] == "demo"
+
+
+def test_settings_change_is_checked_and_a_refusal_stores_nothing(store_target):
+    assert hallq("settings", "alert_level1=2.0", "alert_margin=0.25", db=store_target).returncode == 0
+    shown = json.loads(hallq("settings", "--json", db=store_target).stdout)
+    assert (shown["alert_level1"], shown["alert_margin"]) == (2.0, 0.25)
+    refused = hallq("settings", "alert_level2=1.5", db=store_target)
+    assert refused.returncode == 1 and "alert_level2 must be above alert_level1" in refused.stderr
+    for bad in ("alert_level1=abc", "nonsense=1", "green_ratio"):
+        assert hallq("settings", bad, db=store_target).returncode == 1
+    assert json.loads(hallq("settings", "--json", db=store_target).stdout) == shown
+
+
+def test_acknowledging_needs_a_shift_lead(store_target):
+    hallq("replay", "-", db=store_target, stdin='{"op":"issue","business":"topup","at":"2026-11-23T09:00:00"}')
+    assert hallq("ack", "--clerk", "E001", db=store_target).returncode == 1
+    assert hallq("ack", "--clerk", "M001", db=store_target).returncode == 0
+    (change,) = json.loads(hallq("alerts", "--date", "2026-11-23", "--json", db=store_target).stdout)
+    assert change["level"] == 2 and change["acknowledged_by"] == "M001"
+
+
+def test_an_unreadable_store_is_a_clear_error(tmp_path):
+    bad = tmp_path / "not-a-store.sqlite3"
+    bad.write_bytes(b"this is not a database" * 100)
+    done = hallq("status", db=str(bad))
+    assert done.returncode == 1 and "cannot open the store" in done.stderr

@@ -1,0 +1,165 @@
+"""`hallq replay`'s line handling: one result per event line, and a rejected line stores nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from shared.errors import Rejected
+from shared.replay import OPS, parse_event, replay
+from tests.core.test_hall_actions import snapshot
+
+AT = "2026-11-23T09:00:00"
+
+
+def lines(*events: dict | str) -> list[str]:
+    return [event if isinstance(event, str) else json.dumps(event) for event in events]
+
+
+def test_results_follow_file_lines_skipping_blanks_and_comments(store):
+    results = list(
+        replay(
+            store,
+            "demo",
+            lines(
+                "# opening",
+                {"op": "open", "counter": 2, "clerk": "E002", "at": AT},
+                "",
+                {"op": "issue", "business": "topup", "at": "2026-11-23T09:01:00"},
+                {"op": "call", "counter": 2, "at": "2026-11-23T09:02:30"},
+                {"op": "call", "counter": 3, "at": "2026-11-23T09:02:40"},
+            ),
+        )
+    )
+    assert results == [
+        {"line": 2, "ok": True},
+        {"line": 4, "ok": True, "ticket": "A001", "queue": "A", "ahead": 0, "tier": "normal"},
+        {"line": 5, "ok": True, "ticket": "A001", "queue": "A", "waited_s": 90.0},
+        {"line": 6, "ok": False, "error": "counter 3 is closed; open or resume it to call"},
+    ]
+
+
+def test_each_op_returns_the_contracts_result_fields(store):
+    day = [
+        {"op": "open", "counter": 2, "clerk": "E002", "queues": ["A", "B"], "at": AT},
+        {"op": "issue", "business": "topup", "phone": "13712345678", "at": AT},
+        {"op": "issue", "business": "topup", "at": AT},
+        {"op": "call", "counter": 2, "at": AT},
+        {"op": "recall", "counter": 2, "at": AT},
+        {"op": "transfer", "counter": 2, "queue": "B", "at": AT},
+        {"op": "call", "counter": 2, "at": AT},
+        {"op": "no_show", "counter": 2, "at": AT},
+        {"op": "call", "counter": 2, "at": AT},
+        {"op": "finish", "counter": 2, "business": "plan_change", "recommended": True, "at": AT},
+        {"op": "rate", "counter": 2, "rating": "neutral", "at": AT},
+        {"op": "pause", "counter": 2, "reason": "lunch", "at": AT},
+        {"op": "resume", "counter": 2, "at": AT},
+        {"op": "close", "counter": 2, "at": AT},
+    ]
+    results = list(replay(store, "demo", lines(*day)))
+    assert all(result["ok"] for result in results), results
+    assert [result.get("ticket") for result in results] == [
+        None, "A001", "A002", "A001", "A001", "A001", "A001", "A001", "A002", "A002", "A002",
+        None, None, None,
+    ]  # fmt: skip
+    # A001, transferred to B at 09:00, ties with A002 (waiting since 09:00): the earlier
+    # issued goes first.
+    assert results[5]["queue"] == "B"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "each line must be a JSON object"),
+        ('{"op": "dance", "at": "2026-11-23T09:00:00"}', "unknown op 'dance'"),
+        ('{"op": "call", "counter": 2}', "missing field 'at'"),
+        ('{"op": "call", "counter": 2, "at": "yesterday"}', "is not an ISO-8601 time"),
+        ('{"op": "call", "counter": 2, "at": "2026-11-23T09:00:00+08:00"}', "has a UTC offset"),
+        ('{"op": "call", "at": "2026-11-23T09:00:00"}', "call needs field 'counter'"),
+        ('{"op": "call", "counter": true, "at": "2026-11-23T09:00:00"}', "counter must be a counter number"),
+        ('{"op": "call", "counter": -1, "at": "2026-11-23T09:00:00"}', "counter must be a counter number"),
+        ('{"op": "issue", "business": "", "at": "2026-11-23T09:00:00"}', "business must be text"),
+        ('{"op": "issue", "business": "topup", "slip": [1], "at": "2026-11-23T09:00:00"}', "slip must be an object"),
+        ('{"op": "finish", "counter": 2, "signed": "yes", "at": "2026-11-23T09:00:00"}', "signed must be true or false"),
+        ('{"op": "open", "counter": 2, "clerk": "E002", "queues": "AB", "at": "2026-11-23T09:00:00"}', "list of queue letters"),
+        ('{"op": "rate", "counter": 2, "rating": "ok", "colour": 1, "at": "2026-11-23T09:00:00"}', "rate has no field 'colour'"),
+    ],
+)  # fmt: skip
+def test_a_malformed_line_is_rejected_with_its_reason(line, reason):
+    with pytest.raises(Rejected, match=reason.replace("(", r"\(")):
+        parse_event(line)
+
+
+def test_a_counter_given_as_digits_is_accepted():
+    assert parse_event('{"op": "call", "counter": "3", "at": "2026-11-23T09:00:00"}')[2] == {"counter": 3}
+
+
+def test_a_rejected_line_stores_nothing_and_the_replay_goes_on(store):
+    setup = lines(
+        {"op": "open", "counter": 2, "clerk": "E002", "at": AT},
+        {"op": "issue", "business": "topup", "at": AT},
+    )
+    list(replay(store, "demo", setup))
+    before = snapshot(store)
+    results = list(
+        replay(
+            store,
+            "demo",
+            lines(
+                {"op": "finish", "counter": 2, "at": AT},  # nothing called yet
+                {"op": "issue", "business": "topup", "phone": "999", "at": AT},
+                {"op": "call", "counter": 2, "at": AT},
+            ),
+        )
+    )
+    assert [result["ok"] for result in results] == [False, False, True]
+    after = snapshot(store)
+    assert after != before  # the good line was applied…
+    assert len(after["tickets"]) == len(before["tickets"])  # …and the bad issue stored no ticket
+
+
+# ----- property: whatever a line holds, a rejected one writes nothing -----
+
+json_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 1200), st.floats(allow_nan=False), st.text(max_size=12)
+)
+field_values = st.one_of(
+    json_scalars,
+    st.sampled_from(["topup", "sim_replace", "V", "A", "Q", "E001", "E002", "satisfied", AT, "13800000001"]),
+    st.lists(st.sampled_from(["A", "B", "V", "Z", 1]), max_size=3),
+    st.dictionaries(st.text(max_size=5), json_scalars, max_size=3),
+)
+field_names = st.sampled_from(
+    sorted({name for required, optional in OPS.values() for name in [*required, *optional]} | {"op", "at", "x"})
+)
+events = st.dictionaries(field_names, field_values, max_size=6) | st.fixed_dictionaries(
+    {"op": st.sampled_from(sorted(OPS)), "at": st.sampled_from([AT, "2026-11-23T08:00:00", "2026-11-22T09:00:00", "x"])},
+    optional={name: field_values for name in ["counter", "clerk", "business", "queue", "rating", "phone", "tier",
+                                              "slip", "queues", "recommended", "accepted", "signed", "reason", "x"]},
+)  # fmt: skip
+junk = st.one_of(events.map(json.dumps), st.text(max_size=40))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(line=junk)
+def test_any_rejected_line_leaves_the_store_unchanged(store, line):
+    list(
+        replay(
+            store,
+            "demo",
+            lines(
+                {"op": "open", "counter": 2, "clerk": "E002", "at": AT},
+                {"op": "issue", "business": "topup", "at": AT},
+                {"op": "call", "counter": 2, "at": AT},
+            ),
+        )
+    )  # a counter serving, whatever earlier examples left behind
+    before = snapshot(store)
+    (result,) = list(replay(store, "demo", [line])) or [{"ok": None}]
+    if result["ok"] is False:
+        assert isinstance(result["error"], str) and result["error"]
+        assert snapshot(store) == before
