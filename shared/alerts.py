@@ -57,13 +57,18 @@ class Crowding:
 
 def count_crowding(session: Session, hall: Hall) -> tuple[int, int]:
     """(waiting tickets, open counters) in the hall right now."""
-    waiting = session.scalar(
-        select(func.count()).where(Ticket.hall_id == hall.id, Ticket.status == "waiting")
+    waiting = (
+        select(func.count())
+        .where(Ticket.hall_id == hall.id, Ticket.status == "waiting")
+        .scalar_subquery()
     )
-    open_counters = session.scalar(
-        select(func.count()).where(Counter.hall_id == hall.id, Counter.state == "open")
+    open_counters = (
+        select(func.count())
+        .where(Counter.hall_id == hall.id, Counter.state == "open")
+        .scalar_subquery()
     )
-    return int(waiting or 0), int(open_counters or 0)
+    counts = session.execute(select(waiting, open_counters)).one()
+    return int(counts[0]), int(counts[1])
 
 
 def update_level(session: Session, hall: Hall, settings: HallSettings, at: dt.datetime) -> Crowding:

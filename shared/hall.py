@@ -17,7 +17,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import CursorResult, func, select, update
+from sqlalchemy import CursorResult, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -98,7 +98,7 @@ class HallService:
         with self.store.write() as session:
             hall = find_hall(session, self.hall_code, lock=True)
             settings = load_settings(session, hall.id)
-            _roll_over_day(session, hall, now)
+            _roll_over_day(session, hall, settings, now)
             action = _Action(session, hall, settings, now)
             yield action
             session.flush()
@@ -132,7 +132,7 @@ class HallService:
                 vip_queue=action.settings.vip_queue,
                 group_queue=action.settings.group_queue,
             )
-            queue = find_queue(session, hall, letter)
+            queue = home if letter == home.letter else find_queue(session, hall, letter)
             ahead = session.scalar(
                 select(func.count()).where(Ticket.queue_id == queue.id, Ticket.status == "waiting")
             )
@@ -424,7 +424,7 @@ class HallService:
             return Done(None, counter)
 
 
-def _roll_over_day(session: Session, hall: Hall, now: dt.datetime) -> None:
+def _roll_over_day(session: Session, hall: Hall, settings: HallSettings, now: dt.datetime) -> None:
     """The first action of a new business day closes the hall's previous day first."""
     today = now.date()
     if hall.business_day is not None and today < hall.business_day:
@@ -432,13 +432,14 @@ def _roll_over_day(session: Session, hall: Hall, now: dt.datetime) -> None:
     if hall.business_day == today:
         return
     if hall.business_day is not None:
-        _close_day(session, hall, hall.business_day)
+        _close_day(session, hall, settings, hall.business_day)
     hall.business_day = today
 
 
-def _close_day(session: Session, hall: Hall, day: dt.date) -> None:
+def _close_day(session: Session, hall: Hall, settings: HallSettings, day: dt.date) -> None:
     """Tickets left waiting or called expire and counters left open close, as of the day's
-    last recorded event: the day's figures stay as they were, and the next day starts clean."""
+    last recorded event: the day's figures stay as they were, the level falls back to 0 on
+    that day's record, and the next day starts clean."""
     end = latest_event(session, hall, day)
     if end is None:
         return
@@ -460,6 +461,8 @@ def _close_day(session: Session, hall: Hall, day: dt.date) -> None:
         stint.closed_at = end
         desk.state = "closed"
         _log_counter(session, desk, stint, "close", end, "day end")
+    session.flush()
+    update_level(session, hall, settings, end)
 
 
 def _directory_tier(session: Session, hall: Hall, phone: str | None) -> str:
@@ -562,8 +565,9 @@ def _log(
     *,
     business: Business | None = None,
 ) -> None:
-    session.add(
-        TicketEvent(
+    """Append to the ticket event log (a plain insert: the log is never read back here)."""
+    session.execute(
+        insert(TicketEvent).values(
             hall_id=ticket.hall_id,
             ticket_id=ticket.id,
             at=at,
@@ -586,8 +590,8 @@ def _log_counter(
     at: dt.datetime,
     reason: str = "",
 ) -> None:
-    session.add(
-        CounterEvent(
+    session.execute(
+        insert(CounterEvent).values(
             hall_id=desk.hall_id,
             session_id=stint.id,
             counter_id=desk.id,

@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from shared.store import Store, StoreError
+from shared.store import READ_ONLY, Store, StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _ADVISORY_LOCK_ID = 0x68616C6C71  # "hallq"
@@ -35,6 +35,7 @@ def head_revision() -> str:
 
 def current_revision(store: Store) -> str | None:
     with store.engine.connect() as connection:
+        connection.execution_options(**{READ_ONLY: True})
         return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -45,7 +46,7 @@ def upgrade_schema(store: Store) -> None:
         return
     known = {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
     config = _config()
-    with store.engine.begin() as connection:
+    with store.exclusive(), store.engine.begin() as connection:
         if store.engine.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _ADVISORY_LOCK_ID})
         found = MigrationContext.configure(connection).get_current_revision()

@@ -19,10 +19,12 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from shared.writer_lock import WriterLock
+
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 30
-_READ_ONLY = "hallq_read_only"
+READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
 
 
 class StoreError(Exception):
@@ -54,6 +56,7 @@ class Store:
 
     engine: Engine
     sessions: sessionmaker[Session]
+    writer_lock: WriterLock | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -62,14 +65,18 @@ class Store:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: committed on success, rolled back whole on any error."""
-        with self.sessions() as session, session.begin():
+        with self.exclusive(), self.sessions() as session, session.begin():
             yield session
+
+    def exclusive(self) -> contextlib.AbstractContextManager[None]:
+        """Wait for this store's writers' lock (SQLite files; PostgreSQL locks rows instead)."""
+        return self.writer_lock.held() if self.writer_lock else contextlib.nullcontext()
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only snapshot; it never takes the write lock."""
         with self.sessions() as session:
-            session.connection(execution_options={_READ_ONLY: True})
+            session.connection(execution_options={READ_ONLY: True})
             try:
                 yield session
             finally:
@@ -78,6 +85,8 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.writer_lock:
+            self.writer_lock.close()
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -94,16 +103,18 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        read_only = connection.get_execution_options().get(_READ_ONLY, False)
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
         connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
 
 
 def open_store(target: str | None = None, *, upgrade: bool = True) -> Store:
     """Open the store at `target` (path or URL) and bring its schema to the current version."""
     url = to_url(target or default_target())
+    writer_lock = None
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            writer_lock = WriterLock(Path(url.database))
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         _configure_sqlite(engine)
     elif url.get_backend_name() == "postgresql":
@@ -112,7 +123,7 @@ def open_store(target: str | None = None, *, upgrade: bool = True) -> Store:
         raise StoreError(
             f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL"
         )
-    store = Store(engine, sessionmaker(engine, expire_on_commit=False))
+    store = Store(engine, sessionmaker(engine, expire_on_commit=False), writer_lock)
     if upgrade:
         from shared.migrate import upgrade_schema
 

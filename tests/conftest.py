@@ -99,7 +99,9 @@ def empty_store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def demo_template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def demo_template(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """One migrated store holding the demo hall, made once and copied for each test."""
     if request.config.getoption("--backend") == "postgresql":
         server = request.getfixturevalue("postgres_server")
@@ -115,7 +117,9 @@ def demo_template(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
 
 
 @pytest.fixture
-def store_target(request: pytest.FixtureRequest, demo_template: str, tmp_path: Path) -> Iterator[str]:
+def store_target(
+    request: pytest.FixtureRequest, demo_template: str, tmp_path: Path
+) -> Iterator[str]:
     """A new store holding the demo hall: a SQLite file, or a PostgreSQL database."""
     if request.config.getoption("--backend") == "postgresql":
         server = request.getfixturevalue("postgres_server")

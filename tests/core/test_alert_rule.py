@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import select
 
@@ -83,7 +85,10 @@ def test_each_change_of_level_is_recorded_with_the_counts_behind_it(hall, clock,
     hall.call(3)  # 3 waiting: back to 0
     with store.read() as session:
         changes = session.scalars(select(AlertChange).order_by(AlertChange.id)).all()
-        seen = [(c.at.time().isoformat(), c.previous_level, c.level, c.waiting, c.open_counters) for c in changes]
+        seen = [
+            (c.at.time().isoformat(), c.previous_level, c.level, c.waiting, c.open_counters)
+            for c in changes
+        ]
     assert seen == [("08:30:50", 0, 1, 5, 2), ("08:31:10", 1, 0, 3, 2)]
 
 
@@ -108,3 +113,21 @@ def test_pausing_and_closing_counters_raise_the_level(hall, clock, store):
 def hall_level(store) -> int:
     with store.read() as session:
         return session.scalars(select(Hall.alert_level)).one()
+
+
+def test_closing_a_day_records_the_level_falling_back_on_that_day(hall, clock, store):
+    hall.issue("topup")  # nobody open yet: level 2 at once
+    clock.set(dt.datetime(2026, 11, 24, 8, 0))
+    hall.open_counter(2, "E002")  # the next day's first action closes the day before
+    with store.read() as session:
+        changes = session.execute(
+            select(
+                AlertChange.at, AlertChange.business_day, AlertChange.level, AlertChange.waiting
+            ).order_by(AlertChange.id)
+        ).all()
+    day_end = dt.datetime(2026, 11, 23, 8, 30)  # the day's last event: the issue
+    assert changes == [
+        (day_end, dt.date(2026, 11, 23), 2, 1),
+        (day_end, dt.date(2026, 11, 23), 0, 0),
+    ]
+    assert hall_level(store) == 0

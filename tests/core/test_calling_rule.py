@@ -72,11 +72,17 @@ def test_green_ratio_lets_others_through_after_k_green_calls_in_a_row():
     waiting = [ticket(1, "A", 0), ticket(2, "V", 5)]
     policy = Policy(green_ratio=2)
     assert choose_next("VA", waiting, policy=policy, now=NOW, recent_calls=["V"]).ticket_id == 2
-    assert choose_next("VA", waiting, policy=policy, now=NOW, recent_calls=["V", "V"]).ticket_id == 1
-    assert choose_next("VA", waiting, policy=policy, now=NOW, recent_calls=["A", "V"]).ticket_id == 2
+    assert (
+        choose_next("VA", waiting, policy=policy, now=NOW, recent_calls=["V", "V"]).ticket_id == 1
+    )
+    assert (
+        choose_next("VA", waiting, policy=policy, now=NOW, recent_calls=["A", "V"]).ticket_id == 2
+    )
 
 
 def test_green_ratio_never_holds_back_green_tickets_when_no_one_else_waits():
     waiting = [ticket(2, "V", 5)]
     policy = Policy(green_ratio=1)
-    assert choose_next("VA", waiting, policy=policy, now=NOW, recent_calls=["V", "V"]).ticket_id == 2
+    assert (
+        choose_next("VA", waiting, policy=policy, now=NOW, recent_calls=["V", "V"]).ticket_id == 2
+    )

@@ -15,7 +15,12 @@ from tests.core.test_hall_actions import snapshot
 def hallq(*args: str, db: str | None = None, stdin: str | None = None, env: dict | None = None):
     command = [sys.executable, "-m", "shared.cli", *(["--db", db] if db else []), *args]
     return subprocess.run(
-        command, input=stdin, capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})}
+        command,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -52,7 +57,9 @@ def test_replay_reads_standard_input_and_exits_0_when_all_applied(store_target):
 
 def test_replay_exits_1_and_reports_each_rejected_line(store_target, tmp_path):
     events = tmp_path / "day.jsonl"
-    events.write_text(DAY + '\n{"op": "call", "counter": 9, "at": "2026-11-23T09:05:00"}\nnonsense\n')
+    events.write_text(
+        DAY + '\n{"op": "call", "counter": 9, "at": "2026-11-23T09:05:00"}\nnonsense\n'
+    )
     done = hallq("replay", str(events), db=store_target)
     assert done.returncode == 1
     results = [json.loads(line) for line in done.stdout.splitlines()]
@@ -71,13 +78,18 @@ def test_status_metrics_and_alerts_as_json(store_target):
     assert status["waiting"] == {"V": 0, "A": 0, "B": 0, "C": 0, "D": 0}
     assert status["level"] == 0 and status["open_counters"] == 1
     assert {k: status["counters"][1][k] for k in ("counter", "state", "clerk", "ticket")} == {
-        "counter": 2, "state": "open", "clerk": "E002", "ticket": None
+        "counter": 2,
+        "state": "open",
+        "clerk": "E002",
+        "ticket": None,
     }
     metrics = json.loads(hallq("metrics", "--date", "2026-11-23", "--json", db=store_target).stdout)
     assert [(m["clerk"], m["handled"], m["avg_wait_s"], m["avg_handle_s"]) for m in metrics] == [
         ("E002", 1, 60.0, 120.0)
     ]
-    assert json.loads(hallq("alerts", "--date", "2026-11-23", "--json", db=store_target).stdout) == []
+    assert (
+        json.loads(hallq("alerts", "--date", "2026-11-23", "--json", db=store_target).stdout) == []
+    )
 
 
 def test_metrics_for_one_clerk_and_an_unknown_clerk(store_target):
@@ -110,7 +122,9 @@ def test_the_store_comes_from_hallq_db_when_no_db_is_given(store_target):
 
 
 def test_settings_change_is_checked_and_a_refusal_stores_nothing(store_target):
-    assert hallq("settings", "alert_level1=2.0", "alert_margin=0.25", db=store_target).returncode == 0
+    assert (
+        hallq("settings", "alert_level1=2.0", "alert_margin=0.25", db=store_target).returncode == 0
+    )
     shown = json.loads(hallq("settings", "--json", db=store_target).stdout)
     assert (shown["alert_level1"], shown["alert_margin"]) == (2.0, 0.25)
     refused = hallq("settings", "alert_level2=1.5", db=store_target)
@@ -121,10 +135,17 @@ def test_settings_change_is_checked_and_a_refusal_stores_nothing(store_target):
 
 
 def test_acknowledging_needs_a_shift_lead(store_target):
-    hallq("replay", "-", db=store_target, stdin='{"op":"issue","business":"topup","at":"2026-11-23T09:00:00"}')
+    hallq(
+        "replay",
+        "-",
+        db=store_target,
+        stdin='{"op":"issue","business":"topup","at":"2026-11-23T09:00:00"}',
+    )
     assert hallq("ack", "--clerk", "E001", db=store_target).returncode == 1
     assert hallq("ack", "--clerk", "M001", db=store_target).returncode == 0
-    (change,) = json.loads(hallq("alerts", "--date", "2026-11-23", "--json", db=store_target).stdout)
+    (change,) = json.loads(
+        hallq("alerts", "--date", "2026-11-23", "--json", db=store_target).stdout
+    )
     assert change["level"] == 2 and change["acknowledged_by"] == "M001"
 
 

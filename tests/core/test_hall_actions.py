@@ -16,21 +16,28 @@ def snapshot(store) -> dict[str, list[tuple]]:
     """Every row of every table: two equal snapshots mean nothing was written."""
     with store.read() as session:
         return {
-            table.name: sorted(map(tuple, session.execute(text(f"SELECT * FROM {table.name}"))), key=repr)
+            table.name: sorted(
+                map(tuple, session.execute(text(f"SELECT * FROM {table.name}"))), key=repr
+            )
             for table in Base.metadata.sorted_tables
         }
 
 
 def ticket_row(store, code: str) -> Ticket:
     with store.read() as session:
-        return session.scalars(select(Ticket).where(Ticket.code == code).order_by(Ticket.id.desc())).first()
+        return session.scalars(
+            select(Ticket).where(Ticket.code == code).order_by(Ticket.id.desc())
+        ).first()
 
 
 def events_of(store, code: str) -> list[str]:
     with store.read() as session:
         return list(
             session.scalars(
-                select(TicketEvent.kind).join(Ticket).where(Ticket.code == code).order_by(TicketEvent.id)
+                select(TicketEvent.kind)
+                .join(Ticket)
+                .where(Ticket.code == code)
+                .order_by(TicketEvent.id)
             )
         )
 
@@ -39,7 +46,10 @@ def events_of(store, code: str) -> list[str]:
 
 
 def test_numbers_run_per_queue_from_001(hall):
-    codes = [hall.issue(b).ticket for b in ("topup", "sim_replace", "bill_query", "handset_sale", "topup")]
+    codes = [
+        hall.issue(b).ticket
+        for b in ("topup", "sim_replace", "bill_query", "handset_sale", "topup")
+    ]
     assert codes == ["A001", "B001", "A002", "D001", "A003"]
 
 
@@ -52,7 +62,9 @@ def test_ahead_counts_the_tickets_already_waiting_in_the_same_queue(hall, clock)
     assert hall.issue("topup").ahead == 2
 
 
-def test_numbering_restarts_each_business_day_and_yesterdays_waiting_tickets_expire(hall, clock, store):
+def test_numbering_restarts_each_business_day_and_yesterdays_waiting_tickets_expire(
+    hall, clock, store
+):
     hall.issue("topup")
     hall.issue("topup")
     clock.set(dt.datetime(2026, 11, 24, 8, 30))
@@ -82,7 +94,9 @@ def test_a_new_day_closes_counters_left_open_and_expires_called_tickets_at_the_d
                 CounterEvent.kind == "close"
             )
         ).all()
-        expiries = session.scalars(select(TicketEvent.at).where(TicketEvent.kind == "expired")).all()
+        expiries = session.scalars(
+            select(TicketEvent.at).where(TicketEvent.kind == "expired")
+        ).all()
     day_end = dt.datetime(2026, 11, 23, 17, 55)  # the day's last recorded event
     assert closes == [(day_end, dt.date(2026, 11, 23), "day end")]
     assert expiries == [day_end, day_end]
@@ -97,9 +111,8 @@ def test_tier_comes_from_the_customer_directory_unless_given(hall):
 
 
 def test_business_classes_route_to_their_queues(hall):
-    assert [hall.issue(b).queue for b in ("bill_payment", "number_port", "group_business", "after_sales")] == [
-        "A", "B", "C", "D",
-    ]  # fmt: skip
+    businesses = ("bill_payment", "number_port", "group_business", "after_sales")
+    assert [hall.issue(b).queue for b in businesses] == ["A", "B", "C", "D"]
 
 
 def test_a_queue_stops_at_999_numbers_a_day_and_the_refusal_changes_nothing(hall, store, clock):
@@ -210,13 +223,26 @@ def test_finish_records_each_business_done_with_its_flags(hall, clock, store):
     hall.issue("topup")
     hall.call(2)
     clock.advance(200)
-    hall.finish(2, businesses=["plan_change", "service_change"], recommended=True, accepted=True, signed=True)
+    hall.finish(
+        2,
+        businesses=["plan_change", "service_change"],
+        recommended=True,
+        accepted=True,
+        signed=True,
+    )
     with store.read() as session:
         done = session.execute(
-            select(Transaction.business_id, Transaction.recommended, Transaction.accepted, Transaction.signed)
+            select(
+                Transaction.business_id,
+                Transaction.recommended,
+                Transaction.accepted,
+                Transaction.signed,
+            )
         ).all()
         finished = session.scalars(select(TicketEvent).where(TicketEvent.kind == "finished")).one()
-    assert len(done) == 2 and all(flags == (True, True, True) for *_, flags in [(r[0], r[1:]) for r in done])
+    assert len(done) == 2 and all(
+        flags == (True, True, True) for *_, flags in [(r[0], r[1:]) for r in done]
+    )
     assert finished.seconds == 200.0
     assert ticket_row(store, "A001").status == "finished"
 

@@ -70,32 +70,38 @@ def test_each_op_returns_the_contracts_result_fields(store):
     assert results[5]["queue"] == "B"
 
 
+def at_nine(**event: object) -> str:
+    return json.dumps({**event, "at": AT})
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
         ("{not json", "not valid JSON"),
         ("[1, 2]", "each line must be a JSON object"),
-        ('{"op": "dance", "at": "2026-11-23T09:00:00"}', "unknown op 'dance'"),
+        (at_nine(op="dance"), "unknown op 'dance'"),
         ('{"op": "call", "counter": 2}', "missing field 'at'"),
         ('{"op": "call", "counter": 2, "at": "yesterday"}', "is not an ISO-8601 time"),
         ('{"op": "call", "counter": 2, "at": "2026-11-23T09:00:00+08:00"}', "has a UTC offset"),
-        ('{"op": "call", "at": "2026-11-23T09:00:00"}', "call needs field 'counter'"),
-        ('{"op": "call", "counter": true, "at": "2026-11-23T09:00:00"}', "counter must be a counter number"),
-        ('{"op": "call", "counter": -1, "at": "2026-11-23T09:00:00"}', "counter must be a counter number"),
-        ('{"op": "issue", "business": "", "at": "2026-11-23T09:00:00"}', "business must be text"),
-        ('{"op": "issue", "business": "topup", "slip": [1], "at": "2026-11-23T09:00:00"}', "slip must be an object"),
-        ('{"op": "finish", "counter": 2, "signed": "yes", "at": "2026-11-23T09:00:00"}', "signed must be true or false"),
-        ('{"op": "open", "counter": 2, "clerk": "E002", "queues": "AB", "at": "2026-11-23T09:00:00"}', "list of queue letters"),
-        ('{"op": "rate", "counter": 2, "rating": "ok", "colour": 1, "at": "2026-11-23T09:00:00"}', "rate has no field 'colour'"),
+        (at_nine(op="call"), "call needs field 'counter'"),
+        (at_nine(op="call", counter=True), "counter must be a counter number"),
+        (at_nine(op="call", counter=-1), "counter must be a counter number"),
+        (at_nine(op="issue", business=""), "business must be text"),
+        (at_nine(op="issue", business="topup", slip=[1]), "slip must be an object"),
+        (at_nine(op="finish", counter=2, signed="yes"), "signed must be true or false"),
+        (at_nine(op="open", counter=2, clerk="E002", queues="AB"), "list of queue letters"),
+        (at_nine(op="rate", counter=2, rating="ok", colour=1), "rate has no field 'colour'"),
     ],
-)  # fmt: skip
+)
 def test_a_malformed_line_is_rejected_with_its_reason(line, reason):
     with pytest.raises(Rejected, match=reason.replace("(", r"\(")):
         parse_event(line)
 
 
 def test_a_counter_given_as_digits_is_accepted():
-    assert parse_event('{"op": "call", "counter": "3", "at": "2026-11-23T09:00:00"}')[2] == {"counter": 3}
+    assert parse_event('{"op": "call", "counter": "3", "at": "2026-11-23T09:00:00"}')[2] == {
+        "counter": 3
+    }
 
 
 def test_a_rejected_line_stores_nothing_and_the_replay_goes_on(store):
@@ -125,26 +131,39 @@ def test_a_rejected_line_stores_nothing_and_the_replay_goes_on(store):
 # ----- property: whatever a line holds, a rejected one writes nothing -----
 
 json_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 1200), st.floats(allow_nan=False), st.text(max_size=12)
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 1200),
+    st.floats(allow_nan=False),
+    st.text(max_size=12),
 )
 field_values = st.one_of(
     json_scalars,
-    st.sampled_from(["topup", "sim_replace", "V", "A", "Q", "E001", "E002", "satisfied", AT, "13800000001"]),
+    st.sampled_from(
+        ["topup", "sim_replace", "V", "A", "Q", "E001", "E002", "satisfied", AT, "13800000001"]
+    ),
     st.lists(st.sampled_from(["A", "B", "V", "Z", 1]), max_size=3),
     st.dictionaries(st.text(max_size=5), json_scalars, max_size=3),
 )
 field_names = st.sampled_from(
-    sorted({name for required, optional in OPS.values() for name in [*required, *optional]} | {"op", "at", "x"})
+    sorted(
+        {name for required, optional in OPS.values() for name in [*required, *optional]}
+        | {"op", "at", "x"}
+    )
 )
+times = st.sampled_from([AT, "2026-11-23T08:00:00", "2026-11-22T09:00:00", "x"])
+optional_fields = ["counter", "clerk", "business", "queue", "rating", "phone", "tier", "slip",
+                   "queues", "recommended", "accepted", "signed", "reason", "x"]  # fmt: skip
 events = st.dictionaries(field_names, field_values, max_size=6) | st.fixed_dictionaries(
-    {"op": st.sampled_from(sorted(OPS)), "at": st.sampled_from([AT, "2026-11-23T08:00:00", "2026-11-22T09:00:00", "x"])},
-    optional={name: field_values for name in ["counter", "clerk", "business", "queue", "rating", "phone", "tier",
-                                              "slip", "queues", "recommended", "accepted", "signed", "reason", "x"]},
-)  # fmt: skip
+    {"op": st.sampled_from(sorted(OPS)), "at": times},
+    optional={name: field_values for name in optional_fields},
+)
 junk = st.one_of(events.map(json.dumps), st.text(max_size=40))
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(line=junk)
 def test_any_rejected_line_leaves_the_store_unchanged(store, line):
     list(

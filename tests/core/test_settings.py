@@ -20,7 +20,9 @@ def test_defaults_are_the_documents_values(store):
 def test_text_values_are_coerced_to_the_settings_types(store):
     with store.write() as session:
         hall = find_hall(session, "demo")
-        change_settings(session, hall.id, {"alert_level1": "2", "ageing_cap": "yes", "green_ratio": "3"})
+        change_settings(
+            session, hall.id, {"alert_level1": "2", "ageing_cap": "yes", "green_ratio": "3"}
+        )
     with store.read() as session:
         settings = load_settings(session, hall.id)
     assert (settings.alert_level1, settings.ageing_cap, settings.green_ratio) == (2.0, True, 3)

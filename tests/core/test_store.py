@@ -22,7 +22,12 @@ def test_sqlite_runs_in_wal_with_foreign_keys_durable_commits_and_a_busy_timeout
     with store.engine.connect() as connection:
         pragma = {name: connection.exec_driver_sql(f"PRAGMA {name}").scalar() for name in
                   ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")}  # fmt: skip
-    assert pragma == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2, "busy_timeout": 30000}
+    assert pragma == {
+        "journal_mode": "wal",
+        "foreign_keys": 1,
+        "synchronous": 2,
+        "busy_timeout": 30000,
+    }
     store.close()
 
 
@@ -59,4 +64,7 @@ def test_an_unknown_kind_of_database_is_refused():
 
 
 def test_a_path_becomes_a_sqlite_url(tmp_path):
-    assert to_url(str(tmp_path / "a.sqlite3")).render_as_string() == f"sqlite+pysqlite:///{tmp_path}/a.sqlite3"
+    assert (
+        to_url(str(tmp_path / "a.sqlite3")).render_as_string()
+        == f"sqlite+pysqlite:///{tmp_path}/a.sqlite3"
+    )
