@@ -3,11 +3,15 @@ letter, business key), or refuse with a message that says what exists."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
 from shared.model import Business, Clerk, Counter, Hall, Queue
+
+_Row = TypeVar("_Row", Business, Clerk, Counter, Queue)
 
 
 def find_hall(session: Session, code: str | None, *, lock: bool = False) -> Hall:
@@ -30,29 +34,26 @@ def find_hall(session: Session, code: str | None, *, lock: bool = False) -> Hall
     return halls[0]
 
 
+def _one_of_hall(
+    session: Session, model: type[_Row], hall: Hall, **natural_key: object
+) -> _Row | None:
+    return session.scalars(select(model).filter_by(hall_id=hall.id, **natural_key)).first()
+
+
 def find_counter(session: Session, hall: Hall, number: int) -> Counter:
-    counter = session.scalars(
-        select(Counter).where(Counter.hall_id == hall.id, Counter.number == number)
-    ).first()
-    if counter is None:
+    if (counter := _one_of_hall(session, Counter, hall, number=number)) is None:
         raise Rejected(f"no counter {number} in hall {hall.code}")
     return counter
 
 
 def find_clerk(session: Session, hall: Hall, staff_id: str) -> Clerk:
-    clerk = session.scalars(
-        select(Clerk).where(Clerk.hall_id == hall.id, Clerk.staff_id == staff_id)
-    ).first()
-    if clerk is None:
+    if (clerk := _one_of_hall(session, Clerk, hall, staff_id=staff_id)) is None:
         raise Rejected(f"no clerk {staff_id!r} in hall {hall.code}")
     return clerk
 
 
 def find_queue(session: Session, hall: Hall, letter: str) -> Queue:
-    queue = session.scalars(
-        select(Queue).where(Queue.hall_id == hall.id, Queue.letter == letter)
-    ).first()
-    if queue is None:
+    if (queue := _one_of_hall(session, Queue, hall, letter=letter)) is None:
         letters = session.scalars(
             select(Queue.letter).where(Queue.hall_id == hall.id).order_by(Queue.letter)
         )
@@ -61,9 +62,6 @@ def find_queue(session: Session, hall: Hall, letter: str) -> Queue:
 
 
 def find_business(session: Session, hall: Hall, key: str) -> Business:
-    business = session.scalars(
-        select(Business).where(Business.hall_id == hall.id, Business.key == key)
-    ).first()
-    if business is None:
+    if (business := _one_of_hall(session, Business, hall, key=key)) is None:
         raise Rejected(f"unknown business {key!r} in hall {hall.code}")
     return business

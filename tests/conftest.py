@@ -3,6 +3,7 @@ on a real PostgreSQL server (`--backend postgresql` or HALLQ_TEST_BACKEND=postgr
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -59,20 +60,24 @@ def postgres_server() -> str:
     return postgres_admin_url()
 
 
-def _create_database(admin_url: str, name: str, template: str | None = None) -> str:
+@contextlib.contextmanager
+def temporary_database(admin_url: str, template: str | None = None) -> Iterator[str]:
+    """A new PostgreSQL database (a copy of `template`, if named), dropped afterwards."""
+    name = f"hallq_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    clause = f' TEMPLATE "{template}"' if template else ""
     with admin.connect() as connection:
-        clause = f' TEMPLATE "{template}"' if template else ""
         connection.execute(text(f'CREATE DATABASE "{name}"{clause}'))
-    admin.dispose()
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
-def _drop_database(admin_url: str, name: str) -> None:
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+def _is_postgresql(request: pytest.FixtureRequest) -> bool:
+    return request.config.getoption("--backend") == "postgresql"
 
 
 def _load_demo(target: str) -> None:
@@ -85,15 +90,26 @@ def _load_demo(target: str) -> None:
 @pytest.fixture
 def fresh_postgres_url(postgres_server: str) -> Iterator[str]:
     """A new, empty PostgreSQL database, dropped after the test."""
-    name = f"hallq_test_{uuid.uuid4().hex[:12]}"
-    yield _create_database(postgres_server, name)
-    _drop_database(postgres_server, name)
+    with temporary_database(postgres_server) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def module_store_target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A new, empty store location that a whole test module shares (read-only tests)."""
+    if _is_postgresql(request):
+        with temporary_database(request.getfixturevalue("postgres_server")) as url:
+            yield url
+    else:
+        yield str(tmp_path_factory.mktemp("module") / "hall.sqlite3")
 
 
 @pytest.fixture
 def empty_store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """Where a new, empty store may be made: a SQLite path, or a new PostgreSQL database."""
-    if request.config.getoption("--backend") == "postgresql":
+    if _is_postgresql(request):
         return str(request.getfixturevalue("fresh_postgres_url"))
     return str(tmp_path / "empty.sqlite3")
 
@@ -102,14 +118,12 @@ def empty_store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def demo_template(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    """One migrated store holding the demo hall, made once and copied for each test."""
-    if request.config.getoption("--backend") == "postgresql":
-        server = request.getfixturevalue("postgres_server")
-        name = f"hallq_template_{uuid.uuid4().hex[:12]}"
-        url = _create_database(server, name)
-        _load_demo(url)
-        yield name
-        _drop_database(server, name)
+    """One migrated store holding the demo hall, made once and copied for each test
+    (PostgreSQL: the template database's name)."""
+    if _is_postgresql(request):
+        with temporary_database(request.getfixturevalue("postgres_server")) as url:
+            _load_demo(url)
+            yield make_url(url).database or ""
     else:
         path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
         _load_demo(str(path))
@@ -121,11 +135,10 @@ def store_target(
     request: pytest.FixtureRequest, demo_template: str, tmp_path: Path
 ) -> Iterator[str]:
     """A new store holding the demo hall: a SQLite file, or a PostgreSQL database."""
-    if request.config.getoption("--backend") == "postgresql":
+    if _is_postgresql(request):
         server = request.getfixturevalue("postgres_server")
-        name = f"hallq_test_{uuid.uuid4().hex[:12]}"
-        yield _create_database(server, name, template=demo_template)
-        _drop_database(server, name)
+        with temporary_database(server, template=demo_template) as url:
+            yield url
     else:
         path = tmp_path / "hall.sqlite3"
         shutil.copyfile(demo_template, path)

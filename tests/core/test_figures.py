@@ -8,15 +8,11 @@ times slower, and many days in one store also shows that each day's figures stay
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from shared.clock import FixedClock
 from shared.errors import Rejected
@@ -289,53 +285,27 @@ def north_definition() -> dict[str, Any]:
     return {**demo_definition(), "code": "north", "settings": {"routine_norm_s": 181}}
 
 
-@contextlib.contextmanager
-def module_target(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """A store location for the module, on the backend the run asked for (see conftest.py)."""
-    if request.config.getoption("--backend") != "postgresql":
-        yield str(tmp_path_factory.mktemp("figures") / "hall.sqlite3")
-        return
-    server = str(request.getfixturevalue("postgres_server"))
-    name = f"hallq_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            yield make_url(server).set(database=name).render_as_string(hide_password=False)
-        finally:
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        admin.dispose()
-
-
 @pytest.fixture(scope="module")
-def calendar(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Store]:
+def calendar(module_store_target: str) -> Iterator[Store]:
     """The demo hall with every day above served in date order, for tests that only read;
     and hall "north", which served the small day too, under its own routine norm."""
-    with module_target(request, tmp_path_factory) as target:
-        store = open_store(target)
-        try:
-            with store.write() as session:
-                load_hall(session, demo_definition())
-                load_hall(session, north_definition())
-            clock = FixedClock(dt.datetime.combine(SMALL_DAY, dt.time(8, 0)))
-            serve_a_small_day(HallService(store, "north", clock), clock, SMALL_DAY)
-            hall = HallService(store, "demo", clock)
-            serve_a_small_day(hall, clock, SMALL_DAY)
-            serve_two_hours_at_the_green_counter(hall, clock, GREEN_DAY)
-            serve_ten_topups(hall, clock, TEN_DAY)
-            serve_tickets_done_as_other_business(hall, clock, DONE_AS_DAY)
-            serve_with_a_pause(hall, clock, PAUSE_DAY)
-            leave_a_counter_open(hall, clock, LEFT_OPEN_DAY)
-            yield store
-        finally:
-            store.close()
+    store = open_store(module_store_target)
+    try:
+        with store.write() as session:
+            load_hall(session, demo_definition())
+            load_hall(session, north_definition())
+        clock = FixedClock(dt.datetime.combine(SMALL_DAY, dt.time(8, 0)))
+        serve_a_small_day(HallService(store, "north", clock), clock, SMALL_DAY)
+        hall = HallService(store, "demo", clock)
+        serve_a_small_day(hall, clock, SMALL_DAY)
+        serve_two_hours_at_the_green_counter(hall, clock, GREEN_DAY)
+        serve_ten_topups(hall, clock, TEN_DAY)
+        serve_tickets_done_as_other_business(hall, clock, DONE_AS_DAY)
+        serve_with_a_pause(hall, clock, PAUSE_DAY)
+        leave_a_counter_open(hall, clock, LEFT_OPEN_DAY)
+        yield store
+    finally:
+        store.close()
 
 
 # ----- reading the figures -----
