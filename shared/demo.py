@@ -31,6 +31,7 @@ BUSINESS_MIX = {
 }  # fmt: skip
 MEAN_SERVICE_S = {"routine": 170, "long": 420, "group": 600, "handset": 480}
 DEMO_STAFF = {1: "E001", 2: "E002", 3: "E003", 4: "E004", 5: "E005", 6: "E006"}
+FIRST_OPEN = (1, 2, 5, 6)  # counters 3 and 4 are the standby counters level 1 opens
 VIP_PHONES = ("13800000001", "13800000002", "13800000003")
 TICK_S = 0.5
 
@@ -38,9 +39,9 @@ TICK_S = 0.5
 def arrivals_per_minute(at: dt.datetime) -> float:
     """A business hall's day: a morning rise, a lunch peak and an after-work peak."""
     hour = at.hour + at.minute / 60
-    base = 0.6
-    lunch = 1.6 if 11.5 <= hour < 13.5 else 0.0
-    evening = 1.8 if 17 <= hour < 19 else 0.0
+    base = 1.2
+    lunch = 1.0 if 11.5 <= hour < 13.5 else 0.0
+    evening = 1.2 if 17 <= hour < 19 else 0.0
     return base + lunch + evening
 
 
@@ -62,18 +63,33 @@ class DemoHall:
         self.serving: dict[int, _Serving] = {}
         self.classes = {b["key"]: b["class"] for b in demo_definition()["businesses"]}
         self.business_of: dict[str, str] = {}
+        self.opened: set[int] = set()
 
     def say(self, text: str) -> None:
         self.out.write(f"{self.clock.now():%H:%M:%S}  {text}\n")
         self.out.flush()
 
+    def open_counter(self, counter: int) -> None:
+        try:
+            self.hall.open_counter(counter, DEMO_STAFF[counter])
+        except Rejected:
+            return  # already open from an earlier run on the same store
+        self.say(f"{counter} 号窗口开放 counter {counter} opens ({DEMO_STAFF[counter]})")
+
     def open_counters(self) -> None:
-        for counter, clerk in DEMO_STAFF.items():
-            try:
-                self.hall.open_counter(counter, clerk)
-            except Rejected:
-                continue  # already open from an earlier run on the same store
-            self.say(f"{counter} 号窗口开放 counter {counter} opens ({clerk})")
+        for counter in FIRST_OPEN:
+            self.open_counter(counter)
+
+    def respond_to_crowding(self) -> None:
+        """What the shift lead does at level 1: open the standby counters, one at a time."""
+        with self.store.read() as session:
+            level = find_hall(session, "demo").alert_level
+        standby = [c for c in DEMO_STAFF if c not in FIRST_OPEN and c not in self.opened]
+        if level >= 1 and standby:
+            chinese, english = LEVEL_NAMES[level]
+            self.say(f"预警 {chinese}: 开放备用窗口  {english}: a standby counter opens")
+            self.open_counter(standby[0])
+            self.opened.add(standby[0])
 
     def step(self, seconds: float) -> None:
         """Advance simulated time by `seconds`: arrivals, finishes, calls."""
@@ -82,7 +98,8 @@ class DemoHall:
         while self.random.random() < expected:
             expected -= 1
             self.arrive()
-        for counter in DEMO_STAFF:
+        self.respond_to_crowding()
+        for counter in [*FIRST_OPEN, *sorted(self.opened)]:
             serving = self.serving.get(counter)
             if serving and now >= serving.until:
                 self.finish(counter, serving.ticket)
@@ -91,7 +108,7 @@ class DemoHall:
 
     def arrive(self) -> None:
         business = self.random.choices(list(BUSINESS_MIX), weights=list(BUSINESS_MIX.values()))[0]
-        phone = self.random.choice(VIP_PHONES) if self.random.random() < 0.06 else None
+        phone = self.random.choice(VIP_PHONES) if self.random.random() < 0.04 else None
         issued = self.hall.issue(business, phone=phone)
         self.business_of[issued.ticket] = business
         self.say(f"取号 ticket {issued.ticket} ({business}, {issued.ahead} 人在前 ahead)")
