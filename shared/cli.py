@@ -250,7 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = command("demo", cmd_demo, "run the demo hall with a simulated stream of customers")
     demo.add_argument(
-        "--speed", type=float, default=20.0, help="simulated seconds per real second (default 20)"
+        "--speed", type=float, default=30.0, help="simulated seconds per real second (default 30)"
     )
     demo.add_argument(
         "--minutes", type=float, default=None, help="stop after this many real minutes"
