@@ -5,9 +5,12 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from shared.migrate import current_revision, head_revision
+from shared.model import Base
 from shared.store import StoreError, open_store, to_url
 
 
@@ -68,3 +71,12 @@ def test_a_path_becomes_a_sqlite_url(tmp_path):
         to_url(str(tmp_path / "a.sqlite3")).render_as_string()
         == f"sqlite+pysqlite:///{tmp_path}/a.sqlite3"
     )
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_describe(empty_store_target):
+    store = open_store(empty_store_target)
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    store.close()
+    assert differences == []
