@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -44,10 +43,9 @@ from shared.model import (
     Transaction,
 )
 from shared.settings import HallSettings, load_settings
-from shared.slips import check_slip
+from shared.slips import MOBILE, check_slip
 from shared.store import Store
 
-MOBILE = re.compile(r"1[3-9]\d{9}")
 RATINGS = ("satisfied", "neutral", "dissatisfied")
 MAX_NUMBER = 999
 

@@ -5,7 +5,6 @@ is written, and loading the same definition again changes nothing."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
@@ -17,6 +16,7 @@ from shared.calling import TIERS
 from shared.errors import Rejected
 from shared.model import Base, Business, Clerk, Counter, Customer, Hall, Queue
 from shared.settings import change_settings
+from shared.slips import MOBILE
 
 BUSINESS_CLASSES = ("routine", "long", "handset", "group")
 ROLES = ("clerk", "lead", "admin")
@@ -112,9 +112,7 @@ def check_definition(definition: object) -> None:
         )
     for customer in definition.get("customers", []):
         phone = _text(customer, "phone", "customer", limit=20)
-        _require(
-            bool(re.fullmatch(r"1[3-9]\d{9}", phone)), f"customer {phone}: not a mobile number"
-        )
+        _require(bool(MOBILE.fullmatch(phone)), f"customer {phone}: not a mobile number")
         _require(
             customer.get("tier") in TIERS,
             f"customer {phone}: tier must be one of {', '.join(TIERS)}",

@@ -14,7 +14,7 @@ MAX_FIELDS = 30
 MAX_TEXT = 200
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-_MOBILE = re.compile(r"1[3-9]\d{9}")
+MOBILE = re.compile(r"1[3-9]\d{9}")  # a mainland China mobile number
 
 
 def resident_id_problem(value: str) -> str | None:
@@ -41,7 +41,7 @@ def field_problem(field: Mapping[str, object], value: object) -> str | None:
         return f"{label} must be text"
     if len(value) > MAX_TEXT:
         return f"{label} is longer than {MAX_TEXT} characters"
-    if kind == "mobile" and not _MOBILE.fullmatch(value):
+    if kind == "mobile" and not MOBILE.fullmatch(value):
         return f"{label} must be an 11-digit mobile number"
     if kind == "resident_id" and (problem := resident_id_problem(value)):
         return f"{label}: {problem}"
