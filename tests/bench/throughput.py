@@ -8,7 +8,8 @@ Run on demand, never collected by pytest:
     python -m tests.bench.throughput --no-postgres --no-write
     python -m tests.bench.throughput --profile 500    # cProfile one process issuing 500 tickets
 
-With 1, 4 and 16 worker processes (multiprocessing, 'spawn'), each store gets:
+Saturation (stress): with 1, 4 and 16 worker processes (multiprocessing, 'spawn') running
+flat out, each store gets:
 - issue: every worker issues `topup` tickets through HallService (the system clock);
 - call + finish: every worker opens its own counter (the demo hall plus counters 7-18
   serving A and B and clerks E009-E016) and calls and finishes the tickets just issued;
@@ -18,7 +19,22 @@ With 1, 4 and 16 worker processes (multiprocessing, 'spawn'), each store gets:
 Each worker prepares (opens the store, opens its counter, does one untimed warm-up
 operation), says so, and all start at one wall-clock instant. A rate is the count of
 transactions over the time from that instant to the last worker's end; latencies are per
-transaction. The results replace this benchmark's section of docs/benchmarks.md.
+transaction. With N processes flat out a transaction waits for the N - 1 others, so these
+latencies measure the queue, not a hall.
+
+Paced load: 16 workers on one store, 8 kiosks issuing (`topup` to queue A and
+`password_reset` to queue B, alternately by kiosk) and 8 counters calling and finishing
+what the kiosks issue (a call that finds nothing waiting is still a transaction). Each does
+one action every PACED_PERIOD_S (1 s) for PACED_SECONDS on a fixed schedule, the workers'
+start instants staggered across the period (16 actions/s in all: some 200 times a busy
+hall's peak, yet within what one machine sustains, so the figure is the latency a program
+sees, not a queue). Latency runs from the scheduled instant to the end of the transaction,
+so a late worker's backlog counts (no coordinated omission).
+
+Cold start: the wall time of `python -m shared.cli --db STORE status --json` as a fresh
+process on a SQLite store with the demo hall, median of 7 runs after one warm-up.
+
+The results replace this benchmark's section of docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -32,6 +48,8 @@ import platform
 import pstats
 import socket
 import sqlite3
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -65,6 +83,11 @@ AIM_RATIO = 0.25
 AIM_P99_MS = 20.0
 START_DELAY_S = 0.25
 TIMEOUT_S = 600
+PACED_PERIOD_S = 1.0  # each paced worker's schedule: one action per period
+PACED_SECONDS = 30.0
+PACED_KIOSK_BUSINESSES = ("topup", "password_reset")  # queues A and B: 999 numbers each a day
+PACED_KEPT_UP = 0.95  # achieved ÷ offered below this: the paced load saturated the store
+COLD_START_RUNS = 7
 
 
 # ----- the hall and the stores -----
@@ -169,7 +192,8 @@ def postgres_answers(url: str) -> bool:
 
 # ----- what a worker does: one transaction per step -----
 
-Step = Callable[[], None]
+Step = Callable[[], str]  # one transaction; returns its kind ("issue", "call", ...)
+NONE_WAITING = "call, none waiting"
 
 
 def _service(task: dict[str, Any], stores: dict[str, Store]) -> HallService:
@@ -185,27 +209,35 @@ def _service(task: dict[str, Any], stores: dict[str, Store]) -> HallService:
 
 def issue_step(task: dict[str, Any], stores: dict[str, Store]) -> Step:
     hall = _service(task, stores)
+    business = task.get("business", "topup")
 
-    def step() -> None:
-        hall.issue("topup")
+    def step() -> str:
+        hall.issue(business)
+        return "issue"
 
     return step
 
 
 def call_step(task: dict[str, Any], stores: dict[str, Store]) -> Step:
-    """Alternately call the next ticket to the worker's counter and finish it."""
+    """Alternately call the next ticket to the worker's counter and finish it. A call that
+    finds nothing waiting fails the task unless it allows `none_waiting`."""
     hall = _service(task, stores)
     counter = task["counter"]
     hall.open_counter(counter, task["clerk"])
     serving = False
 
-    def step() -> None:
+    def step() -> str:
         nonlocal serving
         if serving:
             hall.finish(counter)
-        elif hall.call(counter).ticket is None:
-            raise RuntimeError(f"counter {counter} found no ticket to call")
-        serving = not serving
+            serving = False
+            return "finish"
+        if hall.call(counter).ticket is not None:
+            serving = True
+            return "call"
+        if task.get("none_waiting"):
+            return NONE_WAITING
+        raise RuntimeError(f"counter {counter} found no ticket to call")
 
     return step
 
@@ -224,7 +256,7 @@ def bare_sqlite_step(task: dict[str, Any], stores: dict[str, Store]) -> Step:
     task["closers"].append(connection.close)
     ids = task["ids"]
 
-    def step() -> None:
+    def step() -> str:
         day, now = _today()
         at = now.isoformat(" ", "microseconds")
         connection.execute("BEGIN IMMEDIATE")
@@ -267,6 +299,7 @@ def bare_sqlite_step(task: dict[str, Any], stores: dict[str, Store]) -> Step:
         except BaseException:
             connection.execute("ROLLBACK")
             raise
+        return "bare"
 
     return step
 
@@ -280,7 +313,7 @@ def bare_postgres_step(task: dict[str, Any], stores: dict[str, Store]) -> Step:
     task["closers"].append(connection.close)
     ids = task["ids"]
 
-    def step() -> None:
+    def step() -> str:
         day, now = _today()
         with connection.transaction(), connection.cursor() as cursor:
             cursor.execute(
@@ -312,6 +345,7 @@ def bare_postgres_step(task: dict[str, Any], stores: dict[str, Store]) -> Step:
                 " business_id) VALUES (%s, %s, %s, %s, 'issued', %s, %s)",
                 (ids["hall_id"], ticket_id, now, day, ids["queue_id"], ids["business_id"]),
             )
+        return "bare"
 
     return step
 
@@ -326,7 +360,11 @@ JOBS: dict[str, Callable[[dict[str, Any], dict[str, Store]], Step]] = {
 
 def worker_main(index: int, commands: Connection, results: Any) -> None:
     """A worker process: for each task, prepare and warm up, report ready, wait for the
-    start instant, run the timed steps, report latencies. None ends it."""
+    start instant, run the timed steps, report (kind, latency) samples. None ends it.
+
+    Flat out (no "period" in the task) a step starts when the previous one ends and its
+    latency is its own duration. Paced, step n is due at start + "offset" + n × "period"
+    and its latency runs from that instant, however late the worker is."""
     stores: dict[str, Store] = {}
     while (task := commands.recv()) is not None:
         task["closers"] = []
@@ -335,18 +373,20 @@ def worker_main(index: int, commands: Connection, results: Any) -> None:
             for _ in range(task["warm_up"]):
                 step()
             results.put(("ready", index, None))
-            start_at = commands.recv()
-            while (left := start_at - time.time()) > 0:
-                time.sleep(min(left, 0.01))
-            latencies = []
-            for _ in range(task["steps"]):
-                began = time.perf_counter()
-                step()
-                latencies.append(time.perf_counter() - began)
+            start = time.perf_counter() + (commands.recv() - time.time())
+            period, offset = task.get("period"), task.get("offset", 0.0)
+            samples = []
+            for number in range(task["steps"]):
+                due = start + offset + number * (period or 0.0)
+                if (left := due - time.perf_counter()) > 0:
+                    time.sleep(left)
+                began = due if period else time.perf_counter()
+                kind = step()
+                samples.append((kind, time.perf_counter() - began))
             ended = time.time()
             for close in task["closers"]:
                 close()
-            results.put(("done", index, {"latencies": latencies, "ended": ended}))
+            results.put(("done", index, {"samples": samples, "ended": ended}))
         except BaseException:
             results.put(("error", index, traceback.format_exc()))
             return
@@ -359,13 +399,24 @@ def worker_main(index: int, commands: Connection, results: Any) -> None:
 
 @dataclass(frozen=True)
 class Measure:
-    transactions: int
     seconds: float
-    latencies_ms: list[float]
+    samples: list[tuple[str, float]]  # (kind, latency in ms) per transaction
+
+    @property
+    def transactions(self) -> int:
+        return len(self.samples)
+
+    @property
+    def latencies_ms(self) -> list[float]:
+        return [ms for _, ms in self.samples]
 
     @property
     def rate(self) -> float:
         return self.transactions / self.seconds
+
+    def of(self, *kinds: str) -> Measure:
+        """The transactions of these kinds, over the same time."""
+        return Measure(self.seconds, [sample for sample in self.samples if sample[0] in kinds])
 
     def percentile(self, share: float) -> float:
         """Nearest-rank percentile of the per-transaction latencies, in ms."""
@@ -403,7 +454,12 @@ class Workers:
 
     def run(self, processes: int, task: dict[str, Any], *, warm_up: int, steps: int) -> Measure:
         """Run `task` on the first `processes` workers, all starting at one instant."""
-        for index in range(processes):
+        return self.run_each([task] * processes, warm_up=warm_up, steps=steps)
+
+    def run_each(self, tasks: list[dict[str, Any]], *, warm_up: int, steps: int) -> Measure:
+        """Run task i on worker i (counter COUNTERS[i]), all starting at one instant."""
+        processes = len(tasks)
+        for index, task in enumerate(tasks):
             self.pipes[index].send(
                 dict(
                     task,
@@ -419,8 +475,8 @@ class Workers:
             self.pipes[index].send(start_at)
         done = self._collect("done", processes)
         ended = max(result["ended"] for result in done.values())
-        latencies = [1000 * s for result in done.values() for s in result["latencies"]]
-        return Measure(processes * steps, ended - start_at, latencies)
+        samples = [(kind, 1000 * s) for result in done.values() for kind, s in result["samples"]]
+        return Measure(ended - start_at, samples)
 
     def close(self) -> None:
         for pipe in self.pipes:
@@ -440,21 +496,52 @@ class Row:
     bare: Measure
 
 
-def check_store(target: str, tickets: int) -> None:
-    """The service phases left what they should: every ticket issued once and finished."""
+@dataclass(frozen=True)
+class Paced:
+    store: str
+    kiosks: int
+    counters: int
+    measure: Measure
+
+    @property
+    def offered(self) -> float:
+        """Transactions per second the schedule asks for."""
+        return (self.kiosks + self.counters) / PACED_PERIOD_S
+
+    def kinds(self) -> list[tuple[str, Measure]]:
+        """issue, call (found a ticket or not) and finish."""
+        return [
+            ("issue", self.measure.of("issue")),
+            ("call", self.measure.of("call", NONE_WAITING)),
+            ("finish", self.measure.of("finish")),
+        ]
+
+
+def check_store(target: str, tickets: int, finished: int | None = None) -> None:
+    """The service phases left what they should: every ticket issued once, and `finished`
+    of them (all by default) finished."""
+    finished = tickets if finished is None else finished
     store = open_store(target, upgrade=False)
     try:
         with store.read() as session:
             codes = session.scalars(select(Ticket.code)).all()
-            unfinished = session.scalar(select(func.count()).where(Ticket.status != "finished"))
+            done = session.scalar(select(func.count()).where(Ticket.status == "finished"))
             day = session.scalar(select(Hall.business_day))
     finally:
         store.close()
-    if len(codes) != tickets or len(set(codes)) != tickets or unfinished:
+    if len(codes) != tickets or len(set(codes)) != tickets or done != finished:
         raise SystemExit(
-            f"{target}: {len(codes)} tickets ({len(set(codes))} distinct), {unfinished} unfinished"
-            f" on {day}; expected {tickets}, all finished"
+            f"{target}: {len(codes)} tickets ({len(set(codes))} distinct), {done} finished"
+            f" on {day}; expected {tickets}, {finished} finished"
         )
+
+
+def print_measure(label: str, measure: Measure) -> None:
+    print(
+        f"    {label:12} {measure.rate:8.1f} tx/s  p50 {measure.percentile(0.5):7.2f} ms"
+        f"  p99 {measure.percentile(0.99):8.2f} ms  max {max(measure.latencies_ms):8.2f} ms",
+        flush=True,
+    )
 
 
 def measure_backend(workers: Workers, stores: SQLiteStores | PostgresStores) -> list[Row]:
@@ -475,12 +562,71 @@ def measure_backend(workers: Workers, stores: SQLiteStores | PostgresStores) -> 
         )
         rows.append(Row(stores.name, processes, issue, call, bare_measure))
         for label, measure in (("issue", issue), ("call+finish", call), ("bare", bare_measure)):
-            print(
-                f"    {label:12} {measure.rate:8.1f} tx/s  p50 {measure.percentile(0.5):7.2f} ms"
-                f"  p99 {measure.percentile(0.99):8.2f} ms",
-                flush=True,
-            )
+            print_measure(label, measure)
     return rows
+
+
+def measure_paced(workers: Workers, stores: SQLiteStores | PostgresStores) -> Paced:
+    """All workers on one store, half kiosks and half counters, each acting once every
+    PACED_PERIOD_S; kiosk k and counter k take slots 2k and 2k + 1 of the period."""
+    processes = max(PROCESS_COUNTS)
+    kiosks = processes // 2
+    steps = round(PACED_SECONDS / PACED_PERIOD_S)
+    print(
+        f"  {stores.name}, paced: {kiosks} kiosks and {processes - kiosks} counters, one action"
+        f" each every {1000 * PACED_PERIOD_S:.0f} ms for {PACED_SECONDS:.0f} s",
+        flush=True,
+    )
+    target = stores.new_target("paced")
+    prepare_store(target)
+    tasks = []
+    for index in range(processes):
+        slot = 2 * index if index < kiosks else 2 * (index - kiosks) + 1
+        offset = PACED_PERIOD_S * slot / processes
+        schedule = {"target": target, "period": PACED_PERIOD_S, "offset": offset}
+        if index < kiosks:
+            business = PACED_KIOSK_BUSINESSES[index % len(PACED_KIOSK_BUSINESSES)]
+            tasks.append(dict(schedule, job="issue", business=business))
+        else:
+            tasks.append(dict(schedule, job="call", none_waiting=True))
+    measure = workers.run_each(tasks, warm_up=1, steps=steps)
+    paced = Paced(stores.name, kiosks, processes - kiosks, measure)
+    check_store(target, kiosks * (steps + 1), finished=measure.of("finish").transactions)
+    for label, part in [*paced.kinds(), ("all", measure)]:
+        print_measure(label, part)
+    return paced
+
+
+def demo_store(target: str) -> None:
+    """A store made by the command line's `init --demo`, then the day's first tickets:
+    counter 1 open and serving, 20 waiting."""
+    command = [sys.executable, "-m", "shared.cli", "--db", target, "init", "--demo"]
+    subprocess.run(command, cwd=REPO, check=True, capture_output=True)
+    store = open_store(target, upgrade=False)
+    try:
+        hall = HallService(store, "demo", SystemClock())
+        hall.open_counter(1, clerk_of(0))
+        for _ in range(21):
+            hall.issue("topup")
+        hall.call(1)
+    finally:
+        store.close()
+
+
+def cold_start(stores: SQLiteStores) -> list[float]:
+    """Seconds of `status --json` as a fresh process on a demo store, COLD_START_RUNS times
+    after one warm-up run."""
+    target = stores.new_target("cold-start")
+    demo_store(target)
+    command = [sys.executable, "-m", "shared.cli", "--db", target, "status", "--json"]
+    print(f"  cold start: {' '.join(command[1:])}", flush=True)
+    seconds = []
+    for _ in range(1 + COLD_START_RUNS):
+        began = time.perf_counter()
+        subprocess.run(command, cwd=REPO, check=True, capture_output=True)
+        seconds.append(time.perf_counter() - began)
+    print(f"    {' '.join(f'{1000 * s:.0f}' for s in seconds)} ms (the first a warm-up)")
+    return seconds[1:]
 
 
 # ----- the report -----
@@ -544,7 +690,38 @@ def table(rows: list[Row]) -> list[str]:
     return lines
 
 
-def verdicts(rows: list[Row]) -> list[str]:
+def paced_table(paced: list[Paced]) -> list[str]:
+    lines = [
+        "| store | kind | transactions | offered tx/s | achieved tx/s | p50 ms | p95 ms | p99 ms "
+        "| max ms |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for load in paced:
+        counters = f"{load.counters / PACED_PERIOD_S:.0f}"
+        offered = {
+            "issue": f"{load.kiosks / PACED_PERIOD_S:.0f}",
+            "call": f"{counters} with finish",
+            "finish": f"{counters} with call",
+            "all": f"{load.offered:.0f}",
+        }
+        for kind, measure in [*load.kinds(), ("all", load.measure)]:
+            count = str(measure.transactions)
+            if none := measure.of(NONE_WAITING).transactions:
+                count += f" ({none} found none waiting)"
+            cells = [
+                load.store,
+                kind,
+                count,
+                offered[kind],
+                f"{measure.rate:.1f}",
+                *(f"{measure.percentile(share):.1f}" for share in (0.5, 0.95, 0.99)),
+                f"{max(measure.latencies_ms):.1f}",
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def verdicts(rows: list[Row], paced: list[Paced], cold: list[float]) -> list[str]:
     ratios = [
         (row, name, measure.rate / row.bare.rate)
         for row in rows
@@ -555,27 +732,57 @@ def verdicts(rows: list[Row]) -> list[str]:
         for row, name, ratio in ratios
         if ratio < AIM_RATIO
     ]
-    busiest = [row for row in rows if row.processes == max(PROCESS_COUNTS)]
+    kinds = [(load, name, measure) for load in paced for name, measure in load.kinds()]
     slow = [
-        f"{row.store} {name} ({measure.percentile(0.99):.0f} ms)"
-        for row in busiest
-        for name, measure in (("issue", row.issue), ("call + finish", row.call))
+        f"{load.store} {name} ({measure.percentile(0.99):.1f} ms)"
+        for load, name, measure in kinds
         if measure.percentile(0.99) >= AIM_P99_MS
     ]
+    offered = max(PROCESS_COUNTS) / PACED_PERIOD_S
+    behind = [
+        f"{load.store} achieved {load.measure.rate:.0f} of {load.offered:.0f} tx/s"
+        for load in paced
+        if load.measure.rate < PACED_KEPT_UP * load.offered
+    ]
     return [
-        f"- Aim: service ÷ bare ≥ {AIM_RATIO}: "
+        f"- Aim: service ÷ bare ≥ {AIM_RATIO}, judged on the saturation rows: "
         + (
             "met everywhere."
             if not low
             else f"missed by {len(low)} of {len(ratios)}: " + ", ".join(low) + "."
         ),
-        f"- Aim: p99 < {AIM_P99_MS:.0f} ms with {max(PROCESS_COUNTS)} processes: "
-        + ("met." if not slow else "missed by " + ", ".join(slow) + "."),
+        f"- Aim: p99 < {AIM_P99_MS:.0f} ms with {max(PROCESS_COUNTS)} processes, judged on the"
+        f" paced load ({offered:.0f} tx/s offered): "
+        + (
+            f"met by all {len(kinds)} (store, kind) pairs."
+            if not slow
+            else f"missed by {len(slow)} of {len(kinds)}: " + ", ".join(slow) + "."
+        )
+        + (
+            " Fell behind the schedule, so that paced load was itself saturation: "
+            + ", ".join(behind)
+            + "."
+            if behind
+            else ""
+        ),
+        f"- Cold start of `python -m shared.cli --db STORE status --json` (SQLite): median"
+        f" {1000 * statistics.median(cold):.0f} ms of {len(cold)} runs"
+        f" (min {1000 * min(cold):.0f}, max {1000 * max(cold):.0f} ms).",
     ]
 
 
-def section(rows: list[Row], versions: dict[str, str], when: dt.datetime, load: str) -> str:
+def section(
+    rows: list[Row],
+    paced: list[Paced],
+    cold: list[float],
+    versions: dict[str, str],
+    when: dt.datetime,
+    load: str,
+) -> str:
     counts = ", ".join(f"{OPERATIONS_PER_PROCESS[n]} each with {n}" for n in PROCESS_COUNTS)
+    workers = max(PROCESS_COUNTS)
+    kiosks = workers // 2
+    period_ms = 1000 * PACED_PERIOD_S
     lines = [
         BEGIN_MARK,
         "## Issuing and calling throughput (core)",
@@ -585,6 +792,14 @@ def section(rows: list[Row], versions: dict[str, str], when: dt.datetime, load: 
         " section.",
         "",
         f"Measured {when:%Y-%m-%d %H:%M} on {machine(versions, load)}.",
+        "",
+        "### Saturation (stress): N processes flat out",
+        "",
+        "These rows are a stress test, not a hall: every process starts its next transaction"
+        " the moment the last one ends, so with N processes a transaction waits for the N - 1"
+        " others (writers are serialised: an OS file lock before `BEGIN IMMEDIATE` on SQLite,"
+        " the hall row's lock on PostgreSQL) and its latency is about N × the time of one."
+        " The service ÷ bare aim is judged on these rows; the p99 aim is not.",
         "",
         "N worker processes (spawned once) start each phase together at one wall-clock"
         " instant after preparing and one untimed warm-up. *issue*: each issues `topup`"
@@ -599,7 +814,34 @@ def section(rows: list[Row], versions: dict[str, str], when: dt.datetime, load: 
         "",
         *table(rows),
         "",
-        *verdicts(rows),
+        f"### Paced load: {workers} processes at {workers / PACED_PERIOD_S:.0f} tx/s offered"
+        " (the p99 aim)",
+        "",
+        f"{workers} worker processes on one fresh store: {kiosks} kiosks issue tickets"
+        f" (`{'` and `'.join(PACED_KIOSK_BUSINESSES)}`, queues A and B, alternately by kiosk)"
+        f" and {workers - kiosks} counters, each opened by its own process, call and finish"
+        " what the kiosks issue (a call that finds nothing waiting is still a transaction and"
+        f" counts as a call). Each process does one action every {period_ms:.0f} ms on a fixed"
+        f" schedule for {PACED_SECONDS:.0f} s, the processes' start instants staggered"
+        f" {period_ms / workers:.2f} ms apart across the period (kiosks and counters"
+        " alternating). Latency runs from the scheduled instant to the end of the transaction,"
+        " so a process that falls behind is charged for its backlog (no coordinated omission)."
+        " That load is far above a real hall, where a busy day issues a few hundred tickets;"
+        " achieved tx/s counts transactions from the start instant to the last one's end.",
+        "",
+        *paced_table(paced),
+        "",
+        "### Cold start of the command line",
+        "",
+        "Wall time of `python -m shared.cli --db STORE status --json` as a fresh process"
+        " (interpreter start, imports, opening and checking the store, the query, the JSON), on"
+        " a SQLite store made by `init --demo` with counter 1 serving and 20 tickets waiting:"
+        f" {', '.join(f'{1000 * s:.0f}' for s in cold)} ms over {len(cold)} runs after one"
+        " warm-up.",
+        "",
+        "### Verdicts",
+        "",
+        *verdicts(rows, paced, cold),
         END_MARK,
     ]
     return "\n".join(lines) + "\n"
@@ -694,15 +936,18 @@ def main(argv: list[str] | None = None) -> int:
     when, load = dt.datetime.now(), load_average()
     workers = Workers(max(PROCESS_COUNTS))
     rows: list[Row] = []
+    paced: list[Paced] = []
     versions: dict[str, str] = {}
     try:
         with backends(arguments) as chosen:
             for stores in chosen:
                 versions[stores.name] = stores.version()
                 rows += measure_backend(workers, stores)
+                paced.append(measure_paced(workers, stores))
+            cold = cold_start(next(s for s in chosen if isinstance(s, SQLiteStores)))
     finally:
         workers.close()
-    text_of_section = section(rows, versions, when, load)
+    text_of_section = section(rows, paced, cold, versions, when, load)
     print(text_of_section)
     if not arguments.no_write:
         write_section(text_of_section)
