@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from shared import report_text
 from shared.alerts import alert_changes
+from shared.backup import backup_store, restore_store
 from shared.errors import Rejected
 from shared.figures import clerk_figures, hall_day_summary, queue_hour_figures
 from shared.hall import HallService
@@ -25,7 +26,7 @@ from shared.lookup import find_hall
 from shared.replay import replay
 from shared.settings import SETTING_NAMES, change_settings, load_settings
 from shared.status import hall_now
-from shared.store import Store, StoreError, default_target, open_store
+from shared.store import Store, StoreError, default_target, open_store, to_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -167,6 +168,25 @@ def cmd_settings(args: argparse.Namespace, out: TextIO) -> None:
         out.write(report_text.settings_text(settings) + "\n")
 
 
+def cmd_backup(args: argparse.Namespace, out: TextIO) -> None:
+    report = backup_store(args.db or default_target(), Path(args.destination))
+    out.write(report_text.backup_text("备份完成 backup written", report) + "\n")
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> None:
+    """Keep a copy of the store being replaced first: a restore must lose nothing either."""
+    target = args.db or default_target()
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    safety = Path(f"{to_url(target).database}.before-restore-{stamp}")
+    try:
+        kept = backup_store(target, safety)
+        out.write(report_text.backup_text("原库已另存 the replaced store is kept", kept) + "\n")
+    except (Rejected, StoreError) as reason:
+        out.write(f"the replaced store could not be copied first ({reason}); restoring anyway\n")
+    report = restore_store(Path(args.backup), target)
+    out.write(report_text.backup_text("恢复完成 store restored", report) + "\n")
+
+
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> None:
     from shared.demo import run_demo
 
@@ -247,6 +267,16 @@ def build_parser() -> argparse.ArgumentParser:
     settings = command("settings", cmd_settings, "show the hall's settings, or change them")
     settings.add_argument("set", nargs="*", metavar="NAME=VALUE", help="settings to change")
     settings.add_argument("--json", action="store_true", help="print JSON")
+
+    backup = command("backup", cmd_backup, "copy a live SQLite store to a new file, checked")
+    backup.add_argument(
+        "destination", metavar="FILE", help="the new backup file (never overwritten)"
+    )
+
+    restore = command(
+        "restore", cmd_restore, "replace the store with a checked backup (close the programs first)"
+    )
+    restore.add_argument("backup", metavar="FILE", help="a backup made by `hallq backup`")
 
     demo = command("demo", cmd_demo, "run the demo hall with a simulated stream of customers")
     demo.add_argument(

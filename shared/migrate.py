@@ -33,6 +33,11 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this hallq can open (and upgrade from)."""
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
 def current_revision(store: Store) -> str | None:
     with store.engine.connect() as connection:
         connection.execution_options(**{READ_ONLY: True})
@@ -44,7 +49,7 @@ def upgrade_schema(store: Store) -> None:
     head = head_revision()
     if current_revision(store) == head:
         return
-    known = {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+    known = known_revisions()
     config = _config()
     with store.exclusive(), store.engine.begin() as connection:
         if store.engine.dialect.name == "postgresql":

@@ -8,6 +8,7 @@ from dataclasses import fields
 from typing import Any
 
 from shared.alerts import AlertRecord
+from shared.backup import BackupReport
 from shared.settings import HallSettings
 from shared.status import LEVEL_NAMES, HallNow
 from shared.tables import render_table
@@ -142,6 +143,16 @@ def alerts_text(day: dt.date, changes: Sequence[AlertRecord]) -> str:
             ]
             for c in changes
         ],
+    )
+
+
+def backup_text(title: str, report: BackupReport) -> str:
+    return (
+        f"{title}: {report.path}\n"
+        f"  {report.size_bytes} bytes, schema {report.schema_revision}, sha256 {report.sha256}\n"
+        f"  取号 tickets {report.tickets}, 事件 events {report.events}, "
+        f"业务 transactions {report.transactions}, 评价 ratings {report.ratings}, "
+        f"{report.duration_s:.2f} s"
     )
 
 

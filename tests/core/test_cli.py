@@ -154,3 +154,30 @@ def test_an_unreadable_store_is_a_clear_error(tmp_path):
     bad.write_bytes(b"this is not a database" * 100)
     done = hallq("status", db=str(bad))
     assert done.returncode == 1 and "cannot open the store" in done.stderr
+
+
+def test_backup_then_restore_brings_the_store_back_and_keeps_the_replaced_one(tmp_path):
+    target = str(tmp_path / "hall.sqlite3")
+    hallq("init", "--demo", db=target)
+    hallq("replay", "-", db=target, stdin=DAY)
+    backup = tmp_path / "monday.sqlite3"
+    assert hallq("backup", str(backup), db=target).returncode == 0
+    assert hallq("backup", str(backup), db=target).returncode == 1  # never overwritten
+    later = '{"op": "issue", "business": "topup", "at": "2026-11-23T10:00:00"}'
+    hallq("replay", "-", db=target, stdin=later)
+    restored = hallq("restore", str(backup), db=target)
+    assert restored.returncode == 0, restored.stderr
+    assert "the replaced store is kept" in restored.stdout
+    assert json.loads(hallq("status", "--json", db=target).stdout)["waiting"]["A"] == 0
+    (kept,) = tmp_path.glob("hall.sqlite3.before-restore-*")
+    assert json.loads(hallq("status", "--json", db=str(kept)).stdout)["waiting"]["A"] == 1
+
+
+def test_restoring_a_file_that_is_no_backup_is_refused(store_target, tmp_path):
+    if "://" in store_target:
+        pytest.skip("backups of a PostgreSQL store are the server's (pg_dump)")
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database" * 100)
+    done = hallq("restore", str(junk), db=store_target)
+    assert done.returncode == 1 and "hallq: error:" in done.stderr
+    assert json.loads(hallq("status", "--json", db=store_target).stdout)["hall"] == "demo"
