@@ -25,6 +25,7 @@ from shared.hall_config import demo_definition, load_hall
 from shared.lookup import find_hall
 from shared.replay import replay
 from shared.settings import SETTING_NAMES, change_settings, load_settings
+from shared.simulate import PROFILES, preset, simulate_day, write_day
 from shared.status import hall_now
 from shared.store import Store, StoreError, default_target, open_store, to_url
 
@@ -187,6 +188,23 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> None:
     out.write(report_text.backup_text("恢复完成 store restored", report) + "\n")
 
 
+def cmd_simulate(args: argparse.Namespace, out: TextIO) -> None:
+    if not 0 < args.volume <= 10:
+        raise Rejected("--volume must be above 0 and at most 10")
+    events = simulate_day(preset(args.profile, volume=args.volume), args.date, args.seed)
+    if args.out is None:
+        write_day(events, out)
+        return
+    try:
+        with open(args.out, "x", encoding="utf-8") as file:
+            write_day(events, file)
+    except FileExistsError as error:
+        raise Rejected(f"{args.out} already exists; choose a new file name") from error
+    except OSError as error:
+        raise Rejected(f"cannot write {args.out}: {error.strerror}") from error
+    out.write(f"{len(events)} events of {args.date} ({args.profile}) written to {args.out}\n")
+
+
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> None:
     from shared.demo import run_demo
 
@@ -277,6 +295,21 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", cmd_restore, "replace the store with a checked backup (close the programs first)"
     )
     restore.add_argument("backup", metavar="FILE", help="a backup made by `hallq backup`")
+
+    simulate = command(
+        "simulate", cmd_simulate, "write a simulated business day as replay events (seeded)"
+    )
+    simulate.add_argument(
+        "--date", type=_day, required=True, metavar="D", help="the day, YYYY-MM-DD"
+    )
+    simulate.add_argument(
+        "--profile", choices=sorted(PROFILES), default="normal", help="kind of day"
+    )
+    simulate.add_argument("--seed", type=int, default=1, help="the same seed gives the same day")
+    simulate.add_argument(
+        "--volume", type=float, default=1.0, help="scale the day's arrivals (default 1.0)"
+    )
+    simulate.add_argument("--out", metavar="FILE", help="a new file (default: standard output)")
 
     demo = command("demo", cmd_demo, "run the demo hall with a simulated stream of customers")
     demo.add_argument(

@@ -181,3 +181,26 @@ def test_restoring_a_file_that_is_no_backup_is_refused(store_target, tmp_path):
     done = hallq("restore", str(junk), db=store_target)
     assert done.returncode == 1 and "hallq: error:" in done.stderr
     assert json.loads(hallq("status", "--json", db=store_target).stdout)["hall"] == "demo"
+
+
+def test_a_simulated_day_is_repeatable_and_replays_without_a_rejection(store_target, tmp_path):
+    day = (
+        "simulate",
+        "--date",
+        "2026-11-23",
+        "--profile",
+        "busy",
+        "--seed",
+        "7",
+        "--volume",
+        "0.1",
+    )
+    first, second = hallq(*day), hallq(*day)
+    assert first.returncode == 0 and first.stdout == second.stdout
+    replayed = hallq("replay", "-", db=store_target, stdin=first.stdout)
+    assert replayed.returncode == 0, replayed.stdout[-500:]
+    events = tmp_path / "day.jsonl"
+    assert hallq(*day, "--out", str(events)).returncode == 0
+    assert events.read_text(encoding="utf-8") == first.stdout
+    assert hallq(*day, "--out", str(events)).returncode == 1  # never overwritten
+    assert hallq("simulate", "--date", "2026-11-23", "--profile", "holiday").returncode == 2
