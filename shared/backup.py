@@ -27,11 +27,7 @@ from pathlib import Path
 from shared.errors import Rejected
 from shared.migrate import known_revisions
 from shared.store import StoreError, open_store, to_url
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+from shared.writer_lock import LockBusy, WriterLock
 
 PAGES_PER_STEP = 256  # 1 MiB of 4 KiB pages: each step is short, yet few steps are needed
 BUSY_SLEEP_S = 0.05  # a step that finds the source busy waits this long before retrying
@@ -331,18 +327,14 @@ def _check_backup_content(staged: Path, backup: Path) -> None:
 @contextlib.contextmanager
 def _writer_lock_now(store: Path) -> Iterator[None]:
     """Hold the store's writers' lock, or refuse at once if a program is writing."""
-    if fcntl is None:  # pragma: no cover - Windows: SQLite's own lock check must do
-        yield
-        return
-    descriptor = os.open(_companion(store, "-writer.lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    lock = WriterLock(store)
     try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise Rejected(IN_USE.format(path=store)) from error
-        yield
+        with lock.held(wait=False):
+            yield
+    except LockBusy as error:
+        raise Rejected(IN_USE.format(path=store)) from error
     finally:
-        os.close(descriptor)  # closing the descriptor releases the lock
+        lock.close()
 
 
 def _refuse_if_open_elsewhere(store: Path) -> None:

@@ -20,6 +20,10 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 
+class LockBusy(Exception):
+    """Another process holds the lock and the caller chose not to wait."""
+
+
 class WriterLock:
     """Exclusive across processes (a lock file beside the store) and across threads."""
 
@@ -29,14 +33,18 @@ class WriterLock:
         self._descriptor: int | None = None
 
     @contextlib.contextmanager
-    def held(self) -> Iterator[None]:
+    def held(self, *, wait: bool = True) -> Iterator[None]:
+        """Hold the lock; with `wait=False`, raise LockBusy at once if someone else has it."""
         with self._threads:
             if fcntl is None:
                 yield
                 return
             if self._descriptor is None:
                 self._descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-            fcntl.flock(self._descriptor, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(self._descriptor, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError as error:
+                raise LockBusy(str(self.path)) from error
             try:
                 yield
             finally:
