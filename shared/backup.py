@@ -74,7 +74,7 @@ class BackupReport:
 # ----- paths and targets -----
 
 
-def _sqlite_path(target: str | Path, doing: str) -> Path:
+def sqlite_store_path(target: str | Path, doing: str) -> Path:
     """The store's file; a PostgreSQL (or any non-SQLite) target is refused with what to use."""
     text = str(target)
     scheme = URL_SCHEME.match(text)
@@ -273,7 +273,7 @@ def _give_name(copy: Path, destination: Path) -> None:
 def backup_store(store_path: str | Path, destination: Path) -> BackupReport:
     """Write a consistent, checked copy of a live SQLite store to a new file `destination`."""
     began = time.monotonic()
-    source = _sqlite_path(store_path, "back up")
+    source = sqlite_store_path(store_path, "back up")
     destination = Path(destination).expanduser().resolve()
     _check_backup_paths(source, destination)
     with _file_errors_told("cannot write the backup"):
@@ -384,7 +384,7 @@ def _upgrade(store: Path) -> None:
 def restore_store(backup: Path, store_path: str | Path) -> BackupReport:
     """Replace the SQLite store with a checked backup; a refused restore changes nothing."""
     began = time.monotonic()
-    store = _sqlite_path(store_path, "restore")
+    store = sqlite_store_path(store_path, "restore")
     backup = Path(backup).expanduser().resolve()
     if backup == store:
         raise Rejected(f"the backup and the store are the same file ({store})")

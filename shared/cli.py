@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from shared import report_text
 from shared.alerts import alert_changes
-from shared.backup import backup_store, restore_store
+from shared.backup import backup_store, restore_store, sqlite_store_path
 from shared.errors import Rejected
 from shared.figures import clerk_figures, hall_day_summary, queue_hour_figures
 from shared.hall import HallService
@@ -27,7 +27,7 @@ from shared.replay import replay
 from shared.settings import SETTING_NAMES, change_settings, load_settings
 from shared.simulate import PROFILES, preset, simulate_day, write_day
 from shared.status import hall_now
-from shared.store import Store, StoreError, default_target, open_store, to_url
+from shared.store import Store, StoreError, default_target, open_store
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -176,9 +176,9 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> None:
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> None:
     """Keep a copy of the store being replaced first: a restore must lose nothing either."""
-    target = args.db or default_target()
+    target = sqlite_store_path(args.db or default_target(), "restore")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    safety = Path(f"{to_url(target).database}.before-restore-{stamp}")
+    safety = target.with_name(f"{target.name}.before-restore-{stamp}")
     try:
         kept = backup_store(target, safety)
         out.write(report_text.backup_text("原库已另存 the replaced store is kept", kept) + "\n")
