@@ -7,6 +7,7 @@ naive local datetimes: the hall's wall clock, or the replayed event's time.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from sqlalchemy import (
     JSON,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -39,6 +41,8 @@ class Hall(Base):
     # the tickets still waiting from before are expired (see hall.py).
     business_day: Mapped[dt.date | None] = mapped_column(Date)
     alert_level: Mapped[int] = mapped_column(Integer, default=0)
+    # The key of the HMAC on slip QR codes: the counter trusts a slip only if it carries it.
+    secret: Mapped[str] = mapped_column(String(64), default=lambda: secrets.token_hex(32))
 
 
 class Setting(Base):
@@ -80,6 +84,11 @@ class Business(Base):
     self_service: Mapped[bool] = mapped_column(Boolean, default=False)
     # The slip's fields for this business: a list of {"key", "label", "label_en", "kind", ...}.
     slip_fields: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    # The clerk's transaction form for this business, in the same shape as slip_fields.
+    form_fields: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
+    # The terms printed on the service form for this business (Chinese, English).
+    terms: Mapped[str] = mapped_column(Text, default="")
+    terms_en: Mapped[str] = mapped_column(Text, default="")
 
 
 class Customer(Base):
@@ -105,6 +114,9 @@ class Clerk(Base):
     name: Mapped[str] = mapped_column(String(50))
     role: Mapped[str] = mapped_column(String(10), default="clerk")  # clerk, lead, admin
     pin_hash: Mapped[str | None] = mapped_column(String(200))
+    # Wrong PINs in a row, and until when the staff id is locked after too many.
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class Counter(Base):
@@ -196,6 +208,8 @@ class Ticket(Base):
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Set when the retention purge has erased the ticket's personal fields.
+    purged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class TicketEvent(Base):
@@ -276,3 +290,122 @@ class AlertChange(Base):
     open_counters: Mapped[int] = mapped_column(Integer)
     acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
     acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Appointment(Base):
+    """A booking made by phone (电话预约), checked in at the kiosk with its code."""
+
+    __tablename__ = "appointments"
+    __table_args__ = (UniqueConstraint("hall_id", "code"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    code: Mapped[str] = mapped_column(String(12))
+    phone: Mapped[str] = mapped_column(String(20))
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    slot_start: Mapped[dt.datetime] = mapped_column(DateTime)
+    slot_end: Mapped[dt.datetime] = mapped_column(DateTime)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    checked_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Slip(Base):
+    """A printed pre-processing slip: its QR names this row, and a counter may use it once."""
+
+    __tablename__ = "slips"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), unique=True)
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    used_by: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+
+
+class ServiceForm(Base):
+    """An archived electronic service form (电子签单) and its link in the hall's hash chain.
+
+    `chain_hash` is SHA-256 over the previous form's chain hash, this form's sequence number
+    and the PDF's SHA-256, so a changed, removed or reordered form breaks every later link.
+    """
+
+    __tablename__ = "service_forms"
+    __table_args__ = (
+        UniqueConstraint("hall_id", "sequence"),
+        Index("ix_service_forms_phone", "hall_id", "phone", "created_at"),
+        Index("ix_service_forms_day", "hall_id", "business_day"),
+        Index("ix_service_forms_clerk", "hall_id", "clerk_id", "created_at"),
+        Index("ix_service_forms_ticket", "hall_id", "ticket_code", "business_day"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    ticket_code: Mapped[str] = mapped_column(String(8))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    signed: Mapped[bool] = mapped_column(Boolean, default=False)
+    decline_reason: Mapped[str] = mapped_column(String(200), default="")
+    # Pen strokes: a list of strokes, each a list of [x, y, milliseconds, pressure].
+    strokes: Mapped[list[list[list[float]]] | None] = mapped_column(JSON)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    chain_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditEntry(Base):
+    """Append-only record of a sensitive act; triggers in the store refuse edits and deletes."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_hall_at", "hall_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    # sign_in, sign_in_failed, locked_out, settings_changed, export, form_viewed, purge, ...
+    action: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(40), default="")  # "counter 3", "cli", "kiosk"
+    detail: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
+class Incident(Base):
+    """A fault the shift lead should see, such as a kiosk printer out of paper."""
+
+    __tablename__ = "incidents"
+    __table_args__ = (Index("ix_incidents_hall_day", "hall_id", "business_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))  # printer, ...
+    message: Mapped[str] = mapped_column(Text)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class EarlyWarning(Base):
+    """A prediction that the crowding level will reach `level` at `expected_at` (预警)."""
+
+    __tablename__ = "early_warnings"
+    __table_args__ = (Index("ix_early_warnings_hall_day", "hall_id", "business_day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    level: Mapped[int] = mapped_column(Integer)
+    expected_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Counters that would need to open now to keep the level at 0.
+    more_counters: Mapped[int] = mapped_column(Integer)
+    arrivals_per_hour: Mapped[float] = mapped_column(Float)
+    services_per_hour: Mapped[float] = mapped_column(Float)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from dataclasses import dataclass, fields
 
 from sqlalchemy import select
@@ -11,6 +12,10 @@ from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
 from shared.model import Setting
+
+PRINTER = re.compile(
+    r"pdf|none|file:.+|usb:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}|network:[A-Za-z0-9.\-]+(:[0-9]{1,5})?"
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,18 @@ class HallSettings:
     """The queue VIP customers join (green channel)."""
     group_queue: str = "C"
     """The queue group customers join."""
+    appointment_priority: bool = True
+    """A checked-in appointment joins the green channel (else its business's own queue)."""
+    kiosk_idle_s: int = 45
+    """Seconds without a touch before the kiosk returns to its start screen."""
+    level2_diversion: bool = True
+    """At level 2 the kiosk issues no ticket for business self-service can do."""
+    printer: str = "pdf"
+    """Kiosk printer: pdf (files only), none, file:PATH, usb:VENDOR:PRODUCT, network:HOST[:PORT]."""
+    rating_timeout_s: int = 20
+    """Seconds the customer-facing screen waits for a rating before it closes."""
+    retention_days: int = 180
+    """Days after which personal fields of old tickets, slips and forms are erased."""
 
     def validate(self) -> None:
         """Raise Rejected naming the first impossible value."""
@@ -50,6 +67,14 @@ class HallSettings:
             raise Rejected("routine_norm_s must be a positive number of seconds")
         if self.green_ratio < 0:
             raise Rejected("green_ratio must be 0 (no limit) or a positive whole number")
+        for name, least in (("kiosk_idle_s", 10), ("rating_timeout_s", 5), ("retention_days", 1)):
+            if getattr(self, name) < least:
+                raise Rejected(f"{name} must be at least {least}")
+        if not PRINTER.fullmatch(self.printer):
+            raise Rejected(
+                "printer must be pdf, none, file:PATH, usb:VENDOR:PRODUCT (hex) "
+                "or network:HOST[:PORT]"
+            )
         for name in ("vip_queue", "group_queue"):
             letter = getattr(self, name)
             if len(letter) != 1 or not letter.isascii() or not letter.isupper():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 30
 READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
+CHANGE_CHANNEL = "hallq_changes"  # PostgreSQL NOTIFY channel every write transaction signals
 
 
 class StoreError(Exception):
@@ -67,6 +68,8 @@ class Store:
         """One write transaction: committed on success, rolled back whole on any error."""
         with self.exclusive(), self.sessions() as session, session.begin():
             yield session
+            if not self.is_sqlite:  # delivered at commit, to every LISTENer (see feed.py)
+                session.execute(text(f"NOTIFY {CHANGE_CHANNEL}"))
 
     def exclusive(self) -> contextlib.AbstractContextManager[None]:
         """Wait for this store's writers' lock (SQLite files; PostgreSQL locks rows instead)."""

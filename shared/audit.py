@@ -1,0 +1,39 @@
+"""The audit log: one append-only row per sensitive act (sign-in, lock-out, settings change,
+export, form view, purge). The store's triggers refuse any edit or delete of these rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shared.model import AuditEntry
+
+
+def record(
+    session: Session,
+    hall_id: int,
+    action: str,
+    *,
+    at: dt.datetime,
+    clerk_id: int | None = None,
+    source: str = "",
+    **detail: object,
+) -> None:
+    """Add the entry to the caller's transaction, so it commits with the act it records."""
+    session.add(
+        AuditEntry(
+            hall_id=hall_id, at=at, clerk_id=clerk_id, action=action, source=source, detail=detail
+        )
+    )
+
+
+def entries(
+    session: Session, hall_id: int, *, since: dt.datetime | None = None
+) -> list[AuditEntry]:
+    query = select(AuditEntry).where(AuditEntry.hall_id == hall_id)
+    if since is not None:
+        query = query.where(AuditEntry.at >= since)
+    return list(session.scalars(query.order_by(AuditEntry.id)))

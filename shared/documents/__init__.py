@@ -1,0 +1,1 @@
+"""Printed and archived documents: tickets, slips, service forms, reports (reportlab)."""
