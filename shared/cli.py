@@ -32,6 +32,13 @@ from shared.store import Store, StoreError, default_target, open_store
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 
+Handler = Callable[[argparse.Namespace, TextIO], None]
+AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
+
+# Command groups kept in modules of their own: each is `register(command: AddCommand)`.
+COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = ()
+
+
 class Failed(Exception):
     """A command rejected its input after printing why."""
 
@@ -236,9 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(
-        name: str, handler: Callable[[argparse.Namespace, TextIO], None], text: str
-    ) -> argparse.ArgumentParser:
+    def command(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, parents=[common], help=text, description=text)
         sub.set_defaults(handler=handler)
         return sub
@@ -319,6 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--minutes", type=float, default=None, help="stop after this many real minutes"
     )
     demo.add_argument("--seed", type=int, default=None, help="seed for a repeatable stream")
+    for register in COMMAND_GROUPS:
+        register(command)
     return parser
 
 
