@@ -26,6 +26,7 @@ from shared.calling import TIERS, Policy, Waiting, choose_next, route
 from shared.clock import Clock, SystemClock
 from shared.errors import Rejected
 from shared.figures import latest_event
+from shared.forecast import estimate_wait_s
 from shared.lookup import find_business, find_clerk, find_counter, find_hall, find_queue
 from shared.model import (
     AlertChange,
@@ -38,11 +39,13 @@ from shared.model import (
     Queue,
     QueueSequence,
     Rating,
+    Slip,
     Ticket,
     TicketEvent,
     Transaction,
 )
 from shared.settings import HallSettings, load_settings
+from shared.slip_codes import slip_code
 from shared.slips import MOBILE, check_slip
 from shared.store import Store
 
@@ -62,6 +65,10 @@ class Issued:
     tier: str
     business: str
     issued_at: dt.datetime
+    # The wait the ticket can expect (None when no open counter serves its queue).
+    estimated_wait_s: float | None = None
+    # The QR payload of its pre-processing slip, when it has one.
+    slip_code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -152,7 +159,16 @@ class HallService:
             session.add(ticket)
             session.flush()
             _log(session, ticket, "issued", action.now)
-            return Issued(ticket.code, letter, int(ahead or 0), tier, kind.key, action.now)
+            return Issued(
+                ticket.code,
+                letter,
+                int(ahead or 0),
+                tier,
+                kind.key,
+                action.now,
+                estimate_wait_s(session, hall, queue, int(ahead or 0), action.settings, action.now),
+                _print_slip(session, hall, ticket) if checked_slip is not None else None,
+            )
 
     # ----- the counter: tickets -----
 
@@ -600,3 +616,16 @@ def _log_counter(
             reason=reason,
         )
     )
+
+
+def _print_slip(session: Session, hall: Hall, ticket: Ticket) -> str:
+    """Record the ticket's slip and return the code its QR carries."""
+    slip = Slip(
+        hall_id=hall.id,
+        ticket_id=ticket.id,
+        business_day=ticket.business_day,
+        created_at=ticket.issued_at,
+    )
+    session.add(slip)
+    session.flush()
+    return slip_code(hall.secret, hall.code, slip.id, ticket.business_day)

@@ -1,0 +1,31 @@
+"""The staff programs' view of the change feed: one Qt signal when anything was committed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from shared.feed import open_feed
+from shared.store import Store
+
+POLL_MS = 100  # a cheap check (one PRAGMA or a socket read), well inside the 1 s promise
+
+
+class LiveStore(QObject):
+    """Emits `changed` after another connection commits; views re-read only then."""
+
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._feed = open_feed(store)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start(POLL_MS)
+
+    def _poll(self) -> None:
+        if self._feed.changed():
+            self.changed.emit()
+
+    def close(self) -> None:
+        self._timer.stop()
+        self._feed.close()
