@@ -17,6 +17,7 @@ from shared.errors import Rejected
 from shared.model import Base, Business, Clerk, Counter, Customer, Hall, Queue
 from shared.settings import change_settings
 from shared.slips import MOBILE
+from shared.staff import PIN, hash_pin, pin_matches
 
 BUSINESS_CLASSES = ("routine", "long", "handset", "group")
 ROLES = ("clerk", "lead", "admin")
@@ -110,6 +111,10 @@ def check_definition(definition: object) -> None:
             clerk.get("role", "clerk") in ROLES,
             f"clerk {clerk['staff_id']}: role must be one of {', '.join(ROLES)}",
         )
+        _require(
+            "pin" not in clerk or bool(PIN.fullmatch(str(clerk["pin"]))),
+            f"clerk {clerk['staff_id']}: a PIN is 4 to 8 digits",
+        )
     for customer in definition.get("customers", []):
         phone = _text(customer, "phone", "customer", limit=20)
         _require(bool(MOBILE.fullmatch(phone)), f"customer {phone}: not a mobile number")
@@ -197,12 +202,14 @@ def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
             {"name": counter.get("name", ""), "queues": counter["queues"]},
         )
     for clerk in definition["clerks"]:
-        _upsert(
+        row = _upsert(
             session,
             Clerk,
             {"hall_id": hall.id, "staff_id": clerk["staff_id"]},
             {"name": clerk["name"], "role": clerk.get("role", "clerk")},
         )
+        if "pin" in clerk and not pin_matches(str(clerk["pin"]), row.pin_hash):
+            row.pin_hash = hash_pin(str(clerk["pin"]))  # a new salt only when the PIN changed
     for customer in definition.get("customers", []):
         _upsert(
             session,

@@ -1,0 +1,37 @@
+"""Personal data as screens and prints show it: enough to recognise, not enough to misuse."""
+
+from __future__ import annotations
+
+
+def mask_phone(phone: str | None) -> str:
+    """138****1234, the operator's usual form."""
+    if not phone:
+        return ""
+    return phone[:3] + "*" * max(len(phone) - 7, 0) + phone[-4:] if len(phone) > 7 else "****"
+
+
+def mask_resident_id(number: str | None) -> str:
+    """5201**********1234: the region and the last four stay, the birth date goes."""
+    if not number:
+        return ""
+    return number[:4] + "*" * (len(number) - 8) + number[-4:] if len(number) > 8 else "****"
+
+
+def mask_name(name: str | None) -> str:
+    """张* for 张三, 欧阳** for a longer name: the family name stays."""
+    if not name:
+        return ""
+    keep = 2 if len(name) >= 4 else 1
+    return name[:keep] + "*" * (len(name) - keep)
+
+
+def mask_field(kind: object, value: object) -> str:
+    """A slip or form field as printed, by its kind in the form definition."""
+    text = "" if value is None else str(value)
+    if kind == "mobile":
+        return mask_phone(text)
+    if kind == "resident_id":
+        return mask_resident_id(text)
+    if kind == "name":
+        return mask_name(text)
+    return text
