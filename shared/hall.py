@@ -289,10 +289,13 @@ class HallService:
             if rating not in RATINGS:
                 raise Rejected(f"unknown rating {rating!r}; use one of {', '.join(RATINGS)}")
             desk = find_counter(session, action.hall, counter)
+            # The latest finish event, not the latest finished_at: two finishes within one
+            # second of the clock must still rate the one finished last.
             ticket = session.scalars(
                 select(Ticket)
-                .where(Ticket.counter_id == desk.id, Ticket.status == "finished")
-                .order_by(Ticket.finished_at.desc(), Ticket.id.desc())
+                .join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
+                .where(TicketEvent.counter_id == desk.id, TicketEvent.kind == "finished")
+                .order_by(TicketEvent.id.desc())
                 .limit(1)
             ).first()
             if ticket is None or ticket.finished_at is None or ticket.clerk_id is None:
