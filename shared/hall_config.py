@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from shared.calling import TIERS
 from shared.errors import Rejected
 from shared.model import Base, Business, Clerk, Counter, Customer, Hall, Queue
-from shared.settings import change_settings
+from shared.settings import change_settings, check_settings
 from shared.slips import MOBILE
 
 BUSINESS_CLASSES = ("routine", "long", "handset", "group")
@@ -57,6 +57,7 @@ def check_definition(definition: object) -> None:
     _require(
         isinstance(definition.get("settings", {}), Mapping), "hall: settings must be an object"
     )
+    check_settings(dict(definition.get("settings", {})))
     letters = []
     for queue in definition["queues"]:
         letter = _text(queue, "letter", "queue", limit=1)
@@ -66,7 +67,7 @@ def check_definition(definition: object) -> None:
         _text(queue, "name", f"queue {letter}")
         target = queue.get("target_wait_s", 900)
         _require(
-            isinstance(target, int) and target > 0,
+            isinstance(target, int) and not isinstance(target, bool) and target > 0,
             f"queue {letter}: target_wait_s must be a positive whole number",
         )
         letters.append(letter)
@@ -79,11 +80,13 @@ def check_definition(definition: object) -> None:
             business.get("class") in BUSINESS_CLASSES,
             f"business {key}: class must be one of {', '.join(BUSINESS_CLASSES)}",
         )
+        _require(business.get("queue") is not None, f"business {key} has no queue")
         _require(
             business.get("queue") in letters,
             f"business {key}: its queue {business.get('queue')!r} does not exist",
         )
-        _check_slip_fields(key, business.get("slip_fields", []))
+        for list_name in ("slip_fields", "form_fields"):
+            _check_fields(f"business {key} {list_name[:-7]} field", business.get(list_name, []))
         keys.append(key)
     _require(len(set(keys)) == len(keys), "two businesses share a key")
     numbers = []
@@ -110,8 +113,11 @@ def check_definition(definition: object) -> None:
             clerk.get("role", "clerk") in ROLES,
             f"clerk {clerk['staff_id']}: role must be one of {', '.join(ROLES)}",
         )
+    phones = []
     for customer in definition.get("customers", []):
         phone = _text(customer, "phone", "customer", limit=20)
+        _require(phone not in phones, f"customer {phone} is listed twice")
+        phones.append(phone)
         _require(bool(MOBILE.fullmatch(phone)), f"customer {phone}: not a mobile number")
         _require(
             customer.get("tier") in TIERS,
@@ -119,23 +125,37 @@ def check_definition(definition: object) -> None:
         )
 
 
-def _check_slip_fields(business: str, fields: object) -> None:
-    _require(isinstance(fields, list), f"business {business}: slip_fields must be a list")
+def _check_fields(where: str, fields: object) -> None:
+    """A slip's or a transaction form's field definitions (`where` names them in errors)."""
+    _require(isinstance(fields, list), f"{where}s must be a list")
     assert isinstance(fields, list)
+    keys = []
     for field in fields:
-        where = f"business {business} slip field"
         _require(isinstance(field, Mapping), f"{where}: each field is an object")
-        _text(field, "key", where, limit=40)
-        _text(field, "label", f"{where} {field['key']}")
+        key = _text(field, "key", where, limit=40)
+        _require(key not in keys, f"{where} {key} is defined twice")
+        keys.append(key)
+        _text(field, "label", f"{where} {key}")
         _require(
             field.get("kind", "text") in _FIELD_KINDS,
-            f"{where} {field['key']}: kind must be one of {', '.join(_FIELD_KINDS)}",
+            f"{where} {key}: kind must be one of {', '.join(_FIELD_KINDS)}",
+        )
+        _require(
+            isinstance(field.get("required", False), bool),
+            f"{where} {key}: required must be true or false",
         )
         if field.get("kind") == "choice":
+            choices = field.get("choices")
             _require(
-                isinstance(field.get("choices"), list) and field["choices"],
-                f"{where} {field['key']}: a choice needs choices",
+                isinstance(choices, list) and bool(choices),
+                f"{where} {key}: a choice needs choices",
             )
+            assert isinstance(choices, list)
+            _require(
+                all(isinstance(choice, str) and choice for choice in choices),
+                f"{where} {key}: each choice is non-empty text",
+            )
+            _require(len(set(choices)) == len(choices), f"{where} {key}: a choice is listed twice")
 
 
 def _upsert(

@@ -107,6 +107,21 @@ def _coerce(name: str, value: object) -> object:
     raise Rejected(f"{name} must be {_KIND_WORDS[kind]}, not {value!r}")
 
 
+def _known_and_coerced(values: dict[str, object]) -> dict[str, object]:
+    unknown = sorted(set(values) - set(SETTING_NAMES))
+    if unknown:
+        raise Rejected(f"unknown setting {unknown[0]!r}; known: {', '.join(SETTING_NAMES)}")
+    return {name: _coerce(name, value) for name, value in values.items()}
+
+
+def check_settings(values: dict[str, object]) -> HallSettings:
+    """The settings these values make over the defaults, or Rejected naming the first problem
+    (a hall definition's settings are checked this way before anything is stored)."""
+    settings = HallSettings(**_known_and_coerced(values))  # type: ignore[arg-type]
+    settings.validate()
+    return settings
+
+
 def load_settings(session: Session, hall_id: int) -> HallSettings:
     stored = session.scalars(select(Setting).where(Setting.hall_id == hall_id)).all()
     values = {row.key: row.value for row in stored if row.key in SETTING_NAMES}
@@ -115,10 +130,7 @@ def load_settings(session: Session, hall_id: int) -> HallSettings:
 
 def change_settings(session: Session, hall_id: int, changes: dict[str, object]) -> HallSettings:
     """Validate the settings as they would be after the change, then store the changed keys."""
-    unknown = sorted(set(changes) - set(SETTING_NAMES))
-    if unknown:
-        raise Rejected(f"unknown setting {unknown[0]!r}; known: {', '.join(SETTING_NAMES)}")
-    coerced = {name: _coerce(name, value) for name, value in changes.items()}
+    coerced = _known_and_coerced(changes)
     updated = dataclasses.replace(load_settings(session, hall_id), **coerced)  # type: ignore[arg-type]
     updated.validate()
     for name, value in coerced.items():
