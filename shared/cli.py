@@ -22,6 +22,7 @@ from shared.errors import Rejected
 from shared.figures import clerk_figures, hall_day_summary, queue_hour_figures
 from shared.hall import HallService
 from shared.hall_config import demo_definition, load_hall
+from shared.input_text import check_input
 from shared.lookup import find_hall
 from shared.replay import replay
 from shared.settings import SETTING_NAMES, change_settings, load_settings
@@ -337,6 +338,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args.hall = getattr(args, "hall", None)
     handler: Callable[[argparse.Namespace, TextIO], Any] = args.handler
     try:
+        check_input("an argument", [value for value in vars(args).values() if value != handler])
         handler(args, out)
     except Failed:
         return EXIT_REJECTED

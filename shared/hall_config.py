@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from shared.calling import TIERS
 from shared.errors import Rejected
+from shared.input_text import check_input
 from shared.model import Base, Business, Clerk, Counter, Customer, Hall, Queue
 from shared.settings import change_settings, check_settings
 from shared.slips import MOBILE
@@ -34,6 +35,7 @@ def _require(condition: bool, message: str) -> None:
 
 
 def _text(item: Mapping[str, Any], key: str, where: str, *, limit: int = 100) -> str:
+    _require(isinstance(item, Mapping), f"{where}: each entry must be a JSON object")
     value = item.get(key)
     _require(
         isinstance(value, str) and 0 < len(value) <= limit,
@@ -42,12 +44,23 @@ def _text(item: Mapping[str, Any], key: str, where: str, *, limit: int = 100) ->
     return str(value)
 
 
+def _optional_text(item: Mapping[str, Any], key: str, where: str, *, limit: int = 50) -> None:
+    """A text the definition may leave out; when given it is text (maybe empty) that fits."""
+    value = item.get(key, "")
+    _require(
+        isinstance(value, str) and len(value) <= limit,
+        f"{where}: {key} must be text of at most {limit} characters",
+    )
+
+
 def check_definition(definition: object) -> None:
     """Raise Rejected naming the first problem in a hall definition."""
     _require(isinstance(definition, Mapping), "a hall definition is a JSON object")
     assert isinstance(definition, Mapping)
+    check_input("the hall definition", definition)
     _text(definition, "code", "hall", limit=32)
     _text(definition, "name", "hall")
+    _optional_text(definition, "name_en", "hall", limit=100)
     for key in ("queues", "businesses", "counters", "clerks"):
         _require(
             isinstance(definition.get(key), list) and definition[key],
@@ -64,7 +77,8 @@ def check_definition(definition: object) -> None:
         _require(
             letter.isascii() and letter.isupper(), f"queue {letter!r}: the letter must be A to Z"
         )
-        _text(queue, "name", f"queue {letter}")
+        _text(queue, "name", f"queue {letter}", limit=50)
+        _optional_text(queue, "name_en", f"queue {letter}")
         target = queue.get("target_wait_s", 900)
         _require(
             isinstance(target, int) and not isinstance(target, bool) and target > 0,
@@ -75,7 +89,12 @@ def check_definition(definition: object) -> None:
     keys = []
     for business in definition["businesses"]:
         key = _text(business, "key", "business", limit=40)
-        _text(business, "name", f"business {key}")
+        _text(business, "name", f"business {key}", limit=50)
+        _optional_text(business, "name_en", f"business {key}")
+        _require(
+            isinstance(business.get("self_service", False), bool),
+            f"business {key}: self_service must be true or false",
+        )
         _require(
             business.get("class") in BUSINESS_CLASSES,
             f"business {key}: class must be one of {', '.join(BUSINESS_CLASSES)}",
@@ -91,6 +110,7 @@ def check_definition(definition: object) -> None:
     _require(len(set(keys)) == len(keys), "two businesses share a key")
     numbers = []
     for counter in definition["counters"]:
+        _require(isinstance(counter, Mapping), "counter: each entry must be a JSON object")
         number = counter.get("number")
         _require(
             isinstance(number, int) and not isinstance(number, bool) and number > 0,
@@ -103,6 +123,7 @@ def check_definition(definition: object) -> None:
             f"counter {number} serves a queue that does not exist",
         )
         _require(len(set(serves)) == len(serves), f"counter {number} lists a queue twice")
+        _optional_text(counter, "name", f"counter {number}")
         numbers.append(number)
     _require(len(set(numbers)) == len(numbers), "two counters share a number")
     staff = [_text(clerk, "staff_id", "clerk", limit=20) for clerk in definition["clerks"]]
@@ -117,6 +138,7 @@ def check_definition(definition: object) -> None:
     for customer in definition.get("customers", []):
         phone = _text(customer, "phone", "customer", limit=20)
         _require(phone not in phones, f"customer {phone} is listed twice")
+        _optional_text(customer, "name", f"customer {phone}")
         phones.append(phone)
         _require(bool(MOBILE.fullmatch(phone)), f"customer {phone}: not a mobile number")
         _require(

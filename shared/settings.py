@@ -11,10 +11,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
+from shared.input_text import check_text
 from shared.model import Setting
 
 PRINTER = re.compile(
     r"pdf|none|file:.+|usb:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}|network:[A-Za-z0-9.\-]+(:[0-9]{1,5})?"
+)
+
+
+MAX_THRESHOLD = 1000.0
+# Whole-number settings: name, least, most (most: beyond any real hall, and inside what
+# dates and database integers can hold).
+_WHOLE_RANGES = (
+    ("routine_norm_s", 1, 86_400),
+    ("green_ratio", 0, 1000),
+    ("kiosk_idle_s", 10, 3600),
+    ("rating_timeout_s", 5, 3600),
+    ("retention_days", 1, 36_500),
 )
 
 
@@ -67,9 +80,13 @@ class HallSettings:
             raise Rejected("routine_norm_s must be a positive number of seconds")
         if self.green_ratio < 0:
             raise Rejected("green_ratio must be 0 (no limit) or a positive whole number")
-        for name, least in (("kiosk_idle_s", 10), ("rating_timeout_s", 5), ("retention_days", 1)):
-            if getattr(self, name) < least:
-                raise Rejected(f"{name} must be at least {least}")
+        for name, least, most in _WHOLE_RANGES:
+            if not least <= getattr(self, name) <= most:
+                raise Rejected(f"{name} must be from {least} to {most}")
+        for name in ("alert_level1", "alert_level2"):
+            if getattr(self, name) > MAX_THRESHOLD:
+                raise Rejected(f"{name} must be at most {MAX_THRESHOLD}")
+        check_text("printer", self.printer)
         if not PRINTER.fullmatch(self.printer):
             raise Rejected(
                 "printer must be pdf, none, file:PATH, usb:VENDOR:PRODUCT (hex) "
