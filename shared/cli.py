@@ -15,9 +15,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from shared import report_text
+from shared import audit, purge_cli, report_text
 from shared.alerts import alert_changes
+from shared.audit import command_line_user
 from shared.backup import backup_store, restore_store, sqlite_store_path
+from shared.clock import SystemClock
 from shared.errors import Rejected
 from shared.figures import clerk_figures, hall_day_summary, queue_hour_figures
 from shared.hall import HallService
@@ -37,7 +39,7 @@ Handler = Callable[[argparse.Namespace, TextIO], None]
 AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 # Command groups kept in modules of their own: each is `register(command: AddCommand)`.
-COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = ()
+COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (purge_cli.register,)
 
 
 class Failed(Exception):
@@ -167,7 +169,17 @@ def cmd_settings(args: argparse.Namespace, out: TextIO) -> None:
     with _opened(args) as store:
         if changes:
             with store.write() as session:
-                settings = change_settings(session, find_hall(session, args.hall).id, changes)
+                hall = find_hall(session, args.hall, lock=True)
+                settings = change_settings(session, hall.id, changes)
+                audit.record(
+                    session,
+                    hall.id,
+                    "settings_changed",
+                    at=SystemClock().now(),
+                    source="cli",
+                    user=command_line_user(),
+                    changes={name: getattr(settings, name) for name in changes},
+                )
         else:
             with store.read() as session:
                 settings = load_settings(session, find_hall(session, args.hall).id)
