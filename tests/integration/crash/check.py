@@ -82,10 +82,11 @@ class Report:
     faults: list[str] = dataclasses.field(default_factory=list)
 
 
-def read_journals(paths: Iterable[Path]) -> tuple[list[Op], int]:
-    """Every action the workers journaled, and how many lines a kill tore mid-write."""
+def read_journals(paths: Iterable[Path]) -> tuple[list[Op], int, int]:
+    """Every action the workers journaled, how many lines a kill tore mid-write, and how many
+    outcomes have no action before them (a fault of the journal)."""
     ops: dict[tuple[str, int, int], Op] = {}
-    torn = 0
+    torn = orphans = 0
     for path in paths:
         if not path.exists():
             continue
@@ -100,10 +101,12 @@ def read_journals(paths: Iterable[Path]) -> tuple[list[Op], int]:
                 ops[key] = Op(
                     str(path), key[1], key[2], record["op"], record["args"], record["day"]
                 )
-            else:
+            elif key in ops:
                 ops[key].outcome = record["phase"]
                 ops[key].result = record.get("result")
-    return list(ops.values()), torn
+            else:  # its `before` was torn: the journal itself failed
+                orphans += 1
+    return list(ops.values()), torn, orphans
 
 
 def _rows(session: Session, sql: str) -> list[Any]:
@@ -111,8 +114,10 @@ def _rows(session: Session, sql: str) -> list[Any]:
 
 
 def check(store: Store, journals: Iterable[Path], expectations: list[Expectation]) -> Report:
-    ops, torn = read_journals(journals)
+    ops, torn, orphans = read_journals(journals)
     report = Report(backend=store.engine.dialect.name, operations=len(ops), torn_lines=torn)
+    if orphans:
+        report.faults.append(f"{orphans} journal outcomes without their action")
     report.committed = sum(op.outcome == "after" for op in ops)
     report.rejected = sum(op.outcome == "rejected" for op in ops)
     report.in_doubt = sum(op.outcome is None for op in ops)

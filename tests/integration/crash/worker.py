@@ -52,12 +52,18 @@ class Journal:
     """One worker slot's append-only record of what it asked and what the service answered."""
 
     def __init__(self, path: Path, life: int, clock: ShiftedClock) -> None:
-        self.descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        self.descriptor = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
         self.life, self.clock = life, clock
+        size = os.fstat(self.descriptor).st_size
+        if size and os.pread(self.descriptor, 1, size - 1) != b"\n":
+            self._write_line(b"\n")  # a kill tore the last life's last line: end it there
         self.sequence = 0
 
     def _write(self, record: dict[str, Any]) -> None:
-        os.write(self.descriptor, (json.dumps(record, default=str) + "\n").encode())
+        self._write_line((json.dumps(record, default=str) + "\n").encode())
+
+    def _write_line(self, line: bytes) -> None:
+        os.write(self.descriptor, line)
         os.fsync(self.descriptor)
 
     def act(self, op: str, args: dict[str, Any], action: Callable[[], object]) -> dict | None:
