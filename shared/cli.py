@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
+from sqlalchemy.orm import Session
+
 from shared import audit, purge_cli, report_text
 from shared.alerts import alert_changes
 from shared.audit import command_line_user
@@ -67,6 +69,20 @@ def _opened(args: argparse.Namespace) -> Iterator[Store]:
         store.close()
 
 
+def _record(session: Session, hall_id: int, action: str, **detail: object) -> None:
+    """Audit a command's act, in its transaction, as the operating-system user's."""
+    audit.record(
+        session,
+        hall_id,
+        action,
+        at=SystemClock().now(),
+        clerk_id=None,
+        source="cli",
+        user=command_line_user(),
+        **detail,
+    )
+
+
 # ----- the commands -----
 
 
@@ -86,6 +102,7 @@ def cmd_hall_load(args: argparse.Namespace, out: TextIO) -> None:
         raise Rejected(f"cannot read the hall definition {args.file}: {error}") from error
     with _opened(args) as store, store.write() as session:
         hall = load_hall(session, definition)
+        _record(session, hall.id, "hall_loaded", file=str(Path(args.file).resolve()))
         out.write(f"hall {hall.code!r} loaded: {hall.name}\n")
 
 
@@ -171,13 +188,10 @@ def cmd_settings(args: argparse.Namespace, out: TextIO) -> None:
             with store.write() as session:
                 hall = find_hall(session, args.hall, lock=True)
                 settings = change_settings(session, hall.id, changes)
-                audit.record(
+                _record(
                     session,
                     hall.id,
                     "settings_changed",
-                    at=SystemClock().now(),
-                    source="cli",
-                    user=command_line_user(),
                     changes={name: getattr(settings, name) for name in changes},
                 )
         else:

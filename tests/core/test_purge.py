@@ -17,6 +17,7 @@ from shared import audit, cli
 from shared.clock import FixedClock
 from shared.errors import Rejected
 from shared.hall import HallService
+from shared.hall_config import demo_definition
 from shared.lookup import find_hall
 from shared.model import Appointment, ServiceForm, Ticket, Transaction
 from shared.purge import purge_personal_data
@@ -194,3 +195,16 @@ def test_hallq_settings_records_each_change_and_a_refused_one_records_nothing(st
         "user": audit.command_line_user(),
         "changes": {"retention_days": 90, "alert_margin": 0.4},
     }
+
+
+def test_hallq_hall_load_is_recorded_with_the_file(store, store_target, tmp_path):
+    definition = tmp_path / "hall.json"
+    definition.write_text(json.dumps(demo_definition(), ensure_ascii=False), encoding="utf-8")
+    assert run_hallq(store_target, "hall", "load", str(definition))[0] == 0
+    with store.read() as session:
+        (entry,) = audit.entries(session, find_hall(session, "demo").id)
+    assert (entry.action, entry.source, entry.detail["file"]) == (
+        "hall_loaded",
+        "cli",
+        str(definition.resolve()),
+    )
