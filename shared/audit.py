@@ -5,6 +5,7 @@ export, form view, purge). The store's triggers refuse any edit or delete of the
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -37,3 +38,11 @@ def entries(
     if since is not None:
         query = query.where(AuditEntry.at >= since)
     return list(session.scalars(query.order_by(AuditEntry.id)))
+
+
+def command_line_user() -> str:
+    """Who ran a `hallq` command, for the entries it records: the operating system's user."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment or the password database
+        return "unknown"

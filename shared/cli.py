@@ -15,13 +15,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from shared import report_text
+from sqlalchemy.orm import Session
+
+from shared import audit, purge_cli, report_text
 from shared.alerts import alert_changes
+from shared.audit import command_line_user
 from shared.backup import backup_store, restore_store, sqlite_store_path
+from shared.clock import SystemClock
 from shared.errors import Rejected
 from shared.figures import clerk_figures, hall_day_summary, queue_hour_figures
 from shared.hall import HallService
 from shared.hall_config import demo_definition, load_hall
+from shared.input_text import check_input
 from shared.lookup import find_hall
 from shared.replay import replay
 from shared.settings import SETTING_NAMES, change_settings, load_settings
@@ -36,7 +41,7 @@ Handler = Callable[[argparse.Namespace, TextIO], None]
 AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 # Command groups kept in modules of their own: each is `register(command: AddCommand)`.
-COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = ()
+COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (purge_cli.register,)
 
 
 class Failed(Exception):
@@ -64,6 +69,20 @@ def _opened(args: argparse.Namespace) -> Iterator[Store]:
         store.close()
 
 
+def _record(session: Session, hall_id: int, action: str, **detail: object) -> None:
+    """Audit a command's act, in its transaction, as the operating-system user's."""
+    audit.record(
+        session,
+        hall_id,
+        action,
+        at=SystemClock().now(),
+        clerk_id=None,
+        source="cli",
+        user=command_line_user(),
+        **detail,
+    )
+
+
 # ----- the commands -----
 
 
@@ -83,6 +102,7 @@ def cmd_hall_load(args: argparse.Namespace, out: TextIO) -> None:
         raise Rejected(f"cannot read the hall definition {args.file}: {error}") from error
     with _opened(args) as store, store.write() as session:
         hall = load_hall(session, definition)
+        _record(session, hall.id, "hall_loaded", file=str(Path(args.file).resolve()))
         out.write(f"hall {hall.code!r} loaded: {hall.name}\n")
 
 
@@ -166,7 +186,14 @@ def cmd_settings(args: argparse.Namespace, out: TextIO) -> None:
     with _opened(args) as store:
         if changes:
             with store.write() as session:
-                settings = change_settings(session, find_hall(session, args.hall).id, changes)
+                hall = find_hall(session, args.hall, lock=True)
+                settings = change_settings(session, hall.id, changes)
+                _record(
+                    session,
+                    hall.id,
+                    "settings_changed",
+                    changes={name: getattr(settings, name) for name in changes},
+                )
         else:
             with store.read() as session:
                 settings = load_settings(session, find_hall(session, args.hall).id)
@@ -337,6 +364,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     args.hall = getattr(args, "hall", None)
     handler: Callable[[argparse.Namespace, TextIO], Any] = args.handler
     try:
+        check_input("an argument", [value for value in vars(args).values() if value != handler])
         handler(args, out)
     except Failed:
         return EXIT_REJECTED

@@ -305,10 +305,13 @@ class HallService:
             if rating not in RATINGS:
                 raise Rejected(f"unknown rating {rating!r}; use one of {', '.join(RATINGS)}")
             desk = find_counter(session, action.hall, counter)
+            # The latest finish event, not the latest finished_at: two finishes within one
+            # second of the clock must still rate the one finished last.
             ticket = session.scalars(
                 select(Ticket)
-                .where(Ticket.counter_id == desk.id, Ticket.status == "finished")
-                .order_by(Ticket.finished_at.desc(), Ticket.id.desc())
+                .join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
+                .where(TicketEvent.counter_id == desk.id, TicketEvent.kind == "finished")
+                .order_by(TicketEvent.id.desc())
                 .limit(1)
             ).first()
             if ticket is None or ticket.finished_at is None or ticket.clerk_id is None:
@@ -369,13 +372,21 @@ class HallService:
     # ----- the counter: its sessions -----
 
     def open_counter(self, counter: int, clerk: str, queues: Sequence[str] | None = None) -> Done:
-        """A clerk opens a counter for service, on its configured queues unless told others."""
+        """A clerk opens a counter for service, on its configured queues unless told others.
+
+        The clerk whose session is still open there (their workstation died or restarted)
+        signs back in to it as it stands: the result names the ticket still called to it,
+        so no customer loses their place to a crash.
+        """
         with self._action() as action:
             session = action.session
             desk = find_counter(session, action.hall, counter)
-            if desk.state != "closed":
-                raise Rejected(f"counter {counter} is already {desk.state}")
             staff = find_clerk(session, action.hall, clerk)
+            if desk.state != "closed":
+                if _open_session(session, desk).clerk_id != staff.id:
+                    raise Rejected(f"counter {counter} is already {desk.state}")
+                current = _current_ticket(session, desk)
+                return Done(current.code if current else None, counter)
             elsewhere = session.scalars(
                 select(Counter.number)
                 .join(CounterSession, CounterSession.counter_id == Counter.id)

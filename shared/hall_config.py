@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from shared.calling import TIERS
 from shared.errors import Rejected
+from shared.input_text import check_input
 from shared.model import Base, Business, Clerk, Counter, Customer, Hall, Queue
-from shared.settings import change_settings
+from shared.settings import change_settings, check_settings
 from shared.slips import MOBILE
 from shared.staff import PIN, hash_pin, pin_matches
 
@@ -35,6 +36,7 @@ def _require(condition: bool, message: str) -> None:
 
 
 def _text(item: Mapping[str, Any], key: str, where: str, *, limit: int = 100) -> str:
+    _require(isinstance(item, Mapping), f"{where}: each entry must be a JSON object")
     value = item.get(key)
     _require(
         isinstance(value, str) and 0 < len(value) <= limit,
@@ -43,12 +45,23 @@ def _text(item: Mapping[str, Any], key: str, where: str, *, limit: int = 100) ->
     return str(value)
 
 
+def _optional_text(item: Mapping[str, Any], key: str, where: str, *, limit: int = 50) -> None:
+    """A text the definition may leave out; when given it is text (maybe empty) that fits."""
+    value = item.get(key, "")
+    _require(
+        isinstance(value, str) and len(value) <= limit,
+        f"{where}: {key} must be text of at most {limit} characters",
+    )
+
+
 def check_definition(definition: object) -> None:
     """Raise Rejected naming the first problem in a hall definition."""
     _require(isinstance(definition, Mapping), "a hall definition is a JSON object")
     assert isinstance(definition, Mapping)
+    check_input("the hall definition", definition)
     _text(definition, "code", "hall", limit=32)
     _text(definition, "name", "hall")
+    _optional_text(definition, "name_en", "hall", limit=100)
     for key in ("queues", "businesses", "counters", "clerks"):
         _require(
             isinstance(definition.get(key), list) and definition[key],
@@ -58,16 +71,18 @@ def check_definition(definition: object) -> None:
     _require(
         isinstance(definition.get("settings", {}), Mapping), "hall: settings must be an object"
     )
+    check_settings(dict(definition.get("settings", {})))
     letters = []
     for queue in definition["queues"]:
         letter = _text(queue, "letter", "queue", limit=1)
         _require(
             letter.isascii() and letter.isupper(), f"queue {letter!r}: the letter must be A to Z"
         )
-        _text(queue, "name", f"queue {letter}")
+        _text(queue, "name", f"queue {letter}", limit=50)
+        _optional_text(queue, "name_en", f"queue {letter}")
         target = queue.get("target_wait_s", 900)
         _require(
-            isinstance(target, int) and target > 0,
+            isinstance(target, int) and not isinstance(target, bool) and target > 0,
             f"queue {letter}: target_wait_s must be a positive whole number",
         )
         letters.append(letter)
@@ -75,20 +90,28 @@ def check_definition(definition: object) -> None:
     keys = []
     for business in definition["businesses"]:
         key = _text(business, "key", "business", limit=40)
-        _text(business, "name", f"business {key}")
+        _text(business, "name", f"business {key}", limit=50)
+        _optional_text(business, "name_en", f"business {key}")
+        _require(
+            isinstance(business.get("self_service", False), bool),
+            f"business {key}: self_service must be true or false",
+        )
         _require(
             business.get("class") in BUSINESS_CLASSES,
             f"business {key}: class must be one of {', '.join(BUSINESS_CLASSES)}",
         )
+        _require(business.get("queue") is not None, f"business {key} has no queue")
         _require(
             business.get("queue") in letters,
             f"business {key}: its queue {business.get('queue')!r} does not exist",
         )
-        _check_slip_fields(key, business.get("slip_fields", []))
+        for list_name in ("slip_fields", "form_fields"):
+            _check_fields(f"business {key} {list_name[:-7]} field", business.get(list_name, []))
         keys.append(key)
     _require(len(set(keys)) == len(keys), "two businesses share a key")
     numbers = []
     for counter in definition["counters"]:
+        _require(isinstance(counter, Mapping), "counter: each entry must be a JSON object")
         number = counter.get("number")
         _require(
             isinstance(number, int) and not isinstance(number, bool) and number > 0,
@@ -101,6 +124,7 @@ def check_definition(definition: object) -> None:
             f"counter {number} serves a queue that does not exist",
         )
         _require(len(set(serves)) == len(serves), f"counter {number} lists a queue twice")
+        _optional_text(counter, "name", f"counter {number}")
         numbers.append(number)
     _require(len(set(numbers)) == len(numbers), "two counters share a number")
     staff = [_text(clerk, "staff_id", "clerk", limit=20) for clerk in definition["clerks"]]
@@ -115,8 +139,12 @@ def check_definition(definition: object) -> None:
             "pin" not in clerk or bool(PIN.fullmatch(str(clerk["pin"]))),
             f"clerk {clerk['staff_id']}: a PIN is 4 to 8 digits",
         )
+    phones = []
     for customer in definition.get("customers", []):
         phone = _text(customer, "phone", "customer", limit=20)
+        _require(phone not in phones, f"customer {phone} is listed twice")
+        _optional_text(customer, "name", f"customer {phone}")
+        phones.append(phone)
         _require(bool(MOBILE.fullmatch(phone)), f"customer {phone}: not a mobile number")
         _require(
             customer.get("tier") in TIERS,
@@ -124,23 +152,37 @@ def check_definition(definition: object) -> None:
         )
 
 
-def _check_slip_fields(business: str, fields: object) -> None:
-    _require(isinstance(fields, list), f"business {business}: slip_fields must be a list")
+def _check_fields(where: str, fields: object) -> None:
+    """A slip's or a transaction form's field definitions (`where` names them in errors)."""
+    _require(isinstance(fields, list), f"{where}s must be a list")
     assert isinstance(fields, list)
+    keys = []
     for field in fields:
-        where = f"business {business} slip field"
         _require(isinstance(field, Mapping), f"{where}: each field is an object")
-        _text(field, "key", where, limit=40)
-        _text(field, "label", f"{where} {field['key']}")
+        key = _text(field, "key", where, limit=40)
+        _require(key not in keys, f"{where} {key} is defined twice")
+        keys.append(key)
+        _text(field, "label", f"{where} {key}")
         _require(
             field.get("kind", "text") in _FIELD_KINDS,
-            f"{where} {field['key']}: kind must be one of {', '.join(_FIELD_KINDS)}",
+            f"{where} {key}: kind must be one of {', '.join(_FIELD_KINDS)}",
+        )
+        _require(
+            isinstance(field.get("required", False), bool),
+            f"{where} {key}: required must be true or false",
         )
         if field.get("kind") == "choice":
+            choices = field.get("choices")
             _require(
-                isinstance(field.get("choices"), list) and field["choices"],
-                f"{where} {field['key']}: a choice needs choices",
+                isinstance(choices, list) and bool(choices),
+                f"{where} {key}: a choice needs choices",
             )
+            assert isinstance(choices, list)
+            _require(
+                all(isinstance(choice, str) and choice for choice in choices),
+                f"{where} {key}: each choice is non-empty text",
+            )
+            _require(len(set(choices)) == len(choices), f"{where} {key}: a choice is listed twice")
 
 
 def _upsert(

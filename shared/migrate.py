@@ -7,13 +7,15 @@ new store do not race to create it.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from shared.store import READ_ONLY, Store, StoreError
 
@@ -51,7 +53,12 @@ def upgrade_schema(store: Store) -> None:
         return
     known = known_revisions()
     config = _config()
-    with store.exclusive(), store.engine.begin() as connection:
+    with (
+        store.exclusive(),
+        store.engine.connect() as connection,
+        _foreign_keys_off(connection),
+        connection.begin(),
+    ):
         if store.engine.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _ADVISORY_LOCK_ID})
         found = MigrationContext.configure(connection).get_current_revision()
@@ -61,3 +68,24 @@ def upgrade_schema(store: Store) -> None:
             )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        if store.is_sqlite and (
+            broken := connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+        ):
+            raise StoreError(f"the upgrade would break a reference: {tuple(broken)}")
+
+
+@contextlib.contextmanager
+def _foreign_keys_off(connection: Connection) -> Iterator[None]:
+    """SQLite rebuilds a table to alter it (drop, then rename a copy), which a store holding
+    rows that refer to it cannot do with foreign keys enforced; the pragma only takes effect
+    outside a transaction. The upgrade checks every reference itself before it commits."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")

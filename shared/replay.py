@@ -15,6 +15,7 @@ from typing import Any
 from shared.clock import FixedClock
 from shared.errors import Rejected
 from shared.hall import Done, HallService, Issued
+from shared.input_text import check_input
 from shared.store import Store
 
 _Checker = Callable[[str, object], object]
@@ -107,8 +108,11 @@ def parse_event(line: str) -> tuple[str, dt.datetime, dict[str, Any]]:
         event = json.loads(line)
     except json.JSONDecodeError as error:
         raise Rejected(f"not valid JSON: {error.msg} at column {error.colno}") from error
+    except RecursionError as error:
+        raise Rejected("the line's JSON is nested too deeply") from error
     if not isinstance(event, dict):
         raise Rejected("each line must be a JSON object")
+    check_input("the event", event)
     op = event.get("op")
     if not isinstance(op, str) or op not in OPS:
         raise Rejected(f"unknown op {op!r}; ops: {', '.join(OPS)}")

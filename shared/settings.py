@@ -11,10 +11,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
+from shared.input_text import check_text
 from shared.model import Setting
 
 PRINTER = re.compile(
     r"pdf|none|file:.+|usb:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}|network:[A-Za-z0-9.\-]+(:[0-9]{1,5})?"
+)
+
+
+MAX_THRESHOLD = 1000.0
+# Whole-number settings: name, least, most (most: beyond any real hall, and inside what
+# dates and database integers can hold).
+_WHOLE_RANGES = (
+    ("routine_norm_s", 1, 86_400),
+    ("green_ratio", 0, 1000),
+    ("kiosk_idle_s", 10, 3600),
+    ("rating_timeout_s", 5, 3600),
+    ("retention_days", 1, 36_500),
 )
 
 
@@ -67,9 +80,13 @@ class HallSettings:
             raise Rejected("routine_norm_s must be a positive number of seconds")
         if self.green_ratio < 0:
             raise Rejected("green_ratio must be 0 (no limit) or a positive whole number")
-        for name, least in (("kiosk_idle_s", 10), ("rating_timeout_s", 5), ("retention_days", 1)):
-            if getattr(self, name) < least:
-                raise Rejected(f"{name} must be at least {least}")
+        for name, least, most in _WHOLE_RANGES:
+            if not least <= getattr(self, name) <= most:
+                raise Rejected(f"{name} must be from {least} to {most}")
+        for name in ("alert_level1", "alert_level2"):
+            if getattr(self, name) > MAX_THRESHOLD:
+                raise Rejected(f"{name} must be at most {MAX_THRESHOLD}")
+        check_text("printer", self.printer)
         if not PRINTER.fullmatch(self.printer):
             raise Rejected(
                 "printer must be pdf, none, file:PATH, usb:VENDOR:PRODUCT (hex) "
@@ -107,6 +124,21 @@ def _coerce(name: str, value: object) -> object:
     raise Rejected(f"{name} must be {_KIND_WORDS[kind]}, not {value!r}")
 
 
+def _known_and_coerced(values: dict[str, object]) -> dict[str, object]:
+    unknown = sorted(set(values) - set(SETTING_NAMES))
+    if unknown:
+        raise Rejected(f"unknown setting {unknown[0]!r}; known: {', '.join(SETTING_NAMES)}")
+    return {name: _coerce(name, value) for name, value in values.items()}
+
+
+def check_settings(values: dict[str, object]) -> HallSettings:
+    """The settings these values make over the defaults, or Rejected naming the first problem
+    (a hall definition's settings are checked this way before anything is stored)."""
+    settings = HallSettings(**_known_and_coerced(values))  # type: ignore[arg-type]
+    settings.validate()
+    return settings
+
+
 def load_settings(session: Session, hall_id: int) -> HallSettings:
     stored = session.scalars(select(Setting).where(Setting.hall_id == hall_id)).all()
     values = {row.key: row.value for row in stored if row.key in SETTING_NAMES}
@@ -115,10 +147,7 @@ def load_settings(session: Session, hall_id: int) -> HallSettings:
 
 def change_settings(session: Session, hall_id: int, changes: dict[str, object]) -> HallSettings:
     """Validate the settings as they would be after the change, then store the changed keys."""
-    unknown = sorted(set(changes) - set(SETTING_NAMES))
-    if unknown:
-        raise Rejected(f"unknown setting {unknown[0]!r}; known: {', '.join(SETTING_NAMES)}")
-    coerced = {name: _coerce(name, value) for name, value in changes.items()}
+    coerced = _known_and_coerced(changes)
     updated = dataclasses.replace(load_settings(session, hall_id), **coerced)  # type: ignore[arg-type]
     updated.validate()
     for name, value in coerced.items():

@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 
 from shared.errors import Rejected
+from shared.input_text import check_input
 from shared.model import Business
 
 MAX_FIELDS = 30
@@ -56,6 +57,7 @@ def check_slip(business: Business, slip: object) -> dict[str, object]:
     definition takes exactly its fields; one without takes any short flat set of fields."""
     if not isinstance(slip, Mapping):
         raise Rejected("a slip must be an object of field names and values")
+    check_input("the slip", slip)
     if len(slip) > MAX_FIELDS:
         raise Rejected(f"a slip has at most {MAX_FIELDS} fields")
     form = {str(field["key"]): field for field in business.slip_fields or []}

@@ -1,0 +1,1 @@
+"""The crash harness: kiosk and counter workers killed at random moments on one store."""

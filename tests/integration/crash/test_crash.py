@@ -1,0 +1,54 @@
+"""A few hundred kills in the normal test run: nothing committed is lost or doubled, and a
+counter's new life gets back the ticket its last life left called. The full run is
+`python -m tests.integration.crash --kills 10000` (see docs/reliability.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from shared.store import open_store
+from tests.integration.crash.check import check
+from tests.integration.crash.harness import Harness
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "postgresql":
+        return str(request.getfixturevalue("fresh_postgres_url"))
+    return str(tmp_path / "hall.sqlite3")
+
+
+def test_killed_workers_lose_and_double_nothing_committed(target: str, tmp_path: Path) -> None:
+    report = Harness(target, tmp_path, seed=7).run(kills=300)
+    assert report.faults == []
+    assert report.kills >= 300
+    assert report.committed > report.kills and report.in_doubt > 100
+    assert report.tickets > 100 and report.transactions > 50 and report.ratings > 10
+    assert report.sign_ins_checked > 30 and report.tickets_given_back > 5
+
+
+def test_the_check_finds_a_lost_rating_and_a_doubled_transaction(tmp_path: Path) -> None:
+    target = str(tmp_path / "hall.sqlite3")
+    harness = Harness(target, tmp_path, seed=3)
+    assert harness.run(kills=60).faults == []
+    store = open_store(target)
+    with store.write() as session:
+        session.execute(text("DELETE FROM ratings WHERE id = (SELECT min(id) FROM ratings)"))
+        session.execute(
+            text(
+                "INSERT INTO transactions (hall_id, ticket_id, business_id, clerk_id, counter_id,"
+                " at, recommended, accepted, signed, notes) SELECT hall_id, ticket_id,"
+                " business_id, clerk_id, counter_id, at, recommended, accepted, signed, notes"
+                " FROM transactions WHERE id = (SELECT min(id) FROM transactions)"
+            )
+        )
+    journals = [slot.journal for slot in harness.slots]
+    faults = check(store, journals, harness.expectations).faults
+    store.close()
+    assert any("rated events" in fault for fault in faults)
+    assert any("transactions" in fault for fault in faults)
