@@ -65,18 +65,20 @@ class CallingBoard(QWidget):
 
     # ----- layout -----
 
-    def _label(self, name: str, height_share: float, text: str = "") -> QLabel:
+    def _label(
+        self, name: str, height_share: float, text: str = "", *, elastic: bool = True
+    ) -> QLabel:
         label = QLabel(text)
         label.setObjectName(name)
-        # Width follows the layout's stretch, not the text: a long ticket list must not
-        # squeeze the card of the call being made.
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        if elastic:  # width follows the layout's stretch, not the text: a long list of
+            # calls must not squeeze the card of the call being made
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._sizes.append((label, height_share))
         return label
 
     def _build(self) -> None:
         self.hall_name = self._label("hallName", 0.035)
-        self.clock_label = self._label("clock", 0.035)
+        self.clock_label = self._label("clock", 0.035, elastic=False)
         header = QHBoxLayout()
         header.addWidget(self.hall_name, 1)
         header.addWidget(self.clock_label)
@@ -190,7 +192,7 @@ class CallingBoard(QWidget):
             self.serving_labels,
             [f"{c.ticket}  →  {self._counter_text(c.counter)}" for c in serving],
             "servingItem",
-            0.04,
+            0.034,
         )
         for position, label in enumerate(self.serving_labels):
             self.serving_grid.addWidget(

@@ -58,6 +58,7 @@ def _table(model: RowsModel, sortable: bool = False) -> QTableView:
         proxy.setSortRole(SORT_ROLE)
         view.setModel(proxy)
         view.setSortingEnabled(True)
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by staff id, as the report lists
     else:
         view.setModel(model)
     view.verticalHeader().hide()
@@ -215,62 +216,66 @@ class LeadMonitor(QWidget):
         return self.banner
 
     def _build_floor_tab(self) -> QWidget:
-        tr = self.tr
         self.queues_model = RowsModel(
             [
-                Column(tr("Queue"), lambda q: q.queue),
-                Column(tr("Name"), lambda q: q.name if self._chinese else q.name_en),
-                Column(tr("Waiting"), lambda q: q.waiting),
-                Column(tr("Longest wait"), self._waited, seconds),
+                Column(self.tr("Queue"), lambda q: q.queue),
+                Column(self.tr("Name"), lambda q: q.name if self._chinese else q.name_en),
+                Column(self.tr("Waiting"), lambda q: q.waiting),
+                Column(self.tr("Longest wait"), self._waited, seconds),
             ]
         )
         self.counters_model = RowsModel(
             [
-                Column(tr("Counter"), lambda c: c.counter),
-                Column(tr("State"), lambda c: c.state, counter_state),
-                Column(tr("Pause reason"), lambda c: self._pause_reason(c)),
-                Column(tr("Clerk"), lambda c: f"{c.clerk} {c.clerk_name}" if c.clerk else None),
-                Column(tr("Queues"), lambda c: "".join(c.queues)),
-                Column(tr("Serving"), lambda c: c.ticket),
-                Column(tr("For"), self._serving_for, seconds),
+                Column(self.tr("Counter"), lambda c: c.counter),
+                Column(self.tr("State"), lambda c: c.state, counter_state),
+                Column(self.tr("Pause reason"), lambda c: self._pause_reason(c)),
+                Column(
+                    self.tr("Clerk"), lambda c: f"{c.clerk} {c.clerk_name}" if c.clerk else None
+                ),
+                Column(self.tr("Queues"), lambda c: "".join(c.queues)),
+                Column(self.tr("Serving"), lambda c: c.ticket),
+                Column(self.tr("For"), self._serving_for, seconds),
             ]
         )
         self.alerts_model = RowsModel(
             [
-                Column(tr("Time"), lambda a: a.at, _clock_text),
-                Column(tr("Level"), lambda a: a.level, lambda v: level_title(int(v))),  # type: ignore[arg-type]
-                Column(tr("Waiting"), lambda a: a.waiting),
-                Column(tr("Open"), lambda a: a.open_counters),
-                Column(tr("Acknowledged by"), lambda a: a.acknowledged_by),
-                Column(tr("At"), lambda a: a.acknowledged_at, _clock_text),
+                Column(self.tr("Time"), lambda a: a.at, _clock_text),
+                Column(self.tr("Level"), lambda a: a.level, lambda v: level_title(int(v))),  # type: ignore[arg-type]
+                Column(self.tr("Waiting"), lambda a: a.waiting),
+                Column(self.tr("Open"), lambda a: a.open_counters),
+                Column(self.tr("Acknowledged by"), lambda a: a.acknowledged_by),
+                Column(self.tr("At"), lambda a: a.acknowledged_at, _clock_text),
             ]
         )
         self.warnings_model = RowsModel(
             [
-                Column(tr("Time"), lambda w: w.at, _clock_text),
-                Column(tr("Level expected"), lambda w: w.level, lambda v: level_title(int(v))),  # type: ignore[arg-type]
-                Column(tr("Expected at"), lambda w: w.expected_at, _clock_text),
-                Column(tr("Open more"), lambda w: w.more_counters),
-                Column(tr("Arrivals/h"), lambda w: round(w.arrivals_per_hour, 1)),
-                Column(tr("Served/h"), lambda w: round(w.services_per_hour, 1)),
-                Column(tr("Withdrawn"), lambda w: w.withdrawn_at, _clock_text),
+                Column(self.tr("Time"), lambda w: w.at, _clock_text),
+                Column(self.tr("Level expected"), lambda w: w.level, lambda v: level_title(int(v))),  # type: ignore[arg-type]
+                Column(self.tr("Expected at"), lambda w: w.expected_at, _clock_text),
+                Column(self.tr("Open more"), lambda w: w.more_counters),
+                Column(
+                    self.tr("Arrivals / served per hour"),
+                    lambda w: f"{w.arrivals_per_hour:.0f} / {w.services_per_hour:.0f}",
+                ),
+                Column(self.tr("Withdrawn"), lambda w: w.withdrawn_at, _clock_text),
             ]
         )
         self.incidents_model = RowsModel(
             [
-                Column(tr("Time"), lambda i: i.at, _clock_text),
-                Column(tr("Where"), lambda i: i.source),
-                Column(tr("What"), lambda i: i.message),
-                Column(tr("Resolved"), lambda i: i.resolved_at, _clock_text),
+                Column(self.tr("Time"), lambda i: i.at, _clock_text),
+                Column(self.tr("Where"), lambda i: i.source),
+                Column(self.tr("What"), lambda i: i.message),
+                Column(self.tr("Resolved"), lambda i: i.resolved_at, _clock_text),
             ]
         )
         tab = QWidget()
         grid = QGridLayout(tab)
-        grid.addWidget(_boxed(tr("Waiting per queue"), _table(self.queues_model)), 0, 0)
-        grid.addWidget(_boxed(tr("Counters"), _table(self.counters_model)), 1, 0)
-        grid.addWidget(_boxed(tr("Alert levels today"), _table(self.alerts_model)), 0, 1)
-        grid.addWidget(_boxed(tr("Early warnings"), _table(self.warnings_model)), 1, 1)
-        grid.addWidget(_boxed(tr("Incidents"), _table(self.incidents_model)), 2, 0, 1, 2)
+        self.queues_view = _table(self.queues_model)
+        grid.addWidget(_boxed(self.tr("Waiting per queue"), self.queues_view), 0, 0)
+        grid.addWidget(_boxed(self.tr("Counters"), _table(self.counters_model)), 1, 0)
+        grid.addWidget(_boxed(self.tr("Alert levels today"), _table(self.alerts_model)), 0, 1)
+        grid.addWidget(_boxed(self.tr("Early warnings"), _table(self.warnings_model)), 1, 1)
+        grid.addWidget(_boxed(self.tr("Incidents"), _table(self.incidents_model)), 2, 0, 1, 2)
         grid.setRowStretch(0, 2)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 1)
@@ -279,26 +284,28 @@ class LeadMonitor(QWidget):
         return tab
 
     def _build_clerks_tab(self) -> QWidget:
-        tr = self.tr
         self.figures_model = RowsModel(figure_columns())
         self.figures_view = _table(self.figures_model, sortable=True)
         self.scores_model = RowsModel(
             [
-                Column(tr("Clerk"), lambda s: f"{s.clerk} {s.name}"),
-                Column(tr("Handled"), lambda s: s.handled),
-                Column(tr("Sales"), lambda s: s.sales, share),
-                Column(tr("Volume"), lambda s: s.volume, share),
-                Column(tr("Satisfaction"), lambda s: s.satisfaction, share),
-                Column(tr("Quality"), lambda s: s.quality, share),
-                Column(tr("Score"), lambda s: round(s.points, 1)),
-                Column(tr("Out of"), lambda s: s.out_of, lambda v: f"{v:g}"),  # type: ignore[str-format]
+                Column(self.tr("Clerk"), lambda s: f"{s.clerk} {s.name}"),
+                Column(self.tr("Handled"), lambda s: s.handled),
+                Column(self.tr("Sales"), lambda s: s.sales, share),
+                Column(self.tr("Volume"), lambda s: s.volume, share),
+                Column(self.tr("Satisfaction"), lambda s: s.satisfaction, share),
+                Column(self.tr("Quality"), lambda s: s.quality, share),
+                Column(self.tr("Score"), lambda s: round(s.points, 1)),
+                Column(self.tr("Out of"), lambda s: s.out_of, lambda v: f"{v:g}"),  # type: ignore[str-format]
             ]
         )
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addWidget(_boxed(tr("Clerk figures today"), self.figures_view), 3)
+        layout.addWidget(_boxed(self.tr("Clerk figures today"), self.figures_view), 3)
         layout.addWidget(
-            _boxed(tr("Performance sheet (measurable parts)"), _table(self.scores_model, True)), 2
+            _boxed(
+                self.tr("Performance sheet (measurable parts)"), _table(self.scores_model, True)
+            ),
+            2,
         )
         return tab
 
@@ -312,6 +319,12 @@ class LeadMonitor(QWidget):
         grid.addWidget(self.waiting_chart, 1, 0)
         grid.addWidget(self.handling_chart, 1, 1)
         return tab
+
+    @staticmethod
+    def _fit_rows(view: QTableView, rows: int) -> None:
+        """Tall enough for every row: a queue hidden behind a scroll bar is a queue missed."""
+        height = view.horizontalHeader().height() + view.verticalHeader().length()
+        view.setMinimumHeight(height + 2 * view.frameWidth() + 2)
 
     # ----- values that depend on the time or the floor -----
 
@@ -337,6 +350,7 @@ class LeadMonitor(QWidget):
         self.floor = floor
         self._show_banner(floor)
         self.queues_model.set_rows(floor.now.queues)
+        self._fit_rows(self.queues_view, len(floor.now.queues))
         self.counters_model.set_rows(floor.now.counters)
         self.alerts_model.set_rows(list(reversed(floor.alerts)))
         self.warnings_model.set_rows(floor.warnings)
@@ -379,17 +393,18 @@ class LeadMonitor(QWidget):
 
     def _show_charts(self, floor: Floor) -> None:
         series = floor.series
-        tr = self.tr
         self.flow_chart.set_data(
-            tr("Arrivals and finishes per half hour"),
+            self.tr("Arrivals and finishes per half hour"),
             [slot.strftime("%H:%M") for slot in series.slots],
-            [(tr("Arrivals"), series.arrivals), (tr("Finished"), series.finishes)],
+            [(self.tr("Arrivals"), series.arrivals), (self.tr("Finished"), series.finishes)],
         )
-        self.waiting_chart.set_data(tr("Customers waiting"), tr("Waiting"), series.waiting)
+        self.waiting_chart.set_data(
+            self.tr("Customers waiting"), self.tr("Waiting"), series.waiting
+        )
         clerks = sorted(series.handle_times)
         bands = [handle_time_bands(series.handle_times[clerk]) for clerk in clerks]
         self.handling_chart.set_data(
-            tr("Handling time per clerk (minutes)"),
+            self.tr("Handling time per clerk (minutes)"),
             clerks,
             [
                 (f"{label} min", [counts[band] for counts in bands])
