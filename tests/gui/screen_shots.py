@@ -15,21 +15,19 @@ import os
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from counter.app import make_application  # noqa: E402
-from counter.screen.announcer import Announcer  # noqa: E402
-from counter.screen.board import CallingBoard  # noqa: E402
-from counter.screen.monitor import LeadMonitor  # noqa: E402
-from shared.clock import FixedClock  # noqa: E402
-from shared.hall_config import demo_definition, load_hall  # noqa: E402
-from shared.lookup import find_hall  # noqa: E402
-from shared.model import EarlyWarning, Incident  # noqa: E402
-from shared.replay import replay  # noqa: E402
-from shared.resources import style_sheet  # noqa: E402
-from shared.simulate import preset, simulate_day  # noqa: E402
-from shared.status import hall_now  # noqa: E402
-from shared.store import Store, open_store  # noqa: E402
+from counter.app import make_application
+from counter.screen.announcer import Announcer
+from counter.screen.board import CallingBoard
+from counter.screen.monitor import LeadMonitor
+from shared.clock import FixedClock
+from shared.hall_config import demo_definition, load_hall
+from shared.lookup import find_hall
+from shared.model import EarlyWarning, Incident
+from shared.replay import replay
+from shared.resources import style_sheet
+from shared.simulate import preset, simulate_day
+from shared.status import hall_now
+from shared.store import Store, open_store
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DAY = dt.date(2026, 11, 23)
@@ -83,6 +81,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", choices=("zh", "en"), default="zh")
     language = parser.parse_args().language
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     make_application([], language)
     SHOTS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
