@@ -4,6 +4,8 @@ a hall: every size follows the window's height."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
@@ -51,6 +53,7 @@ class CallingBoard(QWidget):
         self.setWindowTitle(self.tr("Calling board"))
         self._store, self._hall_code, self._clock = store, hall_code, clock
         self.announcer = announcer
+        self._level_shown: int | None = None
         self._last_event: int | None = None  # the newest call shown; None before the first read
         self._flashes_left = 0
         self._flash = QTimer(self)
@@ -74,6 +77,7 @@ class CallingBoard(QWidget):
             # calls must not squeeze the card of the call being made
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._sizes.append((label, height_share))
+        self._size(label, height_share)
         return label
 
     def _build(self) -> None:
@@ -131,26 +135,42 @@ class CallingBoard(QWidget):
         self._apply_sizes()
 
     def _apply_sizes(self) -> None:
-        height = max(self.height(), 300)
         for label, share in self._sizes:
-            font = QFont(label.font())
-            font.setPixelSize(max(int(height * share), 10))
-            font.setBold(label.objectName() in ("callingTicket", "callingCounter", "waitingCount"))
-            label.setFont(font)
+            self._size(label, share)
+
+    def _size(self, label: QLabel, share: float) -> None:
+        font = QFont(label.font())
+        font.setPixelSize(max(int(max(self.height(), 300) * share), 10))
+        font.setBold(label.objectName() in ("callingTicket", "callingCounter", "waitingCount"))
+        label.setFont(font)
 
     def _replace_labels(
-        self, labels: list[QLabel], texts: list[str], name: str, share: float
-    ) -> list[QLabel]:
-        """Reuse the labels already shown; add or remove only the difference."""
+        self,
+        labels: list[QLabel],
+        texts: list[str],
+        name: str,
+        share: float,
+        place: Callable[[QLabel, int], None],
+    ) -> None:
+        """Reuse the labels already shown; add (and place) or remove only the difference.
+        Labels come and go at the end, so the ones kept never move."""
         while len(labels) > len(texts):
             gone = labels.pop()
             self._sizes = [(label, s) for label, s in self._sizes if label is not gone]
             gone.deleteLater()
         while len(labels) < len(texts):
-            labels.append(self._label(name, share))
+            label = self._label(name, share)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            place(label, len(labels))
+            labels.append(label)
         for label, text in zip(labels, texts, strict=True):
             label.setText(text)
-        return labels
+
+    def _place_serving(self, label: QLabel, position: int) -> None:
+        self.serving_grid.addWidget(label, position // SERVING_COLUMNS, position % SERVING_COLUMNS)
+
+    def _place_waiting(self, label: QLabel, position: int) -> None:
+        self.waiting_row.addWidget(label, 1)
 
     # ----- live -----
 
@@ -188,17 +208,14 @@ class CallingBoard(QWidget):
             )
         )
         serving = [c for c in now.counters if c.ticket]
-        self.serving_labels = self._replace_labels(
+        self._replace_labels(
             self.serving_labels,
             [f"{c.ticket}  →  {self._counter_text(c.counter)}" for c in serving],
             "servingItem",
             0.034,
+            self._place_serving,
         )
-        for position, label in enumerate(self.serving_labels):
-            self.serving_grid.addWidget(
-                label, position // SERVING_COLUMNS, position % SERVING_COLUMNS
-            )
-        self.waiting_labels = self._replace_labels(
+        self._replace_labels(
             self.waiting_labels,
             [
                 self.tr("%1\n%2 waiting")
@@ -208,13 +225,12 @@ class CallingBoard(QWidget):
             ],
             "waitingCount",
             0.032,
+            self._place_waiting,
         )
-        for label in self.waiting_labels:
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.waiting_row.addWidget(label, 1)
-        self.level_banner.setText(customer_words(now.level))
-        self.level_banner.setStyleSheet(f"background: {LEVEL_COLOURS[now.level]};")
-        self._apply_sizes()
+        if now.level != self._level_shown:
+            self._level_shown = now.level
+            self.level_banner.setText(customer_words(now.level))
+            self.level_banner.setStyleSheet(f"background: {LEVEL_COLOURS[now.level]};")
 
     def _show_time(self) -> None:
         self.clock_label.setText(self._clock.now().strftime("%H:%M"))

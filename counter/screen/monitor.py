@@ -140,6 +140,7 @@ class LeadMonitor(QWidget):
         self.lead: SignedIn | None = None
         self._report_job: _ReportJob | None = None
         self.floor: Floor | None = None
+        self._level_shown: int | None = None
         self.sign_in_page = SignInPage()
         self.sign_in_page.button.clicked.connect(self._sign_in_clicked)
         self.pages = QStackedWidget()
@@ -387,9 +388,11 @@ class LeadMonitor(QWidget):
                 self.tr("Change at %1 not yet acknowledged.").replace("%1", _clock_text(latest.at))
             )
         self.ack_button.setEnabled(latest is not None and latest.acknowledged_by is None)
-        self.banner.setStyleSheet(
-            f"QFrame#levelBanner {{ background: {LEVEL_COLOURS[now.level]}; }}"
-        )
+        if now.level != self._level_shown:
+            self._level_shown = now.level
+            self.banner.setStyleSheet(
+                f"QFrame#levelBanner {{ background: {LEVEL_COLOURS[now.level]}; }}"
+            )
 
     def _show_charts(self, floor: Floor) -> None:
         series = floor.series

@@ -28,10 +28,13 @@ def hallq(target: str, *args: str, events: str | None = None, check: bool = True
     return done.stdout
 
 
+LANGUAGE = "zh"  # the default: the application (shared by all GUI tests) keeps its translator
+
+
 def live_board(qtbot, store: Store, clock: Clock) -> tuple[CallingBoard, LiveStore]:
-    make_application([], "en")
+    make_application([], LANGUAGE)
     live = LiveStore(store)
-    board = CallingBoard(store, "demo", clock, Announcer(), "en")
+    board = CallingBoard(store, "demo", clock, Announcer(), LANGUAGE)
     qtbot.addWidget(board)
     live.changed.connect(board.refresh)
     board.refresh()
@@ -39,9 +42,9 @@ def live_board(qtbot, store: Store, clock: Clock) -> tuple[CallingBoard, LiveSto
 
 
 def live_monitor(qtbot, store: Store, clock: Clock) -> tuple[LeadMonitor, LiveStore]:
-    make_application([], "en")
+    make_application([], LANGUAGE)
     live = LiveStore(store)
-    monitor = LeadMonitor(store, "demo", clock, "en")
+    monitor = LeadMonitor(store, "demo", clock, LANGUAGE)
     qtbot.addWidget(monitor)
     live.changed.connect(monitor.refresh)
     monitor.sign_in("M001", "2468")

@@ -28,7 +28,7 @@ def test_a_call_made_by_another_process_shows_on_the_board_within_a_second(
         live.close()
     assert json.loads(output)["ticket"] == "A001"
     assert shown_after < 1.0
-    assert board.calling_counter.text() == "Counter 3"
+    assert board.calling_counter.text() == "3 号窗口"
     assert spoken.args == [announcement("A001", 3)] == ["请 A001 号到 3 号窗口"]
     assert board.flashing
 
@@ -54,10 +54,10 @@ def test_a_recall_is_announced_again_and_listed_among_the_last_calls(qtbot, stor
         ["请 A001 号到 1 号窗口"],
     ]
     assert board.calling_ticket.text() == "A001"
-    assert board.recent_list.text().splitlines() == ["A002  →  Counter 2", "A001  →  Counter 1"]
+    assert board.recent_list.text().splitlines() == ["A002  →  2 号窗口", "A001  →  1 号窗口"]
     assert sorted(label.text() for label in board.serving_labels) == [
-        "A001  →  Counter 1",
-        "A002  →  Counter 2",
+        "A001  →  1 号窗口",
+        "A002  →  2 号窗口",
     ]
 
 

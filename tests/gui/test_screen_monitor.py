@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from counter.screen.tables import SORT_ROLE
-from counter.screen.words import customer_words, level_title
+from counter.screen.words import customer_words, lead_actions, level_title
 from shared.alerts import alert_changes
 from shared.clock import FixedClock
 from shared.errors import Rejected
@@ -65,7 +65,7 @@ def test_the_level_banner_follows_a_scripted_day_through_levels_0_1_2_1_0(
     levels = [(row.previous_level, row.level) for row in monitor.floor.alerts]
     assert levels == [(0, 1), (1, 2), (2, 1), (1, 0)]
     assert monitor.alerts_model.rowCount() == 4
-    assert monitor.actions_label.text().startswith("Routine diversion")
+    assert monitor.actions_label.text() == lead_actions(0) == "常态分流，无需额外措施。"
 
 
 def test_acknowledging_stores_the_lead_and_the_time(qtbot, store, store_target, hall, clock):
@@ -75,7 +75,7 @@ def test_acknowledging_stores_the_lead_and_the_time(qtbot, store, store_target, 
     monitor, live = live_monitor(qtbot, store, clock)
     live.close()
     assert monitor.ack_button.isEnabled()
-    assert "not yet acknowledged" in monitor.ack_label.text()
+    assert "尚未确认" in monitor.ack_label.text()
     clock.advance(120)
     qtbot.mouseClick(monitor.ack_button, Qt.MouseButton.LeftButton)
     with store.read() as session:
@@ -87,7 +87,7 @@ def test_acknowledging_stores_the_lead_and_the_time(qtbot, store, store_target, 
     )
     assert not monitor.ack_button.isEnabled()
     assert monitor.ack_label.text() == (
-        f"Change at {change.at:%H:%M:%S} acknowledged by M001 at {clock.now():%H:%M:%S}."
+        f"{change.at:%H:%M:%S} 的级别变化已由 M001 于 {clock.now():%H:%M:%S} 确认。"
     )
 
 
@@ -96,7 +96,7 @@ def test_only_a_shift_lead_opens_the_monitor(qtbot, store, clock):
     live.close()
     monitor.lead = None
     monitor.pages.setCurrentIndex(0)
-    with pytest.raises(Rejected, match="shift lead"):
+    with pytest.raises(Rejected, match="只有值班长或管理员"):
         monitor.sign_in("E001", "1234")
     monitor.sign_in_page.staff.setText("M001")
     monitor.sign_in_page.pin.setText("0000")
