@@ -181,6 +181,17 @@ def _score_rows(sheet: Sequence[Score]) -> list[list[object]]:
     ]
 
 
+def _sheet_part(
+    title: str, sheet: Sequence[Score], styles: dict[str, ParagraphStyle]
+) -> list[object]:
+    """The performance sheet with its heading and the note on what it leaves out."""
+    return [
+        Paragraph(title, styles["heading"]),
+        _table(SCORE_HEADERS, _score_rows(sheet)),
+        Paragraph(_SHEET_NOTE, styles["body"]),
+    ]
+
+
 def _summary_row(day: object, summary: dict[str, object]) -> list[object]:
     return [
         day,
@@ -260,9 +271,7 @@ def write_day_report(session: Session, hall: Hall, day: dt.date, folder: Path) -
         _table(CLERK_HEADERS, [clerk_row(f) for f in figures])
         if figures
         else Paragraph("无营业员数据 No clerk served that day.", styles["body"]),
-        Paragraph("绩效表 Performance sheet", styles["heading"]),
-        _table(SCORE_HEADERS, _score_rows(sheet)),
-        Paragraph(_SHEET_NOTE, styles["body"]),
+        *_sheet_part("绩效表 Performance sheet", sheet, styles),
     ]
     files = ReportFiles(folder / f"hallq-day-{day}.pdf", folder / f"hallq-day-{day}.csv")
     _build_pdf(files.pdf, story)
@@ -292,9 +301,7 @@ def write_month_report(session: Session, hall: Hall, month: str, folder: Path) -
         _table(SUMMARY_HEADERS, [_summary_row(day.isoformat(), s) for day, s in days])
         if days
         else Paragraph("本月无营业数据 No business this month.", styles["body"]),
-        Paragraph("月度绩效表 Performance sheet of the month", styles["heading"]),
-        _table(SCORE_HEADERS, _score_rows(sheet)),
-        Paragraph(_SHEET_NOTE, styles["body"]),
+        *_sheet_part("月度绩效表 Performance sheet of the month", sheet, styles),
     ]
     files = ReportFiles(folder / f"hallq-month-{month}.pdf", folder / f"hallq-month-{month}.csv")
     _build_pdf(files.pdf, story)

@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -122,6 +123,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def propagation(app: Any, folder: Path, postgres: str | None) -> dict[str, float]:
+    # The windows are imported here, not at the top: the writer process needs no Qt.
     from counter.live import LiveStore
     from counter.screen.announcer import Announcer
     from counter.screen.board import CallingBoard
@@ -166,7 +168,7 @@ def idle_cpu(app: Any, folder: Path) -> float:
     from counter.screen.announcer import Announcer
     from counter.screen.board import CallingBoard
 
-    target, store = new_store(folder, None, "idle")
+    _, store = new_store(folder, None, "idle")
     board = CallingBoard(store, "demo", SystemClock(), Announcer(), "en")
     board.resize(1280, 720)
     board.show()
@@ -329,7 +331,7 @@ def main(argv: list[str] | None = None) -> None:
 
     app = make_application([], "en")
     when, load = dt.datetime.now(), load_average()
-    versions = {"SQLite": __import__("sqlite3").sqlite_version}
+    versions = {"SQLite": sqlite3.sqlite_version}
     postgres = None if args.no_postgres or not postgres_answers(args.postgres) else args.postgres
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
