@@ -49,7 +49,7 @@ class Announcer(QObject):
 
     def announce(self, words: str) -> None:
         if self._speech is not None:
-            self._speech.say(words)
+            self._speech.enqueue(words)  # after any call still being spoken
         else:
             QApplication.beep()
         self.announced.emit(words)

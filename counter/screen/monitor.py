@@ -35,7 +35,13 @@ from PySide6.QtWidgets import (
 
 from counter.screen.charts import BarChart, StepChart
 from counter.screen.tables import SORT_ROLE, Column, RowsModel, figure_columns, seconds, share
-from counter.screen.words import LEVEL_COLOURS, counter_state, lead_actions, level_title
+from counter.screen.words import (
+    LEVEL_COLOURS,
+    counter_state,
+    lead_actions,
+    level_text,
+    level_title,
+)
 from shared.clock import Clock
 from shared.day_series import HANDLE_BAND_LABELS, handle_time_bands
 from shared.documents.report import write_reports
@@ -241,7 +247,7 @@ class LeadMonitor(QWidget):
         self.alerts_model = RowsModel(
             [
                 Column(self.tr("Time"), lambda a: a.at, _clock_text),
-                Column(self.tr("Level"), lambda a: a.level, lambda v: level_title(int(v))),  # type: ignore[arg-type]
+                Column(self.tr("Level"), lambda a: a.level, level_text),
                 Column(self.tr("Waiting"), lambda a: a.waiting),
                 Column(self.tr("Open"), lambda a: a.open_counters),
                 Column(self.tr("Acknowledged by"), lambda a: a.acknowledged_by),
@@ -251,7 +257,7 @@ class LeadMonitor(QWidget):
         self.warnings_model = RowsModel(
             [
                 Column(self.tr("Time"), lambda w: w.at, _clock_text),
-                Column(self.tr("Level expected"), lambda w: w.level, lambda v: level_title(int(v))),  # type: ignore[arg-type]
+                Column(self.tr("Level expected"), lambda w: w.level, level_text),
                 Column(self.tr("Expected at"), lambda w: w.expected_at, _clock_text),
                 Column(self.tr("Open more"), lambda w: w.more_counters),
                 Column(
@@ -296,7 +302,7 @@ class LeadMonitor(QWidget):
                 Column(self.tr("Satisfaction"), lambda s: s.satisfaction, share),
                 Column(self.tr("Quality"), lambda s: s.quality, share),
                 Column(self.tr("Score"), lambda s: round(s.points, 1)),
-                Column(self.tr("Out of"), lambda s: s.out_of, lambda v: f"{v:g}"),  # type: ignore[str-format]
+                Column(self.tr("Out of"), lambda s: s.out_of, lambda v: f"{v:g}"),
             ]
         )
         tab = QWidget()

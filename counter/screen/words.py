@@ -35,6 +35,11 @@ def level_title(level: int) -> str:
     return translate("Levels", "Normal")
 
 
+def level_text(level: object) -> str:
+    """A table cell's level (the column holds the number, for sorting)."""
+    return level_title(level if isinstance(level, int) else 0)
+
+
 def lead_actions(level: int) -> str:
     """What the hall does at the level (DOMAIN.md, two-level crowding alert)."""
     if level == 2:
