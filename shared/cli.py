@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from sqlalchemy.orm import Session
 
-from shared import audit, purge_cli, report_text
+from shared import audit, purge_cli, report_cli, report_text
 from shared.alerts import alert_changes
 from shared.audit import command_line_user
 from shared.backup import backup_store, restore_store, sqlite_store_path
@@ -41,7 +41,10 @@ Handler = Callable[[argparse.Namespace, TextIO], None]
 AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 # Command groups kept in modules of their own: each is `register(command: AddCommand)`.
-COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (purge_cli.register,)
+COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (
+    purge_cli.register,
+    report_cli.register,
+)
 
 
 class Failed(Exception):

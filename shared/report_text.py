@@ -16,11 +16,11 @@ from shared.tables import render_table
 STATE_NAMES = {"open": "开放 open", "paused": "暂停 paused", "closed": "关闭 closed"}
 
 
-def _seconds(value: float | None) -> str | None:
+def seconds_text(value: float | None) -> str | None:
     return None if value is None else f"{value:.0f}s"
 
 
-def _share(value: float | None) -> str | None:
+def share_text(value: float | None) -> str | None:
     return None if value is None else f"{value * 100:.1f}%"
 
 
@@ -70,50 +70,54 @@ def status_text(now: HallNow) -> str:
     return "\n".join(head) + queues + "\n\n" + counters
 
 
+CLERK_HEADERS = [
+    "营业员 Clerk", "叫号 Called", "办结 Handled", "过号 No-show", "转移 Transfer",
+    "平均等候 Wait", "平均办理 Handle", "P90", "三分钟 Norm", "满意 Satisfied",
+    "积分 Points", "推荐成功 Sold", "签单 Signed", "利用率 Busy",
+]  # fmt: skip
+
+
+def clerk_row(f: Any) -> list[object]:
+    """One clerk's figures as the command line and the day report print them."""
+    return [
+        f"{f.clerk} {f.name}",
+        f.called,
+        f.handled,
+        f.no_shows,
+        f.transfers,
+        seconds_text(f.avg_wait_s),
+        seconds_text(f.avg_handle_s),
+        seconds_text(f.p90_handle_s),
+        share_text(f.routine_within_norm),
+        f"{f.satisfied}/{f.rated}",
+        f.satisfaction_points,
+        f"{f.accepted}/{f.recommended}",
+        share_text(f.signed_rate),
+        share_text(f.utilisation),
+    ]
+
+
 def metrics_text(day: dt.date, figures: Sequence[Any]) -> str:
     if not figures:
         return f"{day}: 无营业员数据 no clerk served that day"
-    rows = [
-        [
-            f"{f.clerk} {f.name}",
-            f.called,
-            f.handled,
-            f.no_shows,
-            f.transfers,
-            _seconds(f.avg_wait_s),
-            _seconds(f.avg_handle_s),
-            _seconds(f.p90_handle_s),
-            _share(f.routine_within_norm),
-            f"{f.satisfied}/{f.rated}",
-            f.satisfaction_points,
-            f"{f.accepted}/{f.recommended}",
-            _share(f.signed_rate),
-            _share(f.utilisation),
-        ]
-        for f in figures
-    ]
-    headers = [
-        "营业员 Clerk", "叫号 Called", "办结 Handled", "过号 No-show", "转移 Transfer",
-        "平均等候 Wait", "平均办理 Handle", "P90", "三分钟 Norm", "满意 Satisfied",
-        "积分 Points", "推荐成功 Sold", "签单 Signed", "利用率 Busy",
-    ]  # fmt: skip
-    return f"营业员业绩 Clerk figures  {day}\n\n" + render_table(headers, rows)
+    rows = [clerk_row(f) for f in figures]
+    return f"营业员业绩 Clerk figures  {day}\n\n" + render_table(CLERK_HEADERS, rows)
 
 
 def queues_text(day: dt.date, summary: dict[str, Any], rows: Sequence[Any]) -> str:
     head = (
         f"全厅 Hall  {day}: 取号 issued {summary['issued']}, 叫号 called {summary['called']}, "
         f"办结 finished {summary['finished']}, 过号 no-shows {summary['no_shows']}, "
-        f"平均等候 mean wait {_seconds(summary['mean_wait_s']) or '-'}, "
-        f"最长等候 max wait {_seconds(summary['max_wait_s']) or '-'}, "
-        f"服务水平 service level {_share(summary['service_level']) or '-'}"
+        f"平均等候 mean wait {seconds_text(summary['mean_wait_s']) or '-'}, "
+        f"最长等候 max wait {seconds_text(summary['max_wait_s']) or '-'}, "
+        f"服务水平 service level {share_text(summary['service_level']) or '-'}"
     )
     table = render_table(
         ["队列 Queue", "时段 Hour", "到达 Arrivals", "办结 Served", "过号 No-show",
          "平均等候 Mean wait", "最长等候 Max wait", "服务水平 Level"],
         [
             [r.queue, f"{r.hour:02d}:00", r.arrivals, r.served, r.no_shows,
-             _seconds(r.mean_wait_s), _seconds(r.max_wait_s), _share(r.service_level)]
+             seconds_text(r.mean_wait_s), seconds_text(r.max_wait_s), share_text(r.service_level)]
             for r in rows
         ],
     )  # fmt: skip

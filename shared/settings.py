@@ -63,6 +63,18 @@ class HallSettings:
     """Seconds the customer-facing screen waits for a rating before it closes."""
     retention_days: int = 180
     """Days after which personal fields of old tickets, slips and forms are erased."""
+    score_sales: float = 20.0
+    """Performance sheet: points for sales in service (新业务推荐), of the published 100."""
+    score_volume: float = 15.0
+    """Performance sheet: points for business volume (业务量)."""
+    score_satisfaction: float = 5.0
+    """Performance sheet: points for customer satisfaction (客户满意度)."""
+    score_quality: float = 30.0
+    """Performance sheet: points for service quality (three-minute norm and paperless forms)."""
+    score_sales_target: float = 0.2
+    """Offers accepted per customer handled that earn the full sales points."""
+    score_volume_target: int = 40
+    """Customers handled in a day that earn the full volume points."""
 
     def validate(self) -> None:
         """Raise Rejected naming the first impossible value."""
@@ -92,6 +104,14 @@ class HallSettings:
                 "printer must be pdf, none, file:PATH, usb:VENDOR:PRODUCT (hex) "
                 "or network:HOST[:PORT]"
             )
+        for name in ("score_sales", "score_volume", "score_satisfaction", "score_quality"):
+            value = getattr(self, name)
+            if not math.isfinite(value) or value < 0:
+                raise Rejected(f"{name} must be a number of points, 0 or more")
+        if not 0 < self.score_sales_target <= 1:
+            raise Rejected("score_sales_target must be a share above 0 and at most 1")
+        if self.score_volume_target < 1:
+            raise Rejected("score_volume_target must be at least 1")
         for name in ("vip_queue", "group_queue"):
             letter = getattr(self, name)
             if len(letter) != 1 or not letter.isascii() or not letter.isupper():

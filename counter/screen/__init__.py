@@ -1,0 +1,1 @@
+"""The hall screen: the public calling board and the shift lead's monitor."""

@@ -1,0 +1,460 @@
+"""The shift lead's monitor: the crowding level with what to do about it, waiting per queue,
+every counter's state, the day's alerts, incidents and early warnings, every clerk's
+figures and performance sheet, and the day's charts. Opens only for a shift lead."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QObject,
+    QRunnable,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.screen.charts import BarChart, StepChart
+from counter.screen.tables import SORT_ROLE, Column, RowsModel, figure_columns, seconds, share
+from counter.screen.words import (
+    LEVEL_COLOURS,
+    counter_state,
+    lead_actions,
+    level_text,
+    level_title,
+)
+from shared.clock import Clock
+from shared.day_series import HANDLE_BAND_LABELS, handle_time_bands
+from shared.documents.report import write_reports
+from shared.errors import Rejected
+from shared.floor import Floor, read_floor
+from shared.hall import HallService
+from shared.staff import SignedIn, sign_in
+from shared.store import Store
+
+
+def _clock_text(value: object) -> str:
+    return value.strftime("%H:%M:%S") if isinstance(value, dt.datetime) else "-"
+
+
+def _table(model: RowsModel, sortable: bool = False) -> QTableView:
+    view = QTableView()
+    if sortable:
+        proxy = QSortFilterProxyModel(view)
+        proxy.setSourceModel(model)
+        proxy.setSortRole(SORT_ROLE)
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by staff id, as the report lists
+    else:
+        view.setModel(model)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setAlternatingRowColors(True)
+    view.setSelectionMode(QTableView.SelectionMode.NoSelection)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def _boxed(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    QVBoxLayout(box).addWidget(widget)
+    return box
+
+
+class SignInPage(QWidget):
+    """Staff id and PIN; only a shift lead or an administrator gets past it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signIn")
+        self.staff = QLineEdit(placeholderText=self.tr("Staff id"))
+        self.pin = QLineEdit(placeholderText=self.tr("PIN"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.button = QPushButton(self.tr("Sign in"))
+        self.message = QLabel(objectName="signInMessage")
+        self.message.setWordWrap(True)
+        form = QVBoxLayout()
+        title = QLabel(self.tr("Shift lead's monitor"), objectName="signInTitle")
+        for widget in (title, self.staff, self.pin, self.button, self.message):
+            form.addWidget(widget)
+        box = QFrame(objectName="signInBox")
+        box.setLayout(form)
+        box.setFixedWidth(380)
+        outer = QGridLayout(self)
+        outer.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignCenter)
+        self.pin.returnPressed.connect(self.button.click)
+
+
+class _ReportSignals(QObject):
+    done = Signal(str)
+
+
+class _ReportJob(QRunnable):
+    """Writes the day's report off the GUI thread: a PDF with charts takes a moment."""
+
+    def __init__(self, store: Store, hall_code: str | None, day: dt.date, folder: Path) -> None:
+        super().__init__()
+        self.signals = _ReportSignals()
+        self._store, self._hall_code, self._day, self._folder = store, hall_code, day, folder
+
+    def run(self) -> None:
+        try:
+            files = write_reports(self._store, self._hall_code, self._folder, day=self._day)
+            self.signals.done.emit(str(files[0].pdf))
+        except (Rejected, OSError) as error:
+            self.signals.done.emit(f"! {error}")
+
+
+class LeadMonitor(QWidget):
+    """Re-reads the floor when the feed reports a change; the 'for how long' column ticks
+    every second from the times already read."""
+
+    def __init__(
+        self,
+        store: Store,
+        hall_code: str | None,
+        clock: Clock,
+        language: str = "zh",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("monitor")
+        self.setWindowTitle(self.tr("Shift lead's monitor"))
+        self._store, self._hall_code, self._clock = store, hall_code, clock
+        self._chinese = language == "zh"
+        self.lead: SignedIn | None = None
+        self._report_job: _ReportJob | None = None
+        self.floor: Floor | None = None
+        self._level_shown: int | None = None
+        self.sign_in_page = SignInPage()
+        self.sign_in_page.button.clicked.connect(self._sign_in_clicked)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.sign_in_page)
+        self.pages.addWidget(self._build_floor_page())
+        QVBoxLayout(self).addWidget(self.pages)
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self._tick_durations)
+        self._tick.start(1000)
+
+    def _tick_durations(self) -> None:
+        self.queues_model.refresh_column(3)
+        self.counters_model.refresh_column(6)
+
+    # ----- sign-in -----
+
+    def _sign_in_clicked(self) -> None:
+        page = self.sign_in_page
+        try:
+            self.sign_in(page.staff.text(), page.pin.text())
+        except Rejected as error:
+            page.message.setText(str(error))
+        page.pin.clear()
+
+    def sign_in(self, staff_id: str, pin: str) -> None:
+        """Open the monitor for a shift lead or administrator; Rejected for anyone else."""
+        person = sign_in(
+            self._store, self._hall_code, staff_id, pin, source="monitor", clock=self._clock
+        )
+        if not person.leads:
+            raise Rejected(self.tr("Only a shift lead or an administrator opens the monitor."))
+        self.lead = person
+        self.lead_label.setText(f"{person.staff_id} {person.name}")
+        self.pages.setCurrentIndex(1)
+        self.refresh()
+
+    # ----- layout -----
+
+    def _build_floor_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._build_banner())
+        tabs = QTabWidget()
+        tabs.addTab(self._build_floor_tab(), self.tr("Floor"))
+        tabs.addTab(self._build_clerks_tab(), self.tr("Clerks"))
+        tabs.addTab(self._build_charts_tab(), self.tr("Charts"))
+        self.tabs = tabs
+        layout.addWidget(tabs, 1)
+        return page
+
+    def _build_banner(self) -> QFrame:
+        self.banner = QFrame(objectName="levelBanner")
+        self.level_label = QLabel(objectName="levelTitle")
+        self.actions_label = QLabel(objectName="levelActions")
+        self.actions_label.setWordWrap(True)
+        self.ack_label = QLabel(objectName="ackState")
+        self.ack_button = QPushButton(self.tr("Acknowledge"), objectName="ackButton")
+        self.ack_button.clicked.connect(self.acknowledge)
+        self.lead_label = QLabel(objectName="leadName")
+        self.report_button = QPushButton(self.tr("Day report…"))
+        self.report_button.clicked.connect(self._choose_report_folder)
+        self.report_label = QLabel(objectName="reportState")
+        words = QVBoxLayout()
+        for label in (self.level_label, self.actions_label, self.ack_label):
+            words.addWidget(label)
+        side = QVBoxLayout()
+        side.addWidget(self.lead_label, 0, Qt.AlignmentFlag.AlignRight)
+        side.addWidget(self.ack_button)
+        side.addWidget(self.report_button)
+        side.addWidget(self.report_label, 0, Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout(self.banner)
+        row.addLayout(words, 1)
+        row.addLayout(side)
+        return self.banner
+
+    def _build_floor_tab(self) -> QWidget:
+        self.queues_model = RowsModel(
+            [
+                Column(self.tr("Queue"), lambda q: q.queue),
+                Column(self.tr("Name"), lambda q: q.name if self._chinese else q.name_en),
+                Column(self.tr("Waiting"), lambda q: q.waiting),
+                Column(self.tr("Longest wait"), self._waited, seconds),
+            ]
+        )
+        self.counters_model = RowsModel(
+            [
+                Column(self.tr("Counter"), lambda c: c.counter),
+                Column(self.tr("State"), lambda c: c.state, counter_state),
+                Column(self.tr("Pause reason"), lambda c: self._pause_reason(c)),
+                Column(
+                    self.tr("Clerk"), lambda c: f"{c.clerk} {c.clerk_name}" if c.clerk else None
+                ),
+                Column(self.tr("Queues"), lambda c: "".join(c.queues)),
+                Column(self.tr("Serving"), lambda c: c.ticket),
+                Column(self.tr("For"), self._serving_for, seconds),
+            ]
+        )
+        self.alerts_model = RowsModel(
+            [
+                Column(self.tr("Time"), lambda a: a.at, _clock_text),
+                Column(self.tr("Level"), lambda a: a.level, level_text),
+                Column(self.tr("Waiting"), lambda a: a.waiting),
+                Column(self.tr("Open"), lambda a: a.open_counters),
+                Column(self.tr("Acknowledged by"), lambda a: a.acknowledged_by),
+                Column(self.tr("At"), lambda a: a.acknowledged_at, _clock_text),
+            ]
+        )
+        self.warnings_model = RowsModel(
+            [
+                Column(self.tr("Time"), lambda w: w.at, _clock_text),
+                Column(self.tr("Level expected"), lambda w: w.level, level_text),
+                Column(self.tr("Expected at"), lambda w: w.expected_at, _clock_text),
+                Column(self.tr("Open more"), lambda w: w.more_counters),
+                Column(
+                    self.tr("Arrivals / served per hour"),
+                    lambda w: f"{w.arrivals_per_hour:.0f} / {w.services_per_hour:.0f}",
+                ),
+                Column(self.tr("Withdrawn"), lambda w: w.withdrawn_at, _clock_text),
+            ]
+        )
+        self.incidents_model = RowsModel(
+            [
+                Column(self.tr("Time"), lambda i: i.at, _clock_text),
+                Column(self.tr("Where"), lambda i: i.source),
+                Column(self.tr("What"), lambda i: i.message),
+                Column(self.tr("Resolved"), lambda i: i.resolved_at, _clock_text),
+            ]
+        )
+        tab = QWidget()
+        grid = QGridLayout(tab)
+        self.queues_view = _table(self.queues_model)
+        grid.addWidget(_boxed(self.tr("Waiting per queue"), self.queues_view), 0, 0)
+        grid.addWidget(_boxed(self.tr("Counters"), _table(self.counters_model)), 1, 0)
+        grid.addWidget(_boxed(self.tr("Alert levels today"), _table(self.alerts_model)), 0, 1)
+        grid.addWidget(_boxed(self.tr("Early warnings"), _table(self.warnings_model)), 1, 1)
+        grid.addWidget(_boxed(self.tr("Incidents"), _table(self.incidents_model)), 2, 0, 1, 2)
+        grid.setRowStretch(0, 2)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        return tab
+
+    def _build_clerks_tab(self) -> QWidget:
+        self.figures_model = RowsModel(figure_columns())
+        self.figures_view = _table(self.figures_model, sortable=True)
+        self.scores_model = RowsModel(
+            [
+                Column(self.tr("Clerk"), lambda s: f"{s.clerk} {s.name}"),
+                Column(self.tr("Handled"), lambda s: s.handled),
+                Column(self.tr("Sales"), lambda s: s.sales, share),
+                Column(self.tr("Volume"), lambda s: s.volume, share),
+                Column(self.tr("Satisfaction"), lambda s: s.satisfaction, share),
+                Column(self.tr("Quality"), lambda s: s.quality, share),
+                Column(self.tr("Score"), lambda s: round(s.points, 1)),
+                Column(self.tr("Out of"), lambda s: s.out_of, lambda v: f"{v:g}"),
+            ]
+        )
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(_boxed(self.tr("Clerk figures today"), self.figures_view), 3)
+        layout.addWidget(
+            _boxed(
+                self.tr("Performance sheet (measurable parts)"), _table(self.scores_model, True)
+            ),
+            2,
+        )
+        return tab
+
+    def _build_charts_tab(self) -> QWidget:
+        self.flow_chart = BarChart()
+        self.waiting_chart = StepChart()
+        self.handling_chart = BarChart()
+        tab = QWidget()
+        grid = QGridLayout(tab)
+        grid.addWidget(self.flow_chart, 0, 0, 1, 2)
+        grid.addWidget(self.waiting_chart, 1, 0)
+        grid.addWidget(self.handling_chart, 1, 1)
+        return tab
+
+    @staticmethod
+    def _fit_rows(view: QTableView, rows: int) -> None:
+        """Tall enough for every row: a queue hidden behind a scroll bar is a queue missed."""
+        height = view.horizontalHeader().height() + view.verticalHeader().length()
+        view.setMinimumHeight(height + 2 * view.frameWidth() + 2)
+
+    # ----- values that depend on the time or the floor -----
+
+    def _waited(self, queue: object) -> float | None:
+        since = getattr(queue, "oldest_since", None)
+        return (self._clock.now() - since).total_seconds() if since else None
+
+    def _serving_for(self, counter: object) -> float | None:
+        since = getattr(counter, "called_at", None)
+        return max((self._clock.now() - since).total_seconds(), 0.0) if since else None
+
+    def _pause_reason(self, counter: object) -> str | None:
+        if self.floor is None or getattr(counter, "state", "") != "paused":
+            return None
+        return self.floor.pauses.get(getattr(counter, "counter", 0)) or None
+
+    # ----- live -----
+
+    def refresh(self) -> None:
+        if self.lead is None:
+            return  # nothing is read for someone not signed in
+        floor = read_floor(self._store, self._hall_code, self._clock.now().date())
+        self.floor = floor
+        self._show_banner(floor)
+        self.queues_model.set_rows(floor.now.queues)
+        self._fit_rows(self.queues_view, len(floor.now.queues))
+        self.counters_model.set_rows(floor.now.counters)
+        self.alerts_model.set_rows(list(reversed(floor.alerts)))
+        self.warnings_model.set_rows(floor.warnings)
+        self.incidents_model.set_rows(floor.incidents)
+        self.figures_model.set_rows(floor.figures)
+        self.scores_model.set_rows(floor.scores)
+        self._show_charts(floor)
+
+    def _show_banner(self, floor: Floor) -> None:
+        now = floor.now
+        ratio = "-" if now.ratio is None else f"{now.ratio:.2f}"
+        self.level_label.setText(
+            self.tr("%1 · %2 waiting ÷ %3 open counters = %4 (thresholds %5 / %6)")
+            .replace("%1", level_title(now.level))
+            .replace("%2", str(now.waiting_total))
+            .replace("%3", str(now.open_counters))
+            .replace("%4", ratio)
+            .replace("%5", f"{now.thresholds[0]:g}")
+            .replace("%6", f"{now.thresholds[1]:g}")
+        )
+        self.actions_label.setText(lead_actions(now.level))
+        latest = floor.alerts[-1] if floor.alerts else None
+        if latest is None:
+            self.ack_label.setText(self.tr("No change of level today."))
+        elif latest.acknowledged_by:
+            self.ack_label.setText(
+                self.tr("Change at %1 acknowledged by %2 at %3.")
+                .replace("%1", _clock_text(latest.at))
+                .replace("%2", latest.acknowledged_by)
+                .replace("%3", _clock_text(latest.acknowledged_at))
+            )
+        else:
+            self.ack_label.setText(
+                self.tr("Change at %1 not yet acknowledged.").replace("%1", _clock_text(latest.at))
+            )
+        self.ack_button.setEnabled(latest is not None and latest.acknowledged_by is None)
+        if now.level != self._level_shown:
+            self._level_shown = now.level
+            self.banner.setStyleSheet(
+                f"QFrame#levelBanner {{ background: {LEVEL_COLOURS[now.level]}; }}"
+            )
+
+    def _show_charts(self, floor: Floor) -> None:
+        series = floor.series
+        self.flow_chart.set_data(
+            self.tr("Arrivals and finishes per half hour"),
+            [slot.strftime("%H:%M") for slot in series.slots],
+            [(self.tr("Arrivals"), series.arrivals), (self.tr("Finished"), series.finishes)],
+        )
+        self.waiting_chart.set_data(
+            self.tr("Customers waiting"), self.tr("Waiting"), series.waiting
+        )
+        clerks = sorted(series.handle_times)
+        bands = [handle_time_bands(series.handle_times[clerk]) for clerk in clerks]
+        self.handling_chart.set_data(
+            self.tr("Handling time per clerk (minutes)"),
+            clerks,
+            [
+                (f"{label} min", [counts[band] for counts in bands])
+                for band, label in enumerate(HANDLE_BAND_LABELS)
+            ],
+        )
+
+    # ----- actions -----
+
+    def acknowledge(self) -> None:
+        """The lead confirms they have seen the latest change of level (who and when stored)."""
+        if self.lead is None:
+            return
+        try:
+            HallService(self._store, self._hall_code, self._clock).acknowledge_alert(
+                self.lead.staff_id
+            )
+        except Rejected as error:
+            self.ack_label.setText(str(error))
+            return
+        self.refresh()
+
+    def _choose_report_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the day report"))
+        if folder:
+            self.write_report(Path(folder))
+
+    def write_report(self, folder: Path) -> _ReportJob:
+        """Start writing the day's report into `folder`; the label says where it went."""
+        day = self.floor.day if self.floor else self._clock.now().date()
+        job = _ReportJob(self._store, self._hall_code, day, folder)
+        job.signals.done.connect(self._report_done)
+        self.report_label.setText(self.tr("Writing the report…"))
+        self.report_button.setEnabled(False)
+        self._report_job = job  # kept until the next report: its signals must outlive run()
+        QThreadPool.globalInstance().start(job)
+        return job
+
+    def _report_done(self, outcome: str) -> None:
+        self.report_button.setEnabled(True)
+        if outcome.startswith("! "):
+            self.report_label.setText(self.tr("Report failed: %1").replace("%1", outcome[2:]))
+        else:
+            self.report_label.setText(self.tr("Report written: %1").replace("%1", outcome))

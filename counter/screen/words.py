@@ -1,0 +1,70 @@
+"""What each crowding level means, said once for customers (the board) and once for the
+shift lead (the monitor, with DOMAIN.md's actions), and the announcement of a call."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
+LEVEL_COLOURS = {0: "#2e7d4f", 1: "#c77700", 2: "#b3261e"}
+
+
+def customer_words(level: int) -> str:
+    """Plain words for the public board: what is happening and what a customer can do."""
+    if level == 2:
+        return translate(
+            "Levels",
+            "The hall is very busy. Top-up, bill payment and bill queries: please use the "
+            "self-service kiosk or the app. Non-urgent business may have to wait for another day.",
+        )
+    if level == 1:
+        return translate(
+            "Levels",
+            "The hall is busy. Top-up, bill payment and bill queries are quicker at the "
+            "self-service kiosk or in the app.",
+        )
+    return translate("Levels", "Welcome. Please wait for your number to be called.")
+
+
+def level_title(level: int) -> str:
+    if level == 2:
+        return translate("Levels", "Level 2 alert")
+    if level == 1:
+        return translate("Levels", "Level 1 alert")
+    return translate("Levels", "Normal")
+
+
+def level_text(level: object) -> str:
+    """A table cell's level (the column holds the number, for sorting)."""
+    return level_title(level if isinstance(level, int) else 0)
+
+
+def lead_actions(level: int) -> str:
+    """What the hall does at the level (DOMAIN.md, two-level crowding alert)."""
+    if level == 2:
+        return translate(
+            "Levels",
+            "All of level 1, and: open every counter, call in back-up staff, restrict "
+            "non-urgent business.",
+        )
+    if level == 1:
+        return translate(
+            "Levels",
+            "Forced diversion: guides steer simple business to self-service and e-channels; "
+            "open standby counters.",
+        )
+    return translate("Levels", "Routine diversion; no action needed.")
+
+
+def counter_state(state: str) -> str:
+    if state == "open":
+        return translate("Levels", "open")
+    if state == "paused":
+        return translate("Levels", "paused")
+    return translate("Levels", "closed")
+
+
+def announcement(ticket: str, counter: int) -> str:
+    """Spoken in Mandarin whatever the screen's language: the hall's customers hear Chinese."""
+    return f"请 {ticket} 号到 {counter} 号窗口"

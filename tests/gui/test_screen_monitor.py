@@ -1,0 +1,132 @@
+"""The shift lead's monitor: the level banner follows the hall, acknowledging stores who and
+when, and the clerk figures are exactly `hallq metrics --json`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from counter.screen.tables import SORT_ROLE
+from counter.screen.words import customer_words, lead_actions, level_title
+from shared.alerts import alert_changes
+from shared.clock import FixedClock
+from shared.errors import Rejected
+from shared.figures import ClerkFigures
+from shared.hall import HallService
+from shared.lookup import find_hall
+from shared.store import open_store
+from tests.gui.screen_helpers import hallq, live_board, live_monitor
+
+DAY_ONE = Path(__file__).parent.parent / "core" / "days" / "day_one.jsonl"
+
+
+def _level_shown(monitor, board, level: int) -> bool:
+    return monitor.level_label.text().startswith(level_title(level)) and (
+        board.level_banner.text() == customer_words(level)
+    )
+
+
+def test_the_level_banner_follows_a_scripted_day_through_levels_0_1_2_1_0(
+    qtbot, store, store_target, clock
+):
+    """Two counters open: 4 waiting is 0, 5 is level 1, 7 is level 2; one call (6 waiting,
+    3.0) holds level 2 by the margin; a second (5, 2.5) drops to 1; two more counters
+    (5 / 4 = 1.25) bring it back to 0. Every step is made through another connection."""
+    other = open_store(store_target)
+    hall = HallService(other, "demo", clock)
+    monitor, live = live_monitor(qtbot, store, clock)
+    board, board_live = live_board(qtbot, store, clock)
+
+    def step(action, level: int) -> None:
+        clock.advance(60)
+        action()
+        qtbot.waitUntil(lambda: _level_shown(monitor, board, level), timeout=2000)
+
+    try:
+        hall.open_counter(1, "E001")
+        hall.open_counter(2, "E002")
+        for _ in range(4):
+            hall.issue("topup")
+        qtbot.waitUntil(lambda: _level_shown(monitor, board, 0), timeout=2000)
+        step(lambda: hall.issue("topup"), 1)
+        step(lambda: [hall.issue("topup") for _ in range(2)], 2)
+        step(lambda: hall.call(1), 2)
+        step(lambda: (hall.finish(1), hall.call(1)), 1)
+        step(lambda: (hall.open_counter(3, "E003"), hall.open_counter(4, "E004")), 0)
+    finally:
+        live.close()
+        board_live.close()
+        other.close()
+    levels = [(row.previous_level, row.level) for row in monitor.floor.alerts]
+    assert levels == [(0, 1), (1, 2), (2, 1), (1, 0)]
+    assert monitor.alerts_model.rowCount() == 4
+    assert monitor.actions_label.text() == lead_actions(0) == "常态分流，无需额外措施。"
+
+
+def test_acknowledging_stores_the_lead_and_the_time(qtbot, store, store_target, hall, clock):
+    hall.open_counter(1, "E001")
+    for _ in range(3):
+        hall.issue("topup")  # 3 waiting, 1 open: level 1
+    monitor, live = live_monitor(qtbot, store, clock)
+    live.close()
+    assert monitor.ack_button.isEnabled()
+    assert "尚未确认" in monitor.ack_label.text()
+    clock.advance(120)
+    qtbot.mouseClick(monitor.ack_button, Qt.MouseButton.LeftButton)
+    with store.read() as session:
+        (change,) = alert_changes(session, find_hall(session, "demo"), clock.now().date())
+    assert (change.level, change.acknowledged_by, change.acknowledged_at) == (
+        1,
+        "M001",
+        clock.now(),
+    )
+    assert not monitor.ack_button.isEnabled()
+    assert monitor.ack_label.text() == (
+        f"{change.at:%H:%M:%S} 的级别变化已由 M001 于 {clock.now():%H:%M:%S} 确认。"
+    )
+
+
+def test_only_a_shift_lead_opens_the_monitor(qtbot, store, clock):
+    monitor, live = live_monitor(qtbot, store, clock)
+    live.close()
+    monitor.lead = None
+    monitor.pages.setCurrentIndex(0)
+    with pytest.raises(Rejected, match="只有值班长或管理员"):
+        monitor.sign_in("E001", "1234")
+    monitor.sign_in_page.staff.setText("M001")
+    monitor.sign_in_page.pin.setText("0000")
+    qtbot.mouseClick(monitor.sign_in_page.button, Qt.MouseButton.LeftButton)
+    assert "wrong PIN" in monitor.sign_in_page.message.text()
+    assert monitor.lead is None and monitor.pages.currentIndex() == 0
+
+
+def _cell(value: object) -> object:
+    return -math.inf if value is None else value
+
+
+def test_the_figures_table_equals_hallq_metrics_json_for_the_same_day(qtbot, store, store_target):
+    hallq(store_target, "replay", str(DAY_ONE), check=False)  # some lines are refused on purpose
+    expected = json.loads(hallq(store_target, "metrics", "--date", "2026-11-23", "--json"))
+    clock = FixedClock(dt.datetime(2026, 11, 23, 17, 30))
+    monitor, live = live_monitor(qtbot, store, clock)
+    live.close()
+    model = monitor.figures_model
+    fields = list(ClerkFigures.__dataclass_fields__)
+    shown = [
+        {
+            name: model.data(model.index(row, column), SORT_ROLE)
+            for column, name in enumerate(fields)
+        }
+        for row in range(model.rowCount())
+    ]
+    assert len(expected) >= 4
+    assert shown == [{name: _cell(clerk[name]) for name in fields} for clerk in expected]
+    view = monitor.figures_view
+    view.sortByColumn(fields.index("handled"), Qt.SortOrder.DescendingOrder)
+    handled = [view.model().index(row, fields.index("handled")).data() for row in range(len(shown))]
+    assert handled == sorted(handled, key=int, reverse=True)
