@@ -21,7 +21,8 @@ from shared.staff import PIN, hash_pin, pin_matches
 
 BUSINESS_CLASSES = ("routine", "long", "handset", "group")
 ROLES = ("clerk", "lead", "admin")
-_FIELD_KINDS = ("text", "mobile", "resident_id", "choice")
+_FIELD_KINDS = ("text", "name", "mobile", "resident_id", "choice")
+MAX_TERMS = 2000
 
 
 def demo_definition() -> dict[str, Any]:
@@ -84,7 +85,14 @@ def check_definition(definition: object) -> None:
             business.get("queue") in letters,
             f"business {key}: its queue {business.get('queue')!r} does not exist",
         )
-        _check_slip_fields(key, business.get("slip_fields", []))
+        _check_fields(key, "slip_fields", business.get("slip_fields", []))
+        _check_fields(key, "form_fields", business.get("form_fields", []))
+        for terms in ("terms", "terms_en"):
+            _require(
+                isinstance(business.get(terms, ""), str)
+                and len(business.get(terms, "")) <= MAX_TERMS,
+                f"business {key}: {terms} must be text of at most {MAX_TERMS} characters",
+            )
         keys.append(key)
     _require(len(set(keys)) == len(keys), "two businesses share a key")
     numbers = []
@@ -124,11 +132,13 @@ def check_definition(definition: object) -> None:
         )
 
 
-def _check_slip_fields(business: str, fields: object) -> None:
-    _require(isinstance(fields, list), f"business {business}: slip_fields must be a list")
+def _check_fields(business: str, name: str, fields: object) -> None:
+    """A slip's or a transaction form's field list: keys, labels, kinds, choices."""
+    _require(isinstance(fields, list), f"business {business}: {name} must be a list")
     assert isinstance(fields, list)
+    keys = []
     for field in fields:
-        where = f"business {business} slip field"
+        where = f"business {business} {name.replace('_fields', '')} field"
         _require(isinstance(field, Mapping), f"{where}: each field is an object")
         _text(field, "key", where, limit=40)
         _text(field, "label", f"{where} {field['key']}")
@@ -141,6 +151,8 @@ def _check_slip_fields(business: str, fields: object) -> None:
                 isinstance(field.get("choices"), list) and field["choices"],
                 f"{where} {field['key']}: a choice needs choices",
             )
+        keys.append(field["key"])
+    _require(len(set(keys)) == len(keys), f"business {business}: two {name} share a key")
 
 
 def _upsert(
@@ -192,6 +204,9 @@ def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
                 "queue_id": queues[business["queue"]].id,
                 "self_service": bool(business.get("self_service", False)),
                 "slip_fields": business.get("slip_fields", []),
+                "form_fields": business.get("form_fields", []),
+                "terms": business.get("terms", ""),
+                "terms_en": business.get("terms_en", ""),
             },
         )
     for counter in definition["counters"]:
