@@ -98,7 +98,7 @@ class CustomerWindow(QWidget):
         title.setObjectName("customerTitle")
         self.form_view = QTextBrowser()
         self.form_view.setObjectName("formView")
-        self.confirm_button = _big_button(tr("Confirm (核准) and sign"), "confirmButton")
+        self.confirm_button = _big_button(tr("Confirm and sign"), "confirmButton")
         self.confirm_button.clicked.connect(self._confirmed)
         self.decline_button = _big_button(tr("Decline to sign"), "declineButton")
         self.decline_button.clicked.connect(lambda: self.pages.setCurrentIndex(3))

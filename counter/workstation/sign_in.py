@@ -3,6 +3,8 @@ store gives it, with how long a lock lasts."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -14,6 +16,34 @@ from shared.store import Store
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("SignInPage", text)
+
+
+_TRIES_LEFT = re.compile(r"unknown staff id or wrong PIN \((\d+) tries left before a lock\)")
+_LOCKED_NOW = re.compile(r"wrong PIN; (\S+) is locked for (\d+) minutes")
+_LOCKED_UNTIL = re.compile(r"(\S+) is locked until (\S+) after wrong PINs")
+
+
+def refusal_text(message: str) -> str:
+    """The sign-in service's refusal in the window's language."""
+    if match := _TRIES_LEFT.fullmatch(message):
+        return tr("Unknown staff ID or wrong PIN (%1 tries left before a lock)").replace(
+            "%1", match[1]
+        )
+    if match := _LOCKED_NOW.fullmatch(message):
+        return (
+            tr("Wrong PIN: %1 is now locked for %2 minutes")
+            .replace("%1", match[1])
+            .replace("%2", match[2])
+        )
+    if match := _LOCKED_UNTIL.fullmatch(message):
+        return (
+            tr("%1 is locked until %2 after wrong PINs")
+            .replace("%1", match[1])
+            .replace("%2", match[2])
+        )
+    if message == "unknown staff id or wrong PIN":
+        return tr("Unknown staff ID or wrong PIN")
+    return message
 
 
 class SignInPage(QWidget):
@@ -48,7 +78,7 @@ class SignInPage(QWidget):
         form.addRow(tr("PIN"), self.pin)
         box = QWidget()
         box.setObjectName("signInBox")
-        box.setMaximumWidth(460)
+        box.setFixedWidth(460)
         inner = QVBoxLayout(box)
         inner.addWidget(heading)
         inner.addLayout(form)
@@ -70,7 +100,7 @@ class SignInPage(QWidget):
                 clock=self.clock,
             )
         except Rejected as refusal:
-            self.message.setText(tr("Not signed in: %1").replace("%1", str(refusal)))
+            self.message.setText(refusal_text(str(refusal)))
             self.pin.clear()
             self.pin.setFocus()
             return

@@ -32,12 +32,12 @@ def test_a_clerk_signs_in_by_typing_and_reaches_the_counter(qtbot, counter_windo
 def test_five_wrong_pins_lock_the_id_and_the_page_says_so(qtbot, counter_windows, store, clock):
     page = counter_windows.window.sign_in_page
     type_in(qtbot, page, "E002", "9999")
-    assert "4 tries left" in page.message.text() and page.pin.text() == ""
+    assert page.message.text() == "Unknown staff ID or wrong PIN (4 tries left before a lock)" and page.pin.text() == ""
     for _ in range(4):
         type_in(qtbot, page, "E002", "9999")
-    assert "E002 is locked for 5 minutes" in page.message.text()
+    assert page.message.text() == "Wrong PIN: E002 is now locked for 5 minutes"
     type_in(qtbot, page, "E002", "1234")
-    assert "E002 is locked until 08:35:00" in page.message.text()
+    assert page.message.text() == "E002 is locked until 08:35:00 after wrong PINs"
     assert counter_windows.window.pages.currentIndex() == 0
     clock.advance(301)
     type_in(qtbot, page, "E002", "1234")
