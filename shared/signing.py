@@ -286,10 +286,18 @@ def search_forms(
     )
     if phone:
         query = query.where(ServiceForm.phone == phone.strip())
+    # A form is made on its ticket's day: the range on created_at lets the mobile and clerk
+    # indexes answer alone; on its own, the range is the business-day index's to answer.
+    narrowed = bool(phone or clerk or ticket)
     if since is not None:
-        query = query.where(ServiceForm.business_day >= since)
+        query = query.where(ServiceForm.created_at >= dt.datetime.combine(since, dt.time()))
+        if not narrowed:
+            query = query.where(ServiceForm.business_day >= since)
     if until is not None:
-        query = query.where(ServiceForm.business_day <= until)
+        after = dt.datetime.combine(until + dt.timedelta(days=1), dt.time())
+        query = query.where(ServiceForm.created_at < after)
+        if not narrowed:
+            query = query.where(ServiceForm.business_day <= until)
     if clerk:
         query = query.where(ServiceForm.clerk_id == find_clerk(session, hall, clerk.strip()).id)
     if ticket:

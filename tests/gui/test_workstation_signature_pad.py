@@ -33,7 +33,7 @@ def pen(pad: SignaturePad, kind: QEvent.Type, x: float, y: float, pressure: floa
 
 
 def test_a_pen_stroke_keeps_each_points_pressure_and_time(qtbot):
-    make_application([])
+    make_application([], "en")
     pad = SignaturePad()
     qtbot.addWidget(pad)
     pad.show()
