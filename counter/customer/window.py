@@ -46,6 +46,22 @@ def _big_button(text: str, name: str) -> QPushButton:
     return button
 
 
+def _page(title: str, body: QWidget, buttons: list[QPushButton]) -> QWidget:
+    """A step of the customer's way: a heading, the body, a row of buttons, the last (the
+    way forward) twice as wide."""
+    page = QWidget()
+    heading = QLabel(title)
+    heading.setObjectName("customerTitle")
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button, 2 if button is buttons[-1] else 1)
+    layout = QVBoxLayout(page)
+    layout.addWidget(heading)
+    layout.addWidget(body, 1)
+    layout.addLayout(row)
+    return page
+
+
 class CustomerWindow(QWidget):
     """One customer at a time: present(ticket) → form → sign or decline → rate → done."""
 
@@ -93,28 +109,19 @@ class CustomerWindow(QWidget):
     # ----- pages -----
 
     def _form_page(self) -> QWidget:
-        page = QWidget()
-        title = QLabel(tr("Please read your service form"))
-        title.setObjectName("customerTitle")
         self.form_view = QTextBrowser()
         self.form_view.setObjectName("formView")
         self.confirm_button = _big_button(tr("Confirm and sign"), "confirmButton")
         self.confirm_button.clicked.connect(self._confirmed)
         self.decline_button = _big_button(tr("Decline to sign"), "declineButton")
         self.decline_button.clicked.connect(lambda: self.pages.setCurrentIndex(3))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.decline_button)
-        buttons.addWidget(self.confirm_button, 2)
-        layout = QVBoxLayout(page)
-        layout.addWidget(title)
-        layout.addWidget(self.form_view, 1)
-        layout.addLayout(buttons)
-        return page
+        return _page(
+            tr("Please read your service form"),
+            self.form_view,
+            [self.decline_button, self.confirm_button],
+        )
 
     def _sign_page(self) -> QWidget:
-        page = QWidget()
-        title = QLabel(tr("Please sign below"))
-        title.setObjectName("customerTitle")
         self.pad = SignaturePad()
         self.pad.changed.connect(lambda: self.submit_button.setEnabled(not self.pad.empty))
         self.clear_button = _big_button(tr("Clear"), "clearButton")
@@ -124,20 +131,11 @@ class CustomerWindow(QWidget):
         self.submit_button.clicked.connect(self._signed)
         back = _big_button(tr("Decline to sign"), "declineButton")
         back.clicked.connect(lambda: self.pages.setCurrentIndex(3))
-        buttons = QHBoxLayout()
-        buttons.addWidget(back)
-        buttons.addWidget(self.clear_button)
-        buttons.addWidget(self.submit_button, 2)
-        layout = QVBoxLayout(page)
-        layout.addWidget(title)
-        layout.addWidget(self.pad, 1)
-        layout.addLayout(buttons)
-        return page
+        return _page(
+            tr("Please sign below"), self.pad, [back, self.clear_button, self.submit_button]
+        )
 
     def _decline_page(self) -> QWidget:
-        page = QWidget()
-        title = QLabel(tr("Why do you decline to sign?"))
-        title.setObjectName("customerTitle")
         self.reason = QComboBox()
         self.reason.setObjectName("declineReason")
         self.reason.setEditable(True)
@@ -146,15 +144,11 @@ class CustomerWindow(QWidget):
         back.clicked.connect(lambda: self.pages.setCurrentIndex(1))
         self.decline_confirm = _big_button(tr("Decline"), "declineConfirm")
         self.decline_confirm.clicked.connect(self._declined)
-        buttons = QHBoxLayout()
-        buttons.addWidget(back)
-        buttons.addWidget(self.decline_confirm, 2)
-        layout = QVBoxLayout(page)
-        layout.addWidget(title)
-        layout.addWidget(self.reason)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.reason)
+        column.addStretch(1)
+        return _page(tr("Why do you decline to sign?"), body, [back, self.decline_confirm])
 
     def _rating_page(self) -> QWidget:
         page = QWidget()

@@ -111,7 +111,7 @@ class TransactionForm(QWidget):
         """A blank form for a new ticket, with a section for the business it came for."""
         self.forms = {business.key: business for business in businesses}
         for section in self.sections:
-            section.deleteLater()
+            self._drop(section)
         self.sections = []
         self.recommended.setChecked(False)
         self.notes.clear()
@@ -133,8 +133,14 @@ class TransactionForm(QWidget):
 
     def _remove(self, section: BusinessSection) -> None:
         self.sections.remove(section)
-        section.deleteLater()
+        self._drop(section)
         self._offer()
+
+    def _drop(self, section: BusinessSection) -> None:
+        """Off the form at once (deletion itself waits for the event loop)."""
+        self.sections_box.removeWidget(section)
+        section.setParent(None)  # type: ignore[call-overload]
+        section.deleteLater()
 
     def _offer(self) -> None:
         self.add_choice.clear()

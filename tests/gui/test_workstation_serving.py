@@ -66,6 +66,14 @@ def test_a_scanned_slip_fills_the_form_and_forged_or_reused_slips_are_refused(
     assert "this slip was already used at 08:31 by E002" in window.message.text()
 
 
+def finish_and_decline(qtbot, counter, code: str) -> None:
+    """Scan, finish, and the customer declines with the first reason offered."""
+    scan(qtbot, counter.window, code)
+    counter.press(qtbot, Qt.Key.Key_F8)
+    qtbot.mouseClick(counter.customer.decline_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(counter.customer.decline_confirm, Qt.MouseButton.LeftButton)
+
+
 def draw_signature(qtbot, pad) -> None:
     """Two pen strokes drawn with the mouse: press, moves, release."""
     for start, points in (
@@ -83,6 +91,11 @@ def test_two_businesses_signed_with_the_pen_make_an_archived_form(qtbot, serving
     window, customer = counter.window, counter.customer
     scan(qtbot, window, code)
     window.form.fill("plan_change", {"new_plan": "5G智享 168元", "effective": "次月生效"})
+    window.form.add_choice.activated.emit(window.form.add_choice.findData("topup"))
+    assert window.form.businesses() == ["sim_replace", "plan_change", "topup"]
+    qtbot.mouseClick(window.form.sections[-1].remove_button, Qt.MouseButton.LeftButton)
+    assert window.form.businesses() == ["sim_replace", "plan_change"]
+    assert not window.form.sections[0].remove_button.isVisibleTo(window.form)
     window.form.sections[0].inputs["iccid"].setText("89860012345")
     window.form.recommended.setChecked(True)
     window.form.accepted.setChecked(True)
@@ -91,6 +104,7 @@ def test_two_businesses_signed_with_the_pen_make_an_archived_form(qtbot, serving
     counter.press(qtbot, Qt.Key.Key_F8)
 
     assert customer.pages.currentIndex() == 1
+    assert window.form.sections == [] and window.form.notes.text() == ""  # ready for the next
     shown = customer.form_view.toPlainText()
     for text in ("SIM replacement", "Plan change", "5G智享 168元", "张**", "138****5678"):
         assert text in shown, text
@@ -149,11 +163,7 @@ def test_a_declined_signature_is_archived_unsigned_with_the_reason(qtbot, servin
 def test_an_unanswered_rating_times_out_and_frees_the_counter(qtbot, serving, store):
     counter, code, _ = serving
     window, customer = counter.window, counter.customer
-    scan(qtbot, window, code)
-    counter.press(qtbot, Qt.Key.Key_F8)
-    customer.reason.setCurrentIndex(0)
-    qtbot.mouseClick(customer.decline_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(customer.decline_confirm, Qt.MouseButton.LeftButton)
+    finish_and_decline(qtbot, counter, code)
     assert customer.countdown_label.text() == "This screen closes in 5 s"
     assert not window.call_button.isEnabled()
     with qtbot.waitSignal(customer.done, timeout=8000) as done:
@@ -168,12 +178,8 @@ def test_an_unanswered_rating_times_out_and_frees_the_counter(qtbot, serving, st
 def test_the_archive_finds_the_form_and_opens_its_pdf(qtbot, serving, store):
     counter, code, _ = serving
     window, customer = counter.window, counter.customer
-    scan(qtbot, window, code)
-    counter.press(qtbot, Qt.Key.Key_F8)
-    qtbot.mouseClick(customer.decline_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(customer.decline_confirm, Qt.MouseButton.LeftButton)
+    finish_and_decline(qtbot, counter, code)
     qtbot.mouseClick(customer.rating_buttons["neutral"], Qt.MouseButton.LeftButton)
-    counter.press(qtbot, Qt.Key.Key_F)  # plain F types nothing anywhere: the shortcut is Ctrl+F
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     dialog = window.archive
