@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from typing import cast
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen, QTabletEvent, QTouchEvent
@@ -104,7 +105,7 @@ class SignaturePad(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() in _TOUCH:
-            self._on_touch(event)  # type: ignore[arg-type]  # a QTouchEvent by its type
+            self._on_touch(cast(QTouchEvent, event))  # a touch event, by its type
             return True
         return super().event(event)
 

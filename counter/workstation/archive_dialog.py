@@ -3,6 +3,7 @@ a form's PDF (each opening is audited)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +31,11 @@ from shared.store import Store
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ArchiveDialog", text)
+
+
+def _day(edit: QDateEdit) -> dt.date:
+    chosen = edit.date()
+    return dt.date(chosen.year(), chosen.month(), chosen.day())
 
 
 def open_with_desktop(path: Path) -> None:
@@ -105,8 +111,8 @@ class ArchiveDialog(QDialog):
                     session,
                     find_hall(session, self.hall_code),
                     phone=self.mobile.text() or None,
-                    since=self.since.date().toPython(),  # type: ignore[arg-type]
-                    until=self.until.date().toPython(),  # type: ignore[arg-type]
+                    since=_day(self.since),
+                    until=_day(self.until),
                     clerk=self.clerk.text() or None,
                     ticket=self.ticket.text() or None,
                 )

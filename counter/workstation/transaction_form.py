@@ -46,7 +46,8 @@ class BusinessSection(QGroupBox):
             if field.get("kind") == "choice":
                 editor = QComboBox()
                 editor.addItem("")
-                editor.addItems([str(choice) for choice in field.get("choices", [])])  # type: ignore[union-attr]
+                choices = field.get("choices")
+                editor.addItems([str(c) for c in choices] if isinstance(choices, list) else [])
             else:
                 editor = QLineEdit()
             editor.setObjectName(f"field_{business.key}_{key}")

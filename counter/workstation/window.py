@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -39,6 +40,8 @@ from shared.hall import HallService
 from shared.slip_use import take_slip
 from shared.staff import SignedIn
 from shared.store import Store
+
+_Result = TypeVar("_Result")
 
 
 def tr(text: str) -> str:
@@ -334,7 +337,7 @@ class WorkstationWindow(QMainWindow):
         self.message.setProperty("error", error)
         self.message.style().polish(self.message)
 
-    def _act(self, action: Callable[[], object]) -> object | None:
+    def _act(self, action: Callable[[], _Result]) -> _Result | None:
         """Run one service call; a refusal is shown, not raised. Then re-read the counter."""
         if self.clerk is None:
             return None
@@ -347,8 +350,10 @@ class WorkstationWindow(QMainWindow):
         return result
 
     def open_counter(self) -> None:
-        assert self.clerk is not None
-        if self._act(lambda: self.hall.open_counter(self.counter, self.clerk.staff_id)):  # type: ignore[union-attr]
+        if self.clerk is None:
+            return
+        staff_id = self.clerk.staff_id
+        if self._act(lambda: self.hall.open_counter(self.counter, staff_id)):
             self._say(tr("Counter open. Press F2 to call the next customer."))
 
     def pause(self, reason: str) -> None:
@@ -384,7 +389,7 @@ class WorkstationWindow(QMainWindow):
             return
         done = self._act(lambda: self.hall.call(self.counter))
         if done is not None:
-            ticket = done.ticket  # type: ignore[attr-defined]
+            ticket = done.ticket
             self._say(
                 tr("Calling %1.").replace("%1", ticket) if ticket else tr("No one is waiting.")
             )
@@ -425,7 +430,7 @@ class WorkstationWindow(QMainWindow):
             lambda: take_slip(self.store, self.hall_code, self.counter, scanned, self.clock)
         )
         if taken is not None:
-            self.form.fill(taken.business, taken.fields)  # type: ignore[attr-defined]
+            self.form.fill(taken.business, taken.fields)
             self._say(tr("Slip accepted: the form is filled in."))
 
     def finish(self) -> None:
@@ -443,7 +448,8 @@ class WorkstationWindow(QMainWindow):
         )
         if done is None:
             return
-        ticket = done.ticket  # type: ignore[attr-defined]
+        ticket = done.ticket
+        assert ticket is not None  # finish always names the ticket it finished
         if self.customer is not None:
             self.customer_busy = ticket
             self.customer.present(ticket)
@@ -479,6 +485,6 @@ class WorkstationWindow(QMainWindow):
         self.archive = dialog
         return dialog
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.live.close()
         super().closeEvent(event)
