@@ -27,6 +27,7 @@ from shared.clock import Clock, SystemClock
 from shared.errors import Rejected
 from shared.figures import latest_event
 from shared.forecast import estimate_wait_s
+from shared.form_fields import check_form
 from shared.lookup import find_business, find_clerk, find_counter, find_hall, find_queue
 from shared.model import (
     AlertChange,
@@ -51,6 +52,7 @@ from shared.store import Store
 
 RATINGS = ("satisfied", "neutral", "dissatisfied")
 MAX_NUMBER = 999
+MAX_NOTES = 500
 
 
 def ticket_code(letter: str, number: int) -> str:
@@ -255,8 +257,10 @@ class HallService:
         accepted: bool = False,
         signed: bool = False,
         notes: str = "",
+        fields: Mapping[str, Mapping[str, object]] | None = None,
     ) -> Done:
-        """Finish the called ticket, recording what was done (by default, the ticket's business)."""
+        """Finish the called ticket, recording what was done (by default, the ticket's business)
+        and, per business key in `fields`, the values of its transaction form."""
         with self._action() as action:
             session = action.session
             desk, ticket = self._serving(action, counter)
@@ -267,6 +271,11 @@ class HallService:
                 asked = session.get(Business, ticket.business_id)
                 assert asked is not None
                 done = [asked]
+            values = fields or {}
+            if unknown := set(values) - {kind.key for kind in done}:
+                raise Rejected(f"form values for a business not done: {', '.join(sorted(unknown))}")
+            if len(notes) > MAX_NOTES:
+                raise Rejected(f"notes are at most {MAX_NOTES} characters")
             handled = _since_call(ticket, action.now)
             ticket.status = "finished"
             ticket.finished_at = action.now
@@ -283,6 +292,7 @@ class HallService:
                         recommended=recommended,
                         accepted=accepted,
                         signed=signed,
+                        fields=check_form(kind, values[kind.key]) if kind.key in values else None,
                         notes=notes,
                     )
                 )

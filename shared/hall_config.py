@@ -22,7 +22,8 @@ from shared.staff import PIN, hash_pin, pin_matches
 
 BUSINESS_CLASSES = ("routine", "long", "handset", "group")
 ROLES = ("clerk", "lead", "admin")
-_FIELD_KINDS = ("text", "mobile", "resident_id", "choice")
+_FIELD_KINDS = ("text", "name", "mobile", "resident_id", "choice")
+MAX_TERMS = 2000
 
 
 def demo_definition() -> dict[str, Any]:
@@ -107,6 +108,12 @@ def check_definition(definition: object) -> None:
         )
         for list_name in ("slip_fields", "form_fields"):
             _check_fields(f"business {key} {list_name[:-7]} field", business.get(list_name, []))
+        for terms in ("terms", "terms_en"):
+            _require(
+                isinstance(business.get(terms, ""), str)
+                and len(business.get(terms, "")) <= MAX_TERMS,
+                f"business {key}: {terms} must be text of at most {MAX_TERMS} characters",
+            )
         keys.append(key)
     _require(len(set(keys)) == len(keys), "two businesses share a key")
     numbers = []
@@ -234,6 +241,9 @@ def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
                 "queue_id": queues[business["queue"]].id,
                 "self_service": bool(business.get("self_service", False)),
                 "slip_fields": business.get("slip_fields", []),
+                "form_fields": business.get("form_fields", []),
+                "terms": business.get("terms", ""),
+                "terms_en": business.get("terms_en", ""),
             },
         )
     for counter in definition["counters"]:

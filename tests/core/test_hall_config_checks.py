@@ -74,9 +74,9 @@ IMPOSSIBLE = {
     ),
     "a form field of an unknown kind": (
         lambda d: _field(d, "topup", "form_fields").append(
-            {"key": "amount", "label": "金额", "kind": "money"}
+            {"key": "deposit", "label": "金额", "kind": "money"}
         ),
-        "topup form field amount: kind must be one of",
+        "topup form field deposit: kind must be one of",
     ),
     "form fields that are not a list": (
         lambda d: next(b for b in d["businesses"] if b["key"] == "topup").update(

@@ -1,0 +1,285 @@
+"""The customer-facing window: the service form to read and confirm (核准), the signature
+pad or a declined reason, then the rating (满意 / 一般 / 不满意) with a countdown.
+
+It works on the ticket the counter has just finished: the form comes from the recorded
+transactions (shared.signing), and the rating goes to that counter's last finished ticket.
+When it is done (rated, timed out or skipped) it says so, and the counter may call again.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.customer.signature_pad import SignaturePad
+from shared.clock import Clock, SystemClock
+from shared.documents.service_form import FormContent
+from shared.errors import Rejected
+from shared.hall import HallService
+from shared.signing import archive_form, preview_form
+from shared.store import Store
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CustomerWindow", text)
+
+
+def decline_reasons() -> list[str]:
+    return [tr("I do not agree with the terms"), tr("The details are wrong"), tr("Other reason")]
+
+
+def _big_button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setMinimumHeight(64)
+    return button
+
+
+def _page(title: str, body: QWidget, buttons: list[QPushButton]) -> QWidget:
+    """A step of the customer's way: a heading, the body, a row of buttons, the last (the
+    way forward) twice as wide."""
+    page = QWidget()
+    heading = QLabel(title)
+    heading.setObjectName("customerTitle")
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button, 2 if button is buttons[-1] else 1)
+    layout = QVBoxLayout(page)
+    layout.addWidget(heading)
+    layout.addWidget(body, 1)
+    layout.addLayout(row)
+    return page
+
+
+class CustomerWindow(QWidget):
+    """One customer at a time: present(ticket) → form → sign or decline → rate → done."""
+
+    done = Signal(str)  # the ticket code, once the customer has finished with the screen
+
+    def __init__(
+        self,
+        store: Store,
+        hall_code: str | None,
+        counter: int,
+        *,
+        language: str = "zh",
+        rating_timeout_s: int = 20,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("customerWindow")
+        self.store, self.hall_code, self.counter = store, hall_code, counter
+        self.language, self.rating_timeout_s = language, rating_timeout_s
+        self.clock = clock or SystemClock()
+        self.hall = HallService(store, hall_code, self.clock)
+        self.ticket: str | None = None
+        self.setWindowTitle(tr("Counter %1 — for the customer").replace("%1", str(counter)))
+        self.pages = QStackedWidget()
+        self.welcome = QLabel(tr("Welcome"))
+        self.welcome.setObjectName("customerWelcome")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self._form_page())
+        self.pages.addWidget(self._sign_page())
+        self.pages.addWidget(self._decline_page())
+        self.pages.addWidget(self._rating_page())
+        self.message = QLabel()
+        self.message.setObjectName("customerMessage")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.message)
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._tick)
+        self.seconds_left = 0
+        self.resize(900, 720)
+
+    # ----- pages -----
+
+    def _form_page(self) -> QWidget:
+        self.form_view = QTextBrowser()
+        self.form_view.setObjectName("formView")
+        self.confirm_button = _big_button(tr("Confirm and sign"), "confirmButton")
+        self.confirm_button.clicked.connect(self._confirmed)
+        self.decline_button = _big_button(tr("Decline to sign"), "declineButton")
+        self.decline_button.clicked.connect(lambda: self.pages.setCurrentIndex(3))
+        return _page(
+            tr("Please read your service form"),
+            self.form_view,
+            [self.decline_button, self.confirm_button],
+        )
+
+    def _sign_page(self) -> QWidget:
+        self.pad = SignaturePad()
+        self.pad.changed.connect(lambda: self.submit_button.setEnabled(not self.pad.empty))
+        self.clear_button = _big_button(tr("Clear"), "clearButton")
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.submit_button = _big_button(tr("Submit signature"), "submitButton")
+        self.submit_button.setEnabled(False)
+        self.submit_button.clicked.connect(self._signed)
+        back = _big_button(tr("Decline to sign"), "declineButton")
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(3))
+        return _page(
+            tr("Please sign below"), self.pad, [back, self.clear_button, self.submit_button]
+        )
+
+    def _decline_page(self) -> QWidget:
+        self.reason = QComboBox()
+        self.reason.setObjectName("declineReason")
+        self.reason.setEditable(True)
+        self.reason.addItems(decline_reasons())
+        back = _big_button(tr("Back to the form"), "backButton")
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        self.decline_confirm = _big_button(tr("Decline"), "declineConfirm")
+        self.decline_confirm.clicked.connect(self._declined)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.reason)
+        column.addStretch(1)
+        return _page(tr("Why do you decline to sign?"), body, [back, self.decline_confirm])
+
+    def _rating_page(self) -> QWidget:
+        page = QWidget()
+        title = QLabel(tr("How was our service today?"))
+        title.setObjectName("customerTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rating_buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for rating, text in (
+            ("satisfied", tr("Satisfied")),
+            ("neutral", tr("Neutral")),
+            ("dissatisfied", tr("Dissatisfied")),
+        ):
+            button = _big_button(text, f"rate_{rating}")
+            button.setMinimumHeight(140)
+            button.clicked.connect(lambda _=False, given=rating: self._rated(given))
+            self.rating_buttons[rating] = button
+            row.addWidget(button)
+        self.countdown_label = QLabel()
+        self.countdown_label.setObjectName("countdown")
+        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        layout.addLayout(row)
+        layout.addWidget(self.countdown_label)
+        layout.addStretch(1)
+        return page
+
+    # ----- the flow -----
+
+    def present(self, ticket: str) -> None:
+        """Show the finished ticket's service form for the customer to confirm."""
+        self.ticket = ticket
+        content = preview_form(self.store, self.hall_code, ticket, self.clock.now().date())
+        self.form_view.setHtml(self.form_html(content))
+        self.pad.clear()
+        self.reason.setCurrentIndex(0)
+        self.message.clear()
+        self.pages.setCurrentIndex(1)
+
+    def form_html(self, content: FormContent) -> str:
+        english = self.language == "en"
+        e = html.escape
+        parts = [
+            f"<h2>{e(content.hall_en if english and content.hall_en else content.hall)}</h2>",
+            "<p>"
+            + e(
+                tr("Counter %1 · Clerk %2 · Ticket %3 · %4")
+                .replace("%1", str(content.counter))
+                .replace("%2", f"{content.clerk} ({content.staff_id})")
+                .replace("%3", content.ticket)
+                .replace("%4", f"{content.at:%Y-%m-%d %H:%M}")
+            )
+            + "</p>",
+        ]
+        if content.customer:
+            parts.append(f"<p>{e(tr('Customer'))}: {e(content.customer)}</p>")
+        for business in content.businesses:
+            name = business.name_en if english and business.name_en else business.name
+            parts.append(f"<h3>{e(name)}</h3><table>")
+            for line in business.lines:
+                label = line.label_en if english and line.label_en else line.label
+                parts.append(f"<tr><td>{e(label)}:&nbsp;</td><td><b>{e(line.value)}</b></td></tr>")
+            parts.append("</table>")
+            terms = business.terms_en if english and business.terms_en else business.terms
+            if terms:
+                parts.append(f"<p><small>{e(tr('Terms'))}: {e(terms)}</small></p>")
+        if content.notes:
+            parts.append(f"<p>{e(tr('Notes'))}: {e(content.notes)}</p>")
+        return "".join(parts)
+
+    def _confirmed(self) -> None:
+        self.pages.setCurrentIndex(2)
+
+    def _signed(self) -> None:
+        self._archive(strokes=self.pad.strokes)
+
+    def _declined(self) -> None:
+        self._archive(decline_reason=self.reason.currentText())
+
+    def _archive(self, *, strokes: object = None, decline_reason: str = "") -> None:
+        assert self.ticket is not None
+        try:
+            archive_form(
+                self.store,
+                self.hall_code,
+                self.ticket,
+                strokes=strokes,
+                decline_reason=decline_reason,
+                clock=self.clock,
+            )
+        except Rejected as refusal:
+            self.message.setText(str(refusal))
+            return
+        self.message.clear()
+        self.ask_rating()
+
+    def ask_rating(self) -> None:
+        self.seconds_left = self.rating_timeout_s
+        self._show_countdown()
+        self.pages.setCurrentIndex(4)
+        self.countdown.start()
+
+    def _tick(self) -> None:
+        self.seconds_left -= 1
+        if self.seconds_left <= 0:
+            self._finish_with(tr("Thank you!"))
+        else:
+            self._show_countdown()
+
+    def _show_countdown(self) -> None:
+        self.countdown_label.setText(
+            tr("This screen closes in %1 s").replace("%1", str(self.seconds_left))
+        )
+
+    def _rated(self, rating: str) -> None:
+        try:
+            self.hall.rate(self.counter, rating)
+        except Rejected as refusal:
+            self.message.setText(str(refusal))
+        self._finish_with(tr("Thank you for your rating!"))
+
+    def _finish_with(self, thanks: str) -> None:
+        self.countdown.stop()
+        ticket, self.ticket = self.ticket, None
+        self.welcome.setText(thanks)
+        self.pages.setCurrentIndex(0)
+        self.done.emit(ticket or "")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.countdown.stop()
+        super().closeEvent(event)

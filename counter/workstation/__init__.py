@@ -1,0 +1,1 @@
+"""The clerk's workstation: sign-in, the counter's session, calling, slips, transactions."""

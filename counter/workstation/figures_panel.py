@@ -1,0 +1,64 @@
+"""The clerk's own figures for today (CONTRACT.md), beside the work, updated as they work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
+
+from shared.figures import ClerkFigures
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FiguresPanel", text)
+
+
+def _minutes(seconds: float | None) -> str:
+    return "—" if seconds is None else f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+
+
+def _share(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+class FiguresPanel(QGroupBox):
+    def __init__(self) -> None:
+        super().__init__(tr("My figures today"))
+        self.setObjectName("figuresPanel")
+        self.values: dict[str, QLabel] = {}
+        layout = QFormLayout(self)
+        for key, label in (
+            ("called", tr("Called")),
+            ("handled", tr("Served")),
+            ("no_shows", tr("No-shows")),
+            ("transfers", tr("Transferred")),
+            ("avg_wait", tr("Average wait")),
+            ("avg_handle", tr("Average service")),
+            ("satisfaction", tr("Satisfied")),
+            ("sales", tr("Recommended / taken")),
+            ("signed", tr("Forms signed")),
+            ("utilisation", tr("Time serving")),
+        ):
+            value = QLabel("—")
+            value.setObjectName(f"figure_{key}")
+            self.values[key] = value
+            layout.addRow(label, value)
+
+    def show_figures(self, figures: ClerkFigures | None) -> None:
+        if figures is None:
+            for value in self.values.values():
+                value.setText("—")
+            return
+        shown = {
+            "called": str(figures.called),
+            "handled": str(figures.handled),
+            "no_shows": str(figures.no_shows),
+            "transfers": str(figures.transfers),
+            "avg_wait": _minutes(figures.avg_wait_s),
+            "avg_handle": _minutes(figures.avg_handle_s),
+            "satisfaction": f"{_share(figures.satisfaction_rate)} ({figures.rated})",
+            "sales": f"{figures.recommended} / {figures.accepted}",
+            "signed": _share(figures.signed_rate),
+            "utilisation": _share(figures.utilisation),
+        }
+        for key, text in shown.items():
+            self.values[key].setText(text)

@@ -1,0 +1,109 @@
+"""The sign-in page: staff id and PIN. A refusal (wrong PIN, locked id) is shown as the
+store gives it, with how long a lock lasts."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from shared.clock import Clock
+from shared.errors import Rejected
+from shared.staff import SignedIn, sign_in
+from shared.store import Store
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SignInPage", text)
+
+
+_TRIES_LEFT = re.compile(r"unknown staff id or wrong PIN \((\d+) tries left before a lock\)")
+_LOCKED_NOW = re.compile(r"wrong PIN; (\S+) is locked for (\d+) minutes")
+_LOCKED_UNTIL = re.compile(r"(\S+) is locked until (\S+) after wrong PINs")
+
+
+def refusal_text(message: str) -> str:
+    """The sign-in service's refusal in the window's language."""
+    if match := _TRIES_LEFT.fullmatch(message):
+        return tr("Unknown staff ID or wrong PIN (%1 tries left before a lock)").replace(
+            "%1", match[1]
+        )
+    if match := _LOCKED_NOW.fullmatch(message):
+        return (
+            tr("Wrong PIN: %1 is now locked for %2 minutes")
+            .replace("%1", match[1])
+            .replace("%2", match[2])
+        )
+    if match := _LOCKED_UNTIL.fullmatch(message):
+        return (
+            tr("%1 is locked until %2 after wrong PINs")
+            .replace("%1", match[1])
+            .replace("%2", match[2])
+        )
+    if message == "unknown staff id or wrong PIN":
+        return tr("Unknown staff ID or wrong PIN")
+    return message
+
+
+class SignInPage(QWidget):
+    signed_in = Signal(object)  # SignedIn
+
+    def __init__(
+        self, store: Store, hall_code: str | None, counter: int, title: str, clock: Clock
+    ) -> None:
+        super().__init__()
+        self.setObjectName("signInPage")
+        self.store, self.hall_code, self.counter, self.clock = store, hall_code, counter, clock
+        heading = QLabel(title)
+        heading.setObjectName("signInTitle")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.staff = QLineEdit()
+        self.staff.setObjectName("staffId")
+        self.staff.setMaxLength(20)
+        self.pin = QLineEdit()
+        self.pin.setObjectName("pin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(8)
+        self.staff.returnPressed.connect(self.pin.setFocus)
+        self.pin.returnPressed.connect(self.submit)
+        self.button = QPushButton(tr("Sign in"))
+        self.button.setObjectName("signInButton")
+        self.button.clicked.connect(self.submit)
+        self.message = QLabel()
+        self.message.setObjectName("signInMessage")
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(tr("Staff ID"), self.staff)
+        form.addRow(tr("PIN"), self.pin)
+        box = QWidget()
+        box.setObjectName("signInBox")
+        box.setFixedWidth(460)
+        inner = QVBoxLayout(box)
+        inner.addWidget(heading)
+        inner.addLayout(form)
+        inner.addWidget(self.button)
+        inner.addWidget(self.message)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def submit(self) -> None:
+        try:
+            who: SignedIn = sign_in(
+                self.store,
+                self.hall_code,
+                self.staff.text(),
+                self.pin.text(),
+                source=f"counter {self.counter}",
+                clock=self.clock,
+            )
+        except Rejected as refusal:
+            self.message.setText(refusal_text(str(refusal)))
+            self.pin.clear()
+            self.pin.setFocus()
+            return
+        self.message.clear()
+        self.pin.clear()
+        self.signed_in.emit(who)

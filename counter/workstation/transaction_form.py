@@ -1,0 +1,171 @@
+"""The transaction form: what was actually done for the ticket, one section per kind of
+business (each with its own fields, from the store), whether a new service was
+recommended and taken, and notes. A scanned slip fills its business's section."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.counter_view import BusinessForm
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TransactionForm", text)
+
+
+class BusinessSection(QGroupBox):
+    """One kind of business done, with an input per form field."""
+
+    def __init__(self, business: BusinessForm, english: bool, removable: bool) -> None:
+        super().__init__(business.name_en if english and business.name_en else business.name)
+        self.setObjectName(f"business_{business.key}")
+        self.key = business.key
+        self.inputs: dict[str, QComboBox | QLineEdit] = {}
+        layout = QFormLayout(self)
+        for field in business.fields:
+            key = str(field["key"])
+            label = str(
+                field.get("label_en") if english and field.get("label_en") else field["label"]
+            )
+            if field.get("required"):
+                label += " *"
+            editor: QComboBox | QLineEdit
+            if field.get("kind") == "choice":
+                editor = QComboBox()
+                editor.addItem("")
+                choices = field.get("choices")
+                editor.addItems([str(c) for c in choices] if isinstance(choices, list) else [])
+            else:
+                editor = QLineEdit()
+            editor.setObjectName(f"field_{business.key}_{key}")
+            self.inputs[key] = editor
+            layout.addRow(label, editor)
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setObjectName(f"remove_{business.key}")
+        self.remove_button.setVisible(removable)
+        layout.addRow(self.remove_button)
+
+    def fill(self, values: Mapping[str, object]) -> None:
+        for key, value in values.items():
+            editor = self.inputs.get(key)
+            if isinstance(editor, QComboBox):
+                editor.setCurrentText(str(value))
+            elif editor is not None:
+                editor.setText(str(value))
+
+    def values(self) -> dict[str, object]:
+        entered = {
+            key: editor.currentText() if isinstance(editor, QComboBox) else editor.text().strip()
+            for key, editor in self.inputs.items()
+        }
+        return {key: value for key, value in entered.items() if value}
+
+
+class TransactionForm(QWidget):
+    def __init__(self, english: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.english = english
+        self.forms: dict[str, BusinessForm] = {}
+        self.sections: list[BusinessSection] = []
+        self.sections_box = QVBoxLayout()
+        self.add_choice = QComboBox()
+        self.add_choice.setObjectName("addBusiness")
+        self.add_choice.activated.connect(self._add_chosen)
+        self.recommended = QCheckBox(tr("New service recommended"))
+        self.recommended.setObjectName("recommended")
+        self.accepted = QCheckBox(tr("Customer took it"))
+        self.accepted.setObjectName("accepted")
+        self.recommended.toggled.connect(self._recommended_changed)
+        self.notes = QLineEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setPlaceholderText(tr("Notes"))
+        self.notes.setMaxLength(500)
+        sales = QHBoxLayout()
+        sales.addWidget(self.recommended)
+        sales.addWidget(self.accepted)
+        sales.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.sections_box)
+        layout.addWidget(self.add_choice)
+        layout.addLayout(sales)
+        layout.addWidget(self.notes)
+        layout.addStretch(1)
+        self._recommended_changed(False)
+
+    def _name(self, business: BusinessForm) -> str:
+        return business.name_en if self.english and business.name_en else business.name
+
+    def start(self, businesses: list[BusinessForm], first: str | None) -> None:
+        """A blank form for a new ticket, with a section for the business it came for."""
+        self.forms = {business.key: business for business in businesses}
+        for section in self.sections:
+            self._drop(section)
+        self.sections = []
+        self.recommended.setChecked(False)
+        self.notes.clear()
+        if first is not None:
+            self.add(first)
+        self._offer()
+
+    def add(self, key: str) -> BusinessSection:
+        """The section for `key`, added when it is not on the form yet."""
+        for section in self.sections:
+            if section.key == key:
+                return section
+        section = BusinessSection(self.forms[key], self.english, removable=bool(self.sections))
+        section.remove_button.clicked.connect(lambda: self._remove(section))
+        self.sections.append(section)
+        self.sections_box.addWidget(section)
+        self._offer()
+        return section
+
+    def _remove(self, section: BusinessSection) -> None:
+        self.sections.remove(section)
+        self._drop(section)
+        self._offer()
+
+    def _drop(self, section: BusinessSection) -> None:
+        """Off the form at once (deletion itself waits for the event loop)."""
+        self.sections_box.removeWidget(section)
+        section.setParent(None)  # type: ignore[call-overload]
+        section.deleteLater()
+
+    def _offer(self) -> None:
+        self.add_choice.clear()
+        self.add_choice.addItem(tr("+ Add another business done…"), None)
+        on_form = {section.key for section in self.sections}
+        for key, business in self.forms.items():
+            if key not in on_form:
+                self.add_choice.addItem(self._name(business), key)
+
+    def _add_chosen(self, index: int) -> None:
+        key = self.add_choice.itemData(index)
+        if key is not None:
+            self.add(key)
+
+    def _recommended_changed(self, on: bool) -> None:
+        self.accepted.setEnabled(on)
+        if not on:
+            self.accepted.setChecked(False)
+
+    def fill(self, key: str, values: Mapping[str, object]) -> None:
+        self.add(key).fill(values)
+
+    def businesses(self) -> list[str]:
+        return [section.key for section in self.sections]
+
+    def fields(self) -> dict[str, dict[str, object]]:
+        return {section.key: section.values() for section in self.sections}

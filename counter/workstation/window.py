@@ -1,0 +1,490 @@
+"""The counter workstation: sign in, then serve. Every action is one big button and one key:
+
+F2 call next · F3 recall · F4 no-show · F6 transfer · F8 finish · F9 pause/resume ·
+Ctrl+F form archive. A USB scanner types a slip's code into the scan field and presses
+Enter. The window calls the hall's services and re-reads the counter when the store changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.customer.window import CustomerWindow
+from counter.live import LiveStore
+from counter.workstation.archive_dialog import ArchiveDialog, open_with_desktop
+from counter.workstation.figures_panel import FiguresPanel
+from counter.workstation.sign_in import SignInPage
+from counter.workstation.transaction_form import TransactionForm
+from shared.clock import Clock, SystemClock
+from shared.counter_view import CounterView, counter_view
+from shared.errors import Rejected
+from shared.hall import HallService
+from shared.slip_use import take_slip
+from shared.staff import SignedIn
+from shared.store import Store
+
+_Result = TypeVar("_Result")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Workstation", text)
+
+
+def pause_reasons() -> list[str]:
+    return [tr("Break"), tr("Meeting"), tr("Training"), tr("Other")]
+
+
+def tier_name(tier: str) -> str:
+    return {"vip": tr("VIP"), "group": tr("Group"), "normal": tr("Normal")}.get(tier, tier)
+
+
+class WorkstationWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        hall_code: str | None,
+        counter: int,
+        *,
+        language: str = "zh",
+        customer: CustomerWindow | None = None,
+        clock: Clock | None = None,
+        open_pdf: Callable[[Path], None] = open_with_desktop,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("workstation")
+        self.store, self.hall_code, self.counter = store, hall_code, counter
+        self.english = language == "en"
+        self.clock = clock or SystemClock()
+        self.hall = HallService(store, hall_code, self.clock)
+        self.customer, self.open_pdf = customer, open_pdf
+        self.clerk: SignedIn | None = None
+        self.view: CounterView | None = None
+        self.shown_ticket: str | None = None
+        self.customer_busy: str | None = None
+        if customer is not None:
+            customer.done.connect(self._customer_done)
+        self.setWindowTitle(tr("Counter %1").replace("%1", str(counter)))
+        self.pages = QStackedWidget()
+        self.sign_in_page = SignInPage(
+            store,
+            hall_code,
+            counter,
+            tr("Counter %1 — sign in").replace("%1", str(counter)),
+            self.clock,
+        )
+        self.sign_in_page.signed_in.connect(self._signed_in)
+        self.pages.addWidget(self.sign_in_page)
+        self.pages.addWidget(self._desk_page())
+        self.setCentralWidget(self.pages)
+        self.live = LiveStore(store, self)
+        self.live.changed.connect(self.refresh)
+        self._shortcuts()
+        self.resize(1280, 800)
+
+    # ----- building -----
+
+    def _button(self, text: str, key: str, name: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(f"{text}\n{key}" if key else text)
+        button.setObjectName(name)
+        button.setMinimumHeight(72)
+        button.clicked.connect(action)
+        return button
+
+    def _desk_page(self) -> QWidget:
+        page = QWidget()
+        self.heading = QLabel()
+        self.heading.setObjectName("deskHeading")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("counterState")
+        self.open_button = self._button(tr("Open counter"), "", "openButton", self.open_counter)
+        self.pause_button = self._button(tr("Pause"), "F9", "pauseButton", self._pause_menu)
+        self.resume_button = self._button(tr("Resume"), "F9", "resumeButton", self.resume)
+        self.close_button = self._button(tr("Close counter"), "", "closeButton", self.close_counter)
+        self.archive_button = self._button(
+            tr("Form archive"), "Ctrl+F", "archiveButton", self.open_archive
+        )
+        self.sign_out_button = self._button(tr("Sign out"), "", "signOutButton", self.sign_out)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.state_label)
+        top.addStretch(1)
+        for button in (
+            self.open_button,
+            self.pause_button,
+            self.resume_button,
+            self.close_button,
+            self.archive_button,
+            self.sign_out_button,
+        ):
+            button.setMinimumHeight(48)
+            top.addWidget(button)
+
+        self.ticket_label = QLabel("—")
+        self.ticket_label.setObjectName("ticketNumber")
+        self.ticket_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.ticket_details = QLabel()
+        self.ticket_details.setObjectName("ticketDetails")
+        self.ticket_details.setWordWrap(True)
+        self.slip_label = QLabel()
+        self.slip_label.setObjectName("slipDetails")
+        self.slip_label.setWordWrap(True)
+        self.scan = QLineEdit()
+        self.scan.setObjectName("slipScan")
+        self.scan.setPlaceholderText(tr("Scan the slip's QR code here"))
+        self.scan.returnPressed.connect(self.scan_slip)
+        self.message = QLabel()
+        self.message.setObjectName("deskMessage")
+        self.message.setWordWrap(True)
+        ticket_panel = QWidget()
+        ticket_panel.setObjectName("ticketPanel")
+        ticket_box = QVBoxLayout(ticket_panel)
+        serving = QLabel(tr("Now serving"))
+        serving.setObjectName("panelTitle")
+        ticket_box.addWidget(serving)
+        ticket_box.addWidget(self.ticket_label)
+        ticket_box.addWidget(self.ticket_details)
+        ticket_box.addWidget(self.slip_label)
+        ticket_box.addWidget(self.scan)
+        ticket_box.addWidget(self.message)
+        ticket_box.addStretch(1)
+
+        self.form = TransactionForm(self.english)
+        form_title = QLabel(tr("What was done"))
+        form_title.setObjectName("panelTitle")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        form_panel = QWidget()
+        form_box = QVBoxLayout(form_panel)
+        form_box.addWidget(form_title)
+        form_box.addWidget(scroll, 1)
+
+        self.figures = FiguresPanel()
+
+        self.call_button = self._button(tr("Call next"), "F2", "callButton", self.call_next)
+        self.recall_button = self._button(tr("Recall"), "F3", "recallButton", self.recall)
+        self.no_show_button = self._button(tr("No-show"), "F4", "noShowButton", self.no_show)
+        self.transfer_button = self._button(
+            tr("Transfer"), "F6", "transferButton", self._transfer_menu
+        )
+        self.finish_button = self._button(tr("Finish"), "F8", "finishButton", self.finish)
+        actions = QHBoxLayout()
+        for button in (
+            self.call_button,
+            self.recall_button,
+            self.no_show_button,
+            self.transfer_button,
+            self.finish_button,
+        ):
+            actions.addWidget(button)
+
+        grid = QGridLayout(page)
+        grid.addLayout(top, 0, 0, 1, 3)
+        grid.addWidget(ticket_panel, 1, 0)
+        grid.addWidget(form_panel, 1, 1)
+        grid.addWidget(self.figures, 1, 2)
+        grid.addLayout(actions, 2, 0, 1, 3)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 5)
+        grid.setColumnStretch(2, 2)
+        return page
+
+    def _shortcuts(self) -> None:
+        for key, action in (
+            ("F2", self.call_next),
+            ("F3", self.recall),
+            ("F4", self.no_show),
+            ("F6", self._transfer_menu),
+            ("F8", self.finish),
+            ("F9", self._pause_or_resume),
+            ("Ctrl+F", self.open_archive),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(action)
+
+    # ----- signing in and out -----
+
+    def sign_in(self, staff_id: str, pin: str) -> None:
+        """Sign in as if typed on the sign-in page (the command line's --clerk/--pin)."""
+        self.sign_in_page.staff.setText(staff_id)
+        self.sign_in_page.pin.setText(pin)
+        self.sign_in_page.submit()
+
+    def _signed_in(self, who: SignedIn) -> None:
+        self.clerk = who
+        self.heading.setText(
+            tr("Counter %1 · %2 (%3)")
+            .replace("%1", str(self.counter))
+            .replace("%2", who.name)
+            .replace("%3", who.staff_id)
+        )
+        self.message.clear()
+        self.pages.setCurrentIndex(1)
+        self.refresh()
+
+    def sign_out(self) -> None:
+        if self.view is not None and self.view.state != "closed":
+            self._say(tr("Close the counter before signing out."), error=True)
+            return
+        self.clerk = None
+        self.pages.setCurrentIndex(0)
+        self.sign_in_page.staff.setFocus()
+
+    # ----- reading the counter -----
+
+    def refresh(self) -> None:
+        if self.clerk is None:
+            return
+        self.view = counter_view(
+            self.store, self.hall_code, self.counter, self.clerk.staff_id, self.clock.now()
+        )
+        view = self.view
+        self.state_label.setText(
+            {"open": tr("Open"), "paused": tr("Paused"), "closed": tr("Closed")}[view.state]
+        )
+        self.state_label.setProperty("state", view.state)
+        self.state_label.style().polish(self.state_label)
+        serving = view.serving
+        ticket = serving.ticket if serving else None
+        if ticket != self.shown_ticket:
+            self.shown_ticket = ticket
+            self.form.start(view.businesses, serving.business if serving else None)
+        self._show_ticket(view)
+        self.figures.show_figures(view.figures)
+        self._enable(view)
+
+    def _business_name(self, key: str) -> str:
+        assert self.view is not None
+        for business in self.view.businesses:
+            if business.key == key:
+                return business.name_en if self.english and business.name_en else business.name
+        return key
+
+    def _show_ticket(self, view: CounterView) -> None:
+        serving = view.serving
+        if serving is None:
+            self.ticket_label.setText("—")
+            self.ticket_details.setText(
+                tr("Customer is at the customer screen (%1)").replace("%1", self.customer_busy)
+                if self.customer_busy
+                else ""
+            )
+            self.slip_label.clear()
+            return
+        waited = int(serving.waited_s)
+        self.ticket_label.setText(serving.ticket)
+        lines = [
+            tr("Tier: %1").replace("%1", tier_name(serving.tier)),
+            tr("Business: %1").replace("%1", self._business_name(serving.business)),
+            tr("Waited: %1 min %2 s")
+            .replace("%1", str(waited // 60))
+            .replace("%2", str(waited % 60)),
+        ]
+        if serving.customer:
+            lines.append(tr("Mobile: %1").replace("%1", serving.customer))
+        self.ticket_details.setText("\n".join(lines))
+        if serving.slip_shown:
+            state = tr("slip checked") if serving.slip_used else tr("slip not scanned yet")
+            shown = [
+                f"{label_en if self.english else label}: {value}"
+                for label, label_en, value in serving.slip_shown
+            ]
+            self.slip_label.setText(tr("Slip (%1):").replace("%1", state) + "\n" + "\n".join(shown))
+        else:
+            self.slip_label.setText(tr("No slip"))
+
+    def _enable(self, view: CounterView) -> None:
+        serving = view.serving is not None
+        open_, paused, closed = (view.state == state for state in ("open", "paused", "closed"))
+        self.open_button.setVisible(closed)
+        self.pause_button.setVisible(not paused and not closed)
+        self.resume_button.setVisible(paused)
+        self.pause_button.setEnabled(open_ and not serving)
+        self.close_button.setEnabled(not closed and not serving)
+        self.call_button.setEnabled(open_ and not serving and self.customer_busy is None)
+        for button in (
+            self.recall_button,
+            self.no_show_button,
+            self.transfer_button,
+            self.finish_button,
+        ):
+            button.setEnabled(serving)
+        self.scan.setEnabled(serving)
+        self.form.setEnabled(serving)
+
+    # ----- acting -----
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("error", error)
+        self.message.style().polish(self.message)
+
+    def _act(self, action: Callable[[], _Result]) -> _Result | None:
+        """Run one service call; a refusal is shown, not raised. Then re-read the counter."""
+        if self.clerk is None:
+            return None
+        try:
+            result = action()
+        except Rejected as refusal:
+            self._say(str(refusal), error=True)
+            return None
+        self.refresh()
+        return result
+
+    def open_counter(self) -> None:
+        if self.clerk is None:
+            return
+        staff_id = self.clerk.staff_id
+        if self._act(lambda: self.hall.open_counter(self.counter, staff_id)):
+            self._say(tr("Counter open. Press F2 to call the next customer."))
+
+    def pause(self, reason: str) -> None:
+        if self._act(lambda: self.hall.pause_counter(self.counter, reason)):
+            self._say(tr("Paused: %1").replace("%1", reason))
+
+    def resume(self) -> None:
+        if self._act(lambda: self.hall.resume_counter(self.counter)):
+            self._say(tr("Resumed."))
+
+    def close_counter(self) -> None:
+        if self._act(lambda: self.hall.close_counter(self.counter)):
+            self._say(tr("Counter closed."))
+
+    def _pause_or_resume(self) -> None:
+        if self.view is not None and self.view.state == "paused":
+            self.resume()
+        elif self.pause_button.isEnabled():
+            self._pause_menu()
+
+    def _pause_menu(self) -> None:
+        if not self.pause_button.isEnabled():
+            return
+        menu = QMenu(self)
+        menu.setObjectName("pauseMenu")
+        for number, reason in enumerate(pause_reasons(), start=1):
+            menu.addAction(f"&{number}  {reason}", lambda given=reason: self.pause(given))
+        menu.popup(self.pause_button.mapToGlobal(self.pause_button.rect().bottomLeft()))
+        self.pause_menu = menu
+
+    def call_next(self) -> None:
+        if not self.call_button.isEnabled():
+            return
+        done = self._act(lambda: self.hall.call(self.counter))
+        if done is not None:
+            ticket = done.ticket
+            self._say(
+                tr("Calling %1.").replace("%1", ticket) if ticket else tr("No one is waiting.")
+            )
+            if ticket:
+                self.scan.setFocus()
+
+    def recall(self) -> None:
+        if self.recall_button.isEnabled() and self._act(lambda: self.hall.recall(self.counter)):
+            self._say(tr("Called again."))
+
+    def no_show(self) -> None:
+        if self.no_show_button.isEnabled() and self._act(lambda: self.hall.no_show(self.counter)):
+            self._say(tr("Marked as not come."))
+
+    def transfer(self, queue: str) -> None:
+        if self._act(lambda: self.hall.transfer(self.counter, queue)):
+            self._say(tr("Transferred to queue %1.").replace("%1", queue))
+
+    def _transfer_menu(self) -> None:
+        if not self.transfer_button.isEnabled() or self.view is None:
+            return
+        menu = QMenu(self)
+        menu.setObjectName("transferMenu")
+        for letter, name, name_en in self.view.queues:
+            menu.addAction(
+                f"&{letter}  {name_en if self.english and name_en else name}",
+                lambda given=letter: self.transfer(given),
+            )
+        menu.popup(self.transfer_button.mapToGlobal(self.transfer_button.rect().bottomLeft()))
+        self.transfer_menu = menu
+
+    def scan_slip(self) -> None:
+        scanned = self.scan.text()
+        self.scan.clear()
+        if not scanned.strip():
+            return
+        taken = self._act(
+            lambda: take_slip(self.store, self.hall_code, self.counter, scanned, self.clock)
+        )
+        if taken is not None:
+            self.form.fill(taken.business, taken.fields)
+            self._say(tr("Slip accepted: the form is filled in."))
+
+    def finish(self) -> None:
+        if not self.finish_button.isEnabled():
+            return
+        done = self._act(
+            lambda: self.hall.finish(
+                self.counter,
+                businesses=self.form.businesses(),
+                fields=self.form.fields(),
+                recommended=self.form.recommended.isChecked(),
+                accepted=self.form.accepted.isChecked(),
+                notes=self.form.notes.text().strip(),
+            )
+        )
+        if done is None:
+            return
+        ticket = done.ticket
+        assert ticket is not None  # finish always names the ticket it finished
+        if self.customer is not None:
+            self.customer_busy = ticket
+            self.customer.present(ticket)
+            self.refresh()
+            self._say(
+                tr("%1 finished; the customer is reading and signing the form.").replace(
+                    "%1", ticket
+                )
+            )
+        else:
+            self._say(tr("%1 finished.").replace("%1", ticket))
+
+    def _customer_done(self, ticket: str) -> None:
+        self.customer_busy = None
+        self._say(
+            tr("%1 is done at the customer screen. Press F2 for the next.").replace("%1", ticket)
+        )
+        self.refresh()
+
+    def open_archive(self) -> ArchiveDialog | None:
+        if self.clerk is None:
+            return None
+        dialog = ArchiveDialog(
+            self.store,
+            self.hall_code,
+            clerk_id=self.clerk.clerk_id,
+            counter=self.counter,
+            clock=self.clock,
+            open_pdf=self.open_pdf,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.archive = dialog
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.live.close()
+        super().closeEvent(event)

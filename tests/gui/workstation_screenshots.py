@@ -1,0 +1,128 @@
+"""The workstation's and customer screen's screenshots for the README, in one language:
+
+    QT_QPA_PLATFORM=offscreen python -m tests.gui.workstation_screenshots zh
+    QT_QPA_PLATFORM=offscreen python -m tests.gui.workstation_screenshots en
+
+A demo store in a temporary folder, a morning of service, then each screen as a clerk and
+a customer see it: docs/screenshots/workstation-*-<lang>.png and customer-*-<lang>.png;
+in Chinese also the first page of a signed form (docs/screenshots/service-form.png).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from counter.app import make_application
+from counter.customer.window import CustomerWindow
+from counter.workstation.window import WorkstationWindow
+from shared.clock import FixedClock
+from shared.hall import HallService
+from shared.hall_config import demo_definition, load_hall
+from shared.model import ServiceForm
+from shared.resources import style_sheet
+from shared.store import open_store
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SIM = {"name": "张三丰", "id_number": "11010519491231002X", "reason": "丢失"}
+SIGNATURE = [
+    [(60, 160), (90, 90), (120, 170), (150, 95), (175, 150)],
+    [(210, 100), (260, 98), (235, 100), (238, 175)],
+    [(290, 120), (330, 110), (320, 170), (360, 165), (400, 120)],
+]
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    QApplication.processEvents()
+    widget.grab().save(str(SHOTS / name))
+    print(SHOTS / name)
+
+
+def morning(hall: HallService, clock: FixedClock) -> None:
+    """Counter 2 serves a few customers before the one on the screenshots."""
+    hall.open_counter(2, "E002")
+    for amount in ("50元", "100元", "30元"):
+        hall.issue("topup")
+        clock.advance(240)
+        hall.call(2)
+        clock.advance(150)
+        hall.finish(2, fields={"topup": {"amount": amount, "pay_method": "微信"}})
+        hall.rate(2, "satisfied")
+
+
+def draw(pad: QWidget) -> None:
+    for stroke in SIGNATURE:
+        QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[0]))
+        for point in stroke[1:]:
+            QTest.mouseMove(pad, QPoint(*point))
+        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[-1]))
+
+
+def main(language: str) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="hallq-shots-"))
+    store = open_store(str(folder / "hall.sqlite3"))
+    with store.write() as session:
+        load_hall(session, demo_definition())
+    clock = FixedClock(dt.datetime(2026, 11, 23, 9, 0))
+    hall = HallService(store, "demo", clock)
+    app = make_application([], language)
+    app.setStyleSheet(style_sheet("workstation"))
+    customer = CustomerWindow(store, "demo", 2, language=language, clock=clock)
+    window = WorkstationWindow(store, "demo", 2, language=language, customer=customer, clock=clock)
+    window.show()
+    customer.show()
+    window.sign_in("E002", "0000")  # a wrong PIN: the page says how many tries are left
+    shoot(window, f"workstation-sign-in-{language}.png")
+
+    morning(hall, clock)
+    slip = hall.issue("sim_replace", phone="13812345678", slip=SIM).slip_code
+    hall.issue("plan_change")
+    clock.advance(420)
+    window.sign_in("E002", "1234")
+    window.call_next()
+    clock.advance(30)
+    window.scan.setText(slip or "")
+    window.scan_slip()
+    shoot(window, f"workstation-serving-{language}.png")
+
+    window.form.fill("plan_change", {"new_plan": "5G智享 168元", "effective": "次月生效"})
+    window.form.sections[0].inputs["iccid"].setText("89860012345678901234")
+    window.form.recommended.setChecked(True)
+    window.form.accepted.setChecked(True)
+    window.form.notes.setText("已告知补卡工本费" if language == "zh" else "told the fee")
+    shoot(window, f"workstation-form-{language}.png")
+
+    clock.advance(300)
+    window.finish()
+    shoot(customer, f"customer-form-{language}.png")
+    customer.confirm_button.click()
+    QApplication.processEvents()
+    draw(customer.pad)
+    shoot(customer, f"customer-signature-{language}.png")
+    customer.submit_button.click()
+    shoot(customer, f"customer-rating-{language}.png")
+    shoot(window, f"workstation-after-finish-{language}.png")
+    if language == "zh":
+        with store.read() as session:
+            pdf = session.query(ServiceForm.pdf).one()[0]
+        (folder / "form.pdf").write_bytes(pdf)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+             str(folder / "form.pdf"), str(SHOTS / "service-form")],
+            check=True,
+        )  # fmt: skip
+        print(SHOTS / "service-form.png")
+    window.close()
+    customer.close()
+    store.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "zh")
