@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from shared import report_text
+from shared import appointments_cli, report_text
 from shared.alerts import alert_changes
 from shared.backup import backup_store, restore_store, sqlite_store_path
 from shared.errors import Rejected
@@ -36,7 +36,7 @@ Handler = Callable[[argparse.Namespace, TextIO], None]
 AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 # Command groups kept in modules of their own: each is `register(command: AddCommand)`.
-COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = ()
+COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (appointments_cli.register,)
 
 
 class Failed(Exception):
