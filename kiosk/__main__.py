@@ -25,7 +25,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--db", metavar="TARGET", help="store (default: $HALLQ_DB or data folder)")
     parser.add_argument("--hall", metavar="CODE", help="hall code, when the store holds several")
     parser.add_argument("--language", choices=("zh", "en"), default="zh", help="start language")
-    parser.add_argument("--windowed", action="store_true", help="a 1280x800 window, not full screen")
+    parser.add_argument(
+        "--windowed", action="store_true", help="a 1280x800 window, not full screen"
+    )
     parser.add_argument(
         "--print-dir",
         metavar="FOLDER",
@@ -56,9 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.showFullScreen()
     QTimer.singleShot(
         0,
-        lambda: logging.info(
-            "kiosk shown after %.0f ms", (time.perf_counter() - STARTED) * 1000
-        ),
+        lambda: logging.info("kiosk shown after %.0f ms", (time.perf_counter() - STARTED) * 1000),
     )
     try:
         return app.exec()

@@ -201,9 +201,7 @@ class KioskWindow(QMainWindow):
         self.language_button.setText(LANGUAGE_BUTTON[language])
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("⌂ Start again"))
-        self.hall_name.setText(
-            self.menu.hall_name if language == "zh" else self.menu.hall_name_en
-        )
+        self.hall_name.setText(self.menu.hall_name if language == "zh" else self.menu.hall_name_en)
         self._show_countdown(self.idle.left)
 
     def _show_countdown(self, left: int) -> None:
@@ -286,9 +284,7 @@ class KioskWindow(QMainWindow):
             self.diversion.divert(offer, blocked=True)
             self.go(self.diversion)
             return
-        issued = self.service.issue(
-            visit.business, phone=visit.phone, slip=visit.slip or None
-        )
+        issued = self.service.issue(visit.business, phone=visit.phone, slip=visit.slip or None)
         self._issued(issued, visit.phone, visit.slip)
 
     def check_in(self, code: str) -> None:
@@ -330,11 +326,13 @@ class KioskWindow(QMainWindow):
 
     def _showing(self, ticket: str) -> bool:
         shown: TicketPrint | None = self.ticket.ticket
-        return self.stack.currentWidget() is self.ticket and shown is not None and (
-            shown.ticket == ticket
+        return (
+            self.stack.currentWidget() is self.ticket
+            and shown is not None
+            and (shown.ticket == ticket)
         )
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: object) -> None:
         self.printing.waitForDone(10_000)
         self.changes.close()
         app = QApplication.instance()

@@ -38,7 +38,11 @@ class SlipPage(Page):
         self.entry.textEdited.connect(self._typed)
         self.status = text_label("status", name="status")
         self.inputs = QStackedWidget()
-        self.pads = {"digits": digit_pad(), "resident_id": digit_pad(with_x=True), "text": letter_pad()}
+        self.pads = {
+            "digits": digit_pad(),
+            "resident_id": digit_pad(with_x=True),
+            "text": letter_pad(),
+        }
         for pad in self.pads.values():
             pad.pressed.connect(self.press)
             self.inputs.addWidget(pad)
@@ -185,4 +189,3 @@ class SlipPage(Page):
         last = self.step + 1 == len(self.fields)
         self.next.setText(self.tr("Done") if last else self.tr("Next item"))
         self.refresh()
-

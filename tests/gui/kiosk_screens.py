@@ -12,21 +12,20 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from kiosk.pages.ticket import FAILED, PRINTED  # noqa: E402
-from kiosk.widgets import BACKSPACE  # noqa: E402
-from kiosk.window import KioskWindow  # noqa: E402
-from shared.clock import FixedClock  # noqa: E402
-from shared.documents.ticket import ticket_pdf  # noqa: E402
-from shared.hall import HallService  # noqa: E402
-from shared.hall_config import demo_definition, load_hall  # noqa: E402
-from shared.store import open_store  # noqa: E402
-from tests.gui.kiosk_driver import commit_text, crowd, open_kiosk, tap, type_keys  # noqa: E402
+from kiosk.pages.ticket import FAILED, PRINTED
+from kiosk.widgets import BACKSPACE
+from kiosk.window import KioskWindow
+from shared.clock import FixedClock
+from shared.hall import HallService
+from shared.hall_config import demo_definition, load_hall
+from shared.store import open_store
+from tests.gui.kiosk_driver import commit_text, crowd, open_kiosk, tap, type_keys
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 CLOCK = FixedClock(dt.datetime(2026, 11, 23, 10, 15))
-LANGUAGES = tuple(os.environ.get("SHOT_LANGUAGES", "zh en").split())
+LANGUAGES = ("zh", "en")
 GOOD_ID = "11010519491231002X"
 
 
@@ -129,7 +128,15 @@ def _ticket_page(folder: Path) -> None:
     """The printed ticket and slip, rendered as the thermal roll would show them."""
     pdf = sorted((folder / "tickets").glob("*.pdf"))[-1]
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "110", "-singlefile", str(pdf), str(SHOTS / "kiosk-ticket-print")],
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "110",
+            "-singlefile",
+            str(pdf),
+            str(SHOTS / "kiosk-ticket-print"),
+        ],
         check=True,
     )
 
