@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from shared.documents.ticket import TicketPrint
 from shared.printing import PrintFailed, TicketPrinter
+from shared.ticket_print import TicketPrint
 
 
 class PrintSignals(QObject):

@@ -5,8 +5,9 @@ through the visit and calls the hall's services; the screens only show and ask."
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from kiosk.app import Translation
 from kiosk.idle import IdleWatch
-from kiosk.live import StoreChanges
 from kiosk.pages import Page
 from kiosk.pages.appointment import AppointmentPage
 from kiosk.pages.business import BusinessPage
@@ -34,7 +34,6 @@ from kiosk.widgets import text_label, touch_button
 from shared.appointments import CheckInRefused, check_in
 from shared.calling import route
 from shared.clock import Clock, SystemClock
-from shared.documents.ticket import TicketPrint
 from shared.errors import Rejected
 from shared.hall import HallService, Issued
 from shared.incidents import record_incident
@@ -43,6 +42,10 @@ from shared.masking import mask_phone
 from shared.printing import TicketPrinter, open_printer
 from shared.resources import style_sheet
 from shared.store import Store
+from shared.ticket_print import TicketPrint
+
+if TYPE_CHECKING:
+    from kiosk.live import StoreChanges
 
 LANGUAGE_BUTTON = {"zh": "English", "en": "中文"}  # each names the language it switches to
 
@@ -74,8 +77,8 @@ class KioskWindow(QMainWindow):
         self.print_signals = PrintSignals(self)
         self.print_signals.printed.connect(self._printed)
         self.print_signals.failed.connect(self._print_failed)
-        self.changes = StoreChanges(store, self)
-        self.changes.changed.connect(self.reread_state)
+        self.changes: StoreChanges | None = None
+        QTimer.singleShot(0, self._watch_store)
         self.idle = IdleWatch(self.state.settings.kiosk_idle_s, self)
         self.idle.ticked.connect(self._show_countdown)
         self.idle.expired.connect(self.home)
@@ -208,6 +211,14 @@ class KioskWindow(QMainWindow):
         self.clock_label.setText(f"{self.clock.now():%H:%M}")
         self.countdown.setText(self.tr("Back to start in %n s", "", max(left, 0)))
 
+    def _watch_store(self) -> None:
+        """Listen for other programs' commits, once the window is up (the feed's database
+        driver takes a fifth of a second to load)."""
+        from kiosk import live
+
+        self.changes = live.StoreChanges(self.store, self)
+        self.changes.changed.connect(self.reread_state)
+
     def reread_state(self) -> None:
         """The level and settings, re-read when another program committed."""
         self.state = kiosk_state(self.store, self.hall_code)
@@ -334,7 +345,8 @@ class KioskWindow(QMainWindow):
 
     def closeEvent(self, event: object) -> None:
         self.printing.waitForDone(10_000)
-        self.changes.close()
+        if self.changes is not None:
+            self.changes.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)

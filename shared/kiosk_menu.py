@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from shared.documents.ticket import SlipLine, TicketPrint
 from shared.hall import Issued
 from shared.lookup import find_hall
 from shared.masking import mask_field, mask_phone
 from shared.model import Business, Customer, Hall, Queue
 from shared.settings import HallSettings, load_settings
 from shared.store import Store
+from shared.ticket_print import SlipLine, TicketPrint
 
 CLASS_ORDER = ("routine", "long", "handset", "group")
 
@@ -55,15 +55,18 @@ class Menu:
         ]
 
     def slip_lines(self, business: str, slip: Mapping[str, object] | None) -> list[SlipLine]:
-        """The slip's fields as shown and printed: labels in both languages, values masked."""
+        """The slip's fields in the form's order, as shown and printed: labels in both
+        languages, values masked."""
         fields = {str(item["key"]): item for item in self.offer(business).slip_fields}
+        values = dict(slip or {})
+        ordered = [key for key in fields if key in values] + [k for k in values if k not in fields]
         return [
             SlipLine(
                 str(fields.get(key, {}).get("label", key)),
                 str(fields.get(key, {}).get("label_en", key)),
-                mask_field(printed_kind(key, fields.get(key, {})), value),
+                mask_field(printed_kind(key, fields.get(key, {})), values[key]),
             )
-            for key, value in (slip or {}).items()
+            for key in ordered
         ]
 
     def ticket_print(

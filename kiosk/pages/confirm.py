@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QVBoxLayout
 
 from kiosk.pages import Page
 from kiosk.widgets import text_label, touch_button
-from shared.documents.ticket import SlipLine
 from shared.kiosk_menu import Offer
+from shared.ticket_print import SlipLine
 
 
 class ConfirmPage(Page):

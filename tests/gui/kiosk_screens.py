@@ -102,6 +102,14 @@ def _diversion(window: KioskWindow, service: HallService, language: str) -> None
     _save(window, "diversion-level2", language)
 
 
+def _morning(service: HallService) -> None:
+    """A hall at work: three counters open and a few customers waiting."""
+    for counter, clerk in ((1, "E001"), (2, "E002"), (3, "E003")):
+        service.open_counter(counter, clerk)
+    for business in ("plan_change", "sim_replace", "topup", "new_account"):
+        service.issue(business)
+
+
 def _save(window: KioskWindow, name: str, language: str) -> None:
     _settle()
     window.grab().save(str(SHOTS / f"kiosk-{name}-{language}.png"))
@@ -114,6 +122,7 @@ def main() -> None:
             store = open_store(str(Path(folder) / f"{language}.sqlite3"))
             with store.write() as session:
                 load_hall(session, demo_definition())
+            _morning(HallService(store, "demo", CLOCK))
             window = open_kiosk(store, CLOCK, Path(folder) / "tickets", language)
             for name, step in _screens(window):
                 step()

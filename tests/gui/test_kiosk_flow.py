@@ -10,7 +10,7 @@ from kiosk.widgets import BACKSPACE
 from shared.appointments import book
 from shared.model import Appointment, Incident, Slip, Ticket
 from shared.settings import change_settings
-from shared.store import Store
+from shared.store import Store, open_store
 from tests.gui.kiosk_driver import commit_text, crowd, open_kiosk, tap, type_keys
 
 # The offscreen platform says so whenever a shown window's size limits change; not a fault.
@@ -242,3 +242,15 @@ def test_a_failed_printer_keeps_the_ticket_and_tells_the_shift_lead(qtbot, store
         assert "no-such-folder" in incident.message
     finally:
         window.close()
+
+
+def test_a_setting_changed_elsewhere_reaches_the_running_kiosk(qtbot, kiosk, store_target):
+    other = open_store(store_target)
+    try:
+        qtbot.waitUntil(lambda: kiosk.changes is not None, timeout=2000)
+        with other.write() as session:
+            change_settings(session, 1, {"kiosk_idle_s": 20, "printer": "none"})
+        qtbot.waitUntil(lambda: kiosk.state.settings.kiosk_idle_s == 20, timeout=2000)
+        assert not kiosk.printer.prints
+    finally:
+        other.close()
