@@ -38,7 +38,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s")
+    log = logging.getLogger("kiosk")
+    log.setLevel(logging.INFO)
     from kiosk.app import make_application
     from kiosk.window import KioskWindow
 
@@ -58,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.showFullScreen()
     QTimer.singleShot(
         0,
-        lambda: logging.info("kiosk shown after %.0f ms", (time.perf_counter() - STARTED) * 1000),
+        lambda: log.info("kiosk shown after %.0f ms", (time.perf_counter() - STARTED) * 1000),
     )
     try:
         return app.exec()

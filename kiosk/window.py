@@ -295,7 +295,11 @@ class KioskWindow(QMainWindow):
             self.diversion.divert(offer, blocked=True)
             self.go(self.diversion)
             return
-        issued = self.service.issue(visit.business, phone=visit.phone, slip=visit.slip or None)
+        try:
+            issued = self.service.issue(visit.business, phone=visit.phone, slip=visit.slip or None)
+        except Rejected as error:
+            self.confirm.show_refusal(error.message)
+            return
         self._issued(issued, visit.phone, visit.slip)
 
     def check_in(self, code: str) -> None:

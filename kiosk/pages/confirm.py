@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QVBoxLayout
 
 from kiosk.pages import Page
-from kiosk.widgets import text_label, touch_button
+from kiosk.widgets import restyle, text_label, touch_button
 from shared.kiosk_menu import Offer
 from shared.ticket_print import SlipLine
 
@@ -29,6 +29,8 @@ class ConfirmPage(Page):
         self.form.setVerticalSpacing(14)
         self.form.setHorizontalSpacing(40)
         self.self_service = text_label("note", name="self-service-note")
+        self.problem = text_label("status", name="status")
+        restyle(self.problem, state="problem")
         self.confirm = touch_button("", "primary", "confirm-ticket")
         self.confirm.setMinimumHeight(110)
         self.confirm.clicked.connect(self.confirmed)
@@ -38,6 +40,7 @@ class ConfirmPage(Page):
         layout.addWidget(self.title)
         layout.addWidget(self.card)
         layout.addWidget(self.self_service)
+        layout.addWidget(self.problem)
         layout.addStretch(1)
         layout.addWidget(self.confirm)
 
@@ -48,6 +51,7 @@ class ConfirmPage(Page):
         phone_masked: str,
         lines: list[SlipLine],
     ) -> None:
+        self.problem.clear()
         self.offer, self.queue_name, self.phone_masked, self.lines = (
             offer,
             queue_name,
@@ -55,6 +59,10 @@ class ConfirmPage(Page):
             lines,
         )
         self.translate_words()
+
+    def show_refusal(self, message: str) -> None:
+        """Why no ticket came out (the store refused); the customer can tap again or ask."""
+        self.problem.setText(message)
 
     def translate_words(self) -> None:
         self.title.setText(self.tr("Please check, then take your ticket"))

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from kiosk.pages.ticket import FAILED, PRINTED
 from kiosk.widgets import BACKSPACE
 from shared.appointments import book
-from shared.model import Appointment, Incident, Slip, Ticket
+from shared.model import Appointment, Business, Incident, Slip, Ticket
 from shared.settings import change_settings
 from shared.store import Store, open_store
 from tests.gui.kiosk_driver import commit_text, crowd, open_kiosk, tap, type_keys
@@ -254,3 +254,19 @@ def test_a_setting_changed_elsewhere_reaches_the_running_kiosk(qtbot, kiosk, sto
         assert not kiosk.printer.prints
     finally:
         other.close()
+
+
+def test_a_ticket_the_store_refuses_is_explained_and_not_issued(kiosk, store):
+    tap(kiosk, "take-ticket")
+    tap(kiosk, "business-plan_change")
+    tap(kiosk, "choice-0")
+    tap(kiosk, "next-field")
+    tap(kiosk, "choice-1")
+    tap(kiosk, "next-field")
+    with store.write() as session:  # the form was changed while the customer filled it in
+        business = session.scalars(select(Business).where(Business.key == "plan_change")).one()
+        business.slip_fields = [dict(field, key="plan") for field in business.slip_fields[:1]]
+    tap(kiosk, "confirm-ticket")
+    assert kiosk.stack.currentWidget() is kiosk.confirm
+    assert "has no slip field" in kiosk.confirm.problem.text()
+    assert tickets(store) == []
