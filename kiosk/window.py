@@ -72,6 +72,7 @@ class KioskWindow(QMainWindow):
         self.visit = Visit()
         self.history: list[Page] = []
         self.translation = Translation()
+        self.default_language = language
         self.printing = QThreadPool(self)
         self.printing.setMaxThreadCount(1)  # one printer: tickets come out in order
         self.print_signals = PrintSignals(self)
@@ -191,8 +192,11 @@ class KioskWindow(QMainWindow):
             self.go(self.history.pop(), remember=False)
 
     def home(self) -> None:
-        """A fresh visit on the start screen: nothing of the last customer stays."""
+        """A fresh visit on the start screen: nothing of the last customer stays, not even
+        their language."""
         self.visit = Visit()
+        if self.translation.language != self.default_language:
+            self.switch_language(self.default_language)
         self.history.clear()
         self.business.show_tier("normal")
         self.go(self.start, remember=False)

@@ -154,17 +154,19 @@ def test_a_slip_with_a_wrong_resident_id_waits_for_the_right_one(qtbot, kiosk, s
 
 def test_idle_time_returns_to_the_start_and_forgets_the_customer(kiosk, store):
     seconds = kiosk.state.settings.kiosk_idle_s
+    tap(kiosk, "language")
     tap(kiosk, "with-phone")
     type_keys(kiosk, "1380000")
     for _ in range(seconds - 5):
         kiosk.idle.tick()
-    assert kiosk.countdown.text() == "5 秒后返回首页"
+    assert kiosk.countdown.text() == "Back to start in 5 s"
     type_keys(kiosk, "0")  # a touch starts the countdown again
     assert kiosk.idle.left == seconds
     for _ in range(seconds):
         kiosk.idle.tick()
     assert kiosk.stack.currentWidget() is kiosk.start
     assert kiosk.visit.phone is None and not kiosk.history
+    assert kiosk.start.ticket_button.text() == "取号"  # the next customer starts in Chinese
     tap(kiosk, "with-phone")
     assert kiosk.phone.digits == ""
     assert tickets(store) == []
