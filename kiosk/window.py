@@ -188,8 +188,13 @@ class KioskWindow(QMainWindow):
             self.idle.start(self.state.settings.kiosk_idle_s)
 
     def back(self) -> None:
-        if self.history:
-            self.go(self.history.pop(), remember=False)
+        if not self.history:
+            return
+        page = self.history.pop()
+        if page is self.start:
+            self.home()  # back at the start is a new visit: the number typed is forgotten
+        else:
+            self.go(page, remember=False)
 
     def home(self) -> None:
         """A fresh visit on the start screen: nothing of the last customer stays, not even

@@ -64,6 +64,10 @@ def test_a_vip_number_is_shown_its_channel_and_joins_the_green_channel(qtbot, ki
     tap(kiosk, "confirm")
     assert kiosk.business.channel.isVisible()
     assert "绿色通道" in kiosk.business.channel.text()
+    tap(kiosk, "back")
+    assert kiosk.phone.digits == ""  # the number is asked again, not kept on screen
+    type_keys(kiosk, "13800000001")
+    tap(kiosk, "confirm")
     tap(kiosk, "business-after_sales")
     assert "138****0001" in [
         label.text() for label in kiosk.confirm.card.findChildren(type(kiosk.business.channel))
@@ -170,6 +174,22 @@ def test_idle_time_returns_to_the_start_and_forgets_the_customer(kiosk, store):
     tap(kiosk, "with-phone")
     assert kiosk.phone.digits == ""
     assert tickets(store) == []
+
+
+def test_going_back_to_the_start_forgets_the_mobile_number(qtbot, kiosk, store):
+    tap(kiosk, "with-phone")
+    type_keys(kiosk, "13800000001")
+    tap(kiosk, "confirm")
+    tap(kiosk, "back")
+    tap(kiosk, "back")
+    assert kiosk.stack.currentWidget() is kiosk.start
+    tap(kiosk, "take-ticket")
+    assert not kiosk.business.channel.isVisible()
+    tap(kiosk, "business-after_sales")
+    tap(kiosk, "confirm-ticket")
+    wait_printed(qtbot, kiosk)
+    [ticket] = tickets(store)
+    assert (ticket.code, ticket.phone, ticket.tier) == ("D001", None, "normal")
 
 
 def test_one_tap_switches_every_screen_between_chinese_and_english(kiosk):
