@@ -36,42 +36,42 @@
 <context>
     <name>BusinessPage</name>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="60" />
+        <location filename="../../kiosk/pages/business.py" line="61" />
         <source>What would you like to do today?</source>
         <translation>请选择您要办理的业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="62" />
+        <location filename="../../kiosk/pages/business.py" line="63" />
         <source>★ VIP customer: you will be served in the green channel</source>
         <translation>★ 尊敬的VIP客户，您将在绿色通道优先办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="63" />
+        <location filename="../../kiosk/pages/business.py" line="64" />
         <source>Group customer: you will be served at the group desk</source>
         <translation>集团客户，您将在集团业务专席办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="68" />
+        <location filename="../../kiosk/pages/business.py" line="69" />
         <source>Everyday business</source>
         <translation>常规业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="69" />
-        <source>Cards and accounts</source>
+        <location filename="../../kiosk/pages/business.py" line="70" />
+        <source>SIM &amp; accounts</source>
         <translation>卡号与开户</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="70" />
+        <location filename="../../kiosk/pages/business.py" line="71" />
         <source>Phones</source>
         <translation>手机终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="71" />
+        <location filename="../../kiosk/pages/business.py" line="72" />
         <source>Companies</source>
         <translation>集团业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="78" />
+        <location filename="../../kiosk/pages/business.py" line="79" />
         <source>also at self-service</source>
         <translation>可自助办理</translation>
     </message>
@@ -79,32 +79,32 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="60" />
+        <location filename="../../kiosk/pages/confirm.py" line="68" />
         <source>Please check, then take your ticket</source>
         <translation>请核对信息后取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="61" />
+        <location filename="../../kiosk/pages/confirm.py" line="69" />
         <source>Take my ticket</source>
         <translation>确认取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="67" />
+        <location filename="../../kiosk/pages/confirm.py" line="75" />
         <source>Business</source>
         <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="68" />
+        <location filename="../../kiosk/pages/confirm.py" line="76" />
         <source>Queue</source>
         <translation>排队</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="71" />
+        <location filename="../../kiosk/pages/confirm.py" line="79" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="77" />
+        <location filename="../../kiosk/pages/confirm.py" line="85" />
         <source>Tip: this business can also be done at a self-service terminal, no queue.</source>
         <translation>提示：此业务也可在自助终端办理，无需排队。</translation>
     </message>
@@ -155,17 +155,17 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="202" />
+        <location filename="../../kiosk/window.py" line="214" />
         <source>‹ Back</source>
         <translation>‹ 上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="203" />
+        <location filename="../../kiosk/window.py" line="215" />
         <source>⌂ Start again</source>
         <translation>⌂ 返回首页</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/window.py" line="211" />
+        <location filename="../../kiosk/window.py" line="221" />
         <source>Back to start in %n s</source>
         <translation><numerusform>%n 秒后返回首页</numerusform></translation>
     </message>
@@ -204,62 +204,62 @@
 <context>
     <name>SlipPage</name>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="133" />
+        <location filename="../../kiosk/pages/slip.py" line="137" />
         <source>Please fill this in</source>
         <translation>此项必须填写</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/slip.py" line="135" />
+        <location filename="../../kiosk/pages/slip.py" line="139" />
         <source>%n more character(s) to enter</source>
         <translation><numerusform>还需输入 %n 位</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="137" />
+        <location filename="../../kiosk/pages/slip.py" line="141" />
         <source>This is not a mobile number: it starts with 13 to 19</source>
         <translation>手机号码有误，应以13至19开头</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="141" />
+        <location filename="../../kiosk/pages/slip.py" line="145" />
         <source>The date of birth in this ID number is not a real date</source>
         <translation>身份证号码中的出生日期有误</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="144" />
+        <location filename="../../kiosk/pages/slip.py" line="148" />
         <source>This ID number is not right (the last digit does not match). Please check each digit.</source>
         <translation>身份证号码有误（校验位不符），请逐位核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="147" />
+        <location filename="../../kiosk/pages/slip.py" line="151" />
         <source>An ID number is 17 digits and a last digit or X</source>
         <translation>身份证号码为17位数字加最后一位数字或X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="152" />
+        <location filename="../../kiosk/pages/slip.py" line="156" />
         <source>✓ Looks right</source>
         <translation>✓ 填写正确</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="175" />
+        <location filename="../../kiosk/pages/slip.py" line="179" />
         <source>Item %1 of %2</source>
         <translation>第 %1 项，共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="181" />
+        <location filename="../../kiosk/pages/slip.py" line="185" />
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="183" />
+        <location filename="../../kiosk/pages/slip.py" line="187" />
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="186" />
+        <location filename="../../kiosk/pages/slip.py" line="190" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="186" />
+        <location filename="../../kiosk/pages/slip.py" line="190" />
         <source>Next item</source>
         <translation>下一项</translation>
     </message>

@@ -32,6 +32,7 @@ class BusinessPage(Page):
             picture = QLabel()
             picture.setPixmap(icon(business_class, ICON_SIZE).pixmap(ICON_SIZE, ICON_SIZE))
             self.class_titles[business_class] = text_label("class")
+            self.class_titles[business_class].setWordWrap(False)
             heading.addWidget(picture)
             heading.addWidget(self.class_titles[business_class], 1)
             column.addLayout(heading)
@@ -66,7 +67,7 @@ class BusinessPage(Page):
         self.channel.setVisible(bool(channel))
         names = {
             "routine": self.tr("Everyday business"),
-            "long": self.tr("Cards and accounts"),
+            "long": self.tr("SIM & accounts"),
             "handset": self.tr("Phones"),
             "group": self.tr("Companies"),
         }
