@@ -19,6 +19,7 @@ from shared.resources import ASSETS
 
 ICONS = ASSETS / "icons"
 BACKSPACE = "⌫"
+SPACE = "␣"  # the key that types a space
 
 
 def icon(name: str, size: int = 64) -> QIcon:
@@ -80,7 +81,7 @@ class KeyPad(QWidget):
             for column, key in enumerate(keys):
                 if not key:
                     continue
-                button = touch_button(key, "key", f"key-{key}")
+                button = touch_button(SPACE if key == " " else key, "key", f"key-{key}")
                 button.setMinimumSize(52, 60)
                 button.clicked.connect(lambda _=False, key=key: self.pressed.emit(key))
                 grid.addWidget(button, row, column)

@@ -37,7 +37,7 @@ class NumberEntry(Page):
         left.addWidget(self.status)
         left.addStretch(1)
         left.addWidget(self.confirm)
-        layout = QHBoxLayout(self)
+        layout = self.body = QHBoxLayout(self)
         layout.setContentsMargins(64, 24, 64, 24)
         layout.setSpacing(48)
         layout.addLayout(left, 5)

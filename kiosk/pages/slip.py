@@ -66,7 +66,7 @@ class SlipPage(Page):
         left.addWidget(self.status)
         left.addStretch(1)
         left.addLayout(buttons)
-        layout = QHBoxLayout(self)
+        layout = self.body = QHBoxLayout(self)
         layout.setContentsMargins(40, 20, 40, 20)
         layout.setSpacing(28)
         layout.addLayout(left, 1)

@@ -49,7 +49,7 @@ class TicketPage(Page):
         right.addWidget(self.instruction)
         right.addStretch(1)
         right.addWidget(self.finish)
-        body = QHBoxLayout()
+        body = self.body = QHBoxLayout()
         body.setSpacing(32)
         body.addWidget(self.number_card, 5)
         body.addLayout(right, 4)
