@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -356,7 +357,7 @@ class KioskWindow(QMainWindow):
             and (shown.ticket == ticket)
         )
 
-    def closeEvent(self, event: object) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.printing.waitForDone(10_000)
         if self.changes is not None:
             self.changes.close()
@@ -364,4 +365,4 @@ class KioskWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.idle)
         self.translation.remove()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        super().closeEvent(event)

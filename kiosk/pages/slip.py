@@ -101,6 +101,7 @@ class SlipPage(Page):
         while self.choice_grid.count():
             item = self.choice_grid.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
+                widget.hide()
                 widget.deleteLater()
         for index, choice in enumerate(choices):
             button = touch_button(choice, "choice", f"choice-{index}")
