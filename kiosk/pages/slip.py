@@ -109,6 +109,7 @@ class SlipPage(Page):
             button.setChecked(self.values.get(self.key) == choice)
             button.clicked.connect(lambda _=False, choice=choice: self._choose(choice))
             self.choice_grid.addWidget(button, index // 2, index % 2)
+            button.show()  # at once: the layout alone would show it only on the next event
 
     def _choose(self, choice: str) -> None:
         self.values[self.key] = choice

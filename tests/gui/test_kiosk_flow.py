@@ -285,6 +285,8 @@ def test_a_ticket_the_store_refuses_is_explained_and_not_issued(kiosk, store):
     tap(kiosk, "next-field")
     tap(kiosk, "choice-1")
     tap(kiosk, "next-field")
+    shown = [label.text() for label in kiosk.confirm.card.findChildren(type(kiosk.confirm.problem))]
+    assert "5G畅享 128元" in shown and "立即生效" in shown
     with store.write() as session:  # the form was changed while the customer filled it in
         business = session.scalars(select(Business).where(Business.key == "plan_change")).one()
         business.slip_fields = [dict(field, key="plan") for field in business.slip_fields[:1]]
