@@ -111,6 +111,8 @@ def _morning(service: HallService) -> None:
 
 
 def _save(window: KioskWindow, name: str, language: str) -> None:
+    if window.idle.running:
+        window.idle.restart()  # the full countdown, however long the steps took
     _settle()
     window.grab().save(str(SHOTS / f"kiosk-{name}-{language}.png"))
 
