@@ -19,6 +19,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -40,6 +41,7 @@ from tests.gui.kiosk_driver import open_kiosk, tap
 REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "docs" / "benchmarks.md"
 NAME = "kiosk"
+SHOWN = re.compile(r"kiosk shown after \d+ ms \((?P<cpu>\d+) ms of CPU")
 BUSINESSES = ("service_change", "handset_sale", "after_sales")  # no slip: straight to confirm
 
 
@@ -79,9 +81,10 @@ def touch_to_ticket(visits: int, printer: str) -> tuple[list[float], list[float]
     return on_screen, printed
 
 
-def cold_starts(starts: int) -> list[float]:
-    """Milliseconds from spawning `python -m kiosk` until it reports its window shown."""
-    times = []
+def cold_starts(starts: int) -> tuple[list[float], list[float]]:
+    """Milliseconds from spawning `python -m kiosk` until it reports its window shown, and
+    the CPU time it had used by then (what an idle machine would take, give or take I/O)."""
+    times, cpu = [], []
     with tempfile.TemporaryDirectory() as name:
         target = str(Path(name) / "hall.sqlite3")
         _new_store(Path(name), "none").close()
@@ -98,15 +101,16 @@ def cold_starts(starts: int) -> list[float]:
             try:
                 assert process.stderr is not None
                 for line in process.stderr:
-                    if "kiosk shown" in line:
+                    if shown := SHOWN.search(line):
                         times.append((time.perf_counter() - started) * 1000)
+                        cpu.append(float(shown["cpu"]))
                         break
                 else:
                     raise RuntimeError(f"the kiosk ended without showing (exit {process.wait()})")
             finally:
                 process.terminate()
                 process.wait(timeout=10)
-    return times
+    return times, cpu
 
 
 def _summary(values: list[float]) -> str:
@@ -116,8 +120,11 @@ def _summary(values: list[float]) -> str:
 
 
 def section(
-    visits: int, touch: dict[str, tuple[list[float], list[float]]], starts: list[float]
+    visits: int,
+    touch: dict[str, tuple[list[float], list[float]]],
+    starts: tuple[list[float], list[float]],
 ) -> str:
+    wall, cpu = starts
     rows = [
         f"| confirming tap → ticket on screen ({printer}) | {_summary(screen)} | < 150 |"
         for printer, (screen, _) in touch.items()
@@ -137,12 +144,14 @@ def section(
             "",
             f"{visits} visits per printer (start → business → confirm; timed from the "
             "confirming tap); cold start is a new `python -m kiosk --windowed` process until "
-            f"its window is shown, {len(starts)} starts.",
+            f"its window is shown, {len(wall)} starts; its CPU time is what the start costs "
+            "on a machine with nothing else to do.",
             "",
             "| measure (ms) | median | p95 | max | aim |",
             "|---|---|---|---|---|",
             *rows,
-            f"| cold start → window shown | {_summary(starts)} | < 1500 |",
+            f"| cold start → window shown | {_summary(wall)} | < 1500 |",
+            f"| cold start: CPU time used by then | {_summary(cpu)} | |",
             f"<!-- /bench:{NAME} -->",
             "",
         ]
