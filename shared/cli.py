@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from sqlalchemy.orm import Session
 
-from shared import audit, forms_cli, purge_cli, report_cli, report_text
+from shared import appointments_cli, audit, forms_cli, purge_cli, report_cli, report_text
 from shared.alerts import alert_changes
 from shared.audit import command_line_user
 from shared.backup import backup_store, restore_store, sqlite_store_path
@@ -42,6 +42,7 @@ AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 # Command groups kept in modules of their own: each is `register(command: AddCommand)`.
 COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (
+    appointments_cli.register,
     forms_cli.register,
     purge_cli.register,
     report_cli.register,

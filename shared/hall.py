@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,8 +120,12 @@ class HallService:
         phone: str | None = None,
         tier: str | None = None,
         slip: Mapping[str, object] | None = None,
+        green_channel: bool = False,
+        on_issued: Callable[[Session, Ticket, dt.datetime], None] | None = None,
     ) -> Issued:
-        """A new ticket in the queue its tier and business lead to."""
+        """A new ticket in the queue its tier and business lead to (the green channel when
+        asked, as for a checked-in appointment). `on_issued` writes what belongs with the
+        ticket in the same transaction; when it raises, nothing is issued."""
         with self._action() as action:
             session, hall = action.session, action.hall
             kind = find_business(session, hall, business)
@@ -134,7 +138,7 @@ class HallService:
             home = session.get(Queue, kind.queue_id)
             assert home is not None
             letter = route(
-                tier,
+                "vip" if green_channel else tier,
                 home.letter,
                 vip_queue=action.settings.vip_queue,
                 group_queue=action.settings.group_queue,
@@ -161,6 +165,8 @@ class HallService:
             session.add(ticket)
             session.flush()
             _log(session, ticket, "issued", action.now)
+            if on_issued is not None:
+                on_issued(session, ticket, action.now)
             return Issued(
                 ticket.code,
                 letter,

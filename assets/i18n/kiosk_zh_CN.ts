@@ -1,0 +1,372 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AppointmentPage</name>
+    <message>
+        <location filename="../../kiosk/pages/appointment.py" line="21" />
+        <source>No booking has this code. Please check the text message.</source>
+        <translation>没有找到此预约码，请核对预约短信。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/appointment.py" line="22" />
+        <source>This booking has already been checked in.</source>
+        <translation>此预约已签到，不能重复使用。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/appointment.py" line="23" />
+        <source>This booking is for another day. Please take a normal ticket.</source>
+        <translation>此预约不是今天的，请直接取号。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/appointment.py" line="25" />
+        <source>This code cannot be checked in.</source>
+        <translation>此预约码无法签到。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/appointment.py" line="28" />
+        <source>Enter your 6-digit appointment code</source>
+        <translation>请输入6位预约码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/appointment.py" line="29" />
+        <source>Check in</source>
+        <translation>签到取号</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessPage</name>
+    <message>
+        <location filename="../../kiosk/pages/business.py" line="61" />
+        <source>What would you like to do today?</source>
+        <translation>请选择您要办理的业务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/business.py" line="63" />
+        <source>★ VIP customer: you will be served in the green channel</source>
+        <translation>★ 尊敬的VIP客户，您将在绿色通道优先办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/business.py" line="64" />
+        <source>Group customer: you will be served at the group desk</source>
+        <translation>集团客户，您将在集团业务专席办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/business.py" line="69" />
+        <source>Everyday business</source>
+        <translation>常规业务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/business.py" line="70" />
+        <source>SIM &amp; accounts</source>
+        <translation>卡号与开户</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/business.py" line="71" />
+        <source>Phones</source>
+        <translation>手机终端</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/business.py" line="72" />
+        <source>Companies</source>
+        <translation>集团业务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/business.py" line="79" />
+        <source>also at self-service</source>
+        <translation>可自助办理</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <location filename="../../kiosk/pages/confirm.py" line="68" />
+        <source>Please check, then take your ticket</source>
+        <translation>请核对信息后取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/confirm.py" line="69" />
+        <source>Take my ticket</source>
+        <translation>确认取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/confirm.py" line="75" />
+        <source>Business</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/confirm.py" line="76" />
+        <source>Queue</source>
+        <translation>排队</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/confirm.py" line="79" />
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/confirm.py" line="85" />
+        <source>Tip: this business can also be done at a self-service terminal, no queue.</source>
+        <translation>提示：此业务也可在自助终端办理，无需排队。</translation>
+    </message>
+</context>
+<context>
+    <name>DiversionPage</name>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="60" />
+        <source>The hall is very busy right now</source>
+        <translation>当前营业厅客流高峰</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="61" />
+        <source>%1: please use self-service today</source>
+        <translation>「%1」请到自助终端办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="62" />
+        <source>OK, I will use self-service</source>
+        <translation>好的，我去自助办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="64" />
+        <source>The hall is busy right now</source>
+        <translation>当前营业厅人较多</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="65" />
+        <source>%1 is quicker at self-service</source>
+        <translation>「%1」自助办理更快捷</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="66" />
+        <source>Use self-service (no waiting)</source>
+        <translation>去自助办理（无需排队）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="69" />
+        <source>Self-service terminals are to the left of the entrance, or use the China Mobile app. A guide will gladly help you.</source>
+        <translation>自助终端在入口左侧，也可使用中国移动APP办理。大堂引导员可以协助您。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="73" />
+        <source>Take a ticket anyway</source>
+        <translation>仍要取号</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../kiosk/window.py" line="214" />
+        <source>‹ Back</source>
+        <translation>‹ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="215" />
+        <source>⌂ Start again</source>
+        <translation>⌂ 返回首页</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/window.py" line="221" />
+        <source>Back to start in %n s</source>
+        <translation><numerusform>%n 秒后返回首页</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>NumberEntry</name>
+    <message>
+        <location filename="../../kiosk/pages/keypad.py" line="57" />
+        <source>✓ Tap Confirm</source>
+        <translation>✓ 请点击确认</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/keypad.py" line="74" />
+        <source>%n more digit(s) to enter</source>
+        <translation>还需输入 %n 位</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePage</name>
+    <message>
+        <location filename="../../kiosk/pages/keypad.py" line="88" />
+        <source>This is not a mobile number: it starts with 13 to 19</source>
+        <translation>手机号码有误，应以13至19开头</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/keypad.py" line="92" />
+        <source>Enter your mobile number</source>
+        <translation>请输入您的手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/keypad.py" line="93" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPage</name>
+    <message>
+        <location filename="../../kiosk/pages/slip.py" line="137" />
+        <source>Please fill this in</source>
+        <translation>此项必须填写</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/pages/slip.py" line="139" />
+        <source>%n more character(s) to enter</source>
+        <translation><numerusform>还需输入 %n 位</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/slip.py" line="141" />
+        <source>This is not a mobile number: it starts with 13 to 19</source>
+        <translation>手机号码有误，应以13至19开头</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/slip.py" line="145" />
+        <source>The date of birth in this ID number is not a real date</source>
+        <translation>身份证号码中的出生日期有误</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/slip.py" line="148" />
+        <source>This ID number is not right (the last digit does not match). Please check each digit.</source>
+        <translation>身份证号码有误（校验位不符），请逐位核对。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/slip.py" line="151" />
+        <source>An ID number is 17 digits and a last digit or X</source>
+        <translation>身份证号码为17位数字加最后一位数字或X</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/slip.py" line="156" />
+        <source>✓ Looks right</source>
+        <translation>✓ 填写正确</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/slip.py" line="179" />
+        <source>Item %1 of %2</source>
+        <translation>第 %1 项，共 %2 项</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/slip.py" line="185" />
+        <source>(optional)</source>
+        <translation>（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/slip.py" line="187" />
+        <source>Previous item</source>
+        <translation>上一项</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/slip.py" line="190" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/slip.py" line="190" />
+        <source>Next item</source>
+        <translation>下一项</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../kiosk/pages/start.py" line="42" />
+        <source>Welcome</source>
+        <translation>欢迎光临</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/start.py" line="43" />
+        <source>Tap the big button to take a queue ticket</source>
+        <translation>请点击下方大按钮取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/start.py" line="44" />
+        <source>Take a ticket</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/start.py" line="45" />
+        <source>VIP or group customer?
+Enter your mobile number</source>
+        <translation>VIP或集团客户
+请输入手机号取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/start.py" line="46" />
+        <source>Booked by phone?
+Check in here</source>
+        <translation>已电话预约
+请在此签到</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPage</name>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="75" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="79" />
+        <source>Your number</source>
+        <translation>您的号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="84" />
+        <source>Printing your ticket…</source>
+        <translation>正在打印号票…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="85" />
+        <source>Please take your ticket below</source>
+        <translation>请在下方取走您的号票</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="86" />
+        <source>The printer is not working. Please remember your number: %1</source>
+        <translation>打印机暂时故障，请记住您的号码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="87" />
+        <source>Please remember your number: %1</source>
+        <translation>请记住您的号码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="94" />
+        <source>Business</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="95" />
+        <source>People ahead</source>
+        <translation>前面等候</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="96" />
+        <source>Estimated wait</source>
+        <translation>预计等候</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="97" />
+        <source>Time</source>
+        <translation>取号时间</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="100" />
+        <source>Mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="104" />
+        <source>Please wait in the seating area and watch the screen. If you miss your number, please take a new ticket.</source>
+        <translation>请在等候区就座，留意叫号屏幕和语音广播。过号请重新取号。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="108" />
+        <source>Show the slip with the QR code at the counter.</source>
+        <translation>请在窗口出示带二维码的预处理单。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/ticket.py" line="111" />
+        <source>Your form is saved: at the counter, just tell the clerk your number.</source>
+        <translation>您填写的信息已保存，到窗口告诉业务员您的号码即可。</translation>
+    </message>
+</context>
+</TS>

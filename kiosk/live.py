@@ -1,0 +1,30 @@
+"""The kiosk's view of the change feed: one signal when another program committed, so the
+kiosk re-reads the crowding level and settings only then."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from shared.feed import open_feed
+from shared.store import Store
+
+POLL_MS = 250  # the level changes at most every few seconds; a quarter second is live enough
+
+
+class StoreChanges(QObject):
+    changed = Signal()
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._feed = open_feed(store)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._poll)
+        self._timer.start(POLL_MS)
+
+    def _poll(self) -> None:
+        if self._feed.changed():
+            self.changed.emit()
+
+    def close(self) -> None:
+        self._timer.stop()
+        self._feed.close()

@@ -1,0 +1,34 @@
+"""The kiosk's screens, one module each; the main window moves the customer between them."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QWidget
+
+
+class Page(QWidget):
+    """A screen of the kiosk. `retranslate` redraws its words when the customer switches
+    language; names from the store come in both languages and follow `language`."""
+
+    language = "zh"
+    # The page's two halves: side by side on a landscape screen, stacked on a portrait one.
+    body: QBoxLayout | None = None
+
+    def retranslate(self, language: str) -> None:
+        self.language = language
+        self.translate_words()
+
+    def translate_words(self) -> None:
+        raise NotImplementedError
+
+    def pick(self, chinese: str, english: str) -> str:
+        """A name stored in both languages, in the customer's."""
+        return chinese if self.language == "zh" else english
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self.body is not None:
+            portrait = event.size().height() > event.size().width()
+            self.body.setDirection(
+                QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+            )
+        super().resizeEvent(event)

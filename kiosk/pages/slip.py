@@ -1,0 +1,193 @@
+"""The pre-processing slip (业务预处理单): the business's own fields, one per screen, each
+with the input that suits it (digits, digits and X, letters, or big choice buttons) and
+checked with every key, so only a slip the store will accept can be finished."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.pages import Page
+from kiosk.widgets import digit_pad, edited, letter_pad, restyle, text_label, touch_button
+from shared.slips import MAX_TEXT, MOBILE, resident_id_problem
+
+LIMITS = {"mobile": 11, "resident_id": 18}
+TEXT_LIMIT = min(MAX_TEXT, 40)
+
+
+class SlipPage(Page):
+    finished = Signal(dict)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[dict[str, object]] = []
+        self.values: dict[str, str] = {}
+        self.step = 0
+        self.progress = text_label("subtitle", name="progress")
+        self.label = text_label("title", name="field-label")
+        self.entry = QLineEdit()
+        self.entry.setObjectName("field-entry")
+        self.entry.textEdited.connect(self._typed)
+        self.status = text_label("status", name="status")
+        self.inputs = QStackedWidget()
+        self.pads = {
+            "digits": digit_pad(),
+            "resident_id": digit_pad(with_x=True),
+            "text": letter_pad(),
+        }
+        for pad in self.pads.values():
+            pad.pressed.connect(self.press)
+            self.inputs.addWidget(pad)
+        self.choices = QWidget()
+        self.choice_grid = QGridLayout(self.choices)
+        self.choice_grid.setSpacing(16)
+        self.inputs.addWidget(self.choices)
+        self.back = touch_button("", "secondary", "previous-field")
+        self.next = touch_button("", "primary", "next-field")
+        self.back.clicked.connect(self.previous)
+        self.next.clicked.connect(self.advance)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(24)
+        buttons.addWidget(self.back, 1)
+        buttons.addWidget(self.next, 2)
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        left.addWidget(self.progress)
+        left.addWidget(self.label)
+        left.addWidget(self.entry)
+        left.addWidget(self.status)
+        left.addStretch(1)
+        left.addLayout(buttons)
+        layout = self.body = QHBoxLayout(self)
+        layout.setContentsMargins(40, 20, 40, 20)
+        layout.setSpacing(28)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.inputs, 1)
+
+    def start(self, fields: list[dict[str, object]]) -> None:
+        self.fields, self.values, self.step = fields, {}, 0
+        self._show_field()
+
+    @property
+    def field(self) -> dict[str, object]:
+        return self.fields[self.step]
+
+    @property
+    def key(self) -> str:
+        return str(self.field["key"])
+
+    def _show_field(self) -> None:
+        kind = self.field.get("kind")
+        self.entry.setText(self.values.get(self.key, ""))
+        # Text may also come from the kiosk's handwriting or pinyin input method.
+        self.entry.setReadOnly(kind != "text")
+        if kind == "choice":
+            self._fill_choices([str(choice) for choice in self.field.get("choices") or []])
+            self.inputs.setCurrentWidget(self.choices)
+        else:
+            pad = {"mobile": "digits", "resident_id": "resident_id"}.get(str(kind), "text")
+            self.inputs.setCurrentWidget(self.pads[pad])
+        self.translate_words()
+
+    def _fill_choices(self, choices: list[str]) -> None:
+        while self.choice_grid.count():
+            item = self.choice_grid.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.hide()
+                widget.deleteLater()
+        for index, choice in enumerate(choices):
+            button = touch_button(choice, "choice", f"choice-{index}")
+            button.setCheckable(True)
+            button.setChecked(self.values.get(self.key) == choice)
+            button.clicked.connect(lambda _=False, choice=choice: self._choose(choice))
+            self.choice_grid.addWidget(button, index // 2, index % 2)
+            button.show()  # at once: the layout alone would show it only on the next event
+
+    def _choose(self, choice: str) -> None:
+        self.values[self.key] = choice
+        for index in range(self.choice_grid.count()):
+            item = self.choice_grid.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QPushButton):
+                widget.setChecked(widget.text() == choice)
+        self.entry.setText(choice)
+        self.refresh()
+
+    def press(self, key: str) -> None:
+        limit = LIMITS.get(str(self.field.get("kind")), TEXT_LIMIT)
+        self.values[self.key] = edited(self.values.get(self.key, ""), key, limit)
+        self.entry.setText(self.values[self.key])
+        self.refresh()
+
+    def _typed(self, text: str) -> None:
+        self.values[self.key] = text[:TEXT_LIMIT]
+        self.refresh()
+
+    def problem(self) -> str | None:
+        """What keeps this field from being finished, in the customer's words."""
+        value = self.values.get(self.key, "").strip()
+        kind = self.field.get("kind")
+        if not value:
+            return self.tr("Please fill this in") if self.field.get("required") else None
+        if kind in LIMITS and len(value) < LIMITS[str(kind)]:
+            return self.tr("%n more character(s) to enter", "", LIMITS[str(kind)] - len(value))
+        if kind == "mobile" and not MOBILE.fullmatch(value):
+            return self.tr("This is not a mobile number: it starts with 13 to 19")
+        if kind == "resident_id" and (problem := resident_id_problem(value)):
+            return {
+                "the resident ID's date of birth is not a real date": self.tr(
+                    "The date of birth in this ID number is not a real date"
+                ),
+                "the resident ID's check digit does not match": self.tr(
+                    "This ID number is not right (the last digit does not match). "
+                    "Please check each digit."
+                ),
+            }.get(problem, self.tr("An ID number is 17 digits and a last digit or X"))
+        return None
+
+    def refresh(self) -> None:
+        problem = self.problem()
+        self.status.setText(problem or self.tr("✓ Looks right"))
+        restyle(self.status, state="problem" if problem else "ok")
+        self.next.setEnabled(problem is None)
+
+    def advance(self) -> None:
+        if self.problem() is not None:
+            return
+        if self.step + 1 < len(self.fields):
+            self.step += 1
+            self._show_field()
+        else:
+            filled = {key: value.strip() for key, value in self.values.items() if value.strip()}
+            self.finished.emit(filled)
+
+    def previous(self) -> None:
+        if self.step > 0:
+            self.step -= 1
+            self._show_field()
+
+    def translate_words(self) -> None:
+        if not self.fields:
+            return
+        self.progress.setText(
+            self.tr("Item %1 of %2")
+            .replace("%1", str(self.step + 1))
+            .replace("%2", str(len(self.fields)))
+        )
+        label = self.pick(str(self.field.get("label")), str(self.field.get("label_en")))
+        if not self.field.get("required"):
+            label += " " + self.tr("(optional)")
+        self.label.setText(label)
+        self.back.setText(self.tr("Previous item"))
+        self.back.setVisible(self.step > 0)
+        last = self.step + 1 == len(self.fields)
+        self.next.setText(self.tr("Done") if last else self.tr("Next item"))
+        self.refresh()

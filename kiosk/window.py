@@ -1,0 +1,368 @@
+"""The kiosk's main window: a header with the hall and the language switch, one screen at
+a time, and a footer with Back, Home and the idle countdown. It moves the customer
+through the visit and calls the hall's services; the screens only show and ask."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.app import Translation
+from kiosk.idle import IdleWatch
+from kiosk.pages import Page
+from kiosk.pages.appointment import AppointmentPage
+from kiosk.pages.business import BusinessPage
+from kiosk.pages.confirm import ConfirmPage
+from kiosk.pages.diversion import DiversionPage
+from kiosk.pages.keypad import PhonePage
+from kiosk.pages.slip import SlipPage
+from kiosk.pages.start import StartPage
+from kiosk.pages.ticket import FAILED, NO_PRINTER, PRINTED, PRINTING, TicketPage
+from kiosk.print_job import PrintJob, PrintSignals
+from kiosk.visit import Visit
+from kiosk.widgets import text_label, touch_button
+from shared.appointments import CheckInRefused, check_in
+from shared.calling import route
+from shared.clock import Clock, SystemClock
+from shared.errors import Rejected
+from shared.hall import HallService, Issued
+from shared.incidents import record_incident
+from shared.kiosk_menu import Offer, customer_tier, kiosk_menu, kiosk_state
+from shared.masking import mask_phone
+from shared.printing import TicketPrinter, open_printer
+from shared.resources import style_sheet
+from shared.store import Store
+from shared.ticket_print import TicketPrint
+
+if TYPE_CHECKING:
+    from kiosk.live import StoreChanges
+
+LANGUAGE_BUTTON = {"zh": "English", "en": "中文"}  # each names the language it switches to
+
+
+class KioskWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        hall_code: str | None = None,
+        *,
+        print_folder: Path,
+        clock: Clock | None = None,
+        language: str = "zh",
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.hall_code = hall_code
+        self.clock = clock or SystemClock()
+        self.service = HallService(store, hall_code, self.clock)
+        self.menu = kiosk_menu(store, hall_code)
+        self.state = kiosk_state(store, hall_code)
+        self.print_folder = print_folder
+        self.printer: TicketPrinter = open_printer(self.state.settings.printer, print_folder)
+        self.visit = Visit()
+        self.history: list[Page] = []
+        self.translation = Translation()
+        self.default_language = language
+        self.printing = QThreadPool(self)
+        self.printing.setMaxThreadCount(1)  # one printer: tickets come out in order
+        self.print_signals = PrintSignals(self)
+        self.print_signals.printed.connect(self._printed)
+        self.print_signals.failed.connect(self._print_failed)
+        self.changes: StoreChanges | None = None
+        QTimer.singleShot(0, self._watch_store)
+        self.idle = IdleWatch(self.state.settings.kiosk_idle_s, self)
+        self.idle.ticked.connect(self._show_countdown)
+        self.idle.expired.connect(self.home)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.idle)
+
+        self.start = StartPage()
+        self.phone = PhonePage()
+        self.appointment = AppointmentPage()
+        self.business = BusinessPage(self.menu)
+        self.diversion = DiversionPage()
+        self.slip = SlipPage()
+        self.confirm = ConfirmPage()
+        self.ticket = TicketPage()
+        self.pages: list[Page] = [
+            self.start,
+            self.phone,
+            self.appointment,
+            self.business,
+            self.diversion,
+            self.slip,
+            self.confirm,
+            self.ticket,
+        ]
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self._connect_pages()
+        self.setCentralWidget(self._frame())
+        self.setStyleSheet(style_sheet("kiosk"))
+        self.setWindowTitle(self.menu.hall_name)
+        self.switch_language(language)
+        self.home()
+
+    # ----- the frame around the screens -----
+
+    def _frame(self) -> QWidget:
+        self.hall_name = text_label("hall", name="hall-name")
+        self.clock_label = text_label("clock", name="clock")
+        self.language_button = touch_button("", "language", "language")
+        self.language_button.clicked.connect(
+            lambda: self.switch_language("en" if self.translation.language == "zh" else "zh")
+        )
+        header = QWidget()
+        header.setObjectName("header")
+        top = QHBoxLayout(header)
+        top.setContentsMargins(32, 8, 24, 8)
+        top.addWidget(self.hall_name, 1)
+        top.addWidget(self.clock_label)
+        top.addSpacing(24)
+        top.addWidget(self.language_button)
+        self.back_button = touch_button("", "footer", "back")
+        self.home_button = touch_button("", "footer", "home")
+        self.countdown = text_label("countdown", name="countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.back_button.clicked.connect(self.back)
+        self.home_button.clicked.connect(self.home)
+        self.footer = QWidget()
+        self.footer.setObjectName("footer")
+        bottom = QHBoxLayout(self.footer)
+        bottom.setContentsMargins(32, 8, 32, 8)
+        bottom.setSpacing(20)
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.home_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.countdown)
+        frame = QWidget()
+        frame.setObjectName("kiosk")
+        column = QVBoxLayout(frame)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(header)
+        column.addWidget(self.stack, 1)
+        column.addWidget(self.footer)
+        return frame
+
+    def _connect_pages(self) -> None:
+        self.start.take_ticket.connect(lambda: self.go(self.business))
+        self.start.with_phone.connect(lambda: self.go(self.phone))
+        self.start.appointment.connect(lambda: self.go(self.appointment))
+        self.phone.entered.connect(self.phone_entered)
+        self.appointment.entered.connect(self.check_in)
+        self.business.chosen.connect(self.business_chosen)
+        self.diversion.understood.connect(self.home)
+        self.diversion.anyway.connect(self.continue_business)
+        self.slip.finished.connect(self.slip_finished)
+        self.confirm.confirmed.connect(self.take_ticket)
+        self.ticket.done.connect(self.home)
+
+    # ----- moving between screens -----
+
+    def go(self, page: Page, *, remember: bool = True) -> None:
+        current = self.stack.currentWidget()
+        if remember and isinstance(current, Page) and current is not page:
+            self.history.append(current)
+        if isinstance(page, PhonePage | AppointmentPage):
+            page.reset()
+        self.stack.setCurrentWidget(page)
+        at_start = page is self.start
+        self.footer.setVisible(not at_start)
+        self.back_button.setVisible(bool(self.history) and page is not self.ticket)
+        if at_start:
+            self.idle.stop()
+        else:
+            self.idle.start(self.state.settings.kiosk_idle_s)
+
+    def back(self) -> None:
+        if not self.history:
+            return
+        page = self.history.pop()
+        if page is self.start:
+            self.home()  # back at the start is a new visit: the number typed is forgotten
+        else:
+            self.go(page, remember=False)
+
+    def home(self) -> None:
+        """A fresh visit on the start screen: nothing of the last customer stays, not even
+        their language."""
+        self.visit = Visit()
+        if self.translation.language != self.default_language:
+            self.switch_language(self.default_language)
+        self.history.clear()
+        self.business.show_tier("normal")
+        self.go(self.start, remember=False)
+
+    def switch_language(self, language: str) -> None:
+        self.translation.switch(language)
+        for page in self.pages:
+            page.retranslate(language)
+        self.language_button.setText(LANGUAGE_BUTTON[language])
+        self.back_button.setText(self.tr("‹ Back"))
+        self.home_button.setText(self.tr("⌂ Start again"))
+        self.hall_name.setText(self.menu.hall_name if language == "zh" else self.menu.hall_name_en)
+        self._show_countdown(self.idle.left)
+
+    def _show_countdown(self, left: int) -> None:
+        self.clock_label.setText(f"{self.clock.now():%H:%M}")
+        self.countdown.setText(self.tr("Back to start in %n s", "", max(left, 0)))
+
+    def _watch_store(self) -> None:
+        """Listen for other programs' commits, once the window is up (the feed's database
+        driver takes a fifth of a second to load)."""
+        from kiosk import live
+
+        self.changes = live.StoreChanges(self.store, self)
+        self.changes.changed.connect(self.reread_state)
+
+    def reread_state(self) -> None:
+        """The level and settings, re-read when another program committed."""
+        self.state = kiosk_state(self.store, self.hall_code)
+        self.printer = open_printer(self.state.settings.printer, self.print_folder)
+        self.idle.seconds = self.state.settings.kiosk_idle_s
+
+    # ----- the visit -----
+
+    def phone_entered(self, phone: str) -> None:
+        self.visit.phone = phone
+        self.visit.tier = customer_tier(self.store, self.hall_code, phone)
+        self.business.show_tier(self.visit.tier)
+        self.go(self.business)
+
+    def business_chosen(self, key: str) -> None:
+        self.visit.business = key
+        self.visit.slip = {}
+        offer = self.menu.offer(key)
+        if self._diverted(offer):
+            return
+        self.continue_business()
+
+    def _diverted(self, offer: Offer) -> bool:
+        """Lead with self-service under an alert; at level 2 (if the hall says) go no further."""
+        self.reread_state()
+        if not offer.self_service or self.state.level < 1:
+            return False
+        self.diversion.divert(offer, self._blocked(offer))
+        self.go(self.diversion)
+        return True
+
+    def _blocked(self, offer: Offer) -> bool:
+        """No ticket at all: level 2, a hall that diverts then, and self-service business."""
+        level2 = self.state.level >= 2 and self.state.settings.level2_diversion
+        return offer.self_service and level2
+
+    def continue_business(self) -> None:
+        assert self.visit.business is not None
+        offer = self.menu.offer(self.visit.business)
+        if offer.slip_fields:
+            self.slip.start(offer.slip_fields)
+            self.go(self.slip)
+        else:
+            self._show_confirm(offer)
+
+    def slip_finished(self, values: dict[str, object]) -> None:
+        self.visit.slip = values
+        assert self.visit.business is not None
+        self._show_confirm(self.menu.offer(self.visit.business))
+
+    def _show_confirm(self, offer: Offer) -> None:
+        settings = self.state.settings
+        letter = route(
+            self.visit.tier,
+            offer.queue,
+            vip_queue=settings.vip_queue,
+            group_queue=settings.group_queue,
+        )
+        self.confirm.show_visit(
+            offer,
+            self.menu.queue_names[letter],
+            mask_phone(self.visit.phone),
+            self.menu.slip_lines(offer.key, self.visit.slip),
+        )
+        self.go(self.confirm)
+
+    def take_ticket(self) -> None:
+        """The confirming tap: issue, show, and hand the printing to the print thread."""
+        visit = self.visit
+        assert visit.business is not None
+        offer = self.menu.offer(visit.business)
+        self.reread_state()
+        if self._blocked(offer):  # the hall reached level 2 while the customer was confirming
+            self.diversion.divert(offer, blocked=True)
+            self.go(self.diversion)
+            return
+        try:
+            issued = self.service.issue(visit.business, phone=visit.phone, slip=visit.slip or None)
+        except Rejected as error:
+            self.confirm.show_refusal(error.message)
+            return
+        self._issued(issued, visit.phone, visit.slip)
+
+    def check_in(self, code: str) -> None:
+        try:
+            checked_in = check_in(self.service, code)
+        except CheckInRefused as refused:
+            self.appointment.show_refusal(self.appointment.refusal(refused.reason))
+            return
+        except Rejected as error:
+            self.appointment.show_refusal(error.message)
+            return
+        self._issued(checked_in.issued, checked_in.phone, None)
+
+    def _issued(self, issued: Issued, phone: str | None, slip: dict[str, object] | None) -> None:
+        ticket = self.menu.ticket_print(issued, phone, slip)
+        self.history.clear()
+        self.ticket.show_ticket(ticket, PRINTING if self.printer.prints else NO_PRINTER)
+        self.go(self.ticket, remember=False)
+        if self.printer.prints:
+            self.printing.start(PrintJob(self.printer, ticket, self.print_signals))
+
+    def _printed(self, ticket: str) -> None:
+        if self._showing(ticket):
+            self.ticket.show_state(PRINTED)
+
+    def _print_failed(self, ticket: str, why: str) -> None:
+        """The ticket stands; the customer is told to remember it, the shift lead is told why."""
+        if self._showing(ticket):
+            self.ticket.show_state(FAILED)
+        record_incident(
+            self.store,
+            self.hall_code,
+            source="kiosk",
+            kind="printer",
+            message=why,
+            ticket=ticket,
+            clock=self.clock,
+        )
+
+    def _showing(self, ticket: str) -> bool:
+        shown: TicketPrint | None = self.ticket.ticket
+        return (
+            self.stack.currentWidget() is self.ticket
+            and shown is not None
+            and (shown.ticket == ticket)
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.printing.waitForDone(10_000)
+        if self.changes is not None:
+            self.changes.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        self.translation.remove()
+        super().closeEvent(event)

@@ -1,0 +1,46 @@
+"""Faults the shift lead should see, such as a kiosk printer out of paper."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from shared.clock import Clock, SystemClock
+from shared.lookup import find_hall
+from shared.model import Incident, Ticket
+from shared.store import Store
+
+
+def record_incident(
+    store: Store,
+    hall_code: str | None,
+    *,
+    source: str,
+    kind: str,
+    message: str,
+    ticket: str | None = None,
+    clock: Clock | None = None,
+) -> None:
+    """Log one fault (and the ticket it affected, if any) in its own transaction."""
+    now = (clock or SystemClock()).now()
+    with store.write() as session:
+        hall = find_hall(session, hall_code)
+        ticket_id = None
+        if ticket is not None:
+            ticket_id = session.scalar(
+                select(Ticket.id).where(
+                    Ticket.hall_id == hall.id,
+                    Ticket.business_day == now.date(),
+                    Ticket.code == ticket,
+                )
+            )
+        session.add(
+            Incident(
+                hall_id=hall.id,
+                at=now,
+                business_day=now.date(),
+                source=source[:40],
+                kind=kind,
+                message=message,
+                ticket_id=ticket_id,
+            )
+        )

@@ -1,0 +1,150 @@
+"""The printed ticket and slip: the PDF's words read back, its QR decoded from a rendered
+page, the ESC/POS bytes a thermal printer receives, and the printer the setting names."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+import pytest
+import zxingcpp
+from escpos.printer import Dummy
+from PIL import Image
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from shared.documents.ticket import ROLL_WIDTH, ticket_pdf
+from shared.incidents import record_incident
+from shared.kiosk_menu import kiosk_menu
+from shared.model import Hall, Incident
+from shared.printing import (
+    EscposPrinter,
+    NoPrinter,
+    PdfPrinter,
+    PrintFailed,
+    open_printer,
+    write_escpos,
+)
+from shared.slip_codes import read_slip_code, verified
+
+PHONE = "13812345678"
+RESIDENT_ID = "11010519491231002X"
+SLIP = {"name": "张三丰", "id_number": RESIDENT_ID, "reason": "丢失"}
+
+
+@pytest.fixture
+def printed(store, hall):
+    issued = hall.issue("sim_replace", phone=PHONE, slip=SLIP)
+    return kiosk_menu(store, "demo").ticket_print(issued, PHONE, SLIP)
+
+
+def pdf_text(pdf: bytes) -> str:
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_ticket_pdf_carries_what_the_customer_needs_and_no_personal_data(printed):
+    pdf = ticket_pdf(printed)
+    text = pdf_text(pdf)
+    for words in (
+        "B001",
+        "长时间业务",
+        "中国移动 示范营业厅",
+        "138****5678",
+        "2026-11-23 08:30",
+        "补换卡",
+        "1101**********002X",
+        "张**",
+        "业务预处理单",
+        "前面等候",
+    ):
+        assert words in text, words
+    for secret in (PHONE, RESIDENT_ID, "张三丰"):
+        assert secret not in text
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    assert float(page.mediabox.width) == pytest.approx(ROLL_WIDTH)
+    fonts = {str(font["/BaseFont"]) for font in page["/Resources"]["/Font"].values()}
+    assert any("HallqCJK" in name or "WenQuanYi" in name for name in fonts), fonts
+
+
+def test_the_slip_qr_decoded_from_the_rendered_page_is_the_halls_signed_code(
+    printed, store, tmp_path
+):
+    (tmp_path / "ticket.pdf").write_bytes(ticket_pdf(printed))
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-singlefile",
+            str(tmp_path / "ticket.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
+    [code] = zxingcpp.read_barcodes(Image.open(tmp_path / "page.png"))
+    assert code.text == printed.slip_code
+    with store.read() as session:
+        secret = session.scalars(select(Hall.secret)).one()
+    assert verified(read_slip_code(code.text), secret)
+
+
+def test_a_ticket_without_a_slip_prints_no_qr(store, hall):
+    issued = hall.issue("topup")
+    printed = kiosk_menu(store, "demo").ticket_print(issued, None, None)
+    text = pdf_text(ticket_pdf(printed))
+    assert "A001" in text and "业务预处理单" not in text and "手机" not in text
+
+
+def test_escpos_bytes_carry_the_number_chinese_in_gb18030_and_the_printer_drawn_qr(printed):
+    printer = Dummy()
+    write_escpos(printer, printed)
+    data = printer.output
+    assert data.startswith(b"\x1b@\x1c&")  # initialise, then Chinese character mode
+    assert b"B001" in data
+    assert "中国移动 示范营业厅".encode("gb18030") in data
+    assert b"138****5678" in data and PHONE.encode() not in data
+    assert RESIDENT_ID.encode() not in data and "张三丰".encode("gb18030") not in data
+    assert b"\x1d(k" in data and printed.slip_code.encode() in data  # native QR, GS ( k
+    assert data.rstrip(b"\n").endswith(b"\x1dV\x00")  # full cut
+
+
+def test_each_printer_setting_opens_its_printer(tmp_path):
+    assert isinstance(open_printer("none", tmp_path), NoPrinter)
+    assert isinstance(open_printer("pdf", tmp_path), PdfPrinter)
+    for setting in ("file:/dev/usb/lp0", "usb:0416:5011", "network:192.168.1.50:9100"):
+        printer = open_printer(setting, tmp_path)
+        assert isinstance(printer, EscposPrinter) and printer.name == setting
+
+
+def test_a_file_printer_receives_the_escpos_bytes(printed, tmp_path):
+    open_printer(f"file:{tmp_path / 'lp0'}", tmp_path).print_ticket(printed)
+    assert b"B001" in (tmp_path / "lp0").read_bytes()
+
+
+@pytest.mark.parametrize("setting", ["file:{tmp}/missing/lp0", "network:127.0.0.1:9"])
+def test_an_unreachable_printer_fails_with_a_reason(printed, tmp_path, setting):
+    printer = open_printer(setting.format(tmp=tmp_path), tmp_path)
+    with pytest.raises(PrintFailed, match="printer"):
+        printer.print_ticket(printed)
+
+
+def test_a_pdf_printer_writes_one_file_per_ticket(printed, tmp_path):
+    PdfPrinter(tmp_path / "spool").print_ticket(printed)
+    assert "B001" in pdf_text((tmp_path / "spool" / "20261123-B001.pdf").read_bytes())
+
+
+def test_an_incident_names_the_ticket_it_affected(store, hall, clock):
+    hall.issue("topup")
+    record_incident(
+        store,
+        "demo",
+        source="kiosk",
+        kind="printer",
+        message="out of paper",
+        ticket="A001",
+        clock=clock,
+    )
+    with store.read() as session:
+        incident = session.scalars(select(Incident)).one()
+    assert (incident.message, incident.at, incident.ticket_id) == ("out of paper", clock.now(), 1)

@@ -1,0 +1,62 @@
+"""Driving the real kiosk window the way a customer does: taps on named buttons and keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from kiosk.app import make_application
+from kiosk.window import KioskWindow
+from shared.clock import Clock
+from shared.hall import HallService
+from shared.kiosk_menu import kiosk_state
+from shared.lookup import find_hall
+from shared.status import hall_now
+from shared.store import Store
+
+SIZE = (1280, 800)
+
+
+def open_kiosk(store: Store, clock: Clock, print_folder: Path, language: str = "zh") -> KioskWindow:
+    make_application([])
+    window = KioskWindow(store, "demo", print_folder=print_folder, clock=clock, language=language)
+    window.resize(*SIZE)
+    window.show()
+    return window
+
+
+def tap(window: QWidget, name: str) -> None:
+    """Touch the visible, enabled button of that object name, as a finger would."""
+    buttons = [
+        button
+        for button in window.findChildren(QPushButton, name)
+        if button.isVisible() and button.isEnabled()
+    ]
+    assert len(buttons) == 1, f"expected one tappable {name!r}, found {len(buttons)}"
+    QTest.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
+
+
+def type_keys(window: QWidget, text: str) -> None:
+    for key in text:
+        tap(window, f"key-{key}")
+
+
+def commit_text(widget: QWidget, text: str) -> None:
+    """Text as the kiosk's handwriting or pinyin input method hands it over."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(widget, event)
+
+
+def crowd(service: HallService, level: int) -> None:
+    """Bring the hall to a crowding level: one open counter, then customers until it is."""
+    with service.store.read() as session:
+        counter_open = hall_now(session, find_hall(session, service.hall_code)).open_counters
+    if not counter_open:
+        service.open_counter(1, "E001")
+    while kiosk_state(service.store, service.hall_code).level < level:
+        service.issue("plan_change")

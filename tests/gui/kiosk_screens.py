@@ -1,0 +1,156 @@
+"""Screenshots of every kiosk screen in Chinese and English, and a printed ticket with its
+slip, for the README: `python -m tests.gui.kiosk_screens` (offscreen, a throwaway store)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.pages.ticket import FAILED, PRINTED
+from kiosk.widgets import BACKSPACE
+from kiosk.window import KioskWindow
+from shared.clock import FixedClock
+from shared.hall import HallService
+from shared.hall_config import demo_definition, load_hall
+from shared.store import open_store
+from tests.gui.kiosk_driver import commit_text, crowd, open_kiosk, tap, type_keys
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+CLOCK = FixedClock(dt.datetime(2026, 11, 23, 10, 15))
+LANGUAGES = ("zh", "en")
+GOOD_ID = "11010519491231002X"
+
+
+def _settle() -> None:
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(3):
+        app.processEvents()
+
+
+def _screens(window: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
+    def phone() -> None:
+        tap(window, "with-phone")
+        type_keys(window, "1380000")
+
+    def business() -> None:
+        type_keys(window, "0001")
+        tap(window, "confirm")
+
+    def slip_name() -> None:
+        tap(window, "business-sim_replace")
+        commit_text(window.slip.entry, "张三丰")
+
+    def slip_id() -> None:
+        tap(window, "next-field")
+        type_keys(window, GOOD_ID[:-1] + "5")
+
+    def choice() -> None:
+        type_keys(window, BACKSPACE + GOOD_ID[-1])
+        tap(window, "next-field")
+        tap(window, "choice-0")
+
+    def confirm() -> None:
+        tap(window, "next-field")
+
+    def ticket() -> None:
+        tap(window, "confirm-ticket")
+        window.printing.waitForDone()
+        _settle()
+        window.ticket.show_state(PRINTED)
+
+    def failed() -> None:
+        window.ticket.show_state(FAILED)
+
+    def appointment() -> None:
+        tap(window, "finish")
+        tap(window, "appointment")
+        type_keys(window, "12345")
+
+    return [
+        ("start", lambda: None),
+        ("phone", phone),
+        ("business-vip", business),
+        ("slip-name", slip_name),
+        ("slip-resident-id", slip_id),
+        ("slip-choice", choice),
+        ("confirm", confirm),
+        ("ticket", ticket),
+        ("ticket-printer-failed", failed),
+        ("appointment", appointment),
+    ]
+
+
+def _diversion(window: KioskWindow, service: HallService, language: str) -> None:
+    crowd(service, 1)
+    window.reread_state()
+    tap(window, "home")
+    tap(window, "take-ticket")
+    tap(window, "business-topup")
+    _save(window, "diversion-level1", language)
+    crowd(service, 2)
+    tap(window, "back")
+    tap(window, "business-topup")
+    _save(window, "diversion-level2", language)
+
+
+def _morning(service: HallService) -> None:
+    """A hall at work: three counters open and a few customers waiting."""
+    for counter, clerk in ((1, "E001"), (2, "E002"), (3, "E003")):
+        service.open_counter(counter, clerk)
+    for business in ("plan_change", "sim_replace", "topup", "new_account"):
+        service.issue(business)
+
+
+def _save(window: KioskWindow, name: str, language: str) -> None:
+    if window.idle.running:
+        window.idle.restart()  # the full countdown, however long the steps took
+    _settle()
+    window.grab().save(str(SHOTS / f"kiosk-{name}-{language}.png"))
+
+
+def main() -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        for language in LANGUAGES:
+            store = open_store(str(Path(folder) / f"{language}.sqlite3"))
+            with store.write() as session:
+                load_hall(session, demo_definition())
+            _morning(HallService(store, "demo", CLOCK))
+            window = open_kiosk(store, CLOCK, Path(folder) / "tickets", language)
+            for name, step in _screens(window):
+                step()
+                _save(window, name, language)
+            _diversion(window, HallService(store, "demo", CLOCK), language)
+            window.close()
+            store.close()
+        _ticket_page(Path(folder))
+
+
+def _ticket_page(folder: Path) -> None:
+    """The printed ticket and slip, rendered as the thermal roll would show them."""
+    pdf = sorted((folder / "tickets").glob("*.pdf"))[-1]
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "110",
+            "-singlefile",
+            str(pdf),
+            str(SHOTS / "kiosk-ticket-print"),
+        ],
+        check=True,
+    )
+
+
+if __name__ == "__main__":
+    main()
