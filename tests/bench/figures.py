@@ -5,6 +5,7 @@ Run on demand, never collected by pytest:
     python -m tests.bench.figures                  # SQLite, and PostgreSQL if one answers
     python -m tests.bench.figures --postgres URL   # a server's admin URL
     python -m tests.bench.figures --no-postgres --days 60 --no-write
+    python -m tests.bench.figures --city 100             # also a city: 100 halls, 30 days
 
 Each store gets the demo hall's year from `tests.bench.yeardata` (about 200,000 tickets;
 the template week is built once and copied into every store). Then, each in a fresh read
@@ -14,6 +15,9 @@ snapshot as a screen or a command would take it:
   `queue_hour_figures`, the lead's review) for the same days;
 - a month: every day of the year's last full month, clerk figures and the hall's day,
   three times (median).
+With `--city HALLS` each store also gets a city (the halls `city-001`... for `--city-days`
+days) and the same reads are timed for its middle hall: every query leads with the hall, so
+the other halls' rows should not slow it down.
 Aims (issue 7): one day's clerk figures under 100 ms, the month under 2 s.
 """
 
@@ -37,7 +41,14 @@ from shared.model import Hall, ServiceForm, TicketEvent
 from shared.store import Store, open_store
 from tests.bench.report import DOC, REPO, load_average, machine, markers, write_section
 from tests.bench.throughput import PostgresStores, SQLiteStores, backends
-from tests.bench.yeardata import Filled, build_templates, fill_year, scratch_folder
+from tests.bench.yeardata import (
+    Filled,
+    build_templates,
+    city_codes,
+    fill_city,
+    fill_year,
+    scratch_folder,
+)
 
 NAME = "figures"
 START = dt.date(2025, 1, 1)
@@ -59,11 +70,11 @@ class Result:
     month: str
 
 
-def _timed(store: Store, read: Callable[[Session, Hall], object]) -> float:
+def _timed(store: Store, hall_code: str, read: Callable[[Session, Hall], object]) -> float:
     """Seconds for one read in its own snapshot, as a screen or command takes it."""
     began = time.perf_counter()
     with store.read() as session:
-        read(session, find_hall(session, "demo"))
+        read(session, find_hall(session, hall_code))
     return time.perf_counter() - began
 
 
@@ -97,25 +108,33 @@ def _month(days: list[dt.date]) -> Callable[[Session, Hall], object]:
     return read
 
 
-def measure(label: str, target: str, template: Store, days: int) -> Result:
+def measure(label: str, target: str, template: Store, days: int, halls: int = 0) -> Result:
+    """Fill a store (the demo hall's days, or `halls` city halls) and time one hall's reads."""
     store = open_store(target)
+    hall_code = city_codes(halls)[halls // 2] if halls else "demo"
     try:
-        print(f"{label}: filling {days} days ...", flush=True)
-        filled = fill_year(store, START, days, template=template)
+        print(f"{label}: filling {days} days of {halls or 1} hall(s) ...", flush=True)
+        if halls:
+            filled = fill_city(store, START, halls, days, template=template)
+        else:
+            filled = fill_year(store, START, days, template=template)
         print(f"{label}: {filled.describe()}", flush=True)
         with store.read() as session:
             events = session.scalar(select(func.count(TicketEvent.id))) or 0
             forms = session.scalar(select(func.count(ServiceForm.id))) or 0
         step = max(days // SAMPLE_DAYS, 1)
         sample = [START + dt.timedelta(days=n) for n in range(step // 2, days, step)]
-        _timed(store, _clerk_day(START))  # warm-up: connection, statement caches
-        clerk_ms = [1000 * _timed(store, _clerk_day(day)) for day in sample]
-        hall_ms = [1000 * _timed(store, _hall_day(day)) for day in sample]
+        _timed(store, hall_code, _clerk_day(START))  # warm-up: connection, statement caches
+        clerk_ms = [1000 * _timed(store, hall_code, _clerk_day(day)) for day in sample]
+        hall_ms = [1000 * _timed(store, hall_code, _hall_day(day)) for day in sample]
         month = last_full_month(START, days)
-        month_s = [_timed(store, _month(month)) for _ in range(MONTH_RUNS)]
+        month_s = [_timed(store, hall_code, _month(month)) for _ in range(MONTH_RUNS)]
     finally:
         store.close()
-    return Result(label, filled, events, forms, clerk_ms, hall_ms, month_s, f"{month[0]:%Y-%m}")
+    store_label = f"{label}, city of {halls} halls ({hall_code})" if halls else label
+    return Result(
+        store_label, filled, events, forms, clerk_ms, hall_ms, month_s, f"{month[0]:%Y-%m}"
+    )
 
 
 def _verdict(value: float, aim: float) -> str:
@@ -176,6 +195,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-postgres", action="store_true", help="measure SQLite only")
     parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
     parser.add_argument("--days", type=int, default=365, help="days of data (default a year)")
+    parser.add_argument(
+        "--city",
+        type=int,
+        metavar="HALLS",
+        default=0,
+        help="also a city of HALLS halls for --city-days days (one hall's reads are timed)",
+    )
+    parser.add_argument("--city-days", type=int, default=30)
     arguments = parser.parse_args(argv)
 
     began = time.monotonic()
@@ -191,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
                 versions[stores.name] = stores.version()
                 target = stores.new_target("year")
                 results.append(measure(stores.name, target, template, arguments.days))
+                if arguments.city:
+                    city = stores.new_target("city")
+                    results.append(
+                        measure(stores.name, city, template, arguments.city_days, arguments.city)
+                    )
         finally:
             template.close()
     text_of_section = section(results, versions, when, load)
