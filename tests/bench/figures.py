@@ -23,7 +23,6 @@ Aims (issue 7): one day's clerk figures under 100 ms, the month under 2 s.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import statistics
 import sys
@@ -39,7 +38,15 @@ from shared.figures import clerk_figures, hall_day_summary, queue_hour_figures
 from shared.lookup import find_hall
 from shared.model import Hall, ServiceForm, TicketEvent
 from shared.store import Store, open_store
-from tests.bench.report import DOC, REPO, load_average, machine, markers, write_section
+from tests.bench.report import (
+    DOC,
+    REPO,
+    bench_parser,
+    load_average,
+    machine,
+    markers,
+    write_section,
+)
 from tests.bench.throughput import PostgresStores, SQLiteStores, backends
 from tests.bench.yeardata import (
     Filled,
@@ -186,14 +193,7 @@ def section(results: list[Result], versions: dict[str, str], when: dt.datetime, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tests.bench.figures",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--postgres", metavar="URL", help="PostgreSQL admin URL to measure too")
-    parser.add_argument("--no-postgres", action="store_true", help="measure SQLite only")
-    parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
+    parser = bench_parser("figures", __doc__)
     parser.add_argument("--days", type=int, default=365, help="days of data (default a year)")
     parser.add_argument(
         "--city",

@@ -3,6 +3,7 @@ docs/benchmarks.md between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->`."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 from pathlib import Path
@@ -57,3 +58,17 @@ def machine(versions: dict[str, str], load: str) -> str:
         *(f"{name} {version}" for name, version in versions.items()),
     ]
     return "; ".join(parts)
+
+
+def bench_parser(name: str, doc: str | None) -> argparse.ArgumentParser:
+    """The options every benchmark over both stores takes: which PostgreSQL, and whether to
+    write its section of docs/benchmarks.md."""
+    parser = argparse.ArgumentParser(
+        prog=f"python -m tests.bench.{name}",
+        description=doc,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--postgres", metavar="URL", help="PostgreSQL admin URL to measure too")
+    parser.add_argument("--no-postgres", action="store_true", help="measure SQLite only")
+    parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
+    return parser

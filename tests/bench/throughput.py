@@ -69,7 +69,15 @@ from shared.hall import HallService
 from shared.hall_config import demo_definition, load_hall
 from shared.model import Business, Hall, Queue, Ticket
 from shared.store import BUSY_TIMEOUT_S, Store, open_store
-from tests.bench.report import DOC, REPO, load_average, machine, markers, write_section
+from tests.bench.report import (
+    DOC,
+    REPO,
+    bench_parser,
+    load_average,
+    machine,
+    markers,
+    write_section,
+)
 
 BEGIN_MARK, END_MARK = markers("throughput")
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -870,14 +878,7 @@ def backends(arguments: argparse.Namespace) -> Iterator[list[SQLiteStores | Post
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tests.bench.throughput",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--postgres", metavar="URL", help="PostgreSQL admin URL to measure too")
-    parser.add_argument("--no-postgres", action="store_true", help="measure SQLite only")
-    parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
+    parser = bench_parser("throughput", __doc__)
     parser.add_argument(
         "--profile",
         type=int,
