@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from shared.alerts import AlertRecord, update_level
 from shared.calling import TIERS, Policy, Waiting, choose_next, route
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.errors import Rejected
 from shared.figures import latest_event
 from shared.forecast import estimate_wait_s
@@ -97,7 +97,7 @@ class HallService:
     def __init__(self, store: Store, hall_code: str | None = None, clock: Clock | None = None):
         self.store = store
         self.hall_code = hall_code
-        self.clock = clock or SystemClock()
+        self.clock = clock or clock_for(store)
 
     @contextlib.contextmanager
     def _action(self) -> Iterator[_Action]:

@@ -1,5 +1,11 @@
 """Fixtures every test shares: a fresh store holding the demo hall, on SQLite (default) or
-on a real PostgreSQL server (`--backend postgresql` or HALLQ_TEST_BACKEND=postgresql)."""
+on a real PostgreSQL server (`--backend postgresql` or HALLQ_TEST_BACKEND=postgresql).
+
+Every test that touches a store takes it from these fixtures (`store`, `store_target`,
+`empty_store_target`, `module_store_target`), so the one option moves the whole suite,
+GUI tests included, onto the chosen backend. Without a server the PostgreSQL tests skip
+with the reason; with HALLQ_REQUIRE_POSTGRES set (CI) they fail instead.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +37,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=os.environ.get("HALLQ_TEST_BACKEND", "sqlite"),
         help="the store the tests run on (default: a temporary SQLite file per test)",
     )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"hallq store backend: {config.getoption('--backend')}"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Where a server is required, a PostgreSQL run without one stops before it starts."""
+    required = os.environ.get("HALLQ_REQUIRE_POSTGRES")
+    if (
+        required
+        and session.config.getoption("--backend") == "postgresql"
+        and (problem := postgres_problem())
+    ):
+        raise pytest.UsageError(problem + "; HALLQ_REQUIRE_POSTGRES is set")
 
 
 def postgres_admin_url() -> str:
@@ -78,6 +99,22 @@ def temporary_database(admin_url: str, template: str | None = None) -> Iterator[
 
 def _is_postgresql(request: pytest.FixtureRequest) -> bool:
     return request.config.getoption("--backend") == "postgresql"
+
+
+@pytest.fixture
+def sqlite_only(request: pytest.FixtureRequest) -> None:
+    """For what exists on SQLite alone (a store file, its backup and restore): skipped on
+    PostgreSQL, whose run covers the same rules through the server's own tools."""
+    if _is_postgresql(request):
+        pytest.skip("concerns SQLite store files only; the SQLite run covers it")
+
+
+@pytest.fixture
+def postgres_only(request: pytest.FixtureRequest) -> None:
+    """For what exists on PostgreSQL alone (several PCs on one server): skipped on SQLite,
+    whose store is one file on one PC; the PostgreSQL run covers it."""
+    if not _is_postgresql(request):
+        pytest.skip("concerns a PostgreSQL store shared by several PCs; run --backend postgresql")
 
 
 def _load_demo(target: str) -> None:

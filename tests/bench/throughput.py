@@ -44,7 +44,6 @@ import cProfile
 import datetime as dt
 import multiprocessing
 import os
-import platform
 import pstats
 import socket
 import sqlite3
@@ -70,10 +69,17 @@ from shared.hall import HallService
 from shared.hall_config import demo_definition, load_hall
 from shared.model import Business, Hall, Queue, Ticket
 from shared.store import BUSY_TIMEOUT_S, Store, open_store
+from tests.bench.report import (
+    DOC,
+    REPO,
+    bench_parser,
+    load_average,
+    machine,
+    markers,
+    write_section,
+)
 
-REPO = Path(__file__).resolve().parents[2]
-DOC = REPO / "docs" / "benchmarks.md"
-BEGIN_MARK, END_MARK = "<!-- bench:throughput -->", "<!-- /bench:throughput -->"
+BEGIN_MARK, END_MARK = markers("throughput")
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 PROCESS_COUNTS = (1, 4, 16)
@@ -632,30 +638,6 @@ def cold_start(stores: SQLiteStores) -> list[float]:
 # ----- the report -----
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def load_average() -> str:
-    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
-
-
-def machine(versions: dict[str, str], load: str) -> str:
-    parts = [
-        platform.platform(),
-        f"CPU {cpu_model()}, {os.cpu_count()} cores (load average {load} at the start)",
-        f"Python {platform.python_version()}",
-        *(f"{name} {version}" for name, version in versions.items()),
-    ]
-    return "; ".join(parts)
-
-
 def _cells(measure: Measure) -> list[str]:
     return [
         f"{measure.rate:.0f}",
@@ -847,23 +829,6 @@ def section(
     return "\n".join(lines) + "\n"
 
 
-def write_section(text_of_section: str, path: Path = DOC) -> None:
-    """Replace this benchmark's section between its markers, creating what is missing."""
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("# hallq benchmarks\n\n" + text_of_section, encoding="utf-8")
-        return
-    current = path.read_text(encoding="utf-8")
-    start, end = current.find(BEGIN_MARK), current.find(END_MARK)
-    if start == -1 or end == -1 or end < start:
-        path.write_text(current.rstrip("\n") + "\n\n" + text_of_section, encoding="utf-8")
-        return
-    after = current[end + len(END_MARK) :].lstrip("\n")
-    path.write_text(
-        current[:start] + text_of_section + ("\n" + after if after else ""), encoding="utf-8"
-    )
-
-
 # ----- profiling one issuing process -----
 
 
@@ -913,14 +878,7 @@ def backends(arguments: argparse.Namespace) -> Iterator[list[SQLiteStores | Post
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m tests.bench.throughput",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--postgres", metavar="URL", help="PostgreSQL admin URL to measure too")
-    parser.add_argument("--no-postgres", action="store_true", help="measure SQLite only")
-    parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
+    parser = bench_parser("throughput", __doc__)
     parser.add_argument(
         "--profile",
         type=int,
@@ -950,7 +908,7 @@ def main(argv: list[str] | None = None) -> int:
     text_of_section = section(rows, paced, cold, versions, when, load)
     print(text_of_section)
     if not arguments.no_write:
-        write_section(text_of_section)
+        write_section("throughput", text_of_section)
         print(f"wrote {DOC.relative_to(REPO)}")
     print(f"took {time.monotonic() - began:.0f} s")
     return 0

@@ -20,12 +20,6 @@ pytestmark = pytest.mark.usefixtures("sqlite_only")
 
 
 @pytest.fixture
-def sqlite_only(request: pytest.FixtureRequest) -> None:
-    if request.config.getoption("--backend") != "sqlite":
-        pytest.skip("backup and restore of a file concern SQLite stores only")
-
-
-@pytest.fixture
 def busy_day(hall, clock):
     """A store holding tickets, events, transactions and a rating."""
     hall.open_counter(2, "E002")

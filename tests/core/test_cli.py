@@ -156,6 +156,7 @@ def test_an_unreadable_store_is_a_clear_error(tmp_path):
     assert done.returncode == 1 and "cannot open the store" in done.stderr
 
 
+@pytest.mark.usefixtures("sqlite_only")
 def test_backup_then_restore_brings_the_store_back_and_keeps_the_replaced_one(tmp_path):
     target = str(tmp_path / "hall.sqlite3")
     hallq("init", "--demo", db=target)

@@ -38,9 +38,8 @@ def test_a_simulated_morning_issues_serves_and_opens_standby_counters_at_level_o
     assert "a standby counter opens" in out.getvalue()
 
 
-def test_hallq_demo_runs_as_a_program_and_stops_when_told(tmp_path):
-    target = str(tmp_path / "demo.sqlite3")
-    command = [sys.executable, "-m", "shared.cli", "--db", target, "demo"]
+def test_hallq_demo_runs_as_a_program_and_stops_when_told(empty_store_target):
+    command = [sys.executable, "-m", "shared.cli", "--db", empty_store_target, "demo"]
     done = subprocess.run(
         [*command, "--minutes", "0.04", "--speed", "600"],
         capture_output=True,

@@ -35,7 +35,7 @@ FIELDS = (
 )  # fmt: skip
 
 
-def hallq(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def hallq(db: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "shared.cli", "--db", str(db), *args],
         capture_output=True, text=True, timeout=60,
@@ -47,7 +47,7 @@ def as_json(done: subprocess.CompletedProcess[str]):
     return json.loads(done.stdout)
 
 
-def hallq_together(db: Path, commands: dict[object, tuple[str, ...]]) -> dict[object, object]:
+def hallq_together(db: str, commands: dict[object, tuple[str, ...]]) -> dict[object, object]:
     """Read-only commands run side by side (keeps the file fast); each one's JSON output."""
     running = {
         key: subprocess.Popen(
@@ -67,9 +67,9 @@ def hallq_together(db: Path, commands: dict[object, tuple[str, ...]]) -> dict[ob
 
 
 @pytest.fixture(scope="module")
-def hall(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """Run everything once; the tests below read what each command printed."""
-    db = tmp_path_factory.mktemp("replayed_days") / "hall.sqlite3"
+def hall(module_store_target: str) -> dict:
+    """Run everything once, on the run's backend; the tests below read what each printed."""
+    db = module_store_target
     assert hallq(db, "init", "--demo").returncode == 0
     out: dict = {}
     out["replay_one"] = hallq(db, "replay", str(DAYS / "day_one.jsonl"))

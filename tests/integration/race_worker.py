@@ -2,6 +2,7 @@
 
     python -m tests.integration.race_worker issue --db TARGET --count 40 --start-at T
     python -m tests.integration.race_worker serve --db TARGET --counter 2 --clerk E002 --start-at T
+        [--clock store]   # the store's clock for live actions (the server's on PostgreSQL)
     python -m tests.integration.race_worker issue-until-killed --db TARGET
 
 `issue` and `serve` get ready (imports, store open, counter open), wait for the wall-clock
@@ -54,10 +55,13 @@ def issue(target: str, count: int, start_at: str, business: str) -> dict[str, ob
     return {"codes": codes, "late_by": late_by, "elapsed_s": elapsed}
 
 
-def serve(target: str, counter: int, clerk: str, start_at: str) -> dict[str, object]:
-    """Open the counter, then call and finish until nothing waits for it."""
+def serve(
+    target: str, counter: int, clerk: str, start_at: str, clock: str = "system"
+) -> dict[str, object]:
+    """Open the counter, then call and finish until nothing waits for it; timed by this PC's
+    own clock (`system`), or by the clock the store gives live actions (`store`)."""
     store = _open(target)
-    hall = HallService(store, "demo", SystemClock())
+    hall = HallService(store, "demo", SystemClock() if clock == "system" else None)
     hall.open_counter(counter, clerk)
     late_by = _wait_until(start_at)
     began = time.perf_counter()
@@ -93,12 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.choices["issue"].add_argument("--count", type=int, required=True)
     commands.choices["serve"].add_argument("--counter", type=int, required=True)
     commands.choices["serve"].add_argument("--clerk", required=True)
+    commands.choices["serve"].add_argument("--clock", choices=("system", "store"), default="system")
     args = parser.parse_args(argv)
 
     if args.command == "issue":
         result = issue(args.db, args.count, args.start_at, args.business)
     elif args.command == "serve":
-        result = serve(args.db, args.counter, args.clerk, args.start_at)
+        result = serve(args.db, args.counter, args.clerk, args.start_at, args.clock)
     else:
         issue_until_killed(args.db, args.business)
         return 0

@@ -1,6 +1,7 @@
 """Real processes on one store: kiosks issuing at once, counters calling at once, and a kiosk
-killed mid-stream. Each runs on a SQLite file and on PostgreSQL (skipped when no server
-answers, failed when HALLQ_REQUIRE_POSTGRES is set).
+killed mid-stream. Each runs on the run's backend: a SQLite file, or with `--backend
+postgresql` a fresh PostgreSQL database (skipped when no server answers, failed when
+HALLQ_REQUIRE_POSTGRES is set).
 
 The children are `python -m tests.integration.race_worker ...` on the same store target
 string as the test. Each says `ready` once set up, then all are given one wall-clock start
@@ -45,12 +46,11 @@ TICKETS_TO_SERVE = 120  # 30 calls per counter on average; PostgreSQL is the slo
 # ----- the store and the children -----
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def shared_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """One store target string for the test and all its children: a file or a fresh database."""
-    if request.param == "postgresql":
-        return str(request.getfixturevalue("fresh_postgres_url"))
-    return str(tmp_path / "hall.sqlite3")
+@pytest.fixture
+def shared_target(empty_store_target: str) -> str:
+    """One store target string for the test and all its children: a file or a fresh database
+    on the backend the run chose (`--backend`)."""
+    return empty_store_target
 
 
 @pytest.fixture
