@@ -34,7 +34,7 @@ from kiosk.visit import Visit
 from kiosk.widgets import text_label, touch_button
 from shared.appointments import CheckInRefused, check_in
 from shared.calling import route
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.errors import Rejected
 from shared.hall import HallService, Issued
 from shared.incidents import record_incident
@@ -64,7 +64,7 @@ class KioskWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.hall_code = hall_code
-        self.clock = clock or SystemClock()
+        self.clock = clock or clock_for(store)
         self.service = HallService(store, hall_code, self.clock)
         self.menu = kiosk_menu(store, hall_code)
         self.state = kiosk_state(store, hall_code)

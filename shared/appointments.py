@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.errors import Rejected
 from shared.hall import HallService, Issued
 from shared.lookup import find_business, find_hall
@@ -51,7 +51,7 @@ def book(
     clock: Clock | None = None,
 ) -> Booked:
     """Book a half-hour slot starting at `at`; refused for a past slot or a bad number."""
-    now = (clock or SystemClock()).now()
+    now = (clock or clock_for(store)).now()
     if not MOBILE.fullmatch(phone):
         raise Rejected(f"{phone!r} is not a mobile number (11 digits starting with 1)")
     if at + SLOT <= now:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.lookup import find_hall
 from shared.model import Incident, Ticket
 from shared.store import Store
@@ -21,7 +21,7 @@ def record_incident(
     clock: Clock | None = None,
 ) -> None:
     """Log one fault (and the ticket it affected, if any) in its own transaction."""
-    now = (clock or SystemClock()).now()
+    now = (clock or clock_for(store)).now()
     with store.write() as session:
         hall = find_hall(session, hall_code)
         ticket_id = None

@@ -15,7 +15,7 @@ from sqlalchemy import CursorResult, null, select, update
 from sqlalchemy.orm import Session
 
 from shared import audit
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.errors import Rejected
 from shared.lookup import find_hall
 from shared.model import Appointment, ServiceForm, Ticket, Transaction
@@ -53,7 +53,7 @@ def purge_personal_data(
 ) -> Purged:
     """Erase personal fields of business days before `before` (default: today less the
     hall's retention_days). A day after today is refused: today's customers are still here."""
-    now = (clock or SystemClock()).now()
+    now = (clock or clock_for(store)).now()
     with store.write() as session:
         hall = find_hall(session, hall_code, lock=True)
         if before is None:

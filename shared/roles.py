@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from shared import audit
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.errors import Rejected
 from shared.figures import ClerkFigures, clerk_figures
 from shared.lookup import find_clerk, find_hall
@@ -66,7 +66,7 @@ def sensitive_act(
     clock: Clock | None = None,
 ) -> Iterator[Act]:
     """One transaction in which `staff_id`, checked to hold one of `roles`, does `what`."""
-    now = (clock or SystemClock()).now()
+    now = (clock or clock_for(store)).now()
     with store.write() as session:
         hall = find_hall(session, hall_code, lock=True)
         clerk = find_clerk(session, hall, staff_id)

@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from shared import audit
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.documents.service_form import (
     FormBusiness,
     FormContent,
@@ -149,7 +149,7 @@ def archive_form(
 ) -> ArchivedForm:
     """Render and archive today's finished ticket's form, signed or declined, as the next
     link of the hall's chain; a signed form marks the ticket's transactions signed."""
-    now = (clock or SystemClock()).now()
+    now = (clock or clock_for(store)).now()
     reason = decline_reason.strip()
     if strokes is None:
         if not reason or len(reason) > MAX_DECLINE:
@@ -320,7 +320,7 @@ def open_form(
     clock: Clock | None = None,
 ) -> bytes:
     """An archived form's PDF; the viewing is recorded in the audit log with it."""
-    now = (clock or SystemClock()).now()
+    now = (clock or clock_for(store)).now()
     with store.write() as session:
         hall = find_hall(session, hall_code)
         pdf = session.scalar(

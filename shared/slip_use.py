@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.errors import Rejected
 from shared.lookup import find_counter, find_hall
 from shared.model import Business, Clerk, Slip, Ticket
@@ -34,7 +34,7 @@ def take_slip(
     store: Store, hall_code: str | None, counter: int, scanned: str, clock: Clock | None = None
 ) -> SlipTaken:
     """Check the scanned slip against the ticket called to `counter` and mark it used."""
-    now = (clock or SystemClock()).now()
+    now = (clock or clock_for(store)).now()
     code = read_slip_code(scanned)
     with store.write() as session:
         hall = find_hall(session, hall_code, lock=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from shared import audit
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.errors import Rejected
 from shared.lookup import find_hall
 from shared.model import Clerk
@@ -69,7 +69,7 @@ def sign_in(
     clock: Clock | None = None,
 ) -> SignedIn:
     """The clerk, or Rejected (wrong PIN, locked, unknown). A failure is still recorded."""
-    now = (clock or SystemClock()).now()
+    now = (clock or clock_for(store)).now()
     with store.write() as session:
         hall = find_hall(session, hall_code, lock=True)
         clerk = session.scalar(

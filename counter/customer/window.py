@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.customer.signature_pad import SignaturePad
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.documents.service_form import FormContent
 from shared.errors import Rejected
 from shared.hall import HallService
@@ -82,7 +82,7 @@ class CustomerWindow(QWidget):
         self.setObjectName("customerWindow")
         self.store, self.hall_code, self.counter = store, hall_code, counter
         self.language, self.rating_timeout_s = language, rating_timeout_s
-        self.clock = clock or SystemClock()
+        self.clock = clock or clock_for(store)
         self.hall = HallService(store, hall_code, self.clock)
         self.ticket: str | None = None
         self.setWindowTitle(tr("Counter %1 — for the customer").replace("%1", str(counter)))

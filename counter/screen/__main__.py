@@ -19,7 +19,7 @@ from counter.live import LiveStore
 from counter.screen.announcer import Announcer
 from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
-from shared.clock import SystemClock
+from shared.clock import clock_for
 from shared.errors import Rejected
 from shared.resources import style_sheet
 from shared.store import Store, default_target, open_store
@@ -40,7 +40,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def open_windows(store: Store, live: LiveStore, args: argparse.Namespace) -> list[QWidget]:
     """Build the windows asked for, each following the change feed."""
-    clock = SystemClock()
+    clock = clock_for(store)
     both = not (args.board or args.monitor)
     windows: list[QWidget] = []
     if args.board or both:

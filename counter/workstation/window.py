@@ -33,7 +33,7 @@ from counter.workstation.archive_dialog import ArchiveDialog, open_with_desktop
 from counter.workstation.figures_panel import FiguresPanel
 from counter.workstation.sign_in import SignInPage
 from counter.workstation.transaction_form import TransactionForm
-from shared.clock import Clock, SystemClock
+from shared.clock import Clock, clock_for
 from shared.counter_view import CounterView, counter_view
 from shared.errors import Rejected
 from shared.hall import HallService
@@ -72,7 +72,7 @@ class WorkstationWindow(QMainWindow):
         self.setObjectName("workstation")
         self.store, self.hall_code, self.counter = store, hall_code, counter
         self.english = language == "en"
-        self.clock = clock or SystemClock()
+        self.clock = clock or clock_for(store)
         self.hall = HallService(store, hall_code, self.clock)
         self.customer, self.open_pdf = customer, open_pdf
         self.clerk: SignedIn | None = None
