@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.conftest import postgres_admin_url, temporary_database
-from tests.integration.crash.harness import Harness
+from tests.integration.crash.harness import MEAN_GAP_S, Harness
 
 
 @contextlib.contextmanager
@@ -35,6 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.integration.crash")
     parser.add_argument("--kills", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--mean-gap-ms",
+        type=float,
+        default=MEAN_GAP_S * 1000,
+        help="mean time between kills; give a loaded machine more, so workers get work done",
+    )
     parser.add_argument("--db", help="an empty store to run on (a path or a URL)")
     parser.add_argument("--postgresql", action="store_true", help="a new PostgreSQL database")
     args = parser.parse_args(argv)
@@ -42,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         tempfile.TemporaryDirectory(prefix="hallq-crash-") as folder,
         _target(args.db, args.postgresql, Path(folder)) as target,
     ):
-        report = Harness(target, Path(folder), args.seed).run(args.kills)
+        report = Harness(target, Path(folder), args.seed, args.mean_gap_ms / 1000).run(args.kills)
     figures = dataclasses.asdict(report)
     figures["faults"] = [fault[:400] for fault in report.faults[:50]]
     figures["fault_count"] = len(report.faults)

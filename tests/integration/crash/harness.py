@@ -27,7 +27,7 @@ from tests.integration.crash.check import Expectation, Report, check
 
 KIOSKS = 2
 COUNTERS = (("1", "E001"), ("2", "E002"), ("5", "E005"), ("6", "E006"))
-MEAN_GAP_S = 0.04  # mean time between two kills (each kills one worker of six)
+MEAN_GAP_S = 0.04  # default mean time between two kills (each kills one worker of six)
 DAY_FULL = 800  # start the next business day once a queue has issued this many numbers
 DAY_CHECK_EVERY = 25  # kills between two looks at the day's numbers
 
@@ -41,8 +41,10 @@ class Slot:
 
 
 class Harness:
-    def __init__(self, target: str, workdir: Path, seed: int) -> None:
-        self.target, self.workdir = target, workdir
+    def __init__(
+        self, target: str, workdir: Path, seed: int, mean_gap_s: float = MEAN_GAP_S
+    ) -> None:
+        self.target, self.workdir, self.mean_gap_s = target, workdir, mean_gap_s
         self.rng = random.Random(seed)
         self.lives = 0
         self.days = 0
@@ -119,7 +121,7 @@ class Harness:
             self.start(slot, expect_back=False)
         done = 0
         while done < kills:
-            time.sleep(self.rng.uniform(0, 2 * MEAN_GAP_S))
+            time.sleep(self.rng.uniform(0, 2 * self.mean_gap_s))
             if done % DAY_CHECK_EVERY == 0 and self._day_is_full():
                 self.days += 1  # every worker dies; the new lives work on the next day
                 for slot in self.slots:

