@@ -255,3 +255,41 @@ def test_a_broken_hall_definition_is_refused_whole(store, path, value):
         return
     with store.write() as session:  # a definition the check passes must load
         load_hall(session, definition)
+
+
+# ----- scanned slip codes -----
+
+SLIP = {"name": "张三", "id_number": "11010519491231002X", "reason": "丢失"}
+
+
+@pytest.fixture
+def counter_with_a_slip(hall):
+    hall.open_counter(4, "E004")
+    code = hall.issue("sim_replace", slip=SLIP).slip_code
+    hall.call(4)
+    return code
+
+
+@STORE_EXAMPLES
+@given(
+    scanned=st.one_of(
+        hostile_text,
+        st.builds(lambda head, tail: f"HQS1-{head}-{tail}", hostile_text, hostile_text),
+    ),
+    cut=st.integers(min_value=0, max_value=60),
+    junk=hostile_text,
+)
+def test_a_scanned_code_that_is_not_the_genuine_slip_is_refused_and_stores_nothing(
+    store, counter_with_a_slip, scanned, cut, junk
+):
+    from shared.slip_use import take_slip
+
+    genuine = counter_with_a_slip
+    for candidate in (scanned, genuine[:cut] + junk + genuine[cut + len(junk) :]):
+        if candidate.strip() == genuine:
+            continue
+        before = snapshot(store)
+        with pytest.raises(Rejected) as refused:
+            take_slip(store, "demo", 4, candidate)
+        assert _rejected_cleanly(refused.value)
+        assert snapshot(store) == before
