@@ -28,13 +28,23 @@ from shared.documents.service_form import (
 from shared.errors import Rejected
 from shared.lookup import find_clerk, find_hall
 from shared.masking import mask_field, mask_phone
-from shared.model import Business, Clerk, Counter, Hall, ServiceForm, Ticket, Transaction
+from shared.model import (
+    AuditEntry,
+    Business,
+    Clerk,
+    Counter,
+    Hall,
+    ServiceForm,
+    Ticket,
+    Transaction,
+)
 from shared.store import Store
 
 GENESIS = "0" * 64
 MAX_STROKES, MAX_POINTS = 200, 20_000
 MAX_DECLINE = 200
 SEARCH_LIMIT = 100
+FORM_ARCHIVED = "form_archived"  # the audit action that records each chain end
 
 
 def chain_link(previous: str, sequence: int, pdf_sha256: str) -> str:
@@ -199,6 +209,18 @@ def archive_form(
             session.execute(
                 update(Transaction).where(Transaction.ticket_id == ticket.id).values(signed=True)
             )
+        # The chain's end, kept where nothing can be edited: without it, removing the newest
+        # forms would leave a shorter chain that still verifies.
+        audit.record(
+            session,
+            hall.id,
+            FORM_ARCHIVED,
+            at=now,
+            clerk_id=ticket.clerk_id,
+            source="counter",
+            sequence=sequence,
+            chain_hash=chain,
+        )
         return ArchivedForm(sequence, ticket.code, kept is not None, digest, chain)
 
 
@@ -237,6 +259,26 @@ def verify_chain(session: Session, hall: Hall) -> ChainCheck:
                 "(changed, removed or reordered)",
             )
         previous, expected, count = chain_hash, expected + 1, count + 1
+    return _check_chain_end(session, hall, count, previous)
+
+
+def _check_chain_end(session: Session, hall: Hall, count: int, last_chain: str) -> ChainCheck:
+    """The walked chain must reach the last form the audit log saw archived."""
+    anchor = session.scalar(
+        select(AuditEntry.detail)
+        .where(AuditEntry.hall_id == hall.id, AuditEntry.action == FORM_ARCHIVED)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    if anchor is None:
+        return ChainCheck(count)
+    newest = int(anchor["sequence"])  # type: ignore[call-overload]
+    if newest > count:
+        return ChainCheck(
+            count, count + 1, f"form #{count + 1} is missing (#{newest} was archived)"
+        )
+    if newest == count and anchor["chain_hash"] != last_chain:
+        return ChainCheck(count, count, f"form #{count}: it is not the form that was archived")
     return ChainCheck(count)
 
 

@@ -192,6 +192,7 @@ def test_the_chain_of_untouched_forms_verifies(counter_open, store, store_target
             "form #2: its PDF was changed",
         ),
         ("DELETE FROM service_forms WHERE sequence = 2", "form #2 is missing (next is #3)"),
+        ("DELETE FROM service_forms WHERE sequence = 3", "form #3 is missing (#3 was archived)"),
         (
             "UPDATE service_forms SET sequence = 100 + sequence WHERE sequence IN (1, 2);"
             "UPDATE service_forms SET sequence = 2 WHERE sequence = 101;"
@@ -199,7 +200,7 @@ def test_the_chain_of_untouched_forms_verifies(counter_open, store, store_target
             "form #1: its chain hash does not follow form #0",
         ),
     ],
-    ids=["one byte changed", "form removed", "forms reordered"],
+    ids=["one byte changed", "form removed", "newest form removed", "forms reordered"],
 )
 def test_hallq_forms_verify_names_the_first_broken_form(
     counter_open, store, store_target, clock, tamper, problem
