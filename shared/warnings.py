@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from shared.alerts import Crowding
@@ -25,6 +25,7 @@ HORIZON = dt.timedelta(minutes=15)  # how far ahead a warning looks
 # so one quiet minute does not withdraw it.
 KEEP_SLACK = dt.timedelta(minutes=10)
 WINDOW = dt.timedelta(minutes=15)  # the arrivals and calls the rates are taken over
+LATELY = dt.timedelta(minutes=5)  # the line must still be growing over these last minutes
 SHORTEST_WINDOW = dt.timedelta(minutes=5)  # early in the day, rates need this much to mean much
 MOST_MORE_COUNTERS = 20
 # The line must really have grown by this many tickets over the window: a rate drawn from
@@ -43,6 +44,7 @@ class Rates:
     arrivals_per_hour: float
     services_per_hour: float
     net_growth: int  # tickets issued minus tickets called over the window
+    growth_lately: int  # the same over its last minutes (LATELY)
 
     @property
     def growth_per_hour(self) -> float:
@@ -65,7 +67,7 @@ def minutes_to_level(
 ) -> float | None:
     """Minutes until waiting ÷ open counters reaches the threshold at the current growth;
     0 when it already has, None when the line is not growing or no counter is open."""
-    if open_counters <= 0 or rates.net_growth < LEAST_NET_GROWTH:
+    if open_counters <= 0 or rates.net_growth < LEAST_NET_GROWTH or rates.growth_lately <= 0:
         return None
     short = level_threshold * open_counters - waiting
     if short <= 0:
@@ -117,8 +119,9 @@ def observed_rates(session: Session, hall: Hall, now: dt.datetime) -> Rates:
     """Issues and calls of the last WINDOW of the business day, per hour (early in the day,
     over the time since its first such event, but at least SHORTEST_WINDOW)."""
     since = now - WINDOW
+    lately = func.sum(case((TicketEvent.at > now - LATELY, 1), else_=0))
     rows = session.execute(
-        select(TicketEvent.kind, func.count(), func.min(TicketEvent.at))
+        select(TicketEvent.kind, func.count(), func.min(TicketEvent.at), lately)
         .where(
             TicketEvent.hall_id == hall.id,
             TicketEvent.business_day == now.date(),
@@ -128,11 +131,12 @@ def observed_rates(session: Session, hall: Hall, now: dt.datetime) -> Rates:
         )
         .group_by(TicketEvent.kind)
     ).all()
-    counts = {kind: int(count) for kind, count, _ in rows}
-    earliest = min((first for _, _, first in rows), default=now)
+    counts = {kind: (int(count), int(recent or 0)) for kind, count, _, recent in rows}
+    earliest = min((first for _, _, first, _ in rows), default=now)
     span = max(min(WINDOW, now - earliest), SHORTEST_WINDOW).total_seconds() / 3600
-    issued, called = counts.get("issued", 0), counts.get("called", 0)
-    return Rates(issued / span, called / span, issued - called)
+    issued, issued_lately = counts.get("issued", (0, 0))
+    called, called_lately = counts.get("called", (0, 0))
+    return Rates(issued / span, called / span, issued - called, issued_lately - called_lately)
 
 
 def _open_warnings(session: Session, hall: Hall, day: dt.date) -> dict[int, EarlyWarning]:

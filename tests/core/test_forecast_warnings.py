@@ -93,17 +93,20 @@ def test_no_level_two_warning_while_the_level_is_zero(hall, clock, store):
 
 
 def test_minutes_to_a_level_follow_the_net_growth():
-    rates = Rates(60.0, 30.0, net_growth=8)
+    rates = Rates(60.0, 30.0, net_growth=8, growth_lately=3)
     assert minutes_to_level(4, 2, rates, 2.5) == pytest.approx(2.0)
     assert minutes_to_level(5, 2, rates, 2.5) == 0.0
     assert minutes_to_level(4, 0, rates, 2.5) is None
-    assert minutes_to_level(4, 2, Rates(30.0, 30.0, 0), 2.5) is None
+    assert minutes_to_level(4, 2, Rates(30.0, 30.0, 0, 0), 2.5) is None
     assert minutes_to_level(1, 2, rates, 2.5) is None, "far below the threshold: no warning"
+    stalled = Rates(60.0, 30.0, net_growth=8, growth_lately=0)
+    assert minutes_to_level(4, 2, stalled, 2.5) is None, "no longer growing: no warning"
 
 
 def test_more_counters_are_the_fewest_that_keep_the_ratio_below_level_one():
-    rates = Rates(60.0, 30.0, net_growth=8)  # each of the 2 counters calls 15 an hour
+    # Each of the 2 counters calls 15 an hour.
+    rates = Rates(60.0, 30.0, net_growth=8, growth_lately=3)
     horizon = dt.timedelta(minutes=15)
     # +1: 3 counters, growth 15/h, 7.75 at the end ≥ 7.5; +2: 4 counters, no growth, 4 < 10.
     assert more_counters_needed(4, 2, rates, 2.5, horizon) == 2
-    assert more_counters_needed(1, 2, Rates(10.0, 30.0, 0), 2.5, horizon) == 0
+    assert more_counters_needed(1, 2, Rates(10.0, 30.0, 0, 0), 2.5, horizon) == 0
