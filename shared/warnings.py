@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
 
 from shared.alerts import Crowding
@@ -62,6 +62,10 @@ def threshold(settings: HallSettings, level: int) -> float:
     return settings.alert_level1 if level == 1 else settings.alert_level2
 
 
+def near_threshold(waiting: int, open_counters: int, level_threshold: float) -> bool:
+    return waiting >= LEAST_SHARE_OF_THRESHOLD * level_threshold * open_counters
+
+
 def minutes_to_level(
     waiting: int, open_counters: int, rates: Rates, level_threshold: float
 ) -> float | None:
@@ -72,7 +76,7 @@ def minutes_to_level(
     short = level_threshold * open_counters - waiting
     if short <= 0:
         return 0.0
-    if waiting < LEAST_SHARE_OF_THRESHOLD * level_threshold * open_counters:
+    if not near_threshold(waiting, open_counters, level_threshold):
         return None
     growth = rates.growth_per_hour
     return short / growth * 60 if growth > 0 else None
@@ -139,22 +143,30 @@ def observed_rates(session: Session, hall: Hall, now: dt.datetime) -> Rates:
     return Rates(issued / span, called / span, issued - called, issued_lately - called_lately)
 
 
-def _open_warnings(session: Session, hall: Hall, day: dt.date) -> dict[int, EarlyWarning]:
-    """Per level, the warning still standing: the latest one not withdrawn, unless its level
-    has been reached since it was raised (it has come true). A new warning is raised only
-    when none stands, so no older one can."""
-    latest = (
-        select(func.max(EarlyWarning.id))
+@dataclass(frozen=True)
+class Standing:
+    """A warning still standing: not withdrawn, and its level not reached since."""
+
+    id: int
+    at: dt.datetime
+    expected_at: dt.datetime
+
+
+def _standing(session: Session, hall: Hall, day: dt.date) -> dict[int, Standing]:
+    """Per level, the standing warning. A new warning is raised only while none stands, so
+    only the latest one not withdrawn of each level can be."""
+    rows = session.execute(
+        select(EarlyWarning.id, EarlyWarning.level, EarlyWarning.at, EarlyWarning.expected_at)
         .where(
             EarlyWarning.hall_id == hall.id,
             EarlyWarning.business_day == day,
             EarlyWarning.withdrawn_at.is_(None),
         )
-        .group_by(EarlyWarning.level)
-    )
-    candidates = session.scalars(select(EarlyWarning).where(EarlyWarning.id.in_(latest))).all()
-    if not candidates:
+        .order_by(EarlyWarning.id)
+    ).all()
+    if not rows:
         return {}
+    latest = {level: Standing(row_id, at, expected_at) for row_id, level, at, expected_at in rows}
     reached = dict(
         session.execute(
             select(AlertChange.level, func.max(AlertChange.at))
@@ -162,37 +174,51 @@ def _open_warnings(session: Session, hall: Hall, day: dt.date) -> dict[int, Earl
             .group_by(AlertChange.level)
         ).all()
     )
-    standing = {}
-    for warning in candidates:
-        since = [at for level, at in reached.items() if level >= warning.level]
-        if not since or max(since) < warning.at:
-            standing[warning.level] = warning
-    return standing
+    return {
+        level: warning
+        for level, warning in latest.items()
+        if all(at < warning.at for reached_level, at in reached.items() if reached_level >= level)
+    }
+
+
+def _may_warn(crowding: Crowding, settings: HallSettings, level: int) -> bool:
+    """Level 2 is warned of once level 1 has come (from level 0 the line's growth says too
+    little about how far it will go), and only for a line already near the threshold."""
+    return (
+        crowding.level >= level - 1
+        and crowding.open_counters > 0
+        and near_threshold(crowding.waiting, crowding.open_counters, threshold(settings, level))
+    )
 
 
 def review_warnings(
     session: Session, hall: Hall, settings: HallSettings, now: dt.datetime, crowding: Crowding
 ) -> None:
     """After an action: raise a warning for each level now expected within the horizon, and
-    withdraw the standing ones the growth no longer supports."""
+    withdraw the standing ones the growth no longer supports. The rates are counted only
+    when one of these can happen, so a calm hall pays one small query."""
     pending = [level for level in LEVELS if crowding.level < level]
     if not pending:
         return  # at level 2 every warning has come true
-    standing = _open_warnings(session, hall, now.date())
+    standing = _standing(session, hall, now.date())
+    # A warning stands at least until the time it named, so noise does not make it flap.
+    due = [level for level in pending if level in standing and now >= standing[level].expected_at]
+    new = [
+        level for level in pending if level not in standing and _may_warn(crowding, settings, level)
+    ]
+    if not due and not new:
+        return
     rates = observed_rates(session, hall, now)
-    for level in pending:
-        warning = standing.get(level)
-        if warning is not None:
-            # It stands at least until the time it named, so noise does not make it flap.
-            if now >= warning.expected_at and (
-                predict(crowding, rates, settings, level, now, HORIZON + KEEP_SLACK) is None
-            ):
-                warning.withdrawn_at = now
-            continue
-        # Level 2 is warned of once level 1 has come: from level 0 the line's growth says
-        # too little about how far it will go.
+    for level in due:
+        if predict(crowding, rates, settings, level, now, HORIZON + KEEP_SLACK) is None:
+            session.execute(
+                update(EarlyWarning)
+                .where(EarlyWarning.id == standing[level].id)
+                .values(withdrawn_at=now)
+            )
+    for level in new:
         prediction = predict(crowding, rates, settings, level, now)
-        if prediction is not None and crowding.level >= level - 1:
+        if prediction is not None:
             session.add(
                 EarlyWarning(
                     hall_id=hall.id,
