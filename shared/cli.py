@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
-from shared import evaluate_cli, report_text
+from shared import evaluate_cli, report_text, warnings_cli
 from shared.alerts import alert_changes
 from shared.backup import backup_store, restore_store, sqlite_store_path
 from shared.errors import Rejected
@@ -36,7 +36,10 @@ Handler = Callable[[argparse.Namespace, TextIO], None]
 AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 
 # Command groups kept in modules of their own: each is `register(command: AddCommand)`.
-COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (evaluate_cli.register,)
+COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (
+    evaluate_cli.register,
+    warnings_cli.register,
+)
 
 
 class Failed(Exception):

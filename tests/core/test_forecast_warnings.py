@@ -5,10 +5,13 @@ growth stops before that; left standing when it comes true."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 
 import pytest
 
 from shared.alerts import alert_changes
+from shared.cli import main
 from shared.lookup import find_hall
 from shared.warnings import Rates, minutes_to_level, more_counters_needed, warnings_of_day
 
@@ -110,3 +113,23 @@ def test_more_counters_are_the_fewest_that_keep_the_ratio_below_level_one():
     # +1: 3 counters, growth 15/h, 7.75 at the end ≥ 7.5; +2: 4 counters, no growth, 4 < 10.
     assert more_counters_needed(4, 2, rates, 2.5, horizon) == 2
     assert more_counters_needed(1, 2, Rates(10.0, 30.0, 0, 0), 2.5, horizon) == 0
+
+
+def test_hallq_warnings_lists_the_day_s_warnings(hall, clock, store_target):
+    growing_line(hall, clock, 5)
+    out = io.StringIO()
+    assert main(["--db", store_target, "warnings", "--date", DAY.isoformat(), "--json"], out) == 0
+    assert json.loads(out.getvalue()) == [
+        {
+            "at": "2026-11-23T09:05:00",
+            "level": 1,
+            "expected_at": "2026-11-23T09:06:15",
+            "more_counters": 3,
+            "arrivals_per_hour": 72.0,
+            "services_per_hour": 24.0,
+            "withdrawn_at": None,
+        }
+    ]
+    text = io.StringIO()
+    assert main(["--db", store_target, "warnings", "--date", DAY.isoformat()], text) == 0
+    assert "09:05:00  一级应急 level 1 expected 09:06  +3 counters" in text.getvalue()
