@@ -11,7 +11,7 @@ small counting query (two while a warning is open).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import case, func, select, update
 from sqlalchemy.orm import Session
@@ -247,32 +247,24 @@ class WarningRecord:
 
     def as_json(self) -> dict[str, object]:
         return {
-            "at": self.at.isoformat(),
-            "level": self.level,
-            "expected_at": self.expected_at.isoformat(timespec="seconds"),
-            "more_counters": self.more_counters,
-            "arrivals_per_hour": self.arrivals_per_hour,
-            "services_per_hour": self.services_per_hour,
-            "withdrawn_at": self.withdrawn_at.isoformat() if self.withdrawn_at else None,
+            name: value.isoformat(timespec="seconds") if isinstance(value, dt.datetime) else value
+            for name, value in asdict(self).items()
         }
 
 
 def warnings_of_day(session: Session, hall: Hall, day: dt.date) -> list[WarningRecord]:
     """The day's early warnings in the order they were raised, withdrawn ones included."""
-    rows = session.scalars(
-        select(EarlyWarning)
+    rows = session.execute(
+        select(
+            EarlyWarning.at,
+            EarlyWarning.level,
+            EarlyWarning.expected_at,
+            EarlyWarning.more_counters,
+            EarlyWarning.arrivals_per_hour,
+            EarlyWarning.services_per_hour,
+            EarlyWarning.withdrawn_at,
+        )
         .where(EarlyWarning.hall_id == hall.id, EarlyWarning.business_day == day)
         .order_by(EarlyWarning.id)
     ).all()
-    return [
-        WarningRecord(
-            row.at,
-            row.level,
-            row.expected_at,
-            row.more_counters,
-            row.arrivals_per_hour,
-            row.services_per_hour,
-            row.withdrawn_at,
-        )
-        for row in rows
-    ]
+    return [WarningRecord(*row) for row in rows]
