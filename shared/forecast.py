@@ -143,41 +143,45 @@ def projected_wait_s(
     return min(free)
 
 
-def open_desks(
-    session: Session, hall: Hall, pace: Pace, now: dt.datetime
-) -> tuple[list[Desk], dict[int, str]]:
-    """The hall's open counters (with the queues of their current stint), each free when its
-    called customer is expected to leave; and the queues' letters by id."""
-    letters = dict(
-        session.execute(select(Queue.id, Queue.letter).where(Queue.hall_id == hall.id)).all()
-    )
-    called = {
-        counter_id: (queue_id, called_at)
-        for counter_id, queue_id, called_at in session.execute(
-            select(Ticket.counter_id, Ticket.queue_id, Ticket.called_at).where(
-                Ticket.hall_id == hall.id, Ticket.status == "called"
-            )
-        )
-    }
-    desks = []
-    for counter_id, serves, clerk_id in session.execute(
-        select(Counter.id, CounterSession.queues, CounterSession.clerk_id)
+@dataclass(frozen=True)
+class OpenCounter:
+    """An open counter's current stint, and the ticket called to it, if any."""
+
+    serves: str
+    clerk_id: int
+    called_queue_id: int | None
+    called_at: dt.datetime | None
+
+
+def open_counters(session: Session, hall: Hall) -> list[OpenCounter]:
+    """The hall's open counters with the queues of their current stint and called ticket."""
+    called = (Ticket.counter_id == Counter.id) & (Ticket.status == "called")
+    rows = session.execute(
+        select(CounterSession.queues, CounterSession.clerk_id, Ticket.queue_id, Ticket.called_at)
+        .select_from(Counter)
         .join(CounterSession, CounterSession.counter_id == Counter.id)
+        .outerjoin(Ticket, called)
         .where(
             Counter.hall_id == hall.id,
             Counter.state == "open",
             CounterSession.closed_at.is_(None),
         )
-    ):
-        factor = pace.clerk_factor(clerk_id)
+    ).all()
+    return [OpenCounter(*row) for row in rows]
+
+
+def desks_of(counters: Sequence[OpenCounter], pace: Pace, now: dt.datetime) -> list[Desk]:
+    """Each open counter free when its called customer is expected to leave."""
+    desks = []
+    for counter in counters:
+        factor = pace.clerk_factor(counter.clerk_id)
         free_in = 0.0
-        if counter_id in called:
-            queue_id, called_at = called[counter_id]
-            expected = pace.handling_s(queue_id) * factor
-            spent = (now - called_at).total_seconds() if called_at else 0.0
+        if counter.called_queue_id is not None and counter.called_at is not None:
+            expected = pace.handling_s(counter.called_queue_id) * factor
+            spent = (now - counter.called_at).total_seconds()
             free_in = max(expected - spent, expected * LEAST_REMAINING)
-        desks.append(Desk(serves, free_in, factor))
-    return desks, letters
+        desks.append(Desk(counter.serves, free_in, factor))
+    return desks
 
 
 def estimate_wait_s(
@@ -185,17 +189,24 @@ def estimate_wait_s(
 ) -> float | None:
     """The wait a ticket joining `queue` now can expect (call it before adding the ticket);
     None when no open counter serves the queue."""
+    counters = open_counters(session, hall)
+    if not any(queue.letter in counter.serves for counter in counters):
+        return None
     pace = recent_pace(session, hall, now, settings)
-    desks, letters = open_desks(session, hall, pace, now)
     waiting = session.execute(
-        select(Ticket.queue_id, Ticket.waiting_since, Ticket.issued_at, Ticket.id).where(
-            Ticket.hall_id == hall.id, Ticket.status == "waiting"
+        select(Ticket.queue_id, Queue.letter)
+        .join(Queue, Queue.id == Ticket.queue_id)
+        .where(Ticket.hall_id == hall.id, Ticket.status == "waiting")
+        .order_by(
+            Queue.letter != settings.vip_queue,
+            Ticket.waiting_since,
+            Ticket.issued_at,
+            Ticket.id,
         )
     ).all()
-    vip = settings.vip_queue
-    order = sorted(waiting, key=lambda row: (letters[row[0]] != vip, row[1], row[2], row[3]))
-    ahead = [Ahead(letters[row[0]], pace.handling_s(row[0])) for row in order]
-    return projected_wait_s(queue.letter, desks, ahead, vip_queue=vip)
+    ahead = [Ahead(letter, pace.handling_s(queue_id)) for queue_id, letter in waiting]
+    desks = desks_of(counters, pace, now)
+    return projected_wait_s(queue.letter, desks, ahead, vip_queue=settings.vip_queue)
 
 
 def naive_estimate_s(
@@ -203,7 +214,6 @@ def naive_estimate_s(
 ) -> float | None:
     """The baseline for the same ticket: its own queue's people ahead, that queue's recent
     mean handling time, and the open counters that serve the queue."""
-    pace = recent_pace(session, hall, now, settings)
-    desks, _ = open_desks(session, hall, pace, now)
-    serving = sum(1 for desk in desks if queue.letter in desk.serves)
-    return naive_wait_s(ahead, pace.handling_s(queue.id), serving)
+    serving = sum(1 for counter in open_counters(session, hall) if queue.letter in counter.serves)
+    handling = recent_pace(session, hall, now, settings).handling_s(queue.id)
+    return naive_wait_s(ahead, handling, serving)
