@@ -212,7 +212,7 @@ def evaluate(
     """Replay `days` simulated days of each profile, over `processes` processes."""
     tasks = [(profile, first_seed + n) for profile in profiles for n in range(days)]
     if processes > 1:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        with multiprocessing.Pool(processes) as pool:
             outcomes = pool.starmap(replay_simulated_day, tasks, chunksize=1)
     else:
         outcomes = [replay_simulated_day(*task) for task in tasks]
