@@ -17,7 +17,16 @@ from typing import Any, TextIO
 
 from sqlalchemy.orm import Session
 
-from shared import appointments_cli, audit, forms_cli, purge_cli, report_cli, report_text
+from shared import (
+    appointments_cli,
+    audit,
+    evaluate_cli,
+    forms_cli,
+    purge_cli,
+    report_cli,
+    report_text,
+    warnings_cli,
+)
 from shared.alerts import alert_changes
 from shared.audit import command_line_user
 from shared.backup import backup_store, restore_store, sqlite_store_path
@@ -43,9 +52,11 @@ AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 # Command groups kept in modules of their own: each is `register(command: AddCommand)`.
 COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (
     appointments_cli.register,
+    evaluate_cli.register,
     forms_cli.register,
     purge_cli.register,
     report_cli.register,
+    warnings_cli.register,
 )
 
 
@@ -247,7 +258,15 @@ def cmd_simulate(args: argparse.Namespace, out: TextIO) -> None:
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> None:
     from shared.demo import run_demo
 
-    run_demo(args.db, speed=args.speed, minutes=args.minutes, seed=args.seed, out=out)
+    run_demo(
+        args.db,
+        speed=args.speed,
+        minutes=args.minutes,
+        seed=args.seed,
+        out=out,
+        profile=args.profile,
+        windows=not args.no_windows,
+    )
 
 
 # ----- the parser -----
@@ -348,7 +367,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     simulate.add_argument("--out", metavar="FILE", help="a new file (default: standard output)")
 
-    demo = command("demo", cmd_demo, "run the demo hall with a simulated stream of customers")
+    demo = command(
+        "demo",
+        cmd_demo,
+        "open the kiosk, counter 3 and the hall screen on a demo hall with a "
+        "simulated day of customers and clerks",
+    )
     demo.add_argument(
         "--speed", type=float, default=30.0, help="simulated seconds per real second (default 30)"
     )
@@ -356,6 +380,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--minutes", type=float, default=None, help="stop after this many real minutes"
     )
     demo.add_argument("--seed", type=int, default=None, help="seed for a repeatable stream")
+    demo.add_argument(
+        "--profile", choices=sorted(PROFILES), default="normal", help="kind of day to play"
+    )
+    demo.add_argument(
+        "--no-windows", action="store_true", help="play the day in the terminal only (no screen)"
+    )
     for register in COMMAND_GROUPS:
         register(command)
     return parser

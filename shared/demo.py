@@ -1,184 +1,282 @@
-"""`hallq demo`: the demo hall on an embedded store, with a simulated stream of customers.
+"""`hallq demo`: the demo hall on an embedded store, its three programs open on it, and a
+simulated business day played into it.
 
-Customers arrive at random (more at lunch and after work), counters call and serve them,
-and the hall's calls, waiting counts and crowding level scroll by in the terminal.
-Simulated time runs `speed` times faster than real time.
+The day comes from the simulator (`shared.simulate`): customers take tickets, clerks open,
+call, serve, pause for lunch and close, each event played at its time of day compressed
+`speed` times, through the real services on the system clock, so the windows see a live
+hall. Counter 3 is left to the person trying the demo: the simulated clerks work the
+others. The kiosk, counter 3 and the hall screen are started as separate programs (each
+only when it is installed), and stopped with the demo; `--no-windows` plays the day in the
+terminal alone.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import random
+import importlib.util
+import json
+import os
+import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from shared.clock import FixedClock
+from shared.clock import SystemClock
 from shared.errors import Rejected
 from shared.hall import HallService
 from shared.hall_config import demo_definition, load_hall
 from shared.lookup import find_hall
+from shared.replay import apply_event, parse_event
+from shared.simulate import PROFILES, preset, simulate_day
 from shared.status import LEVEL_NAMES, hall_now
 from shared.store import Store, open_store
 
-# What customers come for, and how often (relative weights).
-BUSINESS_MIX = {
-    "topup": 14, "bill_payment": 10, "bill_query": 6, "plan_change": 12, "service_change": 8,
-    "loss_report": 3, "sim_replace": 8, "password_reset": 5, "new_account": 4, "number_port": 2,
-    "group_business": 3, "handset_sale": 4, "after_sales": 4,
-}  # fmt: skip
-MEAN_SERVICE_S = {"routine": 170, "long": 420, "group": 600, "handset": 480}
-DEMO_STAFF = {1: "E001", 2: "E002", 3: "E003", 4: "E004", 5: "E005", 6: "E006"}
-FIRST_OPEN = (1, 2, 5, 6)  # counters 3 and 4 are the standby counters level 1 opens
-VIP_PHONES = ("13800000001", "13800000002", "13800000003")
-TICK_S = 0.5
+HALL = "demo"
+HUMAN_COUNTER, HUMAN_CLERK, CLERK_PIN = 3, "E003", "1234"
+LEAD, LEAD_PIN = "M001", "2468"
+TICK_S = 0.25
+SUMMARY_EVERY_S = 10.0
+STOP_GRACE_S = 5.0
 
 
-def arrivals_per_minute(at: dt.datetime) -> float:
-    """A business hall's day: a morning rise, a lunch peak and an after-work peak."""
-    hour = at.hour + at.minute / 60
-    base = 1.2
-    lunch = 1.0 if 11.5 <= hour < 13.5 else 0.0
-    evening = 1.2 if 17 <= hour < 19 else 0.0
-    return base + lunch + evening
+# ----- the windows -----
 
 
-@dataclass
-class _Serving:
-    ticket: str
-    until: dt.datetime
+@dataclass(frozen=True)
+class Window:
+    """One of the hall's programs, run as `python -m module arguments...`."""
+
+    title: str
+    module: str
+    arguments: tuple[str, ...]
+
+    def command(self, python: str = sys.executable) -> list[str]:
+        return [python, "-m", self.module, *self.arguments]
 
 
-class DemoHall:
-    """Drives the demo hall's services like its customers and clerks would."""
+def demo_windows(target: str) -> list[Window]:
+    """The kiosk, the human's counter, and the calling board with the shift lead's monitor."""
+    return [
+        Window("kiosk", "kiosk", ("--db", target, "--windowed")),
+        Window(
+            f"counter {HUMAN_COUNTER}",
+            "counter",
+            (
+                *("--db", target, "--counter", str(HUMAN_COUNTER)),
+                *("--clerk", HUMAN_CLERK, "--pin", CLERK_PIN),
+            ),
+        ),
+        Window(
+            "hall screen",
+            "counter.screen",
+            ("--db", target, "--board", "--monitor", "--lead", LEAD, "--pin", LEAD_PIN),
+        ),
+    ]
 
-    def __init__(self, store: Store, clock: FixedClock, seed: int | None, out: TextIO):
-        self.hall = HallService(store, "demo", clock)
-        self.store = store
-        self.clock = clock
-        self.random = random.Random(seed)
-        self.out = out
-        self.serving: dict[int, _Serving] = {}
-        self.classes = {b["key"]: b["class"] for b in demo_definition()["businesses"]}
-        self.business_of: dict[str, str] = {}
-        self.opened: set[int] = set()
 
-    def say(self, text: str) -> None:
-        self.out.write(f"{self.clock.now():%H:%M:%S}  {text}\n")
-        self.out.flush()
+def is_installed(module: str) -> bool:
+    """Whether `python -m module` would run: the module exists (a package needs __main__)."""
+    try:
+        spec = importlib.util.find_spec(module)
+        if spec is not None and spec.submodule_search_locations is not None:
+            spec = importlib.util.find_spec(f"{module}.__main__")
+    except ModuleNotFoundError:  # its parent package is missing
+        return False
+    return spec is not None
 
-    def open_counter(self, counter: int) -> None:
+
+def has_screen(environment: Mapping[str, str] = os.environ) -> bool:
+    """A window can show: a display server is named, or Qt is told where to draw."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return any(environment.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def start_windows(commands: Sequence[Sequence[str]]) -> list[subprocess.Popen[bytes]]:
+    """Each in a session of its own, so Ctrl-C reaches the demo, which then closes them."""
+    return [subprocess.Popen(list(command), start_new_session=True) for command in commands]
+
+
+def stop_windows(children: Sequence[subprocess.Popen[bytes]]) -> None:
+    """Ask each program to quit, and end those that do not within STOP_GRACE_S."""
+    for child in children:
+        if child.poll() is None:
+            child.terminate()
+    deadline = time.monotonic() + STOP_GRACE_S
+    for child in children:
         try:
-            self.hall.open_counter(counter, DEMO_STAFF[counter])
+            child.wait(max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
+# ----- the simulated day -----
+
+
+def demo_day(profile: str, seed: int | None) -> list[dict[str, Any]]:
+    """Today's simulated events, without the counter left to the person at the demo."""
+    base = PROFILES[profile]
+    shifts = tuple(shift for shift in base.shifts if shift.counter != HUMAN_COUNTER)
+    today = SystemClock().now().date()
+    return simulate_day(preset(profile, shifts=shifts), today, seed if seed is not None else 1)
+
+
+def day_second(event: Mapping[str, Any]) -> int:
+    """The event's second of the day, from its `at` (YYYY-MM-DDTHH:MM:SS)."""
+    hours, minutes, seconds = (int(part) for part in str(event["at"])[11:19].split(":"))
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def describe(op: str, event: Mapping[str, Any], result: Mapping[str, object]) -> str | None:
+    """One line for the terminal, in Chinese and English; None for the quiet steps."""
+    counter, ticket, ahead = event.get("counter"), result.get("ticket"), result.get("ahead")
+    lines = {
+        "issue": f"取号 ticket {ticket} ({event.get('business')}, {ahead} 人在前 ahead)",
+        "call": f"叫号 请 {ticket} 号到 {counter} 号窗口  Ticket {ticket} to counter {counter}",
+        "no_show": f"过号 no-show {ticket} at counter {counter}",
+        "transfer": f"转移 {ticket} → {result.get('queue')}  transferred",
+        "open": f"{counter} 号窗口开放 counter {counter} opens ({event.get('clerk')})",
+        "pause": f"{counter} 号窗口暂停 counter {counter} pauses",
+        "resume": f"{counter} 号窗口恢复 counter {counter} resumes",
+        "close": f"{counter} 号窗口关闭 counter {counter} closes",
+    }
+    if op == "call" and ticket is None:
+        return None
+    return lines.get(op)
+
+
+class DayPlayer:
+    """Plays a simulated day into the hall: each event once its time, compressed `speed`
+    times from the day's first event, has come. A simulated clerk's step that the hall
+    refuses (the person at counter 3 took that customer) is skipped."""
+
+    def __init__(
+        self,
+        service: HallService,
+        events: Sequence[dict[str, Any]],
+        speed: float,
+        say: Callable[[str], None],
+    ):
+        self.service = service
+        self.events = list(events)
+        self.speed = speed
+        self.say = say
+        self.played = 0
+        self.skipped = 0
+        self.first_second = day_second(self.events[0]) if self.events else 0
+
+    @property
+    def done(self) -> bool:
+        return self.played >= len(self.events)
+
+    def play_until(self, elapsed_s: float) -> None:
+        """Play every event due `elapsed_s` real seconds after the start."""
+        reached = self.first_second + elapsed_s * self.speed
+        while not self.done and day_second(self.events[self.played]) <= reached:
+            self.play(self.events[self.played])
+            self.played += 1
+
+    def play(self, event: Mapping[str, Any]) -> None:
+        op, _, fields = parse_event(json.dumps(event))
+        try:
+            result = apply_event(self.service, op, fields)
         except Rejected:
-            return  # already open from an earlier run on the same store
-        self.say(f"{counter} 号窗口开放 counter {counter} opens ({DEMO_STAFF[counter]})")
-
-    def open_counters(self) -> None:
-        for counter in FIRST_OPEN:
-            self.open_counter(counter)
-
-    def respond_to_crowding(self) -> None:
-        """What the shift lead does at level 1: open the standby counters, one at a time."""
-        with self.store.read() as session:
-            level = find_hall(session, "demo").alert_level
-        standby = [c for c in DEMO_STAFF if c not in FIRST_OPEN and c not in self.opened]
-        if level >= 1 and standby:
-            chinese, english = LEVEL_NAMES[level]
-            self.say(f"预警 {chinese}: 开放备用窗口  {english}: a standby counter opens")
-            self.open_counter(standby[0])
-            self.opened.add(standby[0])
-
-    def step(self, seconds: float) -> None:
-        """Advance simulated time by `seconds`: arrivals, finishes, calls."""
-        now = self.clock.advance(seconds)
-        expected = arrivals_per_minute(now) * seconds / 60
-        while self.random.random() < expected:
-            expected -= 1
-            self.arrive()
-        self.respond_to_crowding()
-        for counter in [*FIRST_OPEN, *sorted(self.opened)]:
-            serving = self.serving.get(counter)
-            if serving and now >= serving.until:
-                self.finish(counter, serving.ticket)
-            if counter not in self.serving:
-                self.call(counter)
-
-    def arrive(self) -> None:
-        business = self.random.choices(list(BUSINESS_MIX), weights=list(BUSINESS_MIX.values()))[0]
-        phone = self.random.choice(VIP_PHONES) if self.random.random() < 0.04 else None
-        issued = self.hall.issue(business, phone=phone)
-        self.business_of[issued.ticket] = business
-        self.say(f"取号 ticket {issued.ticket} ({business}, {issued.ahead} 人在前 ahead)")
-
-    def call(self, counter: int) -> None:
-        called = self.hall.call(counter)
-        if called.ticket is None:
+            self.skipped += 1
             return
-        self.say(
-            f"叫号 请 {called.ticket} 号到 {counter} 号窗口  "
-            f"Ticket {called.ticket} to counter {counter}"
-        )
-        business_class = self.classes[self.business_of.get(called.ticket, "topup")]
-        mean = MEAN_SERVICE_S[business_class] * self.random.uniform(0.6, 1.6)
-        self.serving[counter] = _Serving(
-            called.ticket, self.clock.now() + dt.timedelta(seconds=mean)
-        )
+        if (line := describe(op, event, result)) is not None:
+            self.say(line)
 
-    def finish(self, counter: int, ticket: str) -> None:
-        del self.serving[counter]
-        if self.random.random() < 0.05:
-            self.hall.no_show(counter)
-            self.say(f"过号 no-show {ticket} at counter {counter}")
-            return
-        recommended = self.random.random() < 0.4
-        self.hall.finish(
-            counter,
-            recommended=recommended,
-            accepted=recommended and self.random.random() < 0.3,
-            signed=self.random.random() < 0.9,
-        )
-        rating = self.random.choices(["satisfied", "neutral", "dissatisfied"], weights=[85, 12, 3])[
-            0
-        ]
-        self.hall.rate(counter, rating)
 
-    def summary(self) -> str:
-        with self.store.read() as session:
-            now = hall_now(session, find_hall(session, "demo"))
-        waiting = " ".join(f"{q.queue}{q.waiting}" for q in now.queues)
-        chinese, english = LEVEL_NAMES[now.level]
-        return (
-            f"—— 等候 waiting {waiting} | 开放 open {now.open_counters} | "
-            f"预警 alert {chinese} {english} ——"
-        )
+def summary(store: Store) -> str:
+    with store.read() as session:
+        now = hall_now(session, find_hall(session, HALL))
+    waiting = " ".join(f"{q.queue}{q.waiting}" for q in now.queues)
+    chinese, english = LEVEL_NAMES[now.level]
+    return (
+        f"—— 等候 waiting {waiting} | 开放 open {now.open_counters} | "
+        f"预警 alert {chinese} {english} ——"
+    )
+
+
+def _welcome(target: str, windows: Sequence[Window], left_out: Sequence[Window]) -> str:
+    lines = [
+        f"hallq demo: store {target}",
+        f"  counter {HUMAN_COUNTER} is yours: clerk {HUMAN_CLERK}, PIN {CLERK_PIN}; "
+        f"shift lead {LEAD}, PIN {LEAD_PIN}",
+    ]
+    lines += [f"  opening the {w.title}: {' '.join(w.command())}" for w in windows]
+    lines += [f"  the {w.title} ({w.module}) is not installed; skipped" for w in left_out]
+    lines.append("  Ctrl-C stops the demo" + (" and closes its windows" if windows else ""))
+    return "\n".join(lines) + "\n"
 
 
 def run_demo(
-    target: str | None, *, speed: float, minutes: float | None, seed: int | None, out: TextIO
+    target: str | None,
+    *,
+    speed: float,
+    minutes: float | None,
+    seed: int | None,
+    out: TextIO,
+    profile: str = "normal",
+    windows: bool = True,
+    commands: Sequence[Sequence[str]] | None = None,
 ) -> None:
-    """Run until `minutes` of real time have passed, or until interrupted (Ctrl-C)."""
+    """Play the day until `minutes` of real time have passed, the day is over (terminal
+    only), every window has been closed, or Ctrl-C. `commands` replaces the windows'."""
     if speed <= 0:
         raise Rejected("--speed must be above 0")
     if target is None:
         target = str(Path(tempfile.mkdtemp(prefix="hallq-demo-")) / "demo.sqlite3")
     store = open_store(target)
+    children: list[subprocess.Popen[bytes]] = []
     try:
         with store.write() as session:
             load_hall(session, demo_definition())
-        out.write(f"hallq demo: store {target}; Ctrl-C to stop\n")
-        clock = FixedClock(dt.datetime.now().replace(microsecond=0))
-        demo = DemoHall(store, clock, seed, out)
-        demo.open_counters()
-        started = time.monotonic()
-        ticks = 0
-        while minutes is None or time.monotonic() - started < minutes * 60:
-            demo.step(TICK_S * speed)
-            ticks += 1
-            if ticks % 20 == 0:
-                out.write(demo.summary() + "\n")
-            time.sleep(TICK_S)
+        wanted = demo_windows(target) if windows else []
+        if wanted and commands is None and not has_screen():
+            out.write("hallq demo: no screen found; playing the day in the terminal only\n")
+            wanted = []
+        shown = [w for w in wanted if commands is not None or is_installed(w.module)]
+        out.write(_welcome(target, shown, [w for w in wanted if w not in shown]))
+        out.flush()
+        if commands is None:
+            commands = [w.command() for w in shown]
+        children = start_windows(commands)
+        _play(store, demo_day(profile, seed), speed, minutes, children, out)
     finally:
+        stop_windows(children)
         store.close()
+
+
+def _play(
+    store: Store,
+    events: Sequence[dict[str, Any]],
+    speed: float,
+    minutes: float | None,
+    children: Sequence[subprocess.Popen[bytes]],
+    out: TextIO,
+) -> None:
+    clock = SystemClock()
+
+    def say(text: str) -> None:
+        out.write(f"{clock.now():%H:%M:%S}  {text}\n")
+        out.flush()
+
+    player = DayPlayer(HallService(store, HALL, clock), events, speed, say)
+    started = last_summary = time.monotonic()
+    while minutes is None or time.monotonic() - started < minutes * 60:
+        if children and all(child.poll() is not None for child in children):
+            say("所有窗口已关闭 every window is closed; the demo ends")
+            return
+        if player.done and not children:
+            say("营业结束 the simulated day is over")
+            return
+        player.play_until(time.monotonic() - started)
+        if time.monotonic() - last_summary >= SUMMARY_EVERY_S:
+            out.write(summary(store) + "\n")
+            last_summary = time.monotonic()
+        time.sleep(TICK_S)

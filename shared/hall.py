@@ -49,6 +49,7 @@ from shared.settings import HallSettings, load_settings
 from shared.slip_codes import slip_code
 from shared.slips import MOBILE, check_slip
 from shared.store import Store
+from shared.warnings import review_warnings
 
 RATINGS = ("satisfied", "neutral", "dissatisfied")
 MAX_NUMBER = 999
@@ -109,7 +110,8 @@ class HallService:
             action = _Action(session, hall, settings, now)
             yield action
             session.flush()
-            update_level(session, hall, settings, now)
+            crowding = update_level(session, hall, settings, now)
+            review_warnings(session, hall, settings, now, crowding)
 
     # ----- the kiosk -----
 
@@ -147,6 +149,7 @@ class HallService:
             ahead = session.scalar(
                 select(func.count()).where(Ticket.queue_id == queue.id, Ticket.status == "waiting")
             )
+            estimate = estimate_wait_s(session, hall, queue, action.settings, action.now)
             number = _next_number(session, queue, action.now.date())
             ticket = Ticket(
                 hall_id=hall.id,
@@ -174,7 +177,7 @@ class HallService:
                 tier,
                 kind.key,
                 action.now,
-                estimate_wait_s(session, hall, queue, int(ahead or 0), action.settings, action.now),
+                estimate,
                 _print_slip(session, hall, ticket) if checked_slip is not None else None,
             )
 

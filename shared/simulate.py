@@ -22,9 +22,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
 from shared.calling import Policy, Waiting, choose_next, route
-from shared.demo import BUSINESS_MIX, MEAN_SERVICE_S, VIP_PHONES
 from shared.hall_config import demo_definition
 
+# What customers of the demo hall come for, and how often (relative weights).
+BUSINESS_MIX = {
+    "topup": 14, "bill_payment": 10, "bill_query": 6, "plan_change": 12, "service_change": 8,
+    "loss_report": 3, "sim_replace": 8, "password_reset": 5, "new_account": 4, "number_port": 2,
+    "group_business": 3, "handset_sale": 4, "after_sales": 4,
+}  # fmt: skip
+# Mean service seconds by class of business (the group desk's by its own queue).
+MEAN_SERVICE_S = {"routine": 170, "long": 420, "group": 600, "handset": 480}
+VIP_PHONES = ("13800000001", "13800000002", "13800000003")
 GROUP_PHONES = ("13900000001", "13900000002")
 # Prefixes of the random normal customers' numbers: none of them is in the demo directory.
 NORMAL_PREFIXES = ("135", "136", "150", "158", "186", "187")

@@ -1,50 +1,104 @@
-"""The demo hall: simulated customers really flow through the services, and the shift
-lead's standby counters open when the crowding alert rises."""
+"""The demo: a simulated day played into the hall (counter 3 left to a person), the three
+programs opened on the demo store and closed with it, and a terminal-only mode."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import subprocess
 import sys
+import time
 
 from sqlalchemy import func, select
 
-from shared.clock import FixedClock
-from shared.demo import FIRST_OPEN, DemoHall, arrivals_per_minute
-from shared.model import AlertChange, Ticket
+from shared.clock import SystemClock
+from shared.demo import (
+    HUMAN_COUNTER,
+    DayPlayer,
+    demo_day,
+    demo_windows,
+    has_screen,
+    is_installed,
+    run_demo,
+    stop_windows,
+)
+from shared.hall import HallService
+from shared.model import Counter, CounterEvent, Ticket
 
 
-def test_arrivals_peak_at_lunch_and_after_work():
-    rate = {hour: arrivals_per_minute(dt.datetime(2026, 11, 23, hour, 0)) for hour in (10, 12, 18)}
-    assert rate[12] > rate[10] and rate[18] > rate[10]
+def test_the_windows_are_the_kiosk_the_human_counter_and_the_hall_screen_on_the_store():
+    store = "/tmp/demo.sqlite3"
+    commands = [w.command("python3") for w in demo_windows(store)]
+    assert commands == [
+        f"python3 -m kiosk --db {store} --windowed".split(),
+        f"python3 -m counter --db {store} --counter 3 --clerk E003 --pin 1234".split(),
+        f"python3 -m counter.screen --db {store} --board --monitor --lead M001 --pin 2468".split(),
+    ]
 
 
-def test_a_simulated_morning_issues_serves_and_opens_standby_counters_at_level_one(store):
-    clock = FixedClock(dt.datetime(2026, 11, 23, 9, 0))
-    out = io.StringIO()
-    demo = DemoHall(store, clock, seed=5, out=out)
-    demo.open_counters()
-    for _ in range(240):  # four hours, a minute at a time
-        demo.step(60)
+def test_a_program_runs_only_when_its_module_is_installed():
+    assert is_installed("shared.cli")
+    assert is_installed("json.tool")
+    assert not is_installed("shared")  # a package without __main__
+    assert not is_installed("no_such_program.screen")
+
+
+def test_a_screen_is_found_from_the_display_or_qt_platform():
+    if sys.platform.startswith("linux"):
+        assert not has_screen({})
+        assert has_screen({"DISPLAY": ":0"}) and has_screen({"QT_QPA_PLATFORM": "offscreen"})
+
+
+def test_the_simulated_day_leaves_the_human_counter_alone():
+    events = demo_day("normal", 1)
+    assert events and all(e.get("counter") != HUMAN_COUNTER for e in events)
+    assert demo_day("normal", 1) == events
+
+
+def test_played_morning_issues_calls_and_serves_through_the_services(store):
+    out: list[str] = []
+    player = DayPlayer(
+        HallService(store, "demo", SystemClock()), demo_day("busy", 2), 60, out.append
+    )
+    player.play_until(2 * 3600 / 60)  # two simulated hours at 60×
+    assert 0 < player.played < len(player.events) and not player.done
     with store.read() as session:
         statuses = dict(
             session.execute(select(Ticket.status, func.count()).group_by(Ticket.status)).all()
         )
-        first_alert = session.scalars(select(AlertChange).where(AlertChange.level >= 1)).first()
-    assert statuses["finished"] > 50
-    assert first_alert is not None, "a busy morning on four counters reaches level 1"
-    assert len(demo.opened) == 2 and not demo.opened & set(FIRST_OPEN)
-    assert "a standby counter opens" in out.getvalue()
+        human = session.scalar(
+            select(func.count())
+            .select_from(CounterEvent)
+            .join(Counter, Counter.id == CounterEvent.counter_id)
+            .where(Counter.number == HUMAN_COUNTER)
+        )
+    assert statuses["finished"] > 20 and human == 0
+    assert any(line.startswith("取号 ticket") for line in out)
+    assert any("counter 1 opens" in line for line in out)
 
 
-def test_hallq_demo_runs_as_a_program_and_stops_when_told(empty_store_target):
-    command = [sys.executable, "-m", "shared.cli", "--db", empty_store_target, "demo"]
+def test_the_demo_ends_when_every_window_is_closed_and_stops_those_still_open(tmp_path):
+    out = io.StringIO()
+    began = time.monotonic()
+    quick = [sys.executable, "-c", "pass"]
+    run_demo(str(tmp_path / "d.sqlite3"), speed=60, minutes=1, seed=1, out=out, commands=[quick])
+    assert time.monotonic() - began < 30
+    assert "every window is closed" in out.getvalue()
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    stop_windows([sleeper])
+    assert sleeper.returncode is not None
+
+
+def test_hallq_demo_runs_in_the_terminal_and_stops_when_told(empty_store_target):
+    target = empty_store_target
+    command = [sys.executable, "-m", "shared.cli", "--db", target, "demo", "--no-windows"]
     done = subprocess.run(
-        [*command, "--minutes", "0.04", "--speed", "600"],
+        [*command, "--minutes", "0.05", "--speed", "600"],
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
+    assert f"store {target}" in done.stdout
+    assert "PIN 1234" in done.stdout and "M001, PIN 2468" in done.stdout
     assert "取号 ticket" in done.stdout and "counter 1 opens" in done.stdout
+    assert "opening the" not in done.stdout

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from shared.demo import day_second
 from shared.figures import clerk_figures
 from shared.lookup import find_hall
 from shared.replay import replay
@@ -162,3 +163,43 @@ def test_preset_with_changes_keeps_the_rest_of_the_preset():
     assert changed.volume == PROFILES["busy"].volume and changed.surge_multiplier == 2.0
     with pytest.raises(ValueError):
         preset("normal", closes=dt.time(8, 0))
+
+
+def handling_by_clerk(events: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """Seconds from each call to its finish, by the clerk at the counter."""
+    clerk_at: dict[int, str] = {}
+    called: dict[int, int] = {}
+    times: dict[str, list[int]] = {}
+    for event in events:
+        second = day_second(event)
+        counter = event.get("counter")
+        if event["op"] == "open":
+            clerk_at[counter] = event["clerk"]
+        elif event["op"] == "call":
+            called[counter] = second
+        elif event["op"] == "finish":
+            times.setdefault(clerk_at[counter], []).append(second - called[counter])
+    return times
+
+
+def test_a_slow_clerk_takes_longer_than_a_quick_one_on_the_same_queues():
+    """E002 works at 0.85 of the usual time and E007 at 1.2, both on routine and long."""
+    times: dict[str, list[int]] = {}
+    for seed in range(6):
+        for clerk, seconds in handling_by_clerk(
+            simulate_day(PROFILES["normal"], DAY, seed)
+        ).items():
+            times.setdefault(clerk, []).extend(seconds)
+    quick = sum(times["E002"]) / len(times["E002"])
+    slow = sum(times["E007"]) / len(times["E007"])
+    assert slow > 1.25 * quick
+
+
+def test_lunch_pauses_and_shift_changes_open_and_pause_counters_during_the_day():
+    events = simulate_day(PROFILES["normal"], DAY, 4)
+    pauses = [e for e in events if e["op"] == "pause"]
+    assert {e["at"][11:13] for e in pauses} >= {"11", "12", "13", "14"}
+    opens_at_three = [e["clerk"] for e in events if e["op"] == "open" and e["counter"] == 3]
+    assert opens_at_three == ["E003", "E007"]
+    ratings = Counter(e["rating"] for e in events if e["op"] == "rate")
+    assert ratings["satisfied"] > ratings["neutral"] > ratings["dissatisfied"] > 0

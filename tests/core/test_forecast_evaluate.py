@@ -1,0 +1,65 @@
+"""`hallq evaluate`'s figures: estimate errors against the naive ones, and each warning and
+each rise of the level judged against the other."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from shared.cli import main
+from shared.evaluate import DayOutcome, Promise, Raised, estimate_figures, warning_figures
+
+DAY = dt.date(2026, 11, 23)
+
+
+def at(hour: int, minute: int) -> dt.datetime:
+    return dt.datetime.combine(DAY, dt.time(hour, minute))
+
+
+def test_estimate_figures_compare_errors_and_five_minute_hits_with_the_naive_estimate():
+    figures = estimate_figures(
+        [Promise(600.0, 0.0, 700.0), Promise(100.0, 900.0, 0.0), Promise(300.0, 300.0, 300.0)]
+    )
+    assert figures.tickets == 3
+    assert figures.mae_s == pytest.approx(200 / 3)
+    assert figures.naive_mae_s == pytest.approx(1600 / 3)
+    assert figures.improvement == pytest.approx(1 - 200 / 1600)
+    assert figures.within == 1.0 and figures.naive_within == pytest.approx(1 / 3)
+
+
+def test_a_rise_is_credited_to_the_earliest_standing_warning_and_others_are_false_alarms():
+    day = DayOutcome("test", DAY)
+    day.rises = [(at(11, 0), 1), (at(12, 0), 1), (at(12, 5), 2)]
+    day.warnings = [
+        Raised(at(10, 50), 1, at(10, 52)),  # withdrawn before the rise: not credited
+        Raised(at(10, 53), 1, None),  # 7 minutes ahead of 11:00
+        Raised(at(10, 56), 1, None),
+        Raised(at(11, 30), 1, at(11, 50)),  # nothing follows within 25 minutes: false
+        Raised(at(12, 1), 2, None),  # 4 minutes ahead of 12:05
+    ]
+    figures = warning_figures([day])
+    assert (figures.rises, figures.warned) == (3, 2)
+    assert figures.median_lead_s == (7 * 60 + 4 * 60) / 2
+    assert (figures.warnings, figures.false_alarms) == (5, 1)
+    assert figures.false_share == pytest.approx(1 / 5)
+
+
+def test_no_warnings_no_false_share():
+    figures = warning_figures([DayOutcome("quiet", DAY)])
+    assert figures.false_share is None and figures.median_lead_s is None
+
+
+def test_hallq_evaluate_replays_a_simulated_day_and_reports_json():
+    out = io.StringIO()
+    code = main(
+        ["evaluate", "--days", "1", "--profile", "understaffed", "--processes", "1", "--json"], out
+    )
+    assert code == 0
+    (row,) = json.loads(out.getvalue())
+    assert row["profile"] == "understaffed" and row["days"] == 1
+    assert row["estimate"]["tickets"] > 200
+    assert row["estimate"]["mae_s"] < row["estimate"]["naive_mae_s"]
+    assert row["warning"]["rises"] > 0 and row["warning"]["warnings"] > 0
