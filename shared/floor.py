@@ -16,11 +16,12 @@ from shared.alerts import AlertRecord, alert_changes
 from shared.day_series import DaySeries, day_series
 from shared.figures import ClerkFigures, clerk_figures
 from shared.lookup import find_hall
-from shared.model import Counter, CounterEvent, EarlyWarning, Hall, Incident, Ticket, TicketEvent
+from shared.model import Counter, CounterEvent, Hall, Incident, Ticket, TicketEvent
 from shared.performance import Score, score_of
 from shared.settings import load_settings
 from shared.status import HallNow, hall_now
 from shared.store import Store
+from shared.warnings import WarningRecord, warnings_of_day
 
 CALLS_SHOWN = 8  # the last calls on the board: enough for a customer who looked away
 
@@ -46,19 +47,6 @@ class IncidentNow:
 
 
 @dataclass(frozen=True)
-class WarningNow:
-    """An early warning (预警): the level expected, when, and the counters that would avert it."""
-
-    at: dt.datetime
-    level: int
-    expected_at: dt.datetime
-    more_counters: int
-    arrivals_per_hour: float
-    services_per_hour: float
-    withdrawn_at: dt.datetime | None
-
-
-@dataclass(frozen=True)
 class Board:
     """What the public calling board shows."""
 
@@ -75,7 +63,7 @@ class Floor:
     pauses: dict[int, str]
     alerts: list[AlertRecord]
     incidents: list[IncidentNow]
-    warnings: list[WarningNow]
+    warnings: list[WarningRecord]  # newest first
     figures: list[ClerkFigures]
     scores: list[Score]
     series: DaySeries
@@ -127,26 +115,6 @@ def incidents_of_day(session: Session, hall: Hall, day: dt.date) -> list[Inciden
     return [IncidentNow(i.at, i.source, i.kind, i.message, i.resolved_at) for i in rows]
 
 
-def warnings_of_day(session: Session, hall: Hall, day: dt.date) -> list[WarningNow]:
-    rows = session.scalars(
-        select(EarlyWarning)
-        .where(EarlyWarning.hall_id == hall.id, EarlyWarning.business_day == day)
-        .order_by(EarlyWarning.id.desc())
-    ).all()
-    return [
-        WarningNow(
-            w.at,
-            w.level,
-            w.expected_at,
-            w.more_counters,
-            w.arrivals_per_hour,
-            w.services_per_hour,
-            w.withdrawn_at,
-        )
-        for w in rows
-    ]
-
-
 def read_board(store: Store, hall_code: str | None, today: dt.date) -> Board:
     with store.read() as session:
         hall = find_hall(session, hall_code)
@@ -165,7 +133,7 @@ def read_floor(store: Store, hall_code: str | None, today: dt.date) -> Floor:
             pauses=pause_reasons(session, hall),
             alerts=alert_changes(session, hall, day),
             incidents=incidents_of_day(session, hall, day),
-            warnings=warnings_of_day(session, hall, day),
+            warnings=warnings_of_day(session, hall, day)[::-1],
             figures=figures,
             scores=[score_of(clerk, settings) for clerk in figures],
             series=day_series(session, hall, day),
