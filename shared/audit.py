@@ -32,11 +32,17 @@ def record(
 
 
 def entries(
-    session: Session, hall_id: int, *, since: dt.datetime | None = None
+    session: Session,
+    hall_id: int,
+    *,
+    since: dt.datetime | None = None,
+    action: str | None = None,
 ) -> list[AuditEntry]:
     query = select(AuditEntry).where(AuditEntry.hall_id == hall_id)
     if since is not None:
         query = query.where(AuditEntry.at >= since)
+    if action is not None:
+        query = query.where(AuditEntry.action == action)
     return list(session.scalars(query.order_by(AuditEntry.id)))
 
 

@@ -6,7 +6,11 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from shared import audit
+from shared.audit import command_line_user
+from shared.clock import clock_for
 from shared.documents.report import write_reports
+from shared.lookup import find_hall
 from shared.store import default_target, open_store
 
 if TYPE_CHECKING:
@@ -17,6 +21,16 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> None:
     store = open_store(args.db or default_target())
     try:
         written = write_reports(store, args.hall, args.out, day=args.date, month=args.month)
+        with store.write() as session:
+            audit.record(
+                session,
+                find_hall(session, args.hall).id,
+                "export",
+                at=clock_for(store).now(),
+                source="cli",
+                user=command_line_user(),
+                files=[str(path) for files in written for path in (files.pdf, files.csv)],
+            )
     finally:
         store.close()
     for files in written:

@@ -48,6 +48,7 @@ from shared.documents.report import write_reports
 from shared.errors import Rejected
 from shared.floor import Floor, read_floor
 from shared.hall import HallService
+from shared.roles import record_export
 from shared.staff import SignedIn, sign_in
 from shared.store import Store
 
@@ -113,13 +114,25 @@ class _ReportSignals(QObject):
 class _ReportJob(QRunnable):
     """Writes the day's report off the GUI thread: a PDF with charts takes a moment."""
 
-    def __init__(self, store: Store, hall_code: str | None, day: dt.date, folder: Path) -> None:
+    def __init__(
+        self, store: Store, hall_code: str | None, lead: str, day: dt.date, folder: Path
+    ) -> None:
         super().__init__()
         self.signals = _ReportSignals()
-        self._store, self._hall_code, self._day, self._folder = store, hall_code, day, folder
+        self._store, self._hall_code, self._lead = store, hall_code, lead
+        self._day, self._folder = day, folder
 
     def run(self) -> None:
         try:
+            record_export(
+                self._store,
+                self._hall_code,
+                self._lead,
+                "day report",
+                source="monitor",
+                day=self._day.isoformat(),
+                folder=str(self._folder),
+            )
             files = write_reports(self._store, self._hall_code, self._folder, day=self._day)
             self.signals.done.emit(str(files[0].pdf))
         except (Rejected, OSError) as error:
@@ -443,8 +456,9 @@ class LeadMonitor(QWidget):
 
     def write_report(self, folder: Path) -> _ReportJob:
         """Start writing the day's report into `folder`; the label says where it went."""
+        assert self.lead is not None, "the report button shows only to a signed-in lead"
         day = self.floor.day if self.floor else self._clock.now().date()
-        job = _ReportJob(self._store, self._hall_code, day, folder)
+        job = _ReportJob(self._store, self._hall_code, self.lead.staff_id, day, folder)
         job.signals.done.connect(self._report_done)
         self.report_label.setText(self.tr("Writing the report…"))
         self.report_button.setEnabled(False)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from shared import audit
 from shared.cli import main
 from shared.documents.report import write_reports
 from shared.errors import Rejected
@@ -110,4 +111,7 @@ def test_hallq_report_writes_the_files_it_names(store, store_target, day_one, tm
         "hallq-month-2026-11.csv",
     ]
     assert all(path.stat().st_size > 0 for path in written)
+    with store.read() as session:
+        (export,) = audit.entries(session, find_hall(session, "demo").id, action="export")
+    assert (export.source, export.detail["files"]) == ("cli", [str(path) for path in written])
     assert main(["--db", store_target, "report", "--out", str(tmp_path)], io.StringIO()) == 1

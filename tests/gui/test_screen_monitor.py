@@ -13,12 +13,14 @@ from PySide6.QtCore import Qt
 
 from counter.screen.tables import SORT_ROLE
 from counter.screen.words import customer_words, lead_actions, level_title
+from shared import audit
 from shared.alerts import alert_changes
 from shared.clock import FixedClock
 from shared.errors import Rejected
 from shared.figures import ClerkFigures
 from shared.hall import HallService
 from shared.lookup import find_hall
+from shared.model import Clerk
 from shared.store import open_store
 from tests.gui.screen_helpers import hallq, live_board, live_monitor
 
@@ -130,3 +132,23 @@ def test_the_figures_table_equals_hallq_metrics_json_for_the_same_day(qtbot, sto
     view.sortByColumn(fields.index("handled"), Qt.SortOrder.DescendingOrder)
     handled = [view.model().index(row, fields.index("handled")).data() for row in range(len(shown))]
     assert handled == sorted(handled, key=int, reverse=True)
+
+
+def test_the_day_report_button_writes_the_report_and_records_the_export(
+    qtbot, store, hall, clock, tmp_path
+):
+    hall.open_counter(1, "E001")
+    hall.issue("topup")
+    monitor, live = live_monitor(qtbot, store, clock)
+    live.close()
+    monitor.write_report(tmp_path)
+    qtbot.waitUntil(lambda: monitor.report_button.isEnabled(), timeout=20000)
+    assert (tmp_path / f"hallq-day-{clock.now():%Y-%m-%d}.pdf").stat().st_size > 0
+    with store.read() as session:
+        (export,) = audit.entries(session, find_hall(session, "demo").id, action="export")
+        lead = session.get(Clerk, export.clerk_id)
+    assert (lead.staff_id, export.source, export.detail["report"]) == (
+        "M001",
+        "monitor",
+        "day report",
+    )
