@@ -6,9 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from counter.app import log_to_file, make_application
+from counter.app import announce_shown, log_folder, log_to_file, make_application
 from counter.customer.window import CustomerWindow
 from counter.workstation.window import WorkstationWindow
 from shared.errors import Rejected
@@ -34,7 +33,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     app = make_application(sys.argv[:1], args.language)
-    log_to_file("counter", Path(default_target()).expanduser().parent / "logs")
+    log_to_file("counter", log_folder())
     try:
         store = open_store(args.db or default_target())
         with store.read() as session:
@@ -53,6 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.sign_in(args.clerk, args.pin)
     customer.show()
     window.show()
+    announce_shown("counter")
     code = app.exec()
     store.close()
     return code

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
+import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -41,3 +44,21 @@ def log_to_file(program: str, folder: Path) -> None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(logging.INFO)
+
+
+def log_folder() -> Path:
+    """The staff programs' logs: $XDG_STATE_HOME/hallq, else ~/.local/state/hallq."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "hallq"
+
+
+def announce_shown(program: str) -> None:
+    """Say on stderr when the event loop first runs, windows shown: cold start is timed by it."""
+    QTimer.singleShot(
+        0,
+        lambda: print(
+            f"{program} shown ({time.process_time() * 1000:.0f} ms of CPU since the process began)",
+            file=sys.stderr,
+            flush=True,
+        ),
+    )

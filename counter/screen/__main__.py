@@ -7,14 +7,12 @@ the monitor in at start (the demo does this).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from counter.app import log_to_file, make_application
+from counter.app import announce_shown, log_folder, log_to_file, make_application
 from counter.live import LiveStore
 from counter.screen.announcer import Announcer
 from counter.screen.board import CallingBoard
@@ -66,12 +64,6 @@ def open_windows(store: Store, live: LiveStore, args: argparse.Namespace) -> lis
     return windows
 
 
-def log_folder() -> Path:
-    """The programs' logs: $XDG_STATE_HOME/hallq, else ~/.local/state/hallq."""
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "hallq"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     app = make_application(sys.argv[:1], args.language)
@@ -83,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"hallq-screen: {error}", file=sys.stderr)
         return 1
     log_to_file("screen", log_folder())
+    announce_shown("screen")
     code = app.exec()
     del windows
     live.close()
