@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from shared.figures import ClerkFigures, clerk_figures
 from shared.lookup import find_counter, find_hall
 from shared.masking import mask_field, mask_phone
-from shared.model import Business, Queue, Slip, Ticket
+from shared.model import Business, Counter, Queue, Slip, Ticket
 from shared.store import Store
 
 
@@ -47,6 +47,7 @@ class CounterView:
     state: str  # open, paused, closed
     serving: Serving | None
     queues: list[tuple[str, str, str]]  # (letter, name, name_en) of the hall's queues
+    other_open_counters: list[int]  # where a ticket may be sent to wait for one counter
     businesses: list[BusinessForm]
     figures: ClerkFigures | None
 
@@ -68,6 +69,11 @@ def counter_view(
         ticket = session.scalars(
             select(Ticket).where(Ticket.counter_id == desk.id, Ticket.status == "called")
         ).first()
+        others = session.scalars(
+            select(Counter.number)
+            .where(Counter.hall_id == hall.id, Counter.state != "closed", Counter.id != desk.id)
+            .order_by(Counter.number)
+        ).all()
         mine = clerk_figures(session, hall, now.date(), clerk=staff_id, until=now)
         return CounterView(
             hall=hall.name,
@@ -78,6 +84,7 @@ def counter_view(
             if ticket is not None
             else None,
             queues=[(row.letter, row.name, row.name_en) for row in queues],
+            other_open_counters=list(others),
             businesses=[
                 BusinessForm(kind.key, kind.name, kind.name_en, list(kind.form_fields or []))
                 for kind in kinds

@@ -52,6 +52,7 @@ from shared.store import Store
 from shared.warnings import review_warnings
 
 RATINGS = ("satisfied", "neutral", "dissatisfied")
+OUTCOMES = ("completed", "follow_up", "cancelled")  # how each business of a visit ended
 MAX_NUMBER = 999
 MAX_NOTES = 500
 
@@ -199,7 +200,7 @@ class HallService:
                 ageing_cap=action.settings.ageing_cap,
                 green_ratio=action.settings.green_ratio,
             )
-            chosen = choose_next(
+            chosen = _transferred_to(session, desk, now) or choose_next(
                 serves,
                 _waiting_for(session, action.hall, serves, now),
                 policy=policy,
@@ -210,6 +211,7 @@ class HallService:
                 return Done(None, counter)
             ticket = session.get(Ticket, chosen.ticket_id)
             assert ticket is not None
+            ticket.for_counter_id = None
             claimed: CursorResult[Any] = session.execute(  # type: ignore[assignment]
                 update(Ticket)
                 .where(Ticket.id == ticket.id, Ticket.status == "waiting")
@@ -245,16 +247,34 @@ class HallService:
             )
             return Done(ticket.code, counter)
 
-    def transfer(self, counter: int, queue: str) -> Done:
-        """Send the called ticket to wait again in another queue, keeping its number."""
+    def transfer(
+        self, counter: int, queue: str | None = None, *, to_counter: int | None = None
+    ) -> Done:
+        """Send the called ticket to wait again, keeping its number: in another queue, or for
+        one counter, which calls it before anything else (a colleague's specialist desk)."""
         with self._action() as action:
+            session = action.session
             desk, ticket = self._serving(action, counter)
-            target = find_queue(action.session, action.hall, queue)
+            if (queue is None) == (to_counter is None):
+                raise Rejected("transfer to a queue or to a counter, one of the two")
+            chosen_desk = None
+            if to_counter is not None:
+                chosen_desk = find_counter(session, action.hall, to_counter)
+                if chosen_desk.id == desk.id:
+                    raise Rejected(f"{ticket.code} is already at counter {to_counter}")
+                if chosen_desk.state == "closed":
+                    raise Rejected(f"counter {to_counter} is closed; choose an open counter")
+                target = session.get(Queue, ticket.queue_id)
+                assert target is not None
+            else:
+                assert queue is not None
+                target = find_queue(session, action.hall, queue)
             handled = _since_call(ticket, action.now)
             ticket.status = "waiting"
             ticket.queue_id = target.id
             ticket.waiting_since = action.now
-            _log(action.session, ticket, "transferred", action.now, desk, ticket.clerk_id, handled)
+            ticket.for_counter_id = chosen_desk.id if chosen_desk is not None else None
+            _log(session, ticket, "transferred", action.now, desk, ticket.clerk_id, handled)
             return Done(ticket.code, counter, target.letter)
 
     def finish(
@@ -267,9 +287,11 @@ class HallService:
         signed: bool = False,
         notes: str = "",
         fields: Mapping[str, Mapping[str, object]] | None = None,
+        outcomes: Mapping[str, str] | None = None,
     ) -> Done:
         """Finish the called ticket, recording what was done (by default, the ticket's business)
-        and, per business key in `fields`, the values of its transaction form."""
+        and, per business key in `fields`, the values of its transaction form, and in
+        `outcomes` how each ended (completed unless said otherwise)."""
         with self._action() as action:
             session = action.session
             desk, ticket = self._serving(action, counter)
@@ -283,6 +305,11 @@ class HallService:
             values = fields or {}
             if unknown := set(values) - {kind.key for kind in done}:
                 raise Rejected(f"form values for a business not done: {', '.join(sorted(unknown))}")
+            ended = dict(outcomes or {})
+            if unknown := set(ended) - {kind.key for kind in done}:
+                raise Rejected(f"an outcome for a business not done: {', '.join(sorted(unknown))}")
+            if wrong := sorted(set(ended.values()) - set(OUTCOMES)):
+                raise Rejected(f"unknown outcome {wrong[0]!r}; use one of {', '.join(OUTCOMES)}")
             if len(notes) > MAX_NOTES:
                 raise Rejected(f"notes are at most {MAX_NOTES} characters")
             handled = _since_call(ticket, action.now)
@@ -303,6 +330,7 @@ class HallService:
                         signed=signed,
                         fields=check_form(kind, values[kind.key]) if kind.key in values else None,
                         notes=notes,
+                        outcome=ended.get(kind.key, "completed"),
                     )
                 )
             _log(
@@ -464,6 +492,12 @@ class HallService:
             desk.state = becomes
             if kind == "close":
                 stint.closed_at = action.now
+                # Tickets sent to this counter go back to their queue rather than wait forever.
+                session.execute(
+                    update(Ticket)
+                    .where(Ticket.for_counter_id == desk.id, Ticket.status == "waiting")
+                    .values(for_counter_id=None)
+                )
             _log_counter(session, desk, stint, kind, action.now, reason)
             return Done(None, counter)
 
@@ -569,9 +603,26 @@ def _waiting_for(
             Ticket.status == "waiting",
             Queue.letter.in_(serves),
             Ticket.waiting_since <= now,
+            Ticket.for_counter_id.is_(None),  # a ticket sent to one counter waits for it alone
         )
     ).all()
     return [Waiting(*row) for row in rows]
+
+
+def _transferred_to(session: Session, desk: Counter, now: dt.datetime) -> Waiting | None:
+    """The oldest ticket another counter sent to this one: it is called before the queues."""
+    row = session.execute(
+        select(Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s)
+        .join(Queue, Queue.id == Ticket.queue_id)
+        .where(
+            Ticket.for_counter_id == desk.id,
+            Ticket.status == "waiting",
+            Ticket.waiting_since <= now,
+        )
+        .order_by(Ticket.waiting_since, Ticket.id)
+        .limit(1)
+    ).first()
+    return Waiting(*row) if row is not None else None
 
 
 def _recent_call_queues(session: Session, desk: Counter, how_many: int) -> list[str]:

@@ -208,6 +208,10 @@ class Ticket(Base):
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # Set while a ticket transferred to one counter waits for that counter alone.
+    for_counter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("counters.id", name="fk_tickets_for_counter_id_counters")
+    )
     # Set when the retention purge has erased the ticket's personal fields.
     purged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
@@ -258,6 +262,10 @@ class Transaction(Base):
     signed: Mapped[bool] = mapped_column(Boolean, default=False)
     fields: Mapped[dict[str, object] | None] = mapped_column(JSON)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # completed, follow_up (more is needed: documents, a second visit), cancelled
+    outcome: Mapped[str] = mapped_column(
+        String(12), default="completed", server_default="completed"
+    )
 
 
 class Rating(Base):

@@ -78,7 +78,7 @@ OPS: dict[str, tuple[dict[str, _Checker], dict[str, _Checker]]] = {
     "call": (_COUNTER, {}),
     "recall": (_COUNTER, {}),
     "no_show": (_COUNTER, {}),
-    "transfer": ({"counter": _counter, "queue": _text}, {}),
+    "transfer": (_COUNTER, {"queue": _text, "to_counter": _counter}),
     "finish": (
         _COUNTER,
         {"business": _businesses, "recommended": _flag, "accepted": _flag, "signed": _flag},
@@ -145,7 +145,9 @@ _RUN: dict[str, Callable[[HallService, dict[str, Any]], Issued | Done]] = {
     "call": lambda hall, f: hall.call(f["counter"]),
     "recall": lambda hall, f: hall.recall(f["counter"]),
     "no_show": lambda hall, f: hall.no_show(f["counter"]),
-    "transfer": lambda hall, f: hall.transfer(f["counter"], f["queue"]),
+    "transfer": lambda hall, f: hall.transfer(
+        f["counter"], f.get("queue"), to_counter=f.get("to_counter")
+    ),
     "finish": lambda hall, f: hall.finish(
         f["counter"],
         businesses=f.get("business", ()),

@@ -44,6 +44,11 @@ GENESIS = "0" * 64
 MAX_STROKES, MAX_POINTS = 200, 20_000
 MAX_DECLINE = 200
 SEARCH_LIMIT = 100
+OUTCOME_WORDS = {
+    "completed": "已办结 Completed",
+    "follow_up": "待跟进 Needs follow-up",
+    "cancelled": "客户取消 Cancelled by the customer",
+}
 FORM_ARCHIVED = "form_archived"  # the audit action that records each chain end
 
 
@@ -74,15 +79,15 @@ def form_content(session: Session, hall: Hall, ticket: Ticket) -> FormContent:
         ticket=ticket.code,
         customer=mask_phone(ticket.phone),
         at=first.at,
-        businesses=tuple(_business_part(kind, row.fields or {}) for row, kind in done),
+        businesses=tuple(_business_part(kind, row.fields or {}, row.outcome) for row, kind in done),
         recommended=first.recommended,
         accepted=first.accepted,
         notes=first.notes,
     )
 
 
-def _business_part(kind: Business, values: dict[str, object]) -> FormBusiness:
-    lines = tuple(
+def _business_part(kind: Business, values: dict[str, object], outcome: str) -> FormBusiness:
+    entered = tuple(
         FormLine(
             str(field["label"]),
             str(field.get("label_en", "")),
@@ -91,7 +96,8 @@ def _business_part(kind: Business, values: dict[str, object]) -> FormBusiness:
         for field in kind.form_fields or []
         if str(values.get(str(field["key"]), "")).strip()
     )
-    return FormBusiness(kind.name, kind.name_en, lines, kind.terms, kind.terms_en)
+    ended = FormLine("办理结果", "Outcome", OUTCOME_WORDS[outcome])
+    return FormBusiness(kind.name, kind.name_en, (*entered, ended), kind.terms, kind.terms_en)
 
 
 def finished_ticket(session: Session, hall: Hall, code: str, day: dt.date) -> Ticket:

@@ -197,6 +197,26 @@
         <source>Remove</source>
         <translation>移除</translation>
     </message>
+    <message>
+        <location filename="../../counter/workstation/transaction_form.py"/>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/transaction_form.py"/>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/transaction_form.py"/>
+        <source>Needs follow-up</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/transaction_form.py"/>
+        <source>Cancelled by the customer</source>
+        <translation>客户取消</translation>
+    </message>
 </context>
 <context>
     <name>Workstation</name>
@@ -449,6 +469,16 @@
         <location filename="../../counter/workstation/window.py"/>
         <source>slip not scanned yet</source>
         <translation>尚未扫描</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/window.py"/>
+        <source>Transferred to counter %1.</source>
+        <translation>已转至 %1 号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/window.py"/>
+        <source>Counter &amp;%1</source>
+        <translation>&amp;%1 号窗口</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 """The transaction form: what was actually done for the ticket, one section per kind of
 business (each with its own fields, from the store), whether a new service was
-recommended and taken, and notes. A scanned slip fills its business's section."""
+recommended and taken, how each ended, and notes. A scanned slip fills its business's section."""
 
 from __future__ import annotations
 
@@ -24,6 +24,14 @@ from shared.counter_view import BusinessForm
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("TransactionForm", text)
+
+
+# How a business of the visit ended, as the core records it (shared.hall.OUTCOMES).
+OUTCOME_WORDS = (
+    ("completed", "Completed"),
+    ("follow_up", "Needs follow-up"),
+    ("cancelled", "Cancelled by the customer"),
+)
 
 
 class BusinessSection(QGroupBox):
@@ -53,6 +61,11 @@ class BusinessSection(QGroupBox):
             editor.setObjectName(f"field_{business.key}_{key}")
             self.inputs[key] = editor
             layout.addRow(label, editor)
+        self.outcome = QComboBox()
+        self.outcome.setObjectName(f"outcome_{business.key}")
+        for key, text in OUTCOME_WORDS:
+            self.outcome.addItem(tr(text), key)
+        layout.addRow(tr("Outcome"), self.outcome)
         self.remove_button = QPushButton(tr("Remove"))
         self.remove_button.setObjectName(f"remove_{business.key}")
         self.remove_button.setVisible(removable)
@@ -169,3 +182,6 @@ class TransactionForm(QWidget):
 
     def fields(self) -> dict[str, dict[str, object]]:
         return {section.key: section.values() for section in self.sections}
+
+    def outcomes(self) -> dict[str, str]:
+        return {section.key: str(section.outcome.currentData()) for section in self.sections}

@@ -408,6 +408,10 @@ class WorkstationWindow(QMainWindow):
         if self._act(lambda: self.hall.transfer(self.counter, queue)):
             self._say(tr("Transferred to queue %1.").replace("%1", queue))
 
+    def transfer_to_counter(self, number: int) -> None:
+        if self._act(lambda: self.hall.transfer(self.counter, to_counter=number)):
+            self._say(tr("Transferred to counter %1.").replace("%1", str(number)))
+
     def _transfer_menu(self) -> None:
         if not self.transfer_button.isEnabled() or self.view is None:
             return
@@ -417,6 +421,12 @@ class WorkstationWindow(QMainWindow):
             menu.addAction(
                 f"&{letter}  {name_en if self.english and name_en else name}",
                 lambda given=letter: self.transfer(given),
+            )
+        menu.addSeparator()
+        for number in self.view.other_open_counters:
+            menu.addAction(
+                tr("Counter &%1").replace("%1", str(number)),
+                lambda given=number: self.transfer_to_counter(given),
             )
         menu.popup(self.transfer_button.mapToGlobal(self.transfer_button.rect().bottomLeft()))
         self.transfer_menu = menu
@@ -441,6 +451,7 @@ class WorkstationWindow(QMainWindow):
                 self.counter,
                 businesses=self.form.businesses(),
                 fields=self.form.fields(),
+                outcomes=self.form.outcomes(),
                 recommended=self.form.recommended.isChecked(),
                 accepted=self.form.accepted.isChecked(),
                 notes=self.form.notes.text().strip(),

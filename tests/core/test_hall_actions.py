@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select, text, update
 
 from shared.errors import Rejected
-from shared.model import Base, QueueSequence, Rating, Ticket, TicketEvent, Transaction
+from shared.model import Base, Business, QueueSequence, Rating, Ticket, TicketEvent, Transaction
 
 
 def snapshot(store) -> dict[str, list[tuple]]:
@@ -195,6 +195,88 @@ def test_transfer_keeps_the_number_and_waits_again_from_the_transfer(hall, clock
     called = hall.call(4)
     assert (called.ticket, called.waited_s) == ("A001", 40.0)
     assert events_of(store, "A001") == ["issued", "called", "transferred", "called"]
+
+
+def test_a_ticket_transferred_to_a_counter_is_called_there_first_and_nowhere_else(
+    hall, clock, store
+):
+    for counter, clerk in ((2, "E002"), (3, "E003"), (4, "E004")):
+        hall.open_counter(counter, clerk)
+    hall.issue("topup")
+    hall.issue("topup")
+    clock.advance(60)
+    hall.call(2)
+    clock.advance(30)
+    assert hall.transfer(2, to_counter=4).ticket == "A001"
+    clock.advance(10)
+    assert hall.call(3).ticket == "A002"  # A001 waits for counter 4 alone
+    hall.finish(3)
+    assert hall.call(3).ticket is None
+    assert hall.call(4).ticket == "A001"
+    assert ticket_row(store, "A001").for_counter_id is None
+
+
+def test_closing_a_counter_sends_the_tickets_waiting_for_it_back_to_their_queue(hall, clock):
+    hall.open_counter(2, "E002")
+    hall.open_counter(4, "E004")
+    hall.issue("topup")
+    hall.call(2)
+    hall.transfer(2, to_counter=4)
+    hall.close_counter(4)
+    assert hall.call(2).ticket == "A001"
+
+
+@pytest.mark.parametrize(
+    ("queue", "to_counter", "refusal"),
+    [
+        (None, None, "one of the two"),
+        ("B", 4, "one of the two"),
+        (None, 2, "already at counter 2"),
+        (None, 5, "counter 5 is closed"),
+        (None, 99, "counter 99"),
+    ],
+)
+def test_a_transfer_names_one_open_other_counter_or_a_queue(
+    hall, store, queue, to_counter, refusal
+):
+    hall.open_counter(2, "E002")
+    hall.open_counter(4, "E004")
+    hall.issue("topup")
+    hall.call(2)
+    before = snapshot(store)
+    with pytest.raises(Rejected, match=refusal):
+        hall.transfer(2, queue, to_counter=to_counter)
+    assert snapshot(store) == before
+
+
+def test_each_business_of_a_visit_records_how_it_ended(hall, store):
+    hall.open_counter(2, "E002")
+    hall.issue("sim_replace")
+    hall.call(2)
+    hall.finish(2, businesses=["sim_replace", "plan_change"], outcomes={"plan_change": "follow_up"})
+    with store.read() as session:
+        ended = dict(
+            session.execute(
+                select(Business.key, Transaction.outcome).join(
+                    Business, Business.id == Transaction.business_id
+                )
+            ).all()
+        )
+    assert ended == {"sim_replace": "completed", "plan_change": "follow_up"}
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "refusal"),
+    [({"topup": "completed"}, "business not done"), ({"sim_replace": "done"}, "unknown outcome")],
+)
+def test_an_outcome_must_be_known_and_for_a_business_done(hall, store, outcomes, refusal):
+    hall.open_counter(2, "E002")
+    hall.issue("sim_replace")
+    hall.call(2)
+    before = snapshot(store)
+    with pytest.raises(Rejected, match=refusal):
+        hall.finish(2, outcomes=outcomes)
+    assert snapshot(store) == before
 
 
 def test_recall_announces_again_without_changing_the_ticket(hall, clock, store):

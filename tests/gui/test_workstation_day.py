@@ -103,3 +103,16 @@ def test_a_refused_action_is_shown_and_changes_nothing(qtbot, counter_windows, h
     counter.press(qtbot, Qt.Key.Key_F8)  # the top-up form's required fields are empty
     assert "Top-up: Amount is required" in window.message.text()
     assert window.ticket_label.text() == "A001" and counter.customer.ticket is None
+
+
+def test_a_ticket_is_sent_to_one_other_counter_from_the_transfer_menu(qtbot, counter_windows, hall):
+    counter = signed_in(counter_windows)
+    window = counter.window
+    hall.open_counter(4, "E004")
+    qtbot.mouseClick(window.open_button, Qt.MouseButton.LeftButton)
+    hall.issue("topup")
+    counter.press(qtbot, Qt.Key.Key_F2)
+    counter.press(qtbot, Qt.Key.Key_F6)
+    qtbot.keyClick(window.transfer_menu, Qt.Key.Key_4)
+    assert window.message.text() == "Transferred to counter 4."
+    assert hall.call(4).ticket == "A001"

@@ -97,6 +97,8 @@ def test_two_businesses_signed_with_the_pen_make_an_archived_form(qtbot, serving
     assert window.form.businesses() == ["sim_replace", "plan_change"]
     assert not window.form.sections[0].remove_button.isVisibleTo(window.form)
     window.form.sections[0].inputs["iccid"].setText("89860012345")
+    follow_up = window.form.sections[1].outcome
+    follow_up.setCurrentIndex(follow_up.findData("follow_up"))
     window.form.recommended.setChecked(True)
     window.form.accepted.setChecked(True)
     qtbot.keyClicks(window.form.notes, "customer asked about roaming")
@@ -124,16 +126,19 @@ def test_two_businesses_signed_with_the_pen_make_an_archived_form(qtbot, serving
                 Transaction.business_id, Transaction.signed, Transaction.fields, Transaction.notes
             )
         ).all()
+        outcomes = session.scalars(select(Transaction.outcome).order_by(Transaction.id)).all()
         rating = session.scalar(select(Rating.rating))
     assert form.signed and form.ticket_code == "B001" and rating == "satisfied"
     assert form.strokes[0][0][:2] == [40.0, 150.0] and form.strokes[0][-1][:2] == [170.0, 80.0]
     assert all(point[3] == 0.5 for stroke in form.strokes for point in stroke)
     assert [signed for _, signed, _, _ in done] == [True, True]
     assert done[0][2] == {**SIM, "iccid": "89860012345"}
+    assert outcomes == ["completed", "follow_up"]
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(form.pdf)).pages)
     for shown in ("补换卡", "套餐变更", "5G智享 168元", "89860012345", "1101**********002X",
                   "Ticket: B001", "New service recommended: 是 Yes", "customer asked about roaming",
-                  "Customer's signature"):  # fmt: skip
+                  "Customer's signature", "已办结 Completed",
+                  "待跟进 Needs follow-up"):  # fmt: skip
         assert shown in text, shown
     assert window.figures.values["signed"].text() == "100%"
 
