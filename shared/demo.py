@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -233,6 +234,7 @@ def run_demo(
         target = str(Path(tempfile.mkdtemp(prefix="hallq-demo-")) / "demo.sqlite3")
     store = open_store(target)
     children: list[subprocess.Popen[bytes]] = []
+    restore_sigterm = _end_on_sigterm()
     try:
         with store.write() as session:
             load_hall(session, demo_definition())
@@ -250,6 +252,17 @@ def run_demo(
     finally:
         stop_windows(children)
         store.close()
+        restore_sigterm()
+
+
+def _end_on_sigterm() -> Callable[[], object]:
+    """A demo told to terminate closes its windows too, as after Ctrl-C."""
+
+    def interrupt(_signal: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    return lambda: signal.signal(signal.SIGTERM, previous)
 
 
 def _play(

@@ -4,10 +4,12 @@ programs opened on the demo store and closed with it, and a terminal-only mode."
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import time
 
+import pytest
 from sqlalchemy import func, select
 
 from shared.clock import SystemClock
@@ -102,3 +104,27 @@ def test_hallq_demo_runs_in_the_terminal_and_stops_when_told(empty_store_target)
     assert "PIN 1234" in done.stdout and "M001, PIN 2468" in done.stdout
     assert "取号 ticket" in done.stdout and "counter 1 opens" in done.stdout
     assert "opening the" not in done.stdout
+
+
+def test_a_terminated_demo_closes_the_windows_it_opened(tmp_path):
+    marker = tmp_path / "window.pid"
+    window = f"import os, time; open({str(marker)!r}, 'w').write(str(os.getpid())); time.sleep(120)"
+    demo = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from shared.demo import run_demo; "
+            f"run_demo({str(tmp_path / 'd.sqlite3')!r}, speed=1, minutes=5, seed=1, "
+            f"out=sys.stdout, commands=[[sys.executable, '-c', {window!r}]])",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    began = time.monotonic()
+    while not (marker.exists() and marker.read_text()):
+        assert time.monotonic() - began < 60 and demo.poll() is None
+        time.sleep(0.1)
+    window_pid = int(marker.read_text())
+    demo.terminate()
+    demo.wait(timeout=30)
+    with pytest.raises(ProcessLookupError):
+        os.kill(window_pid, 0)
