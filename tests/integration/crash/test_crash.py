@@ -35,8 +35,13 @@ def test_killed_workers_lose_and_double_nothing_committed(target: str, tmp_path:
 
 def test_the_check_finds_a_lost_rating_and_a_doubled_transaction(tmp_path: Path) -> None:
     target = str(tmp_path / "hall.sqlite3")
-    harness = Harness(target, tmp_path, seed=3)
-    assert harness.run(kills=60).faults == []
+    harness = Harness(target, tmp_path, seed=3, mean_gap_s=0.1)
+    report = harness.run(kills=60)
+    for _ in range(4):  # a short round on a busy machine may end before any rating
+        if report.ratings:
+            break
+        report = harness.run(kills=60)
+    assert report.faults == [] and report.ratings > 0
     store = open_store(target)
     with store.write() as session:
         session.execute(text("DELETE FROM ratings WHERE id = (SELECT min(id) FROM ratings)"))
