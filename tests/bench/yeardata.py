@@ -52,6 +52,7 @@ from shared.model import (
     Transaction,
 )
 from shared.replay import replay
+from shared.signing import GENESIS, chain_link
 from shared.simulate import preset, simulate_day
 from shared.store import Store, open_store
 
@@ -217,7 +218,7 @@ class HallMap:
     hall_id: int
     ids: dict[str, dict[int, int]]
     next_sequence: int = 1
-    last_chain: str = ""
+    last_chain: str = GENESIS
 
 
 def map_hall(session: Session, template: Session, hall_code: str) -> HallMap:
@@ -240,12 +241,6 @@ def map_hall(session: Session, template: Session, hall_code: str) -> HallMap:
     if last is not None:
         mapped.next_sequence, mapped.last_chain = last[0] + 1, last[1]
     return mapped
-
-
-def chain_hash(previous: str, sequence: int, pdf_sha256: str) -> str:
-    """The form's link in its hall's chain: SHA-256 over the previous link, the sequence
-    number and the PDF's SHA-256 (shared/model.py, ServiceForm)."""
-    return hashlib.sha256(f"{previous}{sequence}{pdf_sha256}".encode()).hexdigest()
 
 
 @dataclass
@@ -336,7 +331,7 @@ def _chain(forms: Sequence[dict[str, Any]], hall: HallMap) -> None:
     """Number the day's forms on from the hall's last one and link each to the one before."""
     for form in forms:
         form["sequence"] = hall.next_sequence
-        form["chain_hash"] = chain_hash(hall.last_chain, hall.next_sequence, form["pdf_sha256"])
+        form["chain_hash"] = chain_link(hall.last_chain, hall.next_sequence, form["pdf_sha256"])
         hall.next_sequence += 1
         hall.last_chain = form["chain_hash"]
 
