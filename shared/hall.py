@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import CursorResult, func, insert, select, update
+from sqlalchemy import CursorResult, Select, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -592,17 +592,22 @@ def _open_session(session: Session, desk: Counter) -> CounterSession:
     return stint
 
 
+def _waiting_as_of(now: dt.datetime) -> Select[int, str, dt.datetime, dt.datetime, int]:
+    """Tickets waiting at `now`, as the calling rule sees them (shared.calling.Waiting)."""
+    return (
+        select(Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s)
+        .join(Queue, Queue.id == Ticket.queue_id)
+        .where(Ticket.status == "waiting", Ticket.waiting_since <= now)
+    )
+
+
 def _waiting_for(
     session: Session, hall: Hall, serves: Sequence[str], now: dt.datetime
 ) -> list[Waiting]:
     rows = session.execute(
-        select(Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s)
-        .join(Queue, Queue.id == Ticket.queue_id)
-        .where(
+        _waiting_as_of(now).where(
             Ticket.hall_id == hall.id,
-            Ticket.status == "waiting",
             Queue.letter.in_(serves),
-            Ticket.waiting_since <= now,
             Ticket.for_counter_id.is_(None),  # a ticket sent to one counter waits for it alone
         )
     ).all()
@@ -612,13 +617,8 @@ def _waiting_for(
 def _transferred_to(session: Session, desk: Counter, now: dt.datetime) -> Waiting | None:
     """The oldest ticket another counter sent to this one: it is called before the queues."""
     row = session.execute(
-        select(Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s)
-        .join(Queue, Queue.id == Ticket.queue_id)
-        .where(
-            Ticket.for_counter_id == desk.id,
-            Ticket.status == "waiting",
-            Ticket.waiting_since <= now,
-        )
+        _waiting_as_of(now)
+        .where(Ticket.for_counter_id == desk.id)
         .order_by(Ticket.waiting_since, Ticket.id)
         .limit(1)
     ).first()
