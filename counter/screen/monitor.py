@@ -115,11 +115,17 @@ class _ReportJob(QRunnable):
     """Writes the day's report off the GUI thread: a PDF with charts takes a moment."""
 
     def __init__(
-        self, store: Store, hall_code: str | None, lead: str, day: dt.date, folder: Path
+        self,
+        store: Store,
+        hall_code: str | None,
+        lead: str,
+        clock: Clock,
+        day: dt.date,
+        folder: Path,
     ) -> None:
         super().__init__()
         self.signals = _ReportSignals()
-        self._store, self._hall_code, self._lead = store, hall_code, lead
+        self._store, self._hall_code, self._lead, self._clock = store, hall_code, lead, clock
         self._day, self._folder = day, folder
 
     def run(self) -> None:
@@ -130,6 +136,7 @@ class _ReportJob(QRunnable):
                 self._lead,
                 "day report",
                 source="monitor",
+                clock=self._clock,
                 day=self._day.isoformat(),
                 folder=str(self._folder),
             )
@@ -458,7 +465,7 @@ class LeadMonitor(QWidget):
         """Start writing the day's report into `folder`; the label says where it went."""
         assert self.lead is not None, "the report button shows only to a signed-in lead"
         day = self.floor.day if self.floor else self._clock.now().date()
-        job = _ReportJob(self._store, self._hall_code, self.lead.staff_id, day, folder)
+        job = _ReportJob(self._store, self._hall_code, self.lead.staff_id, self._clock, day, folder)
         job.signals.done.connect(self._report_done)
         self.report_label.setText(self.tr("Writing the report…"))
         self.report_button.setEnabled(False)

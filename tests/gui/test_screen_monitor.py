@@ -147,8 +147,9 @@ def test_the_day_report_button_writes_the_report_and_records_the_export(
     with store.read() as session:
         (export,) = audit.entries(session, find_hall(session, "demo").id, action="export")
         lead = session.get(Clerk, export.clerk_id)
-    assert (lead.staff_id, export.source, export.detail["report"]) == (
+    assert (lead.staff_id, export.source, export.detail["report"], export.at) == (
         "M001",
         "monitor",
         "day report",
+        clock.now(),
     )
