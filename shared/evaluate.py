@@ -1,10 +1,13 @@
 """Measure the wait estimate and the early warning on simulated days (`hallq evaluate`).
 
 Each day is simulated, then replayed through the real services on a throw-away SQLite
-store, so the estimate and the warnings are exactly what the hall would have shown. For
-every ticket the estimate printed on it, the naive estimate for the same moment, and the
-wait it really had are kept; for the day, its rises of the crowding level and its warnings.
-Days run in parallel processes.
+store, so the estimate and the warnings are exactly what the hall would have shown. A
+kind's days follow one another on one store, after `history` days of the same kind that
+are replayed but not measured: the early warning learns the hall's usual day from its past
+days, as it would in a hall that has been open for a while. For every ticket the estimate
+printed on it, the naive estimate for the same moment, and the wait it really had are
+kept; for the day, its rises of the crowding level and its warnings. Runs of days go to
+parallel processes.
 """
 
 from __future__ import annotations
@@ -30,7 +33,10 @@ from shared.simulate import PROFILES, simulate_day
 from shared.store import Store, open_store
 from shared.warnings import HORIZON, KEEP_SLACK, warnings_of_day
 
+ALL_KINDS = "all"  # the row over every kind's days together
 FIRST_DAY = dt.date(2026, 11, 2)  # days are numbered from here, one seed each
+# Past days a hall has before the measured ones: the usual day is learned from up to 10.
+HISTORY_DAYS = 10
 WITHIN_S = 300.0  # the estimate is "right" when the real wait is within 5 minutes of it
 # A warning is borne out when its level is reached while it could still be standing.
 BORNE_OUT_WITHIN = HORIZON + KEEP_SLACK
@@ -68,18 +74,27 @@ def _scratch_folder() -> str | None:
     return str(shm) if shm.is_dir() and shm.stat().st_mode & 0o002 else None
 
 
-def replay_simulated_day(profile: str, seed: int) -> DayOutcome:
-    """Simulate day number `seed` of `profile` and replay it on a fresh store."""
-    day = FIRST_DAY + dt.timedelta(days=seed)
-    events = simulate_day(PROFILES[profile], day, seed)
+def replay_simulated_days(profile: str, seeds: range, history: int) -> list[DayOutcome]:
+    """Simulate and replay days number `seeds` of `profile` on one fresh store, after the
+    `history` days before them (replayed, not measured)."""
     with tempfile.TemporaryDirectory(prefix="hallq-evaluate-", dir=_scratch_folder()) as folder:
-        store = open_store(str(Path(folder) / "day.sqlite3"))
+        store = open_store(str(Path(folder) / "days.sqlite3"))
         try:
             with store.write() as session:
                 load_hall(session, demo_definition())
-            return _replay(store, profile, day, events)
+            outcomes = [
+                _replay(store, profile, *_simulated(profile, seed))
+                for seed in range(seeds.start - history, seeds.stop)
+            ]
+            return outcomes[history:]
         finally:
             store.close()
+
+
+def _simulated(profile: str, seed: int) -> tuple[dt.date, list[dict[str, object]]]:
+    """Day number `seed` (days before FIRST_DAY have negative numbers) and its events."""
+    day = FIRST_DAY + dt.timedelta(days=seed)
+    return day, simulate_day(PROFILES[profile], day, seed)
 
 
 def _replay(
@@ -206,26 +221,52 @@ class ProfileFigures:
     unestimated: int
 
 
+def runs_of_days(days: int, first_seed: int, count: int) -> list[range]:
+    """`days` seeds from `first_seed` cut into `count` runs of consecutive days."""
+    size = -(-days // count)
+    return [
+        range(start, min(start + size, first_seed + days))
+        for start in range(first_seed, first_seed + days, size)
+    ]
+
+
 def evaluate(
-    profiles: Sequence[str], days: int, processes: int = 2, first_seed: int = 0
+    profiles: Sequence[str],
+    days: int,
+    processes: int = 2,
+    first_seed: int = 0,
+    history: int = HISTORY_DAYS,
 ) -> list[ProfileFigures]:
-    """Replay `days` simulated days of each profile, over `processes` processes."""
-    tasks = [(profile, first_seed + n) for profile in profiles for n in range(days)]
+    """Replay `days` simulated days of each profile, each run of days after `history` days
+    of its own, over `processes` processes (a profile's days are cut into runs only when
+    there are more processes than profiles)."""
+    runs_per_profile = max(1, processes // len(profiles))
+    tasks = [
+        (profile, seeds, history)
+        for profile in profiles
+        for seeds in runs_of_days(days, first_seed, runs_per_profile)
+    ]
     if processes > 1:
         with multiprocessing.Pool(processes) as pool:
-            outcomes = pool.starmap(replay_simulated_day, tasks, chunksize=1)
+            runs = pool.starmap(replay_simulated_days, tasks, chunksize=1)
     else:
-        outcomes = [replay_simulated_day(*task) for task in tasks]
-    figures = []
-    for profile in profiles:
-        mine = [o for o in outcomes if o.profile == profile]
-        figures.append(
-            ProfileFigures(
-                profile,
-                len(mine),
-                estimate_figures([p for o in mine for p in o.promises]),
-                warning_figures(mine),
-                sum(o.unestimated for o in mine),
-            )
-        )
+        runs = [replay_simulated_days(*task) for task in tasks]
+    outcomes = [outcome for run in runs for outcome in run]
+    figures = [
+        profile_figures(profile, [o for o in outcomes if o.profile == profile])
+        for profile in profiles
+    ]
+    if len(profiles) > 1:
+        figures.append(profile_figures(ALL_KINDS, outcomes))
     return figures
+
+
+def profile_figures(profile: str, days: Sequence[DayOutcome]) -> ProfileFigures:
+    """The figures over `days` (each rise and warning judged within its own day)."""
+    return ProfileFigures(
+        profile,
+        len(days),
+        estimate_figures([p for o in days for p in o.promises]),
+        warning_figures(days),
+        sum(o.unestimated for o in days),
+    )

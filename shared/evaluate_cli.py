@@ -9,7 +9,7 @@ import time
 from typing import TYPE_CHECKING, TextIO
 
 from shared.errors import Rejected
-from shared.evaluate import ProfileFigures, evaluate
+from shared.evaluate import HISTORY_DAYS, ProfileFigures, evaluate
 from shared.simulate import PROFILES
 
 if TYPE_CHECKING:
@@ -72,8 +72,12 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> None:
         raise Rejected("--days must be between 1 and 1000")
     if not 1 <= args.processes <= (os.cpu_count() or 1) * 4:
         raise Rejected("--processes must be at least 1 and not far above the machine's cores")
+    if not 0 <= args.history <= 100:
+        raise Rejected("--history must be between 0 and 100 days")
     began = time.monotonic()
-    rows = evaluate(args.profile or sorted(PROFILES), args.days, args.processes, args.first_seed)
+    rows = evaluate(
+        args.profile or sorted(PROFILES), args.days, args.processes, args.first_seed, args.history
+    )
     if args.json:
         json.dump([as_json(row) for row in rows], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -102,5 +106,12 @@ def register(command: AddCommand) -> None:
     )
     evaluate_command.add_argument(
         "--first-seed", type=int, default=0, help="seed of the first day (days use the next ones)"
+    )
+    evaluate_command.add_argument(
+        "--history",
+        type=int,
+        default=HISTORY_DAYS,
+        help="past days of the same kind replayed first, not measured, so the hall has a "
+        f"usual day to learn (default {HISTORY_DAYS}; 0: a hall on its first day)",
     )
     evaluate_command.add_argument("--json", action="store_true", help="print JSON")

@@ -49,6 +49,7 @@ from shared.settings import HallSettings, load_settings
 from shared.slip_codes import slip_code
 from shared.slips import MOBILE, check_slip
 from shared.store import Store
+from shared.usual_day import UsualDays
 from shared.warnings import review_warnings
 
 RATINGS = ("satisfied", "neutral", "dissatisfied")
@@ -100,6 +101,7 @@ class HallService:
         self.store = store
         self.hall_code = hall_code
         self.clock = clock or clock_for(store)
+        self.usual_days = UsualDays()
 
     @contextlib.contextmanager
     def _action(self) -> Iterator[_Action]:
@@ -112,7 +114,7 @@ class HallService:
             yield action
             session.flush()
             crowding = update_level(session, hall, settings, now)
-            review_warnings(session, hall, settings, now, crowding)
+            review_warnings(session, hall, settings, now, crowding, self.usual_days)
 
     # ----- the kiosk -----
 

@@ -14,7 +14,9 @@ snapshot as a screen or a command would take it:
   year, after one untimed warm-up day; and the hall's day (`hall_day_summary` and
   `queue_hour_figures`, the lead's review) for the same days;
 - a month: every day of the year's last full month, clerk figures and the hall's day,
-  three times (median).
+  three times (median);
+- the usual day the early warning learns once a day per program (`learn_usual_day`: the
+  last 10 days' arrivals and counter timetable) for the same 20 days.
 With `--city HALLS` each store also gets a city (the halls `city-001`... for `--city-days`
 days) and the same reads are timed for its middle hall: every query leads with the hall, so
 the other halls' rows should not slow it down.
@@ -38,6 +40,7 @@ from shared.figures import clerk_figures, hall_day_summary, queue_hour_figures
 from shared.lookup import find_hall
 from shared.model import Hall, ServiceForm, TicketEvent
 from shared.store import Store, open_store
+from shared.usual_day import learn_usual_day
 from tests.bench.report import (
     DOC,
     REPO,
@@ -75,6 +78,7 @@ class Result:
     hall_day_ms: list[float]
     month_s: list[float]
     month: str
+    usual_day_ms: list[float]
 
 
 def _timed(store: Store, hall_code: str, read: Callable[[Session, Hall], object]) -> float:
@@ -94,6 +98,10 @@ def _hall_day(day: dt.date) -> Callable[[Session, Hall], object]:
 
 def _clerk_day(day: dt.date) -> Callable[[Session, Hall], object]:
     return lambda session, hall: clerk_figures(session, hall, day)
+
+
+def _usual_day(day: dt.date) -> Callable[[Session, Hall], object]:
+    return lambda session, hall: learn_usual_day(session, hall, day)
 
 
 def last_full_month(start: dt.date, days: int) -> list[dt.date]:
@@ -136,11 +144,20 @@ def measure(label: str, target: str, template: Store, days: int, halls: int = 0)
         hall_ms = [1000 * _timed(store, hall_code, _hall_day(day)) for day in sample]
         month = last_full_month(START, days)
         month_s = [_timed(store, hall_code, _month(month)) for _ in range(MONTH_RUNS)]
+        usual_ms = [1000 * _timed(store, hall_code, _usual_day(day)) for day in sample]
     finally:
         store.close()
     store_label = f"{label}, city of {halls} halls ({hall_code})" if halls else label
     return Result(
-        store_label, filled, events, forms, clerk_ms, hall_ms, month_s, f"{month[0]:%Y-%m}"
+        store_label,
+        filled,
+        events,
+        forms,
+        clerk_ms,
+        hall_ms,
+        month_s,
+        f"{month[0]:%Y-%m}",
+        usual_ms,
     )
 
 
@@ -165,11 +182,12 @@ def section(results: list[Result], versions: dict[str, str], when: dt.datetime, 
         f" {SAMPLE_DAYS} days spread over the year (what `hallq metrics --date D` and the"
         " lead's clerk table read). *Hall's day*: `hall_day_summary` and `queue_hour_figures`"
         " for the same days. *Month*: clerk figures and the day summary for every day of the"
-        f" last full month, median of {MONTH_RUNS} runs.",
+        f" last full month, median of {MONTH_RUNS} runs. *Usual day*: what the early warning"
+        " learns once a business day in each program (`learn_usual_day`), for the same days.",
         "",
         "| store | tickets | ticket events | forms | fill s | clerk figures, one day p50 / max ms"
-        " | hall's day p50 / max ms | month s |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        " | hall's day p50 / max ms | month s | usual day p50 / max ms |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         lines.append(
@@ -177,7 +195,8 @@ def section(results: list[Result], versions: dict[str, str], when: dt.datetime, 
             f" | {result.forms:,} | {result.filled.seconds:.0f}"
             f" | {statistics.median(result.clerk_day_ms):.1f} / {max(result.clerk_day_ms):.1f}"
             f" | {statistics.median(result.hall_day_ms):.1f} / {max(result.hall_day_ms):.1f}"
-            f" | {statistics.median(result.month_s):.2f} ({result.month}) |"
+            f" | {statistics.median(result.month_s):.2f} ({result.month})"
+            f" | {statistics.median(result.usual_day_ms):.1f} / {max(result.usual_day_ms):.1f} |"
         )
     lines.append("")
     for result in results:
