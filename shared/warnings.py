@@ -29,7 +29,7 @@ from shared.settings import HallSettings
 from shared.usual_day import COUNTER_STEP, MINUTES, UsualDay, UsualDays, minute_of
 
 HORIZON = dt.timedelta(minutes=15)  # how far ahead a warning looks
-HORIZON_MINUTES = 15
+HORIZON_MINUTES = int(HORIZON.total_seconds() // 60)
 # A warning stands while its level is still likely within the horizon plus this slack,
 # so one quiet minute does not withdraw it.
 KEEP_SLACK = dt.timedelta(minutes=10)
@@ -259,11 +259,11 @@ def predict(
 ) -> Prediction | None:
     """The warning for `level`: the expected line reaches it within the horizon, and the
     chance it is reached is at least RAISE_CHANCE."""
-    minutes = HORIZON_MINUTES
-    chances = level_chances(crowding.waiting, _first(ahead, minutes), threshold(settings, level))
+    within_horizon = _first(ahead, HORIZON_MINUTES)
+    chances = level_chances(crowding.waiting, within_horizon, threshold(settings, level))
     if chances.within < RAISE_CHANCE or chances.expected_minute is None:
         return None
-    more = more_counters_needed(crowding.waiting, _first(ahead, minutes), settings.alert_level1)
+    more = more_counters_needed(crowding.waiting, within_horizon, settings.alert_level1)
     return Prediction(level, now + dt.timedelta(minutes=chances.expected_minute), more)
 
 
