@@ -11,10 +11,10 @@ from counter.app import announce_shown, log_folder, log_to_file, make_applicatio
 from counter.customer.window import CustomerWindow
 from counter.workstation.window import WorkstationWindow
 from shared.errors import Rejected
-from shared.lookup import find_hall
 from shared.resources import style_sheet
-from shared.settings import load_settings
-from shared.store import StoreError, default_target, open_store
+from shared.services.settings import load_settings
+from shared.store.database import StoreError, default_target, open_store
+from shared.store.lookup import find_hall
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from shared.feed import open_feed
-from shared.store import Store
+from shared.store.database import Store
+from shared.store.feed import open_feed
 
 POLL_MS = 100  # a cheap check (one PRAGMA or a socket read), well inside the 1 s promise
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from shared.errors import Rejected
-from shared.store import StoreError, default_target, open_store
+from shared.store.database import StoreError, default_target, open_store
 
 STARTED = time.perf_counter()
 WINDOW_SIZE = (1280, 800)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from shared.feed import open_feed
-from shared.store import Store
+from shared.store.database import Store
+from shared.store.feed import open_feed
 
 POLL_MS = 250  # the level changes at most every few seconds; a quarter second is live enough
 

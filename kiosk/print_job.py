@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from shared.printing import PrintFailed, TicketPrinter
-from shared.ticket_print import TicketPrint
+from shared.documents.printing import PrintFailed, TicketPrinter
+from shared.documents.ticket_text import TicketPrint
 
 
 class PrintSignals(QObject):

@@ -32,18 +32,18 @@ from kiosk.pages.ticket import FAILED, NO_PRINTER, PRINTED, PRINTING, TicketPage
 from kiosk.print_job import PrintJob, PrintSignals
 from kiosk.visit import Visit
 from kiosk.widgets import text_label, touch_button
-from shared.appointments import CheckInRefused, check_in
-from shared.calling import route
-from shared.clock import Clock, clock_for
+from shared.documents.printing import TicketPrinter, open_printer
+from shared.documents.ticket_text import TicketPrint
 from shared.errors import Rejected
-from shared.hall import HallService, Issued
-from shared.incidents import record_incident
-from shared.kiosk_menu import Offer, customer_tier, kiosk_menu, kiosk_state
-from shared.masking import mask_phone
-from shared.printing import TicketPrinter, open_printer
 from shared.resources import style_sheet
-from shared.store import Store
-from shared.ticket_print import TicketPrint
+from shared.rules.calling import route
+from shared.rules.masking import mask_phone
+from shared.services.appointments import CheckInRefused, check_in
+from shared.services.hall import HallService, Issued
+from shared.services.incidents import record_incident
+from shared.store.clock import Clock, clock_for
+from shared.store.database import Store
+from shared.views.kiosk_menu import Offer, customer_tier, kiosk_menu, kiosk_state
 
 if TYPE_CHECKING:
     from kiosk.live import StoreChanges

@@ -21,10 +21,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from shared.clock import FixedClock
-from shared.hall import HallService
-from shared.hall_config import demo_definition, load_hall
-from shared.store import Store, open_store
+from shared.services.hall import HallService
+from shared.services.hall_config import demo_definition, load_hall
+from shared.store.clock import FixedClock
+from shared.store.database import Store, open_store
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 DAY = dt.date(2026, 11, 23)

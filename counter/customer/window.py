@@ -2,7 +2,7 @@
 pad or a declined reason, then the rating (满意 / 一般 / 不满意) with a countdown.
 
 It works on the ticket the counter has just finished: the form comes from the recorded
-transactions (shared.signing), and the rating goes to that counter's last finished ticket.
+transactions (shared.archive.forms), and the rating goes to that counter's last finished ticket.
 When it is done (rated, timed out or skipped) it says so, and the counter may call again.
 """
 
@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter.customer.signature_pad import SignaturePad
-from shared.clock import Clock, clock_for
+from shared.archive.forms import archive_form, preview_form
 from shared.documents.service_form import FormContent
 from shared.errors import Rejected
-from shared.hall import HallService
-from shared.signing import archive_form, preview_form
-from shared.store import Store
+from shared.services.hall import HallService
+from shared.store.clock import Clock, clock_for
+from shared.store.database import Store
 
 
 def tr(text: str) -> str:

@@ -17,10 +17,10 @@ from counter.live import LiveStore
 from counter.screen.announcer import Announcer
 from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
-from shared.clock import clock_for
 from shared.errors import Rejected
 from shared.resources import style_sheet
-from shared.store import Store, default_target, open_store
+from shared.store.clock import clock_for
+from shared.store.database import Store, default_target, open_store
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:

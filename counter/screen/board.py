@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from counter.screen.announcer import Announcer
 from counter.screen.words import LEVEL_COLOURS, announcement, customer_words
-from shared.clock import Clock
-from shared.floor import Board, Call, read_board
-from shared.store import Store
+from shared.store.clock import Clock
+from shared.store.database import Store
+from shared.views.floor import Board, Call, read_board
 
 FLASHES = 6  # on-off changes of a new call's card
 FLASH_MS = 350

@@ -42,15 +42,15 @@ from counter.screen.words import (
     level_text,
     level_title,
 )
-from shared.clock import Clock
-from shared.day_series import HANDLE_BAND_LABELS, handle_time_bands
 from shared.documents.report import write_reports
 from shared.errors import Rejected
-from shared.floor import Floor, read_floor
-from shared.hall import HallService
-from shared.roles import record_export
-from shared.staff import SignedIn, sign_in
-from shared.store import Store
+from shared.figures.day_series import HANDLE_BAND_LABELS, handle_time_bands
+from shared.services.hall import HallService
+from shared.services.roles import record_export
+from shared.services.staff import SignedIn, sign_in
+from shared.store.clock import Clock
+from shared.store.database import Store
+from shared.views.floor import Floor, read_floor
 
 
 def _clock_text(value: object) -> str:

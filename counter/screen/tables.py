@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from shared.figures import ClerkFigures
+from shared.figures.clerks import ClerkFigures
 
 translate = QCoreApplication.translate
 SORT_ROLE = Qt.ItemDataRole.UserRole  # the raw value, which the sort proxy compares
@@ -115,7 +115,7 @@ class RowsModel(QAbstractTableModel):
 
 
 def figure_columns() -> list[Column]:
-    """The CONTRACT.md figures, in its order; shares against a norm are shaded."""
+    """The docs/rules.md figures, in its order; shares against a norm are shaded."""
 
     def field(name: str) -> Callable[[ClerkFigures], object]:
         return lambda figures: getattr(figures, name)

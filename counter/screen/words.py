@@ -1,5 +1,5 @@
 """What each crowding level means, said once for customers (the board) and once for the
-shift lead (the monitor, with DOMAIN.md's actions), and the announcement of a call."""
+shift lead (the monitor, with docs/rules.md's actions), and the announcement of a call."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def level_text(level: object) -> str:
 
 
 def lead_actions(level: int) -> str:
-    """What the hall does at the level (DOMAIN.md, two-level crowding alert)."""
+    """What the hall does at the level (docs/rules.md, two-level crowding alert)."""
     if level == 2:
         return translate(
             "Levels",

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from shared.clock import Clock
+from shared.archive.forms import FormHit, open_form, search_forms
 from shared.errors import Rejected
-from shared.lookup import find_hall
-from shared.signing import FormHit, open_form, search_forms
-from shared.store import Store
+from shared.store.clock import Clock
+from shared.store.database import Store
+from shared.store.lookup import find_hall
 
 
 def tr(text: str) -> str:

@@ -1,11 +1,11 @@
-"""The clerk's own figures for today (CONTRACT.md), beside the work, updated as they work."""
+"""The clerk's own figures for today (docs/rules.md), beside the work, updated as they work."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
-from shared.figures import ClerkFigures
+from shared.figures.clerks import ClerkFigures
 
 
 def tr(text: str) -> str:

@@ -8,10 +8,10 @@ import re
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from shared.clock import Clock
 from shared.errors import Rejected
-from shared.staff import SignedIn, sign_in
-from shared.store import Store
+from shared.services.staff import SignedIn, sign_in
+from shared.store.clock import Clock
+from shared.store.database import Store
 
 
 def tr(text: str) -> str:

@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shared.counter_view import BusinessForm
+from shared.views.counter import BusinessForm
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("TransactionForm", text)
 
 
-# How a business of the visit ended, as the core records it (shared.hall.OUTCOMES).
+# How a business of the visit ended, as the core records it (shared.services.hall.OUTCOMES).
 OUTCOME_WORDS = (
     ("completed", "Completed"),
     ("follow_up", "Needs follow-up"),

@@ -33,13 +33,13 @@ from counter.workstation.archive_dialog import ArchiveDialog, open_with_desktop
 from counter.workstation.figures_panel import FiguresPanel
 from counter.workstation.sign_in import SignInPage
 from counter.workstation.transaction_form import TransactionForm
-from shared.clock import Clock, clock_for
-from shared.counter_view import CounterView, counter_view
 from shared.errors import Rejected
-from shared.hall import HallService
-from shared.slip_use import take_slip
-from shared.staff import SignedIn
-from shared.store import Store
+from shared.services.hall import HallService
+from shared.services.slip_use import take_slip
+from shared.services.staff import SignedIn
+from shared.store.clock import Clock, clock_for
+from shared.store.database import Store
+from shared.views.counter import CounterView, counter_view
 
 _Result = TypeVar("_Result")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.pages.keypad import NumberEntry, missing_digits
-from shared.appointments import CODE_DIGITS
+from shared.services.appointments import CODE_DIGITS
 
 
 class AppointmentPage(NumberEntry):

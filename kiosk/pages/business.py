@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from kiosk.pages import Page
 from kiosk.widgets import icon, text_label, touch_button
-from shared.kiosk_menu import Menu, Offer
+from shared.views.kiosk_menu import Menu, Offer
 
 ICON_SIZE = 48
 

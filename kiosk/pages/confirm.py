@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QVBoxLayout
 
 from kiosk.pages import Page
 from kiosk.widgets import restyle, text_label, touch_button
-from shared.kiosk_menu import Offer
-from shared.ticket_print import SlipLine
+from shared.documents.ticket_text import SlipLine
+from shared.views.kiosk_menu import Offer
 
 
 class ConfirmPage(Page):

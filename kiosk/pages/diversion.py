@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.pages import Page
 from kiosk.widgets import icon, text_label, touch_button
-from shared.kiosk_menu import Offer
+from shared.views.kiosk_menu import Offer
 
 
 class DiversionPage(Page):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.pages import Page
 from kiosk.widgets import digit_pad, edited, restyle, text_label, touch_button
-from shared.slips import MOBILE
+from shared.services.slips import MOBILE
 
 
 class NumberEntry(Page):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.pages import Page
 from kiosk.widgets import digit_pad, edited, letter_pad, restyle, text_label, touch_button
-from shared.slips import MAX_TEXT, MOBILE, resident_id_problem
+from shared.services.slips import MAX_TEXT, MOBILE, resident_id_problem
 
 LIMITS = {"mobile": 11, "resident_id": 18}
 TEXT_LIMIT = min(MAX_TEXT, 40)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QVBoxLayout
 
 from kiosk.pages import Page
 from kiosk.widgets import restyle, text_label, touch_button
-from shared.ticket_print import TicketPrint, wait_words
+from shared.documents.ticket_text import TicketPrint, wait_words
 
 PRINTING, PRINTED, FAILED, NO_PRINTER = "printing", "printed", "failed", "no_printer"
 

@@ -22,15 +22,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
-from shared.day_series import HANDLE_BAND_LABELS, DaySeries, day_series, handle_time_bands
 from shared.documents.fonts import pdf_font
+from shared.documents.report_text import CLERK_HEADERS, clerk_row, seconds_text, share_text
 from shared.errors import Rejected
-from shared.figures import ClerkFigures, clerk_figures, hall_day_summary
-from shared.lookup import find_hall
-from shared.model import Hall
-from shared.performance import PARTS, Score, day_sheet, month_days, month_sheet
-from shared.report_text import CLERK_HEADERS, clerk_row, seconds_text, share_text
-from shared.store import Store
+from shared.figures.clerks import ClerkFigures, clerk_figures, hall_day_summary
+from shared.figures.day_series import HANDLE_BAND_LABELS, DaySeries, day_series, handle_time_bands
+from shared.figures.performance import PARTS, Score, day_sheet, month_days, month_sheet
+from shared.store.database import Store
+from shared.store.lookup import find_hall
+from shared.store.models import Hall
 
 MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 

@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from shared.documents.fonts import pdf_font
-from shared.ticket_print import INSTRUCTION, SLIP_INSTRUCTION, TicketPrint, wait_words
+from shared.documents.ticket_text import INSTRUCTION, SLIP_INSTRUCTION, TicketPrint, wait_words
 
 ROLL_WIDTH = 80 * mm
 MARGIN = 4 * mm

@@ -36,11 +36,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from shared.figures import clerk_figures, hall_day_summary, queue_hour_figures
-from shared.lookup import find_hall
-from shared.model import Hall, ServiceForm, TicketEvent
-from shared.store import Store, open_store
-from shared.usual_day import learn_usual_day
+from shared.figures.clerks import clerk_figures, hall_day_summary, queue_hour_figures
+from shared.forecast.usual_day import learn_usual_day
+from shared.store.database import Store, open_store
+from shared.store.lookup import find_hall
+from shared.store.models import Hall, ServiceForm, TicketEvent
 from tests.bench.report import (
     DOC,
     REPO,

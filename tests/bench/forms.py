@@ -36,14 +36,14 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from shared.clock import SystemClock
+from shared.archive.forms import archive_form, form_content, search_forms
 from shared.documents.service_form import render_form
-from shared.hall import HallService
-from shared.hall_config import demo_definition, load_hall
-from shared.lookup import find_hall
-from shared.model import Clerk, Counter, ServiceForm, Ticket
-from shared.signing import archive_form, form_content, search_forms
-from shared.store import open_store
+from shared.services.hall import HallService
+from shared.services.hall_config import demo_definition, load_hall
+from shared.store.clock import SystemClock
+from shared.store.database import open_store
+from shared.store.lookup import find_hall
+from shared.store.models import Clerk, Counter, ServiceForm, Ticket
 from tests.bench.throughput import load_average, machine
 
 REPO = Path(__file__).resolve().parents[2]

@@ -32,10 +32,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from kiosk.pages.ticket import PRINTED
-from shared.clock import SystemClock
-from shared.hall_config import demo_definition, load_hall
-from shared.settings import change_settings
-from shared.store import open_store
+from shared.services.hall_config import demo_definition, load_hall
+from shared.services.settings import change_settings
+from shared.store.clock import SystemClock
+from shared.store.database import open_store
 from tests.gui.kiosk_driver import open_kiosk, tap
 
 REPO = Path(__file__).resolve().parents[2]

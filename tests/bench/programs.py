@@ -5,7 +5,7 @@ a simulated business day played into the store by another process.
   `python -m counter.screen --lead …`, offscreen) from spawn until it reports its windows
   shown (the first turn of its event loop), on a demo store; five starts each.
 - memory: the three run together on one store while `hallq replay` plays a whole simulated
-  busy day (`shared.simulate`, seed 5, dated today so the programs show it) at full speed;
+  busy day (`shared.forecast.simulate`, seed 5, dated today so the programs show it) at full speed;
   resident memory (VmRSS) of each before and after, the programs following the change feed
   throughout.
 
@@ -25,9 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from shared.hall_config import demo_definition, load_hall
-from shared.simulate import preset, simulate_day, write_day
-from shared.store import open_store
+from shared.forecast.simulate import preset, simulate_day, write_day
+from shared.services.hall_config import demo_definition, load_hall
+from shared.store.database import open_store
 from tests.bench.report import REPO, load_average, machine, markers, write_section
 
 NAME = "programs"

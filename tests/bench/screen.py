@@ -10,7 +10,7 @@ server). It rewrites its section of docs/benchmarks.md.
   notes the time each new ticket has been painted (refresh, then a synchronous repaint).
 - idle CPU: the board and its feed left alone for IDLE_SECONDS; process CPU ÷ wall time.
 - memory: the board and the signed-in monitor follow a whole simulated busy day
-  (`shared.simulate`, seed 3) replayed at full speed by `hallq replay` in another
+  (`shared.forecast.simulate`, seed 3) replayed at full speed by `hallq replay` in another
   process; resident memory before and after, and its peak.
 """
 
@@ -30,11 +30,11 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from shared.clock import FixedClock, SystemClock
-from shared.hall import HallService
-from shared.hall_config import demo_definition, load_hall
-from shared.simulate import preset, simulate_day, write_day
-from shared.store import Store, open_store
+from shared.forecast.simulate import preset, simulate_day, write_day
+from shared.services.hall import HallService
+from shared.services.hall_config import demo_definition, load_hall
+from shared.store.clock import FixedClock, SystemClock
+from shared.store.database import Store, open_store
 from tests.bench.throughput import DEFAULT_POSTGRES, load_average, machine, postgres_answers
 
 REPO = Path(__file__).resolve().parents[2]
@@ -294,7 +294,8 @@ def section(results: dict[str, Any], when: dt.datetime, load: str, versions: dic
         "### Memory over a simulated busy day",
         "",
         f"The board and the signed-in monitor follow a whole simulated busy day ({day['events']}"
-        f" events, `shared.simulate` preset `busy`, seed 3) replayed by `hallq replay` in another"
+        f" events, `shared.forecast.simulate` preset `busy`, seed 3) replayed by `hallq replay`"
+        " in another"
         f" process in {day['seconds']:.0f} s; the windows re-read the floor {day['refreshes']}"
         f" times. Resident memory {day['before']:.1f} MB before, {day['after']:.1f} MB after"
         f" (growth {growth:.1f} MB), peak {day['peak']:.1f} MB.",

@@ -31,7 +31,7 @@ hall's peak, yet within what one machine sustains, so the figure is the latency 
 sees, not a queue). Latency runs from the scheduled instant to the end of the transaction,
 so a late worker's backlog counts (no coordinated omission).
 
-Cold start: the wall time of `python -m shared.cli --db STORE status --json` as a fresh
+Cold start: the wall time of `python -m shared.cli.main --db STORE status --json` as a fresh
 process on a SQLite store with the demo hall, median of 7 runs after one warm-up.
 
 The results replace this benchmark's section of docs/benchmarks.md.
@@ -64,11 +64,11 @@ from typing import Any
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from shared.clock import SystemClock
-from shared.hall import HallService
-from shared.hall_config import demo_definition, load_hall
-from shared.model import Business, Hall, Queue, Ticket
-from shared.store import BUSY_TIMEOUT_S, Store, open_store
+from shared.services.hall import HallService
+from shared.services.hall_config import demo_definition, load_hall
+from shared.store.clock import SystemClock
+from shared.store.database import BUSY_TIMEOUT_S, Store, open_store
+from shared.store.models import Business, Hall, Queue, Ticket
 from tests.bench.report import (
     DOC,
     REPO,
@@ -606,7 +606,7 @@ def measure_paced(workers: Workers, stores: SQLiteStores | PostgresStores) -> Pa
 def demo_store(target: str) -> None:
     """A store made by the command line's `init --demo`, then the day's first tickets:
     counter 1 open and serving, 20 waiting."""
-    command = [sys.executable, "-m", "shared.cli", "--db", target, "init", "--demo"]
+    command = [sys.executable, "-m", "shared.cli.main", "--db", target, "init", "--demo"]
     subprocess.run(command, cwd=REPO, check=True, capture_output=True)
     store = open_store(target, upgrade=False)
     try:
@@ -624,7 +624,7 @@ def cold_start(stores: SQLiteStores) -> list[float]:
     after one warm-up run."""
     target = stores.new_target("cold-start")
     demo_store(target)
-    command = [sys.executable, "-m", "shared.cli", "--db", target, "status", "--json"]
+    command = [sys.executable, "-m", "shared.cli.main", "--db", target, "status", "--json"]
     print(f"  cold start: {' '.join(command[1:])}", flush=True)
     seconds = []
     for _ in range(1 + COLD_START_RUNS):
@@ -747,7 +747,7 @@ def verdicts(rows: list[Row], paced: list[Paced], cold: list[float]) -> list[str
             if behind
             else ""
         ),
-        f"- Cold start of `python -m shared.cli --db STORE status --json` (SQLite): median"
+        f"- Cold start of `python -m shared.cli.main --db STORE status --json` (SQLite): median"
         f" {1000 * statistics.median(cold):.0f} ms of {len(cold)} runs"
         f" (min {1000 * min(cold):.0f}, max {1000 * max(cold):.0f} ms).",
     ]
@@ -815,7 +815,7 @@ def section(
         "",
         "### Cold start of the command line",
         "",
-        "Wall time of `python -m shared.cli --db STORE status --json` as a fresh process"
+        "Wall time of `python -m shared.cli.main --db STORE status --json` as a fresh process"
         " (interpreter start, imports, opening and checking the store, the query, the JSON), on"
         " a SQLite store made by `init --demo` with counter 1 serving and 20 tickets waiting:"
         f" {', '.join(f'{1000 * s:.0f}' for s in cold)} ms over {len(cold)} runs after one"

@@ -3,7 +3,7 @@
     python -m tests.bench.yeardata --db TARGET year [--start 2025-01-01] [--days 365]
     python -m tests.bench.yeardata --db TARGET city [--halls 100] [--days 30]
 
-Rows are not invented one by one: a week of days is simulated (`shared.simulate`, one
+Rows are not invented one by one: a week of days is simulated (`shared.forecast.simulate`, one
 profile per weekday) and replayed through the real services into a scratch SQLite store,
 each finished ticket of long, handset or group business gets its archived service form (a
 small PDF, in the hall's hash chain), and then each day of the year is a bulk copy of its
@@ -34,8 +34,12 @@ from reportlab.pdfgen import canvas
 from sqlalchemy import Date, DateTime, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from shared.hall_config import demo_definition, load_hall
-from shared.model import (
+from shared.archive.forms import GENESIS, chain_link
+from shared.forecast.simulate import preset, simulate_day
+from shared.services.hall_config import demo_definition, load_hall
+from shared.services.replay import replay
+from shared.store.database import Store, open_store
+from shared.store.models import (
     AlertChange,
     Business,
     Clerk,
@@ -51,10 +55,6 @@ from shared.model import (
     TicketEvent,
     Transaction,
 )
-from shared.replay import replay
-from shared.signing import GENESIS, chain_link
-from shared.simulate import preset, simulate_day
-from shared.store import Store, open_store
 
 # The template week: one simulated day per weekday, Monday first (about 540 tickets a day).
 WEEK = ("busy", "normal", "busy", "normal", "surge", "busy", "normal")

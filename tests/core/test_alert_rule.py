@@ -1,4 +1,4 @@
-"""The crowding level rule of DOMAIN.md, at its edges, and its recording as the hall changes."""
+"""The crowding level rule of docs/rules.md, at its edges, and its recording as the hall changes."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from shared.alerts import next_level
-from shared.model import AlertChange, Hall
+from shared.rules.alert_level import next_level
+from shared.store.models import AlertChange, Hall
 
 DEFAULT = {"thresholds": (2.5, 3.5), "margin": 0.5}
 

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from shared.appointments import CheckInRefused, book, check_in
 from shared.errors import Rejected
-from shared.model import Appointment, Ticket, TicketEvent
-from shared.settings import change_settings
+from shared.services.appointments import CheckInRefused, book, check_in
+from shared.services.settings import change_settings
+from shared.store.models import Appointment, Ticket, TicketEvent
 from tests.core.test_cli import hallq
 from tests.core.test_hall_actions import snapshot
 

@@ -4,9 +4,9 @@ import pytest
 from sqlalchemy import delete, update
 from sqlalchemy.exc import DBAPIError
 
-from shared import audit
-from shared.lookup import find_hall
-from shared.model import AuditEntry
+from shared.services import audit
+from shared.store.lookup import find_hall
+from shared.store.models import AuditEntry
 
 
 def test_an_audit_entry_commits_with_its_act_and_reads_back(store, clock):

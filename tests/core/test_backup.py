@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from shared.backup import BackupReport, backup_store, restore_store
 from shared.errors import Rejected
-from shared.migrate import head_revision
-from shared.store import open_store
-from shared.writer_lock import WriterLock
+from shared.store.backup import BackupReport, backup_store, restore_store
+from shared.store.database import open_store
+from shared.store.migrate import head_revision
+from shared.store.writer_lock import WriterLock
 from tests.core.test_hall_actions import snapshot
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")

@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from shared import cli
+from shared.cli import main as cli
 from shared.errors import Rejected
-from shared.hall_config import check_definition, demo_definition, load_hall
-from shared.lookup import find_business, find_hall
-from shared.replay import replay
-from shared.settings import SETTING_NAMES, load_settings
-from shared.slips import check_slip
+from shared.services.hall_config import check_definition, demo_definition, load_hall
+from shared.services.replay import replay
+from shared.services.settings import SETTING_NAMES, load_settings
+from shared.services.slips import check_slip
+from shared.store.lookup import find_business, find_hall
 from tests.core.test_hall_actions import snapshot
 
 AT = "2026-11-23T09:00:00"
@@ -121,7 +121,7 @@ def test_a_ticket_with_a_refused_slip_stores_nothing(hall, store, business, slip
 @pytest.fixture(scope="module")
 def module_demo(module_store_target):
     """The demo hall's businesses, read once (check_slip needs no session)."""
-    from shared.store import open_store
+    from shared.store.database import open_store
 
     store = open_store(module_store_target)
     with store.write() as session:
@@ -282,7 +282,7 @@ def counter_with_a_slip(hall):
 def test_a_scanned_code_that_is_not_the_genuine_slip_is_refused_and_stores_nothing(
     store, counter_with_a_slip, scanned, cut, junk
 ):
-    from shared.slip_use import take_slip
+    from shared.services.slip_use import take_slip
 
     genuine = counter_with_a_slip
     for candidate in (scanned, genuine[:cut] + junk + genuine[cut + len(junk) :]):

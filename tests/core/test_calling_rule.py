@@ -1,10 +1,10 @@
-"""Which queue a ticket joins and which ticket a counter calls next (CONTRACT.md), as pure rules."""
+"""Which queue a ticket joins and which ticket a counter calls next (docs/rules.md): pure rules."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from shared.calling import Policy, Waiting, choose_next, route
+from shared.rules.calling import Policy, Waiting, choose_next, route
 
 T0 = dt.datetime(2026, 11, 23, 9, 0)
 

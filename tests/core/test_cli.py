@@ -39,7 +39,7 @@ DAY = "\n".join(
 def test_init_demo_is_idempotent(empty_store_target):
     first = hallq("init", "--demo", db=empty_store_target)
     assert first.returncode == 0, first.stderr
-    from shared.store import open_store
+    from shared.store.database import open_store
 
     store = open_store(empty_store_target)
     before = snapshot(store)

@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from shared import audit
-from shared.cli import main
+from shared.cli.main import main
 from shared.documents.report import write_reports
+from shared.documents.report_text import clerk_row
 from shared.errors import Rejected
-from shared.figures import clerk_figures
-from shared.lookup import find_hall
-from shared.performance import day_sheet
-from shared.replay import replay
-from shared.report_text import clerk_row
+from shared.figures.clerks import clerk_figures
+from shared.figures.performance import day_sheet
+from shared.services import audit
+from shared.services.replay import replay
+from shared.store.lookup import find_hall
 
 DAY_ONE = Path(__file__).parent / "days" / "day_one.jsonl"
 DAY = dt.date(2026, 11, 23)

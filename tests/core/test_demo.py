@@ -12,8 +12,7 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from shared.clock import SystemClock
-from shared.demo import (
+from shared.cli.demo import (
     HUMAN_COUNTER,
     DayPlayer,
     demo_day,
@@ -23,8 +22,9 @@ from shared.demo import (
     run_demo,
     stop_windows,
 )
-from shared.hall import HallService
-from shared.model import Counter, CounterEvent, Ticket
+from shared.services.hall import HallService
+from shared.store.clock import SystemClock
+from shared.store.models import Counter, CounterEvent, Ticket
 
 
 def test_the_windows_are_the_kiosk_the_human_counter_and_the_hall_screen_on_the_store():
@@ -38,7 +38,7 @@ def test_the_windows_are_the_kiosk_the_human_counter_and_the_hall_screen_on_the_
 
 
 def test_a_program_runs_only_when_its_module_is_installed():
-    assert is_installed("shared.cli")
+    assert is_installed("shared.cli.main")
     assert is_installed("json.tool")
     assert not is_installed("shared")  # a package without __main__
     assert not is_installed("no_such_program.screen")
@@ -113,7 +113,7 @@ def test_a_terminated_demo_closes_the_windows_it_opened(tmp_path):
         [
             sys.executable,
             "-c",
-            "import sys; from shared.demo import run_demo; "
+            "import sys; from shared.cli.demo import run_demo; "
             f"run_demo({str(tmp_path / 'd.sqlite3')!r}, speed=1, minutes=5, seed=1, "
             f"out=sys.stdout, commands=[[sys.executable, '-c', {window!r}]])",
         ],

@@ -2,8 +2,8 @@
 
 from sqlalchemy import text
 
-from shared.feed import open_feed
-from shared.store import open_store
+from shared.store.database import open_store
+from shared.store.feed import open_feed
 
 
 def test_feed_reports_a_commit_from_another_connection_once(store_target, hall):

@@ -14,9 +14,8 @@ from typing import Any
 
 import pytest
 
-from shared.clock import FixedClock
 from shared.errors import Rejected
-from shared.figures import (
+from shared.figures.clerks import (
     ClerkFigures,
     QueueHour,
     clerk_figures,
@@ -24,10 +23,11 @@ from shared.figures import (
     nearest_rank,
     queue_hour_figures,
 )
-from shared.hall import HallService
-from shared.hall_config import demo_definition, load_hall
-from shared.lookup import find_hall
-from shared.store import Store, open_store
+from shared.services.hall import HallService
+from shared.services.hall_config import demo_definition, load_hall
+from shared.store.clock import FixedClock
+from shared.store.database import Store, open_store
+from shared.store.lookup import find_hall
 
 SMALL_DAY = dt.date(2026, 11, 23)
 GREEN_DAY = dt.date(2026, 11, 24)

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from shared.forecast import Ahead, Desk, Service, naive_wait_s, pace_of, projected_wait_s
+from shared.forecast.wait_estimate import (
+    Ahead,
+    Desk,
+    Service,
+    naive_wait_s,
+    pace_of,
+    projected_wait_s,
+)
 
 NORM_S = 180.0  # the demo hall's routine norm: the handling time before any service is seen
 

@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from shared.cli import main
-from shared.evaluate import (
+from shared.cli.main import main
+from shared.forecast.evaluate import (
     FIRST_DAY,
     DayOutcome,
     Promise,

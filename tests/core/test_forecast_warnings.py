@@ -12,15 +12,8 @@ import math
 
 import pytest
 
-from shared.alerts import Crowding, alert_changes
-from shared.cli import main
-from shared.hall import HallService
-from shared.lookup import find_hall
-from shared.replay import apply_event, parse_event
-from shared.settings import HallSettings
-from shared.simulate import Lunch, Shift, preset, simulate_day
-from shared.usual_day import UsualDay, learn_usual_day
-from shared.warnings import (
+from shared.cli.main import main
+from shared.forecast.early_warning import (
     Observed,
     Outlook,
     crossing_chance,
@@ -30,6 +23,13 @@ from shared.warnings import (
     predict,
     warnings_of_day,
 )
+from shared.forecast.simulate import Lunch, Shift, preset, simulate_day
+from shared.forecast.usual_day import UsualDay, learn_usual_day
+from shared.services.alerts import Crowding, alert_changes
+from shared.services.hall import HallService
+from shared.services.replay import apply_event, parse_event
+from shared.services.settings import HallSettings
+from shared.store.lookup import find_hall
 
 DAY = dt.date(2026, 11, 23)
 NINE = dt.datetime.combine(DAY, dt.time(9, 0))
@@ -228,7 +228,7 @@ LUNCH_HOUR = preset(
 
 def replay_day(store, day: dt.date, seed: int, until: dt.time | None = None) -> HallService:
     """Replay a simulated lunch hour through the services (up to `until`)."""
-    from shared.clock import FixedClock
+    from shared.store.clock import FixedClock
 
     clock = FixedClock(dt.datetime.combine(day, dt.time(10)))
     hall = HallService(store, "demo", clock)

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from shared.errors import Rejected
-from shared.hall_config import check_definition, demo_definition, load_hall
-from shared.model import Business
+from shared.services.hall_config import check_definition, demo_definition, load_hall
+from shared.store.models import Business
 from tests.core.test_hall_actions import snapshot
 
 

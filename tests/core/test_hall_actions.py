@@ -9,7 +9,15 @@ import pytest
 from sqlalchemy import func, select, text, update
 
 from shared.errors import Rejected
-from shared.model import Base, Business, QueueSequence, Rating, Ticket, TicketEvent, Transaction
+from shared.store.models import (
+    Base,
+    Business,
+    QueueSequence,
+    Rating,
+    Ticket,
+    TicketEvent,
+    Transaction,
+)
 
 
 def snapshot(store) -> dict[str, list[tuple]]:
@@ -87,7 +95,7 @@ def test_a_new_day_closes_counters_left_open_and_expires_called_tickets_at_the_d
     hall.open_counter(2, "E002")  # the same counter opens again the next morning
     assert ticket_row(store, "A001").status == "expired"
     with store.read() as session:
-        from shared.model import CounterEvent
+        from shared.store.models import CounterEvent
 
         closes = session.execute(
             select(CounterEvent.at, CounterEvent.business_day, CounterEvent.reason).where(

@@ -9,8 +9,8 @@ import json
 import pytest
 
 from shared.errors import Rejected
-from shared.hall import HallService
-from shared.hall_config import demo_definition, load_hall
+from shared.services.hall import HallService
+from shared.services.hall_config import demo_definition, load_hall
 from tests.core.test_cli import hallq
 from tests.core.test_hall_actions import snapshot
 

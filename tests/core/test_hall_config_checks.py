@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from shared.errors import Rejected
-from shared.hall_config import check_definition, demo_definition
+from shared.services.hall_config import check_definition, demo_definition
 from tests.core.test_hall_config import broken
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from shared.masking import mask_field, mask_name, mask_phone, mask_resident_id
+from shared.rules.masking import mask_field, mask_name, mask_phone, mask_resident_id
 
 
 def test_a_mobile_number_keeps_its_first_three_and_last_four_digits():

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from shared.masking import mask_phone, mask_resident_id
+from shared.rules.masking import mask_phone, mask_resident_id
 
 
 @pytest.mark.parametrize(("mask", "start", "end"), [(mask_phone, 3, 4), (mask_resident_id, 4, 4)])

@@ -9,12 +9,12 @@ import re
 from alembic import command
 from sqlalchemy import text
 
-from shared.clock import FixedClock
-from shared.figures import clerk_figures
-from shared.hall import HallService
-from shared.lookup import find_hall
-from shared.migrate import _config, current_revision, head_revision
-from shared.store import open_store
+from shared.figures.clerks import clerk_figures
+from shared.services.hall import HallService
+from shared.store.clock import FixedClock
+from shared.store.database import open_store
+from shared.store.lookup import find_hall
+from shared.store.migrate import _config, current_revision, head_revision
 
 # One served ticket, written as the first schema's tables held it.
 DAY_IN_0001 = """

@@ -1,5 +1,5 @@
 """The performance sheet on a hand-built day: each part and the weighted score computed by
-hand from DOMAIN.md's published scheme, the weights as settings, and a month as the mean
+hand from docs/rules.md's published scheme, the weights as settings, and a month as the mean
 of its days."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import func, select
 
 from shared.errors import Rejected
-from shared.lookup import find_hall
-from shared.model import Setting
-from shared.performance import day_sheet, month_sheet
-from shared.settings import change_settings
+from shared.figures.performance import day_sheet, month_sheet
+from shared.services.settings import change_settings
+from shared.store.lookup import find_hall
+from shared.store.models import Setting
 
 
 def _serve(hall, clock, business: str, seconds: int, rating: str, **done: bool) -> None:

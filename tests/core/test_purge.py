@@ -13,15 +13,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from shared import audit, cli
-from shared.clock import FixedClock
+from shared.cli import main as cli
 from shared.errors import Rejected
-from shared.hall import HallService
-from shared.hall_config import demo_definition
-from shared.lookup import find_hall
-from shared.model import Appointment, ServiceForm, Ticket, Transaction
-from shared.purge import purge_personal_data
-from shared.replay import replay
+from shared.services import audit
+from shared.services.hall import HallService
+from shared.services.hall_config import demo_definition
+from shared.services.purge import purge_personal_data
+from shared.services.replay import replay
+from shared.store.clock import FixedClock
+from shared.store.lookup import find_hall
+from shared.store.models import Appointment, ServiceForm, Ticket, Transaction
 from tests.core.test_hall_actions import snapshot
 
 DAYS = Path(__file__).parent / "days"

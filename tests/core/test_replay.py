@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shared.errors import Rejected
-from shared.replay import OPS, parse_event, replay
+from shared.services.replay import OPS, parse_event, replay
 from tests.core.test_hall_actions import snapshot
 
 AT = "2026-11-23T09:00:00"

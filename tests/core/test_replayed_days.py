@@ -1,11 +1,11 @@
 """Two whole business days replayed through the real `hallq` command line, every figure
-checked against a hand computation from CONTRACT.md and DOMAIN.md (not from the code).
+checked against a hand computation from docs/rules.md (not from the code).
 
 The days are tests/core/days/day_one.jsonl (Mon 2026-11-23) and day_two.jsonl (Tue
 2026-11-24); their `#` comments tell the story. One store takes both days in turn:
 `init --demo`, replay day one, replay day two, then `metrics`, `alerts` and `status`.
 
-Conventions of the hand computation below (CONTRACT.md "Figures"):
+Conventions of the hand computation below (docs/rules.md "Figures"):
   wait     = call - when the ticket started waiting (its issue, or its latest transfer)
   handled  = finish - call
   p90      = nearest rank: sorted ascending, element at index ceil(0.9 n) - 1
@@ -458,7 +458,7 @@ def test_metrics_for_one_clerk(hall, day, clerk, expected):
 
 
 # ---------------------------------------------------------------------------------------
-# Crowding alert (DOMAIN.md): thresholds 2.5 / 3.5, margin 0.5. New level = highest L with
+# Crowding alert (docs/rules.md): thresholds 2.5 / 3.5, margin 0.5. New level = highest L with
 # ratio >= t_L, or with L <= current level and ratio >= t_L - 0.5; waiting > 0 with no counter
 # open is level 2; waiting 0 is level 0.
 #

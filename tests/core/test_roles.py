@@ -8,12 +8,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from shared import audit
 from shared.errors import Rejected
-from shared.lookup import find_hall
-from shared.model import Clerk, Counter
-from shared.roles import change_settings_as, figures_seen_by, record_export
-from shared.staff_admin import add_clerk, add_counter, change_role, disable_clerk
+from shared.services import audit
+from shared.services.roles import change_settings_as, figures_seen_by, record_export
+from shared.services.staff_admin import add_clerk, add_counter, change_role, disable_clerk
+from shared.store.lookup import find_hall
+from shared.store.models import Clerk, Counter
 from tests.core.test_hall_actions import snapshot
 
 DAY = dt.date(2026, 11, 23)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from shared.clock import ServerClock, SystemClock, server_instant
-from shared.hall import HallService
+from shared.services.hall import HallService
+from shared.store.clock import ServerClock, SystemClock, server_instant
 
 NOON_UTC = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 

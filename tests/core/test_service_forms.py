@@ -11,11 +11,11 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select, text
 
-from shared import audit
+from shared.archive.forms import archive_form, open_form, search_forms, verify_chain
 from shared.errors import Rejected
-from shared.lookup import find_hall
-from shared.model import ServiceForm, Transaction
-from shared.signing import archive_form, open_form, search_forms, verify_chain
+from shared.services import audit
+from shared.store.lookup import find_hall
+from shared.store.models import ServiceForm, Transaction
 from tests.core.test_cli import hallq
 from tests.core.test_hall_actions import snapshot
 

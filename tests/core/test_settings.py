@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from shared.errors import Rejected
-from shared.lookup import find_hall
-from shared.settings import HallSettings, change_settings, load_settings
+from shared.services.settings import HallSettings, change_settings, load_settings
+from shared.store.lookup import find_hall
 
 
 def test_defaults_are_the_documents_values(store):

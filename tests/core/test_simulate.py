@@ -1,5 +1,5 @@
 """The simulated day: reproducible from its seed, shaped like its profile, and made only of
-events the real hall accepts (replayed through `shared.replay` on a fresh demo store).
+events the real hall accepts (replayed through `shared.services.replay` on a fresh demo store).
 
 Replaying costs a few milliseconds per event, so the replays use each preset at a fraction
 of its volume (every opening, lunch, shift change and closing still happens); whole days
@@ -17,11 +17,9 @@ from typing import Any
 
 import pytest
 
-from shared.demo import day_second
-from shared.figures import clerk_figures
-from shared.lookup import find_hall
-from shared.replay import replay
-from shared.simulate import (
+from shared.cli.demo import day_second
+from shared.figures.clerks import clerk_figures
+from shared.forecast.simulate import (
     PROFILES,
     DayProfile,
     Shift,
@@ -30,7 +28,9 @@ from shared.simulate import (
     simulate_day,
     write_day,
 )
-from shared.store import Store
+from shared.services.replay import replay
+from shared.store.database import Store
+from shared.store.lookup import find_hall
 
 DAY = dt.date(2026, 11, 23)
 REPLAY_VOLUME = 0.1  # share of a preset's customers in the replayed days
@@ -47,7 +47,7 @@ def arrivals_by_hour(events: list[dict[str, Any]]) -> Counter[int]:
 
 
 def check_replay_rules(events: list[dict[str, Any]]) -> None:
-    """CONTRACT.md's counter rules, checked on the events alone (no store)."""
+    """docs/rules.md's counter rules, checked on the events alone (no store)."""
     state: dict[int, str] = {}
     serving: dict[int, bool] = {}
     clerk_at: dict[str, int] = {}

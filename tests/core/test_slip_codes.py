@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from shared.errors import Rejected
-from shared.lookup import find_hall
-from shared.model import Slip
-from shared.slip_codes import read_slip_code, slip_code, verified
+from shared.rules.slip_codes import read_slip_code, slip_code, verified
+from shared.store.lookup import find_hall
+from shared.store.models import Slip
 
 DAY = dt.date(2026, 11, 23)
 SLIP = {"name": "张三", "id_number": "11010519491231002X", "reason": "丢失"}

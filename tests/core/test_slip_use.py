@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from shared.errors import Rejected
-from shared.lookup import find_hall
-from shared.model import Slip
-from shared.slip_codes import read_slip_code, slip_code
-from shared.slip_use import take_slip
+from shared.rules.slip_codes import read_slip_code, slip_code
+from shared.services.slip_use import take_slip
+from shared.store.lookup import find_hall
+from shared.store.models import Slip
 from tests.core.test_hall_actions import snapshot
 
 PLAN = {"new_plan": "5G智享 168元", "effective": "次月生效"}

@@ -4,11 +4,11 @@ minutes; every attempt is in the audit log."""
 import pytest
 from sqlalchemy import select
 
-from shared import audit
 from shared.errors import Rejected
-from shared.lookup import find_hall
-from shared.model import Clerk
-from shared.staff import hash_pin, pin_matches, sign_in
+from shared.services import audit
+from shared.services.staff import hash_pin, pin_matches, sign_in
+from shared.store.lookup import find_hall
+from shared.store.models import Clerk
 
 
 def test_a_pin_hash_is_salted_and_checks_only_its_pin():

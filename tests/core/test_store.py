@@ -9,9 +9,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from shared.migrate import current_revision, head_revision
-from shared.model import Base
-from shared.store import StoreError, open_store, to_url
+from shared.store.database import StoreError, open_store, to_url
+from shared.store.migrate import current_revision, head_revision
+from shared.store.models import Base
 
 
 def test_a_new_store_is_created_at_the_current_schema(empty_store_target):

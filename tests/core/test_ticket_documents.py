@@ -14,11 +14,7 @@ from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from shared.documents.ticket import ROLL_WIDTH, ticket_pdf
-from shared.incidents import record_incident
-from shared.kiosk_menu import kiosk_menu
-from shared.model import Hall, Incident
-from shared.printing import (
+from shared.documents.printing import (
     EscposPrinter,
     NoPrinter,
     PdfPrinter,
@@ -26,7 +22,11 @@ from shared.printing import (
     open_printer,
     write_escpos,
 )
-from shared.slip_codes import read_slip_code, verified
+from shared.documents.ticket import ROLL_WIDTH, ticket_pdf
+from shared.rules.slip_codes import read_slip_code, verified
+from shared.services.incidents import record_incident
+from shared.store.models import Hall, Incident
+from shared.views.kiosk_menu import kiosk_menu
 
 PHONE = "13812345678"
 RESIDENT_ID = "11010519491231002X"

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.app import make_application
 from kiosk.window import KioskWindow
-from shared.clock import Clock
-from shared.hall import HallService
-from shared.kiosk_menu import kiosk_state
-from shared.lookup import find_hall
-from shared.status import hall_now
-from shared.store import Store
+from shared.services.hall import HallService
+from shared.store.clock import Clock
+from shared.store.database import Store
+from shared.store.lookup import find_hall
+from shared.views.kiosk_menu import kiosk_state
+from shared.views.status import hall_now
 
 SIZE = (1280, 800)
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QApplication
 from kiosk.pages.ticket import FAILED, PRINTED
 from kiosk.widgets import BACKSPACE
 from kiosk.window import KioskWindow
-from shared.clock import FixedClock
-from shared.hall import HallService
-from shared.hall_config import demo_definition, load_hall
-from shared.store import open_store
+from shared.services.hall import HallService
+from shared.services.hall_config import demo_definition, load_hall
+from shared.store.clock import FixedClock
+from shared.store.database import open_store
 from tests.gui.kiosk_driver import commit_text, crowd, open_kiosk, tap, type_keys
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"

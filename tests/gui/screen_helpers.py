@@ -11,8 +11,8 @@ from counter.live import LiveStore
 from counter.screen.announcer import Announcer
 from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
-from shared.clock import Clock
-from shared.store import Store
+from shared.store.clock import Clock
+from shared.store.database import Store
 
 
 def hallq(target: str, *args: str, events: str | None = None, check: bool = True) -> str:

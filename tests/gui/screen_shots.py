@@ -19,15 +19,15 @@ from counter.app import make_application
 from counter.screen.announcer import Announcer
 from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
-from shared.clock import FixedClock
-from shared.hall_config import demo_definition, load_hall
-from shared.lookup import find_hall
-from shared.model import EarlyWarning, Incident
-from shared.replay import replay
+from shared.forecast.simulate import preset, simulate_day
 from shared.resources import style_sheet
-from shared.simulate import preset, simulate_day
-from shared.status import hall_now
-from shared.store import Store, open_store
+from shared.services.hall_config import demo_definition, load_hall
+from shared.services.replay import replay
+from shared.store.clock import FixedClock
+from shared.store.database import Store, open_store
+from shared.store.lookup import find_hall
+from shared.store.models import EarlyWarning, Incident
+from shared.views.status import hall_now
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DAY = dt.date(2026, 11, 23)

@@ -7,10 +7,10 @@ from sqlalchemy import func, select
 
 from kiosk.pages.ticket import FAILED, PRINTED
 from kiosk.widgets import BACKSPACE
-from shared.appointments import book
-from shared.model import Appointment, Business, Incident, Slip, Ticket
-from shared.settings import change_settings
-from shared.store import Store, open_store
+from shared.services.appointments import book
+from shared.services.settings import change_settings
+from shared.store.database import Store, open_store
+from shared.store.models import Appointment, Business, Incident, Slip, Ticket
 from tests.gui.kiosk_driver import commit_text, crowd, open_kiosk, tap, type_keys
 
 # The offscreen platform says so whenever a shown window's size limits change; not a fault.

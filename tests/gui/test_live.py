@@ -2,8 +2,8 @@
 
 from counter.app import make_application
 from counter.live import LiveStore
-from shared.hall import HallService
-from shared.store import open_store
+from shared.services.hall import HallService
+from shared.store.database import open_store
 
 
 def test_live_store_signals_a_commit_made_elsewhere(qtbot, store, store_target, clock):

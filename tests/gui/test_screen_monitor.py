@@ -13,15 +13,15 @@ from PySide6.QtCore import Qt
 
 from counter.screen.tables import SORT_ROLE
 from counter.screen.words import customer_words, lead_actions, level_title
-from shared import audit
-from shared.alerts import alert_changes
-from shared.clock import FixedClock
 from shared.errors import Rejected
-from shared.figures import ClerkFigures
-from shared.hall import HallService
-from shared.lookup import find_hall
-from shared.model import Clerk
-from shared.store import open_store
+from shared.figures.clerks import ClerkFigures
+from shared.services import audit
+from shared.services.alerts import alert_changes
+from shared.services.hall import HallService
+from shared.store.clock import FixedClock
+from shared.store.database import open_store
+from shared.store.lookup import find_hall
+from shared.store.models import Clerk
 from tests.gui.screen_helpers import hallq, live_board, live_monitor
 
 DAY_ONE = Path(__file__).parent.parent / "core" / "days" / "day_one.jsonl"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from shared.model import CounterEvent, Rating, TicketEvent
+from shared.store.models import CounterEvent, Rating, TicketEvent
 from tests.gui import workstation_fixtures
 from tests.gui.workstation_fixtures import signed_in
 

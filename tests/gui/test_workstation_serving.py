@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
-from shared.model import Rating, ServiceForm, Slip, Transaction
+from shared.store.models import Rating, ServiceForm, Slip, Transaction
 from tests.gui import workstation_fixtures
 from tests.gui.workstation_fixtures import signed_in
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from shared.model import AuditEntry
+from shared.store.models import AuditEntry
 from tests.gui import workstation_fixtures
 
 pytestmark = workstation_fixtures.OFFSCREEN_SIZE_HINTS

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from counter.app import make_application
 from counter.customer.window import CustomerWindow
 from counter.workstation.window import WorkstationWindow
-from shared.clock import FixedClock
-from shared.hall import HallService
-from shared.hall_config import demo_definition, load_hall
-from shared.model import ServiceForm
 from shared.resources import style_sheet
-from shared.store import open_store
+from shared.services.hall import HallService
+from shared.services.hall_config import demo_definition, load_hall
+from shared.store.clock import FixedClock
+from shared.store.database import open_store
+from shared.store.models import ServiceForm
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SIM = {"name": "张三丰", "id_number": "11010519491231002X", "reason": "丢失"}

@@ -21,9 +21,9 @@ import json
 import sys
 import time
 
-from shared.clock import SystemClock
-from shared.hall import HallService
-from shared.store import Store, open_store
+from shared.services.hall import HallService
+from shared.store.clock import SystemClock
+from shared.store.database import Store, open_store
 
 
 def _open(target: str) -> Store:

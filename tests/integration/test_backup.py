@@ -15,11 +15,11 @@ from typing import IO
 import pytest
 from sqlalchemy import select
 
-from shared import backup
-from shared.backup import BackupReport, backup_store
-from shared.hall_config import demo_definition, load_hall
-from shared.model import Queue, QueueSequence, Ticket, TicketEvent
-from shared.store import open_store
+from shared.services.hall_config import demo_definition, load_hall
+from shared.store import backup
+from shared.store.backup import BackupReport, backup_store
+from shared.store.database import open_store
+from shared.store.models import Queue, QueueSequence, Ticket, TicketEvent
 from tests.integration.test_races import CHILD_TIMEOUT_S, Children
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("sqlite_only")]

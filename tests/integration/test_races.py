@@ -29,11 +29,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from shared.clock import SystemClock
-from shared.hall import HallService
-from shared.hall_config import demo_definition, load_hall
-from shared.model import Counter, Queue, QueueSequence, Ticket, TicketEvent
-from shared.store import Store, open_store
+from shared.services.hall import HallService
+from shared.services.hall_config import demo_definition, load_hall
+from shared.store.clock import SystemClock
+from shared.store.database import Store, open_store
+from shared.store.models import Counter, Queue, QueueSequence, Ticket, TicketEvent
 
 pytestmark = pytest.mark.integration
 

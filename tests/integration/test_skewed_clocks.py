@@ -14,9 +14,9 @@ import sys
 import pytest
 from sqlalchemy import select
 
-from shared.hall import HallService
-from shared.model import Ticket, TicketEvent
-from shared.store import Store
+from shared.services.hall import HallService
+from shared.store.database import Store
+from shared.store.models import Ticket, TicketEvent
 from tests.integration.test_races import CHILD_TIMEOUT_S, REPO
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("postgres_only")]

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from shared.clock import FixedClock
-from shared.figures import clerk_figures, hall_day_summary
-from shared.hall import HallService
-from shared.lookup import find_hall
-from shared.model import ServiceForm, Ticket, TicketEvent
-from shared.signing import verify_chain
-from shared.store import Store, open_store
+from shared.archive.forms import verify_chain
+from shared.figures.clerks import clerk_figures, hall_day_summary
+from shared.services.hall import HallService
+from shared.store.clock import FixedClock
+from shared.store.database import Store, open_store
+from shared.store.lookup import find_hall
+from shared.store.models import ServiceForm, Ticket, TicketEvent
 from tests.bench.yeardata import (
     TEMPLATE_MONDAY,
     build_templates,

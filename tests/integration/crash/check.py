@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from shared.store import Store
+from shared.store.database import Store
 
 STATUS_AFTER = {
     "issued": "waiting",

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from shared.hall_config import demo_definition, load_hall
-from shared.model import Counter, Ticket
-from shared.store import Store, open_store
+from shared.services.hall_config import demo_definition, load_hall
+from shared.store.database import Store, open_store
+from shared.store.models import Counter, Ticket
 from tests.integration.crash import worker
 from tests.integration.crash.check import Expectation, Report, check
 

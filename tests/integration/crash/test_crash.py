@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from shared.store import open_store
+from shared.store.database import open_store
 from tests.integration.crash.check import check
 from tests.integration.crash.harness import Harness
 

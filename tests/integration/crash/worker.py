@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from shared.errors import Rejected
-from shared.hall import HallService
-from shared.store import open_store
+from shared.services.hall import HallService
+from shared.store.database import open_store
 
 KIOSK_BUSINESSES = (
     "topup",

@@ -1,0 +1,1 @@
+"""The archive of signed service forms: the hash chain and its verification."""

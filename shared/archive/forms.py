@@ -1,0 +1,384 @@
+"""The archive of electronic service forms: each form's PDF is stored with its SHA-256,
+chained to the previous form's chain hash in the hall's own sequence.
+
+chain_hash(n) = SHA-256(chain_hash(n-1) | n | pdf_sha256(n)), starting from 64 zeros. A
+changed byte breaks form n's PDF hash; a removed form leaves a gap in the sequence; a
+changed, swapped or reordered row breaks the chain from there on. `verify_chain` names the
+first broken form. Opening an archived PDF is recorded in the audit log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from shared.documents.service_form import (
+    FormBusiness,
+    FormContent,
+    FormLine,
+    render_form,
+)
+from shared.errors import Rejected
+from shared.rules.masking import mask_field, mask_phone
+from shared.services import audit
+from shared.store.clock import Clock, clock_for
+from shared.store.database import Store
+from shared.store.lookup import find_clerk, find_hall
+from shared.store.models import (
+    AuditEntry,
+    Business,
+    Clerk,
+    Counter,
+    Hall,
+    ServiceForm,
+    Ticket,
+    Transaction,
+)
+
+GENESIS = "0" * 64
+MAX_STROKES, MAX_POINTS = 200, 20_000
+MAX_DECLINE = 200
+SEARCH_LIMIT = 100
+OUTCOME_WORDS = {
+    "completed": "已办结 Completed",
+    "follow_up": "待跟进 Needs follow-up",
+    "cancelled": "客户取消 Cancelled by the customer",
+}
+FORM_ARCHIVED = "form_archived"  # the audit action that records each chain end
+
+
+def chain_link(previous: str, sequence: int, pdf_sha256: str) -> str:
+    return hashlib.sha256(f"{previous}|{sequence}|{pdf_sha256}".encode()).hexdigest()
+
+
+def form_content(session: Session, hall: Hall, ticket: Ticket) -> FormContent:
+    """What the ticket's form says, from its recorded transactions; Rejected when none."""
+    done = session.execute(
+        select(Transaction, Business)
+        .join(Business, Business.id == Transaction.business_id)
+        .where(Transaction.ticket_id == ticket.id)
+        .order_by(Transaction.id)
+    ).all()
+    if not done:
+        raise Rejected(f"{ticket.code} has no recorded transaction; finish it first")
+    first = done[0][0]
+    clerk = session.get(Clerk, first.clerk_id)
+    counter = session.get(Counter, first.counter_id)
+    assert clerk is not None and counter is not None
+    return FormContent(
+        hall=hall.name,
+        hall_en=hall.name_en,
+        counter=counter.number,
+        clerk=clerk.name,
+        staff_id=clerk.staff_id,
+        ticket=ticket.code,
+        customer=mask_phone(ticket.phone),
+        at=first.at,
+        businesses=tuple(_business_part(kind, row.fields or {}, row.outcome) for row, kind in done),
+        recommended=first.recommended,
+        accepted=first.accepted,
+        notes=first.notes,
+    )
+
+
+def _business_part(kind: Business, values: dict[str, object], outcome: str) -> FormBusiness:
+    entered = tuple(
+        FormLine(
+            str(field["label"]),
+            str(field.get("label_en", "")),
+            mask_field(field.get("kind"), values[str(field["key"])]),
+        )
+        for field in kind.form_fields or []
+        if str(values.get(str(field["key"]), "")).strip()
+    )
+    ended = FormLine("办理结果", "Outcome", OUTCOME_WORDS[outcome])
+    return FormBusiness(kind.name, kind.name_en, (*entered, ended), kind.terms, kind.terms_en)
+
+
+def finished_ticket(session: Session, hall: Hall, code: str, day: dt.date) -> Ticket:
+    ticket = session.scalars(
+        select(Ticket).where(
+            Ticket.hall_id == hall.id, Ticket.business_day == day, Ticket.code == code
+        )
+    ).first()
+    if ticket is None:
+        raise Rejected(f"no ticket {code} on {day:%Y-%m-%d}")
+    if ticket.status != "finished":
+        raise Rejected(f"{code} is {ticket.status}; a form is made once the ticket is finished")
+    return ticket
+
+
+def preview_form(store: Store, hall_code: str | None, code: str, day: dt.date) -> FormContent:
+    """The form a finished ticket would get, for the customer to read before signing."""
+    with store.read() as session:
+        hall = find_hall(session, hall_code)
+        return form_content(session, hall, finished_ticket(session, hall, code, day))
+
+
+def check_strokes(strokes: object) -> list[list[list[float]]]:
+    """The strokes as stored, or Rejected: each point is [x, y, ms, pressure 0..1]."""
+    if not isinstance(strokes, list) or not strokes or len(strokes) > MAX_STROKES:
+        raise Rejected(f"a signature is 1 to {MAX_STROKES} pen strokes")
+    kept: list[list[list[float]]] = []
+    for stroke in strokes:
+        if not isinstance(stroke, list) or not stroke:
+            raise Rejected("each pen stroke has at least one point")
+        points = []
+        for point in stroke:
+            if (
+                not isinstance(point, (list, tuple))
+                or len(point) != 4
+                or not all(isinstance(v, (int, float)) and math.isfinite(v) for v in point)
+            ):
+                raise Rejected("each signature point is [x, y, milliseconds, pressure]")
+            if not 0 <= point[3] <= 1:
+                raise Rejected("a pen pressure is between 0 and 1")
+            points.append([float(v) for v in point])
+        kept.append(points)
+    if sum(map(len, kept)) > MAX_POINTS:
+        raise Rejected(f"a signature has at most {MAX_POINTS} points")
+    return kept
+
+
+@dataclass(frozen=True)
+class ArchivedForm:
+    sequence: int
+    ticket: str
+    signed: bool
+    pdf_sha256: str
+    chain_hash: str
+
+
+def archive_form(
+    store: Store,
+    hall_code: str | None,
+    code: str,
+    *,
+    strokes: object = None,
+    decline_reason: str = "",
+    clock: Clock | None = None,
+) -> ArchivedForm:
+    """Render and archive today's finished ticket's form, signed or declined, as the next
+    link of the hall's chain; a signed form marks the ticket's transactions signed."""
+    now = (clock or clock_for(store)).now()
+    reason = decline_reason.strip()
+    if strokes is None:
+        if not reason or len(reason) > MAX_DECLINE:
+            raise Rejected(f"a declined form needs a reason of 1 to {MAX_DECLINE} characters")
+        kept = None
+    elif reason:
+        raise Rejected("a form is either signed or declined, not both")
+    else:
+        kept = check_strokes(strokes)
+    content = preview_form(store, hall_code, code, now.date())
+    pdf = render_form(content, kept, reason)
+    digest = hashlib.sha256(pdf).hexdigest()
+    with store.write() as session:
+        hall = find_hall(session, hall_code, lock=True)
+        ticket = finished_ticket(session, hall, code, now.date())
+        if session.scalar(select(ServiceForm.id).where(ServiceForm.ticket_id == ticket.id)):
+            raise Rejected(f"{code} already has an archived service form")
+        last = session.execute(
+            select(ServiceForm.sequence, ServiceForm.chain_hash)
+            .where(ServiceForm.hall_id == hall.id)
+            .order_by(ServiceForm.sequence.desc())
+            .limit(1)
+        ).first()
+        sequence = last.sequence + 1 if last else 1
+        chain = chain_link(last.chain_hash if last else GENESIS, sequence, digest)
+        assert ticket.clerk_id is not None and ticket.counter_id is not None
+        session.add(
+            ServiceForm(
+                hall_id=hall.id,
+                sequence=sequence,
+                ticket_id=ticket.id,
+                ticket_code=ticket.code,
+                clerk_id=ticket.clerk_id,
+                counter_id=ticket.counter_id,
+                phone=ticket.phone,
+                created_at=now,
+                business_day=ticket.business_day,
+                signed=kept is not None,
+                decline_reason=reason,
+                strokes=kept,
+                pdf=pdf,
+                pdf_sha256=digest,
+                chain_hash=chain,
+            )
+        )
+        if kept is not None:
+            session.execute(
+                update(Transaction).where(Transaction.ticket_id == ticket.id).values(signed=True)
+            )
+        # The chain's end, kept where nothing can be edited: without it, removing the newest
+        # forms would leave a shorter chain that still verifies.
+        audit.record(
+            session,
+            hall.id,
+            FORM_ARCHIVED,
+            at=now,
+            clerk_id=ticket.clerk_id,
+            source="counter",
+            sequence=sequence,
+            chain_hash=chain,
+        )
+        return ArchivedForm(sequence, ticket.code, kept is not None, digest, chain)
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    forms: int
+    broken_at: int | None = None
+    problem: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
+
+
+def verify_chain(session: Session, hall: Hall) -> ChainCheck:
+    """Walk the hall's forms in sequence; the first one whose link does not hold, and why."""
+    rows = session.execute(
+        select(
+            ServiceForm.sequence, ServiceForm.pdf, ServiceForm.pdf_sha256, ServiceForm.chain_hash
+        )
+        .where(ServiceForm.hall_id == hall.id)
+        .order_by(ServiceForm.sequence)
+        .execution_options(yield_per=500)
+    )
+    previous, expected, count = GENESIS, 1, 0
+    for sequence, pdf, pdf_sha256, chain_hash in rows:
+        if sequence != expected:
+            return ChainCheck(count, expected, f"form #{expected} is missing (next is #{sequence})")
+        if hashlib.sha256(pdf).hexdigest() != pdf_sha256:
+            return ChainCheck(count, sequence, f"form #{sequence}: its PDF was changed")
+        if chain_link(previous, sequence, pdf_sha256) != chain_hash:
+            return ChainCheck(
+                count,
+                sequence,
+                f"form #{sequence}: its chain hash does not follow form #{sequence - 1} "
+                "(changed, removed or reordered)",
+            )
+        previous, expected, count = chain_hash, expected + 1, count + 1
+    return _check_chain_end(session, hall, count, previous)
+
+
+def _check_chain_end(session: Session, hall: Hall, count: int, last_chain: str) -> ChainCheck:
+    """The walked chain must reach the last form the audit log saw archived."""
+    anchor = session.scalar(
+        select(AuditEntry.detail)
+        .where(AuditEntry.hall_id == hall.id, AuditEntry.action == FORM_ARCHIVED)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    if anchor is None:
+        return ChainCheck(count)
+    newest = int(anchor["sequence"])  # type: ignore[call-overload]
+    if newest > count:
+        return ChainCheck(
+            count, count + 1, f"form #{count + 1} is missing (#{newest} was archived)"
+        )
+    if newest == count and anchor["chain_hash"] != last_chain:
+        return ChainCheck(count, count, f"form #{count}: it is not the form that was archived")
+    return ChainCheck(count)
+
+
+@dataclass(frozen=True)
+class FormHit:
+    sequence: int
+    created_at: dt.datetime
+    ticket: str
+    staff_id: str
+    clerk: str
+    counter: int
+    customer: str  # masked
+    signed: bool
+    decline_reason: str
+
+    def as_json(self) -> dict[str, object]:
+        return {**self.__dict__, "created_at": self.created_at.isoformat(timespec="seconds")}
+
+
+def search_forms(
+    session: Session,
+    hall: Hall,
+    *,
+    phone: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    clerk: str | None = None,
+    ticket: str | None = None,
+    limit: int = SEARCH_LIMIT,
+) -> list[FormHit]:
+    """The newest forms matching every criterion given (dates inclusive), at most `limit`."""
+    query = (
+        select(
+            ServiceForm.sequence,
+            ServiceForm.created_at,
+            ServiceForm.ticket_code,
+            Clerk.staff_id,
+            Clerk.name,
+            Counter.number,
+            ServiceForm.phone,
+            ServiceForm.signed,
+            ServiceForm.decline_reason,
+        )
+        .join(Clerk, Clerk.id == ServiceForm.clerk_id)
+        .join(Counter, Counter.id == ServiceForm.counter_id)
+        .where(ServiceForm.hall_id == hall.id)
+    )
+    if phone:
+        query = query.where(ServiceForm.phone == phone.strip())
+    # A form is made on its ticket's day: the range on created_at lets the mobile and clerk
+    # indexes answer alone; on its own, the range is the business-day index's to answer.
+    narrowed = bool(phone or clerk or ticket)
+    if since is not None:
+        query = query.where(ServiceForm.created_at >= dt.datetime.combine(since, dt.time()))
+        if not narrowed:
+            query = query.where(ServiceForm.business_day >= since)
+    if until is not None:
+        after = dt.datetime.combine(until + dt.timedelta(days=1), dt.time())
+        query = query.where(ServiceForm.created_at < after)
+        if not narrowed:
+            query = query.where(ServiceForm.business_day <= until)
+    if clerk:
+        query = query.where(ServiceForm.clerk_id == find_clerk(session, hall, clerk.strip()).id)
+    if ticket:
+        query = query.where(ServiceForm.ticket_code == ticket.strip().upper())
+    rows = session.execute(
+        query.order_by(ServiceForm.created_at.desc(), ServiceForm.id.desc()).limit(limit)
+    ).all()
+    return [
+        FormHit(*row[:6], mask_phone(row.phone), row.signed, row.decline_reason) for row in rows
+    ]
+
+
+def open_form(
+    store: Store,
+    hall_code: str | None,
+    sequence: int,
+    *,
+    clerk_id: int | None,
+    source: str,
+    clock: Clock | None = None,
+) -> bytes:
+    """An archived form's PDF; the viewing is recorded in the audit log with it."""
+    now = (clock or clock_for(store)).now()
+    with store.write() as session:
+        hall = find_hall(session, hall_code)
+        pdf = session.scalar(
+            select(ServiceForm.pdf).where(
+                ServiceForm.hall_id == hall.id, ServiceForm.sequence == sequence
+            )
+        )
+        if pdf is None:
+            raise Rejected(f"no service form #{sequence} in hall {hall.code}")
+        audit.record(
+            session, hall.id, "form_viewed", at=now, clerk_id=clerk_id, source=source, form=sequence
+        )
+        return bytes(pdf)

@@ -1,0 +1,1 @@
+"""`hallq`, the command line: one module per command group."""

@@ -1,0 +1,295 @@
+"""`hallq demo`: the demo hall on an embedded store, its three programs open on it, and a
+simulated business day played into it.
+
+The day comes from the simulator (`shared.forecast.simulate`): customers take tickets, clerks open,
+call, serve, pause for lunch and close, each event played at its time of day compressed
+`speed` times, through the real services on the system clock, so the windows see a live
+hall. Counter 3 is left to the person trying the demo: the simulated clerks work the
+others. The kiosk, counter 3 and the hall screen are started as separate programs (each
+only when it is installed), and stopped with the demo; `--no-windows` plays the day in the
+terminal alone.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from shared.errors import Rejected
+from shared.forecast.simulate import PROFILES, preset, simulate_day
+from shared.services.hall import HallService
+from shared.services.hall_config import demo_definition, load_hall
+from shared.services.replay import apply_event, parse_event
+from shared.store.clock import SystemClock
+from shared.store.database import Store, open_store
+from shared.store.lookup import find_hall
+from shared.views.status import LEVEL_NAMES, hall_now
+
+HALL = "demo"
+HUMAN_COUNTER, HUMAN_CLERK, CLERK_PIN = 3, "E003", "1234"
+LEAD, LEAD_PIN = "M001", "2468"
+TICK_S = 0.25
+SUMMARY_EVERY_S = 10.0
+STOP_GRACE_S = 5.0
+
+
+# ----- the windows -----
+
+
+@dataclass(frozen=True)
+class Window:
+    """One of the hall's programs, run as `python -m module arguments...`."""
+
+    title: str
+    module: str
+    arguments: tuple[str, ...]
+
+    def command(self, python: str = sys.executable) -> list[str]:
+        return [python, "-m", self.module, *self.arguments]
+
+
+def demo_windows(target: str) -> list[Window]:
+    """The kiosk, the human's counter, and the calling board with the shift lead's monitor."""
+    return [
+        Window("kiosk", "kiosk", ("--db", target, "--windowed")),
+        Window(
+            f"counter {HUMAN_COUNTER}",
+            "counter",
+            (
+                *("--db", target, "--counter", str(HUMAN_COUNTER)),
+                *("--clerk", HUMAN_CLERK, "--pin", CLERK_PIN),
+            ),
+        ),
+        Window(
+            "hall screen",
+            "counter.screen",
+            ("--db", target, "--board", "--monitor", "--lead", LEAD, "--pin", LEAD_PIN),
+        ),
+    ]
+
+
+def is_installed(module: str) -> bool:
+    """Whether `python -m module` would run: the module exists (a package needs __main__)."""
+    try:
+        spec = importlib.util.find_spec(module)
+        if spec is not None and spec.submodule_search_locations is not None:
+            spec = importlib.util.find_spec(f"{module}.__main__")
+    except ModuleNotFoundError:  # its parent package is missing
+        return False
+    return spec is not None
+
+
+def has_screen(environment: Mapping[str, str] = os.environ) -> bool:
+    """A window can show: a display server is named, or Qt is told where to draw."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return any(environment.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def start_windows(commands: Sequence[Sequence[str]]) -> list[subprocess.Popen[bytes]]:
+    """Each in a session of its own, so Ctrl-C reaches the demo, which then closes them."""
+    return [subprocess.Popen(list(command), start_new_session=True) for command in commands]
+
+
+def stop_windows(children: Sequence[subprocess.Popen[bytes]]) -> None:
+    """Ask each program to quit, and end those that do not within STOP_GRACE_S."""
+    for child in children:
+        if child.poll() is None:
+            child.terminate()
+    deadline = time.monotonic() + STOP_GRACE_S
+    for child in children:
+        try:
+            child.wait(max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
+# ----- the simulated day -----
+
+
+def demo_day(profile: str, seed: int | None) -> list[dict[str, Any]]:
+    """Today's simulated events, without the counter left to the person at the demo."""
+    base = PROFILES[profile]
+    shifts = tuple(shift for shift in base.shifts if shift.counter != HUMAN_COUNTER)
+    today = SystemClock().now().date()
+    return simulate_day(preset(profile, shifts=shifts), today, seed if seed is not None else 1)
+
+
+def day_second(event: Mapping[str, Any]) -> int:
+    """The event's second of the day, from its `at` (YYYY-MM-DDTHH:MM:SS)."""
+    hours, minutes, seconds = (int(part) for part in str(event["at"])[11:19].split(":"))
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def describe(op: str, event: Mapping[str, Any], result: Mapping[str, object]) -> str | None:
+    """One line for the terminal, in Chinese and English; None for the quiet steps."""
+    counter, ticket, ahead = event.get("counter"), result.get("ticket"), result.get("ahead")
+    lines = {
+        "issue": f"取号 ticket {ticket} ({event.get('business')}, {ahead} 人在前 ahead)",
+        "call": f"叫号 请 {ticket} 号到 {counter} 号窗口  Ticket {ticket} to counter {counter}",
+        "no_show": f"过号 no-show {ticket} at counter {counter}",
+        "transfer": f"转移 {ticket} → {result.get('queue')}  transferred",
+        "open": f"{counter} 号窗口开放 counter {counter} opens ({event.get('clerk')})",
+        "pause": f"{counter} 号窗口暂停 counter {counter} pauses",
+        "resume": f"{counter} 号窗口恢复 counter {counter} resumes",
+        "close": f"{counter} 号窗口关闭 counter {counter} closes",
+    }
+    if op == "call" and ticket is None:
+        return None
+    return lines.get(op)
+
+
+class DayPlayer:
+    """Plays a simulated day into the hall: each event once its time, compressed `speed`
+    times from the day's first event, has come. A simulated clerk's step that the hall
+    refuses (the person at counter 3 took that customer) is skipped."""
+
+    def __init__(
+        self,
+        service: HallService,
+        events: Sequence[dict[str, Any]],
+        speed: float,
+        say: Callable[[str], None],
+    ):
+        self.service = service
+        self.events = list(events)
+        self.speed = speed
+        self.say = say
+        self.played = 0
+        self.skipped = 0
+        self.first_second = day_second(self.events[0]) if self.events else 0
+
+    @property
+    def done(self) -> bool:
+        return self.played >= len(self.events)
+
+    def play_until(self, elapsed_s: float) -> None:
+        """Play every event due `elapsed_s` real seconds after the start."""
+        reached = self.first_second + elapsed_s * self.speed
+        while not self.done and day_second(self.events[self.played]) <= reached:
+            self.play(self.events[self.played])
+            self.played += 1
+
+    def play(self, event: Mapping[str, Any]) -> None:
+        op, _, fields = parse_event(json.dumps(event))
+        try:
+            result = apply_event(self.service, op, fields)
+        except Rejected:
+            self.skipped += 1
+            return
+        if (line := describe(op, event, result)) is not None:
+            self.say(line)
+
+
+def summary(store: Store) -> str:
+    with store.read() as session:
+        now = hall_now(session, find_hall(session, HALL))
+    waiting = " ".join(f"{q.queue}{q.waiting}" for q in now.queues)
+    chinese, english = LEVEL_NAMES[now.level]
+    return (
+        f"—— 等候 waiting {waiting} | 开放 open {now.open_counters} | "
+        f"预警 alert {chinese} {english} ——"
+    )
+
+
+def _welcome(target: str, windows: Sequence[Window], left_out: Sequence[Window]) -> str:
+    lines = [
+        f"hallq demo: store {target}",
+        f"  counter {HUMAN_COUNTER} is yours: clerk {HUMAN_CLERK}, PIN {CLERK_PIN}; "
+        f"shift lead {LEAD}, PIN {LEAD_PIN}",
+    ]
+    lines += [f"  opening the {w.title}: {' '.join(w.command())}" for w in windows]
+    lines += [f"  the {w.title} ({w.module}) is not installed; skipped" for w in left_out]
+    lines.append("  Ctrl-C stops the demo" + (" and closes its windows" if windows else ""))
+    return "\n".join(lines) + "\n"
+
+
+def run_demo(
+    target: str | None,
+    *,
+    speed: float,
+    minutes: float | None,
+    seed: int | None,
+    out: TextIO,
+    profile: str = "normal",
+    windows: bool = True,
+    commands: Sequence[Sequence[str]] | None = None,
+) -> None:
+    """Play the day until `minutes` of real time have passed, the day is over (terminal
+    only), every window has been closed, or Ctrl-C. `commands` replaces the windows'."""
+    if speed <= 0:
+        raise Rejected("--speed must be above 0")
+    if target is None:
+        target = str(Path(tempfile.mkdtemp(prefix="hallq-demo-")) / "demo.sqlite3")
+    store = open_store(target)
+    children: list[subprocess.Popen[bytes]] = []
+    restore_sigterm = _end_on_sigterm()
+    try:
+        with store.write() as session:
+            load_hall(session, demo_definition())
+        wanted = demo_windows(target) if windows else []
+        if wanted and commands is None and not has_screen():
+            out.write("hallq demo: no screen found; playing the day in the terminal only\n")
+            wanted = []
+        shown = [w for w in wanted if commands is not None or is_installed(w.module)]
+        out.write(_welcome(target, shown, [w for w in wanted if w not in shown]))
+        out.flush()
+        if commands is None:
+            commands = [w.command() for w in shown]
+        children = start_windows(commands)
+        _play(store, demo_day(profile, seed), speed, minutes, children, out)
+    finally:
+        stop_windows(children)
+        store.close()
+        restore_sigterm()
+
+
+def _end_on_sigterm() -> Callable[[], object]:
+    """A demo told to terminate closes its windows too, as after Ctrl-C."""
+
+    def interrupt(_signal: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
+def _play(
+    store: Store,
+    events: Sequence[dict[str, Any]],
+    speed: float,
+    minutes: float | None,
+    children: Sequence[subprocess.Popen[bytes]],
+    out: TextIO,
+) -> None:
+    clock = SystemClock()
+
+    def say(text: str) -> None:
+        out.write(f"{clock.now():%H:%M:%S}  {text}\n")
+        out.flush()
+
+    player = DayPlayer(HallService(store, HALL, clock), events, speed, say)
+    started = last_summary = time.monotonic()
+    while minutes is None or time.monotonic() - started < minutes * 60:
+        if children and all(child.poll() is not None for child in children):
+            say("所有窗口已关闭 every window is closed; the demo ends")
+            return
+        if player.done and not children:
+            say("营业结束 the simulated day is over")
+            return
+        player.play_until(time.monotonic() - started)
+        if time.monotonic() - last_summary >= SUMMARY_EVERY_S:
+            out.write(summary(store) + "\n")
+            last_summary = time.monotonic()
+        time.sleep(TICK_S)

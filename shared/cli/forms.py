@@ -1,0 +1,76 @@
+"""`hallq forms verify` and `hallq forms search`: the service-form archive from the command
+line (the counter's archive dialog does the same search)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import TextIO
+
+from shared.archive.forms import search_forms, verify_chain
+from shared.errors import Rejected
+from shared.store.database import default_target, open_store
+from shared.store.lookup import find_hall
+
+Handler = Callable[[argparse.Namespace, TextIO], None]
+
+
+def register(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
+    forms = command(
+        "forms",
+        cmd_forms,
+        "the electronic service forms: verify the archive's hash chain, or search it",
+    )
+    forms.add_argument("action", choices=["verify", "search"])
+    forms.add_argument("--mobile", help="search: the customer's mobile number")
+    forms.add_argument("--from", dest="since", type=_date, metavar="D", help="search: first day")
+    forms.add_argument("--to", dest="until", type=_date, metavar="D", help="search: last day")
+    forms.add_argument("--clerk", metavar="STAFF", help="search: the clerk's staff id")
+    forms.add_argument("--ticket", metavar="CODE", help="search: the ticket number, e.g. A012")
+    forms.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from error
+
+
+def cmd_forms(args: argparse.Namespace, out: TextIO) -> None:
+    store = open_store(args.db or default_target())
+    try:
+        with store.read() as session:
+            hall = find_hall(session, args.hall)
+            if args.action == "verify":
+                check = verify_chain(session, hall)
+            else:
+                hits = search_forms(
+                    session,
+                    hall,
+                    phone=args.mobile,
+                    since=args.since,
+                    until=args.until,
+                    clerk=args.clerk,
+                    ticket=args.ticket,
+                )
+    finally:
+        store.close()
+    if args.action == "verify":
+        if not check.intact:
+            raise Rejected(f"chain broken after {check.forms} good forms: {check.problem}")
+        out.write(f"chain intact: {check.forms} service forms\n")
+    elif args.json:
+        json.dump([hit.as_json() for hit in hits], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for hit in hits:
+            outcome = "signed" if hit.signed else f"declined: {hit.decline_reason}"
+            out.write(
+                f"#{hit.sequence:<7} {hit.created_at:%Y-%m-%d %H:%M}  {hit.ticket:<5} "
+                f"counter {hit.counter}  {hit.staff_id} {hit.clerk}  {hit.customer or '-'}  "
+                f"{outcome}\n"
+            )
+        out.write(f"{len(hits)} form(s)\n")

@@ -1,0 +1,1 @@
+"""Wait estimates, the hall's usual day, the early warning, the day simulator and its evaluation."""

@@ -1,0 +1,1 @@
+"""The hall's actions, one transaction each, and the records they keep."""

@@ -1,0 +1,714 @@
+"""The hall's actions: issue, call, recall, no-show, transfer, finish, rate, and counter
+open/pause/resume/close. One transaction each.
+
+Every action locks the hall first (BEGIN IMMEDIATE on SQLite, the hall's row on
+PostgreSQL), so two kiosks never get one number and two counters never get one ticket.
+It validates all input before writing, raises `Rejected` with a message fit for a person,
+and leaves nothing written when it does. Each change of a ticket or counter appends an
+event; the ticket's and counter's current state are caches updated alongside.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import CursorResult, Select, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from shared.errors import Rejected
+from shared.figures.clerks import latest_event
+from shared.forecast.early_warning import review_warnings
+from shared.forecast.usual_day import UsualDays
+from shared.forecast.wait_estimate import estimate_wait_s
+from shared.rules.calling import TIERS, Policy, Waiting, choose_next, route
+from shared.rules.slip_codes import slip_code
+from shared.services.alerts import AlertRecord, update_level
+from shared.services.form_fields import check_form
+from shared.services.settings import HallSettings, load_settings
+from shared.services.slips import MOBILE, check_slip
+from shared.store.clock import Clock, clock_for
+from shared.store.database import Store
+from shared.store.lookup import find_business, find_clerk, find_counter, find_hall, find_queue
+from shared.store.models import (
+    AlertChange,
+    Business,
+    Counter,
+    CounterEvent,
+    CounterSession,
+    Customer,
+    Hall,
+    Queue,
+    QueueSequence,
+    Rating,
+    Slip,
+    Ticket,
+    TicketEvent,
+    Transaction,
+)
+
+RATINGS = ("satisfied", "neutral", "dissatisfied")
+OUTCOMES = ("completed", "follow_up", "cancelled")  # how each business of a visit ended
+MAX_NUMBER = 999
+MAX_NOTES = 500
+
+
+def ticket_code(letter: str, number: int) -> str:
+    return f"{letter}{number:03d}"
+
+
+@dataclass(frozen=True)
+class Issued:
+    ticket: str
+    queue: str
+    ahead: int
+    tier: str
+    business: str
+    issued_at: dt.datetime
+    # The wait the ticket can expect (None when no open counter serves its queue).
+    estimated_wait_s: float | None = None
+    # The QR payload of its pre-processing slip, when it has one.
+    slip_code: str | None = None
+
+
+@dataclass(frozen=True)
+class Done:
+    """The outcome of a counter's action on a ticket; `ticket` is None when nothing waited."""
+
+    ticket: str | None
+    counter: int
+    queue: str | None = None
+    waited_s: float | None = None
+
+
+@dataclass
+class _Action:
+    session: Session
+    hall: Hall
+    settings: HallSettings
+    now: dt.datetime
+
+
+class HallService:
+    """The actions of one hall on one store, timed by an injectable clock."""
+
+    def __init__(self, store: Store, hall_code: str | None = None, clock: Clock | None = None):
+        self.store = store
+        self.hall_code = hall_code
+        self.clock = clock or clock_for(store)
+        self.usual_days = UsualDays()
+
+    @contextlib.contextmanager
+    def _action(self) -> Iterator[_Action]:
+        now = self.clock.now()
+        with self.store.write() as session:
+            hall = find_hall(session, self.hall_code, lock=True)
+            settings = load_settings(session, hall.id)
+            _roll_over_day(session, hall, settings, now)
+            action = _Action(session, hall, settings, now)
+            yield action
+            session.flush()
+            crowding = update_level(session, hall, settings, now)
+            review_warnings(session, hall, settings, now, crowding, self.usual_days)
+
+    # ----- the kiosk -----
+
+    def issue(
+        self,
+        business: str,
+        *,
+        phone: str | None = None,
+        tier: str | None = None,
+        slip: Mapping[str, object] | None = None,
+        green_channel: bool = False,
+        on_issued: Callable[[Session, Ticket, dt.datetime], None] | None = None,
+    ) -> Issued:
+        """A new ticket in the queue its tier and business lead to (the green channel when
+        asked, as for a checked-in appointment). `on_issued` writes what belongs with the
+        ticket in the same transaction; when it raises, nothing is issued."""
+        with self._action() as action:
+            session, hall = action.session, action.hall
+            kind = find_business(session, hall, business)
+            if phone is not None and not MOBILE.fullmatch(phone):
+                raise Rejected(f"{phone!r} is not a mobile number (11 digits starting with 1)")
+            if tier is not None and tier not in TIERS:
+                raise Rejected(f"unknown tier {tier!r}; use one of {', '.join(TIERS)}")
+            checked_slip = check_slip(kind, slip) if slip is not None else None
+            tier = tier or _directory_tier(session, hall, phone)
+            home = session.get(Queue, kind.queue_id)
+            assert home is not None
+            letter = route(
+                "vip" if green_channel else tier,
+                home.letter,
+                vip_queue=action.settings.vip_queue,
+                group_queue=action.settings.group_queue,
+            )
+            queue = home if letter == home.letter else find_queue(session, hall, letter)
+            ahead = session.scalar(
+                select(func.count()).where(Ticket.queue_id == queue.id, Ticket.status == "waiting")
+            )
+            estimate = estimate_wait_s(session, hall, queue, action.settings, action.now)
+            number = _next_number(session, queue, action.now.date())
+            ticket = Ticket(
+                hall_id=hall.id,
+                business_day=action.now.date(),
+                code=ticket_code(letter, number),
+                number=number,
+                queue_id=queue.id,
+                business_id=kind.id,
+                tier=tier,
+                phone=phone,
+                slip=checked_slip,
+                status="waiting",
+                issued_at=action.now,
+                waiting_since=action.now,
+            )
+            session.add(ticket)
+            session.flush()
+            _log(session, ticket, "issued", action.now)
+            if on_issued is not None:
+                on_issued(session, ticket, action.now)
+            return Issued(
+                ticket.code,
+                letter,
+                int(ahead or 0),
+                tier,
+                kind.key,
+                action.now,
+                estimate,
+                _print_slip(session, hall, ticket) if checked_slip is not None else None,
+            )
+
+    # ----- the counter: tickets -----
+
+    def call(self, counter: int) -> Done:
+        """Call the next ticket to an open counter with no ticket; None when none waits."""
+        with self._action() as action:
+            session, now = action.session, action.now
+            desk = find_counter(session, action.hall, counter)
+            if desk.state != "open":
+                raise Rejected(f"counter {counter} is {desk.state}; open or resume it to call")
+            if (current := _current_ticket(session, desk)) is not None:
+                raise Rejected(f"counter {counter} is still serving {current.code}")
+            stint = _open_session(session, desk)
+            serves = tuple(stint.queues)
+            policy = Policy(
+                vip_queue=action.settings.vip_queue,
+                ageing_cap=action.settings.ageing_cap,
+                green_ratio=action.settings.green_ratio,
+            )
+            chosen = _transferred_to(session, desk, now) or choose_next(
+                serves,
+                _waiting_for(session, action.hall, serves, now),
+                policy=policy,
+                now=now,
+                recent_calls=_recent_call_queues(session, desk, policy.green_ratio),
+            )
+            if chosen is None:
+                return Done(None, counter)
+            ticket = session.get(Ticket, chosen.ticket_id)
+            assert ticket is not None
+            ticket.for_counter_id = None
+            claimed: CursorResult[Any] = session.execute(  # type: ignore[assignment]
+                update(Ticket)
+                .where(Ticket.id == ticket.id, Ticket.status == "waiting")
+                .values(status="called", called_at=now, counter_id=desk.id, clerk_id=stint.clerk_id)
+                .execution_options(synchronize_session="fetch")
+            )
+            if claimed.rowcount != 1:  # the hall lock makes this unreachable; never share a ticket
+                raise Rejected(f"{ticket.code} was called by another counter; call again")
+            waited = (now - ticket.waiting_since).total_seconds()
+            _log(session, ticket, "called", now, desk, stint.clerk_id, waited)
+            return Done(ticket.code, counter, chosen.queue, waited)
+
+    def recall(self, counter: int) -> Done:
+        """Announce the counter's ticket again."""
+        with self._action() as action:
+            desk, ticket = self._serving(action, counter)
+            _log(action.session, ticket, "recalled", action.now, desk, ticket.clerk_id)
+            return Done(ticket.code, counter)
+
+    def no_show(self, counter: int) -> Done:
+        """The called customer did not come (过号)."""
+        with self._action() as action:
+            desk, ticket = self._serving(action, counter)
+            ticket.status = "no_show"
+            _log(
+                action.session,
+                ticket,
+                "no_show",
+                action.now,
+                desk,
+                ticket.clerk_id,
+                _since_call(ticket, action.now),
+            )
+            return Done(ticket.code, counter)
+
+    def transfer(
+        self, counter: int, queue: str | None = None, *, to_counter: int | None = None
+    ) -> Done:
+        """Send the called ticket to wait again, keeping its number: in another queue, or for
+        one counter, which calls it before anything else (a colleague's specialist desk)."""
+        with self._action() as action:
+            session = action.session
+            desk, ticket = self._serving(action, counter)
+            if (queue is None) == (to_counter is None):
+                raise Rejected("transfer to a queue or to a counter, one of the two")
+            chosen_desk = None
+            if to_counter is not None:
+                chosen_desk = find_counter(session, action.hall, to_counter)
+                if chosen_desk.id == desk.id:
+                    raise Rejected(f"{ticket.code} is already at counter {to_counter}")
+                if chosen_desk.state == "closed":
+                    raise Rejected(f"counter {to_counter} is closed; choose an open counter")
+                target = session.get(Queue, ticket.queue_id)
+                assert target is not None
+            else:
+                assert queue is not None
+                target = find_queue(session, action.hall, queue)
+            handled = _since_call(ticket, action.now)
+            ticket.status = "waiting"
+            ticket.queue_id = target.id
+            ticket.waiting_since = action.now
+            ticket.for_counter_id = chosen_desk.id if chosen_desk is not None else None
+            _log(session, ticket, "transferred", action.now, desk, ticket.clerk_id, handled)
+            return Done(ticket.code, counter, target.letter)
+
+    def finish(
+        self,
+        counter: int,
+        *,
+        businesses: Sequence[str] = (),
+        recommended: bool = False,
+        accepted: bool = False,
+        signed: bool = False,
+        notes: str = "",
+        fields: Mapping[str, Mapping[str, object]] | None = None,
+        outcomes: Mapping[str, str] | None = None,
+    ) -> Done:
+        """Finish the called ticket, recording what was done (by default, the ticket's business)
+        and, per business key in `fields`, the values of its transaction form, and in
+        `outcomes` how each ended (completed unless said otherwise)."""
+        with self._action() as action:
+            session = action.session
+            desk, ticket = self._serving(action, counter)
+            if accepted and not recommended:
+                raise Rejected("a service can only be accepted when it was recommended")
+            done = [find_business(session, action.hall, key) for key in businesses]
+            if not done:
+                asked = session.get(Business, ticket.business_id)
+                assert asked is not None
+                done = [asked]
+            values = fields or {}
+            if unknown := set(values) - {kind.key for kind in done}:
+                raise Rejected(f"form values for a business not done: {', '.join(sorted(unknown))}")
+            ended = dict(outcomes or {})
+            if unknown := set(ended) - {kind.key for kind in done}:
+                raise Rejected(f"an outcome for a business not done: {', '.join(sorted(unknown))}")
+            if wrong := sorted(set(ended.values()) - set(OUTCOMES)):
+                raise Rejected(f"unknown outcome {wrong[0]!r}; use one of {', '.join(OUTCOMES)}")
+            if len(notes) > MAX_NOTES:
+                raise Rejected(f"notes are at most {MAX_NOTES} characters")
+            handled = _since_call(ticket, action.now)
+            ticket.status = "finished"
+            ticket.finished_at = action.now
+            assert ticket.clerk_id is not None
+            for kind in done:
+                session.add(
+                    Transaction(
+                        hall_id=action.hall.id,
+                        ticket_id=ticket.id,
+                        business_id=kind.id,
+                        clerk_id=ticket.clerk_id,
+                        counter_id=desk.id,
+                        at=action.now,
+                        recommended=recommended,
+                        accepted=accepted,
+                        signed=signed,
+                        fields=check_form(kind, values[kind.key]) if kind.key in values else None,
+                        notes=notes,
+                        outcome=ended.get(kind.key, "completed"),
+                    )
+                )
+            _log(
+                session,
+                ticket,
+                "finished",
+                action.now,
+                desk,
+                ticket.clerk_id,
+                handled,
+                business=done[0],
+            )
+            return Done(ticket.code, counter)
+
+    def rate(self, counter: int, rating: str) -> Done:
+        """The customer's rating of the ticket last finished at this counter."""
+        with self._action() as action:
+            session = action.session
+            if rating not in RATINGS:
+                raise Rejected(f"unknown rating {rating!r}; use one of {', '.join(RATINGS)}")
+            desk = find_counter(session, action.hall, counter)
+            # The latest finish event, not the latest finished_at: two finishes within one
+            # second of the clock must still rate the one finished last.
+            ticket = session.scalars(
+                select(Ticket)
+                .join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
+                .where(TicketEvent.counter_id == desk.id, TicketEvent.kind == "finished")
+                .order_by(TicketEvent.id.desc())
+                .limit(1)
+            ).first()
+            if ticket is None or ticket.finished_at is None or ticket.clerk_id is None:
+                raise Rejected(f"counter {counter} has no finished ticket to rate")
+            if session.scalar(select(Rating.id).where(Rating.ticket_id == ticket.id)) is not None:
+                raise Rejected(f"{ticket.code} is already rated")
+            _not_before(action.now, ticket.finished_at, f"{ticket.code} was finished")
+            session.add(
+                Rating(
+                    hall_id=action.hall.id,
+                    ticket_id=ticket.id,
+                    clerk_id=ticket.clerk_id,
+                    at=action.now,
+                    business_day=ticket.business_day,
+                    rating=rating,
+                )
+            )
+            _log(session, ticket, "rated", action.now, desk, ticket.clerk_id)
+            return Done(ticket.code, counter)
+
+    # ----- the shift lead -----
+
+    def acknowledge_alert(self, staff_id: str) -> AlertRecord:
+        """A shift lead or administrator confirms they have seen the latest change of level."""
+        with self._action() as action:
+            lead = find_clerk(action.session, action.hall, staff_id)
+            if lead.role not in ("lead", "admin"):
+                raise Rejected("only a shift lead or an administrator acknowledges alerts")
+            change = action.session.scalars(
+                select(AlertChange)
+                .where(AlertChange.hall_id == action.hall.id)
+                .order_by(AlertChange.id.desc())
+                .limit(1)
+            ).first()
+            if change is None or change.acknowledged_by is not None:
+                raise Rejected("no change of alert level waits to be acknowledged")
+            change.acknowledged_by = lead.id
+            change.acknowledged_at = action.now
+            return AlertRecord(
+                change.at,
+                change.level,
+                change.previous_level,
+                change.waiting,
+                change.open_counters,
+                lead.staff_id,
+                action.now,
+            )
+
+    def _serving(self, action: _Action, counter: int) -> tuple[Counter, Ticket]:
+        desk = find_counter(action.session, action.hall, counter)
+        ticket = _current_ticket(action.session, desk)
+        if ticket is None:
+            raise Rejected(f"counter {counter} has no called ticket")
+        assert ticket.called_at is not None
+        _not_before(action.now, ticket.called_at, f"{ticket.code} was called")
+        return desk, ticket
+
+    # ----- the counter: its sessions -----
+
+    def open_counter(self, counter: int, clerk: str, queues: Sequence[str] | None = None) -> Done:
+        """A clerk opens a counter for service, on its configured queues unless told others.
+
+        The clerk whose session is still open there (their workstation died or restarted)
+        signs back in to it as it stands: the result names the ticket still called to it,
+        so no customer loses their place to a crash.
+        """
+        with self._action() as action:
+            session = action.session
+            desk = find_counter(session, action.hall, counter)
+            staff = find_clerk(session, action.hall, clerk)
+            if desk.state != "closed":
+                if _open_session(session, desk).clerk_id != staff.id:
+                    raise Rejected(f"counter {counter} is already {desk.state}")
+                current = _current_ticket(session, desk)
+                return Done(current.code if current else None, counter)
+            elsewhere = session.scalars(
+                select(Counter.number)
+                .join(CounterSession, CounterSession.counter_id == Counter.id)
+                .where(CounterSession.clerk_id == staff.id, CounterSession.closed_at.is_(None))
+            ).first()
+            if elsewhere is not None:
+                raise Rejected(f"clerk {clerk} is already at counter {elsewhere}")
+            letters = (
+                list(desk.queues)
+                if queues is None
+                else _check_queue_list(session, action.hall, queues)
+            )
+            stint = CounterSession(
+                hall_id=action.hall.id,
+                counter_id=desk.id,
+                clerk_id=staff.id,
+                queues="".join(letters),
+                opened_at=action.now,
+            )
+            session.add(stint)
+            session.flush()
+            desk.state = "open"
+            _log_counter(session, desk, stint, "open", action.now)
+            return Done(None, counter)
+
+    def pause_counter(self, counter: int, reason: str = "") -> Done:
+        """Stop calling for a while (break, meeting…); paused time does not count as open."""
+        return self._change_counter(
+            counter, "pause", allowed=("open",), becomes="paused", reason=reason
+        )
+
+    def resume_counter(self, counter: int) -> Done:
+        return self._change_counter(counter, "resume", allowed=("paused",), becomes="open")
+
+    def close_counter(self, counter: int) -> Done:
+        return self._change_counter(counter, "close", allowed=("open", "paused"), becomes="closed")
+
+    def _change_counter(
+        self, counter: int, kind: str, *, allowed: tuple[str, ...], becomes: str, reason: str = ""
+    ) -> Done:
+        if len(reason) > 100:
+            raise Rejected("a pause reason is at most 100 characters")
+        with self._action() as action:
+            session = action.session
+            desk = find_counter(session, action.hall, counter)
+            if desk.state not in allowed:
+                raise Rejected(f"counter {counter} is {desk.state}; cannot {kind}")
+            if (current := _current_ticket(session, desk)) is not None:
+                raise Rejected(f"counter {counter} is serving {current.code}; finish it first")
+            stint = _open_session(session, desk)
+            last = session.scalar(
+                select(func.max(CounterEvent.at)).where(CounterEvent.session_id == stint.id)
+            )
+            if last is not None:
+                _not_before(action.now, last, f"counter {counter}'s last change was")
+            desk.state = becomes
+            if kind == "close":
+                stint.closed_at = action.now
+                # Tickets sent to this counter go back to their queue rather than wait forever.
+                session.execute(
+                    update(Ticket)
+                    .where(Ticket.for_counter_id == desk.id, Ticket.status == "waiting")
+                    .values(for_counter_id=None)
+                )
+            _log_counter(session, desk, stint, kind, action.now, reason)
+            return Done(None, counter)
+
+
+def _roll_over_day(session: Session, hall: Hall, settings: HallSettings, now: dt.datetime) -> None:
+    """The first action of a new business day closes the hall's previous day first."""
+    today = now.date()
+    if hall.business_day is not None and today < hall.business_day:
+        raise Rejected(f"{now.isoformat()} is before the hall's business day {hall.business_day}")
+    if hall.business_day == today:
+        return
+    if hall.business_day is not None:
+        _close_day(session, hall, settings, hall.business_day)
+    hall.business_day = today
+
+
+def _close_day(session: Session, hall: Hall, settings: HallSettings, day: dt.date) -> None:
+    """Tickets left waiting or called expire and counters left open close, as of the day's
+    last recorded event: the day's figures stay as they were, the level falls back to 0 on
+    that day's record, and the next day starts clean."""
+    end = latest_event(session, hall, day)
+    if end is None:
+        return
+    leftovers = session.scalars(
+        select(Ticket).where(
+            Ticket.hall_id == hall.id,
+            Ticket.status.in_(("waiting", "called")),
+            Ticket.business_day <= day,
+        )
+    ).all()
+    for ticket in leftovers:
+        ticket.status = "expired"
+        _log(session, ticket, "expired", end)
+    still_open = session.scalars(
+        select(Counter).where(Counter.hall_id == hall.id, Counter.state != "closed")
+    ).all()
+    for desk in still_open:
+        stint = _open_session(session, desk)
+        stint.closed_at = end
+        desk.state = "closed"
+        _log_counter(session, desk, stint, "close", end, "day end")
+    session.flush()
+    update_level(session, hall, settings, end)
+
+
+def _directory_tier(session: Session, hall: Hall, phone: str | None) -> str:
+    if phone is None:
+        return "normal"
+    tier = session.scalar(
+        select(Customer.tier).where(Customer.hall_id == hall.id, Customer.phone == phone)
+    )
+    return tier or "normal"
+
+
+def _next_number(session: Session, queue: Queue, day: dt.date) -> int:
+    """Bump the queue's sequence for the day: numbers never come from max+1 or a count."""
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    start = insert(QueueSequence).values(queue_id=queue.id, business_day=day, last_number=1)
+    bump = start.on_conflict_do_update(
+        index_elements=[QueueSequence.queue_id, QueueSequence.business_day],
+        set_={"last_number": QueueSequence.last_number + 1},
+    ).returning(QueueSequence.last_number)
+    number = int(session.execute(bump).scalar_one())
+    if number > MAX_NUMBER:
+        raise Rejected(f"queue {queue.letter} has issued all {MAX_NUMBER} numbers for today")
+    return number
+
+
+def _check_queue_list(session: Session, hall: Hall, queues: Sequence[str]) -> list[str]:
+    if not queues:
+        raise Rejected("a counter must serve at least one queue")
+    if len(set(queues)) != len(queues):
+        raise Rejected("a queue is listed twice")
+    return [find_queue(session, hall, letter).letter for letter in queues]
+
+
+def _current_ticket(session: Session, desk: Counter) -> Ticket | None:
+    return session.scalars(
+        select(Ticket).where(Ticket.counter_id == desk.id, Ticket.status == "called")
+    ).first()
+
+
+def _open_session(session: Session, desk: Counter) -> CounterSession:
+    stint = session.scalars(
+        select(CounterSession).where(
+            CounterSession.counter_id == desk.id, CounterSession.closed_at.is_(None)
+        )
+    ).first()
+    if stint is None:
+        raise Rejected(f"counter {desk.number} is not open")
+    return stint
+
+
+def _waiting_as_of(now: dt.datetime) -> Select[int, str, dt.datetime, dt.datetime, int]:
+    """Tickets waiting at `now`, as the calling rule sees them (shared.rules.calling.Waiting)."""
+    return (
+        select(Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s)
+        .join(Queue, Queue.id == Ticket.queue_id)
+        .where(Ticket.status == "waiting", Ticket.waiting_since <= now)
+    )
+
+
+def _waiting_for(
+    session: Session, hall: Hall, serves: Sequence[str], now: dt.datetime
+) -> list[Waiting]:
+    rows = session.execute(
+        _waiting_as_of(now).where(
+            Ticket.hall_id == hall.id,
+            Queue.letter.in_(serves),
+            Ticket.for_counter_id.is_(None),  # a ticket sent to one counter waits for it alone
+        )
+    ).all()
+    return [Waiting(*row) for row in rows]
+
+
+def _transferred_to(session: Session, desk: Counter, now: dt.datetime) -> Waiting | None:
+    """The oldest ticket another counter sent to this one: it is called before the queues."""
+    row = session.execute(
+        _waiting_as_of(now)
+        .where(Ticket.for_counter_id == desk.id)
+        .order_by(Ticket.waiting_since, Ticket.id)
+        .limit(1)
+    ).first()
+    return Waiting(*row) if row is not None else None
+
+
+def _recent_call_queues(session: Session, desk: Counter, how_many: int) -> list[str]:
+    if how_many <= 0:
+        return []
+    return list(
+        session.scalars(
+            select(Queue.letter)
+            .join(TicketEvent, TicketEvent.queue_id == Queue.id)
+            .where(TicketEvent.counter_id == desk.id, TicketEvent.kind == "called")
+            .order_by(TicketEvent.id.desc())
+            .limit(how_many)
+        )
+    )
+
+
+def _since_call(ticket: Ticket, now: dt.datetime) -> float:
+    assert ticket.called_at is not None
+    return (now - ticket.called_at).total_seconds()
+
+
+def _not_before(now: dt.datetime, earlier: dt.datetime, what: str) -> None:
+    if now < earlier:
+        raise Rejected(f"{now.isoformat()} is before the time {what} ({earlier.isoformat()})")
+
+
+def _log(
+    session: Session,
+    ticket: Ticket,
+    kind: str,
+    at: dt.datetime,
+    desk: Counter | None = None,
+    clerk_id: int | None = None,
+    seconds: float | None = None,
+    *,
+    business: Business | None = None,
+) -> None:
+    """Append to the ticket event log (a plain insert: the log is never read back here)."""
+    session.execute(
+        insert(TicketEvent).values(
+            hall_id=ticket.hall_id,
+            ticket_id=ticket.id,
+            at=at,
+            business_day=ticket.business_day,
+            kind=kind,
+            queue_id=ticket.queue_id,
+            business_id=business.id if business else ticket.business_id,
+            counter_id=desk.id if desk else None,
+            clerk_id=clerk_id,
+            seconds=seconds,
+        )
+    )
+
+
+def _log_counter(
+    session: Session,
+    desk: Counter,
+    stint: CounterSession,
+    kind: str,
+    at: dt.datetime,
+    reason: str = "",
+) -> None:
+    session.execute(
+        insert(CounterEvent).values(
+            hall_id=desk.hall_id,
+            session_id=stint.id,
+            counter_id=desk.id,
+            clerk_id=stint.clerk_id,
+            at=at,
+            business_day=at.date(),
+            kind=kind,
+            reason=reason,
+        )
+    )
+
+
+def _print_slip(session: Session, hall: Hall, ticket: Ticket) -> str:
+    """Record the ticket's slip and return the code its QR carries."""
+    slip = Slip(
+        hall_id=hall.id,
+        ticket_id=ticket.id,
+        business_day=ticket.business_day,
+        created_at=ticket.issued_at,
+    )
+    session.add(slip)
+    session.flush()
+    return slip_code(hall.secret, hall.code, slip.id, ticket.business_day)

@@ -1,0 +1,274 @@
+"""Load a hall's set-up (queues, businesses, counters, clerks, customer directory, settings)
+from a JSON definition: the demo hall ships as one. Everything is checked before anything
+is written, and loading the same definition again changes nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shared.errors import Rejected
+from shared.rules.calling import TIERS
+from shared.rules.input_text import check_input
+from shared.services.settings import change_settings, check_settings
+from shared.services.slips import MOBILE
+from shared.services.staff import PIN, hash_pin, pin_matches
+from shared.store.models import Base, Business, Clerk, Counter, Customer, Hall, Queue
+
+BUSINESS_CLASSES = ("routine", "long", "handset", "group")
+ROLES = ("clerk", "lead", "admin")
+_FIELD_KINDS = ("text", "name", "mobile", "resident_id", "choice")
+MAX_TERMS = 2000
+
+
+def demo_definition() -> dict[str, Any]:
+    text = resources.files("shared").joinpath("data/demo_hall.json").read_text(encoding="utf-8")
+    return dict(json.loads(text))
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise Rejected(message)
+
+
+def _text(item: Mapping[str, Any], key: str, where: str, *, limit: int = 100) -> str:
+    _require(isinstance(item, Mapping), f"{where}: each entry must be a JSON object")
+    value = item.get(key)
+    _require(
+        isinstance(value, str) and 0 < len(value) <= limit,
+        f"{where}: {key} must be text of 1 to {limit} characters",
+    )
+    return str(value)
+
+
+def _optional_text(item: Mapping[str, Any], key: str, where: str, *, limit: int = 50) -> None:
+    """A text the definition may leave out; when given it is text (maybe empty) that fits."""
+    value = item.get(key, "")
+    _require(
+        isinstance(value, str) and len(value) <= limit,
+        f"{where}: {key} must be text of at most {limit} characters",
+    )
+
+
+def check_definition(definition: object) -> None:
+    """Raise Rejected naming the first problem in a hall definition."""
+    _require(isinstance(definition, Mapping), "a hall definition is a JSON object")
+    assert isinstance(definition, Mapping)
+    check_input("the hall definition", definition)
+    _text(definition, "code", "hall", limit=32)
+    _text(definition, "name", "hall")
+    _optional_text(definition, "name_en", "hall", limit=100)
+    for key in ("queues", "businesses", "counters", "clerks"):
+        _require(
+            isinstance(definition.get(key), list) and definition[key],
+            f"hall: {key} must be a non-empty list",
+        )
+    _require(isinstance(definition.get("customers", []), list), "hall: customers must be a list")
+    _require(
+        isinstance(definition.get("settings", {}), Mapping), "hall: settings must be an object"
+    )
+    check_settings(dict(definition.get("settings", {})))
+    letters = []
+    for queue in definition["queues"]:
+        letter = _text(queue, "letter", "queue", limit=1)
+        _require(
+            letter.isascii() and letter.isupper(), f"queue {letter!r}: the letter must be A to Z"
+        )
+        _text(queue, "name", f"queue {letter}", limit=50)
+        _optional_text(queue, "name_en", f"queue {letter}")
+        target = queue.get("target_wait_s", 900)
+        _require(
+            isinstance(target, int) and not isinstance(target, bool) and target > 0,
+            f"queue {letter}: target_wait_s must be a positive whole number",
+        )
+        letters.append(letter)
+    _require(len(set(letters)) == len(letters), "two queues share a letter")
+    keys = []
+    for business in definition["businesses"]:
+        key = _text(business, "key", "business", limit=40)
+        _text(business, "name", f"business {key}", limit=50)
+        _optional_text(business, "name_en", f"business {key}")
+        _require(
+            isinstance(business.get("self_service", False), bool),
+            f"business {key}: self_service must be true or false",
+        )
+        _require(
+            business.get("class") in BUSINESS_CLASSES,
+            f"business {key}: class must be one of {', '.join(BUSINESS_CLASSES)}",
+        )
+        _require(business.get("queue") is not None, f"business {key} has no queue")
+        _require(
+            business.get("queue") in letters,
+            f"business {key}: its queue {business.get('queue')!r} does not exist",
+        )
+        for list_name in ("slip_fields", "form_fields"):
+            _check_fields(f"business {key} {list_name[:-7]} field", business.get(list_name, []))
+        for terms in ("terms", "terms_en"):
+            _require(
+                isinstance(business.get(terms, ""), str)
+                and len(business.get(terms, "")) <= MAX_TERMS,
+                f"business {key}: {terms} must be text of at most {MAX_TERMS} characters",
+            )
+        keys.append(key)
+    _require(len(set(keys)) == len(keys), "two businesses share a key")
+    numbers = []
+    for counter in definition["counters"]:
+        _require(isinstance(counter, Mapping), "counter: each entry must be a JSON object")
+        number = counter.get("number")
+        _require(
+            isinstance(number, int) and not isinstance(number, bool) and number > 0,
+            "a counter's number must be a positive whole number",
+        )
+        serves = counter.get("queues")
+        _require(isinstance(serves, str) and serves != "", f"counter {number} serves no queue")
+        _require(
+            all(letter in letters for letter in serves),
+            f"counter {number} serves a queue that does not exist",
+        )
+        _require(len(set(serves)) == len(serves), f"counter {number} lists a queue twice")
+        _optional_text(counter, "name", f"counter {number}")
+        numbers.append(number)
+    _require(len(set(numbers)) == len(numbers), "two counters share a number")
+    staff = [_text(clerk, "staff_id", "clerk", limit=20) for clerk in definition["clerks"]]
+    _require(len(set(staff)) == len(staff), "two clerks share a staff id")
+    for clerk in definition["clerks"]:
+        _text(clerk, "name", f"clerk {clerk['staff_id']}", limit=50)
+        _require(
+            clerk.get("role", "clerk") in ROLES,
+            f"clerk {clerk['staff_id']}: role must be one of {', '.join(ROLES)}",
+        )
+        _require(
+            "pin" not in clerk or bool(PIN.fullmatch(str(clerk["pin"]))),
+            f"clerk {clerk['staff_id']}: a PIN is 4 to 8 digits",
+        )
+    phones = []
+    for customer in definition.get("customers", []):
+        phone = _text(customer, "phone", "customer", limit=20)
+        _require(phone not in phones, f"customer {phone} is listed twice")
+        _optional_text(customer, "name", f"customer {phone}")
+        phones.append(phone)
+        _require(bool(MOBILE.fullmatch(phone)), f"customer {phone}: not a mobile number")
+        _require(
+            customer.get("tier") in TIERS,
+            f"customer {phone}: tier must be one of {', '.join(TIERS)}",
+        )
+
+
+def _check_fields(where: str, fields: object) -> None:
+    """A slip's or a transaction form's field definitions (`where` names them in errors)."""
+    _require(isinstance(fields, list), f"{where}s must be a list")
+    assert isinstance(fields, list)
+    keys = []
+    for field in fields:
+        _require(isinstance(field, Mapping), f"{where}: each field is an object")
+        key = _text(field, "key", where, limit=40)
+        _require(key not in keys, f"{where} {key} is defined twice")
+        keys.append(key)
+        _text(field, "label", f"{where} {key}")
+        _require(
+            field.get("kind", "text") in _FIELD_KINDS,
+            f"{where} {key}: kind must be one of {', '.join(_FIELD_KINDS)}",
+        )
+        _require(
+            isinstance(field.get("required", False), bool),
+            f"{where} {key}: required must be true or false",
+        )
+        if field.get("kind") == "choice":
+            choices = field.get("choices")
+            _require(
+                isinstance(choices, list) and bool(choices),
+                f"{where} {key}: a choice needs choices",
+            )
+            assert isinstance(choices, list)
+            _require(
+                all(isinstance(choice, str) and choice for choice in choices),
+                f"{where} {key}: each choice is non-empty text",
+            )
+            _require(len(set(choices)) == len(choices), f"{where} {key}: a choice is listed twice")
+
+
+def _upsert(
+    session: Session, model: type[Base], key: dict[str, Any], values: dict[str, Any]
+) -> Any:
+    """The row with these natural-key values, created or brought up to date."""
+    row = session.scalars(select(model).filter_by(**key)).first()
+    if row is None:
+        row = model(**key, **values)
+        session.add(row)
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+    session.flush()
+    return row
+
+
+def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
+    """Create or update the hall the definition describes. Never deletes: history refers to it."""
+    check_definition(definition)
+    hall = _upsert(
+        session,
+        Hall,
+        {"code": definition["code"]},
+        {"name": definition["name"], "name_en": definition.get("name_en", "")},
+    )
+    queues = {
+        queue["letter"]: _upsert(
+            session,
+            Queue,
+            {"hall_id": hall.id, "letter": queue["letter"]},
+            {
+                "name": queue["name"],
+                "name_en": queue.get("name_en", ""),
+                "target_wait_s": queue.get("target_wait_s", 900),
+            },
+        )
+        for queue in definition["queues"]
+    }
+    for business in definition["businesses"]:
+        _upsert(
+            session,
+            Business,
+            {"hall_id": hall.id, "key": business["key"]},
+            {
+                "name": business["name"],
+                "name_en": business.get("name_en", ""),
+                "business_class": business["class"],
+                "queue_id": queues[business["queue"]].id,
+                "self_service": bool(business.get("self_service", False)),
+                "slip_fields": business.get("slip_fields", []),
+                "form_fields": business.get("form_fields", []),
+                "terms": business.get("terms", ""),
+                "terms_en": business.get("terms_en", ""),
+            },
+        )
+    for counter in definition["counters"]:
+        _upsert(
+            session,
+            Counter,
+            {"hall_id": hall.id, "number": counter["number"]},
+            {"name": counter.get("name", ""), "queues": counter["queues"]},
+        )
+    for clerk in definition["clerks"]:
+        row = _upsert(
+            session,
+            Clerk,
+            {"hall_id": hall.id, "staff_id": clerk["staff_id"]},
+            {"name": clerk["name"], "role": clerk.get("role", "clerk")},
+        )
+        if "pin" in clerk and not pin_matches(str(clerk["pin"]), row.pin_hash):
+            row.pin_hash = hash_pin(str(clerk["pin"]))  # a new salt only when the PIN changed
+    for customer in definition.get("customers", []):
+        _upsert(
+            session,
+            Customer,
+            {"hall_id": hall.id, "phone": customer["phone"]},
+            {"tier": customer["tier"], "name": customer.get("name", "")},
+        )
+    if definition.get("settings"):
+        change_settings(session, hall.id, dict(definition["settings"]))
+    return hall

@@ -1,0 +1,175 @@
+"""A hall's settings: typed, with defaults, and checked as a whole before anything is saved."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from dataclasses import dataclass, fields
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shared.errors import Rejected
+from shared.rules.input_text import check_text
+from shared.store.models import Setting
+
+PRINTER = re.compile(
+    r"pdf|none|file:.+|usb:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}|network:[A-Za-z0-9.\-]+(:[0-9]{1,5})?"
+)
+
+
+MAX_THRESHOLD = 1000.0
+# Whole-number settings: name, least, most (most: beyond any real hall, and inside what
+# dates and database integers can hold).
+_WHOLE_RANGES = (
+    ("routine_norm_s", 1, 86_400),
+    ("green_ratio", 0, 1000),
+    ("kiosk_idle_s", 10, 3600),
+    ("rating_timeout_s", 5, 3600),
+    ("retention_days", 1, 36_500),
+)
+
+
+@dataclass(frozen=True)
+class HallSettings:
+    """Per-hall settings. Field docs are what `hallq settings` shows."""
+
+    alert_level1: float = 2.5
+    """Waiting customers per open counter at which level 1 (一级应急) starts."""
+    alert_level2: float = 3.5
+    """Waiting customers per open counter at which level 2 (二级应急) starts."""
+    alert_margin: float = 0.5
+    """How far below its threshold a level reached holds, so one call does not make it flap."""
+    routine_norm_s: int = 180
+    """The three-minute norm (三分钟业务受理) for routine business, in seconds."""
+    ageing_cap: bool = False
+    """Call a ticket waiting longer than its queue's target before new green-channel tickets."""
+    green_ratio: int = 0
+    """At most this many green-channel calls in a row at a counter while others wait (0: off)."""
+    vip_queue: str = "V"
+    """The queue VIP customers join (green channel)."""
+    group_queue: str = "C"
+    """The queue group customers join."""
+    appointment_priority: bool = True
+    """A checked-in appointment joins the green channel (else its business's own queue)."""
+    kiosk_idle_s: int = 45
+    """Seconds without a touch before the kiosk returns to its start screen."""
+    level2_diversion: bool = True
+    """At level 2 the kiosk issues no ticket for business self-service can do."""
+    printer: str = "pdf"
+    """Kiosk printer: pdf (files only), none, file:PATH, usb:VENDOR:PRODUCT, network:HOST[:PORT]."""
+    rating_timeout_s: int = 20
+    """Seconds the customer-facing screen waits for a rating before it closes."""
+    retention_days: int = 180
+    """Days after which personal fields of old tickets, slips and forms are erased."""
+    score_sales: float = 20.0
+    """Performance sheet: points for sales in service (新业务推荐), of the published 100."""
+    score_volume: float = 15.0
+    """Performance sheet: points for business volume (业务量)."""
+    score_satisfaction: float = 5.0
+    """Performance sheet: points for customer satisfaction (客户满意度)."""
+    score_quality: float = 30.0
+    """Performance sheet: points for service quality (three-minute norm and paperless forms)."""
+    score_sales_target: float = 0.2
+    """Offers accepted per customer handled that earn the full sales points."""
+    score_volume_target: int = 40
+    """Customers handled in a day that earn the full volume points."""
+
+    def validate(self) -> None:
+        """Raise Rejected naming the first impossible value."""
+        for name in ("alert_level1", "alert_level2", "alert_margin"):
+            value = getattr(self, name)
+            if not math.isfinite(value):
+                raise Rejected(f"{name} must be a finite number")
+        if self.alert_level1 <= 0:
+            raise Rejected("alert_level1 must be above 0")
+        if self.alert_level2 <= self.alert_level1:
+            raise Rejected("alert_level2 must be above alert_level1")
+        if not 0 <= self.alert_margin < self.alert_level1:
+            raise Rejected("alert_margin must be at least 0 and below alert_level1")
+        if self.routine_norm_s <= 0:
+            raise Rejected("routine_norm_s must be a positive number of seconds")
+        if self.green_ratio < 0:
+            raise Rejected("green_ratio must be 0 (no limit) or a positive whole number")
+        for name, least, most in _WHOLE_RANGES:
+            if not least <= getattr(self, name) <= most:
+                raise Rejected(f"{name} must be from {least} to {most}")
+        for name in ("alert_level1", "alert_level2"):
+            if getattr(self, name) > MAX_THRESHOLD:
+                raise Rejected(f"{name} must be at most {MAX_THRESHOLD}")
+        check_text("printer", self.printer)
+        if not PRINTER.fullmatch(self.printer):
+            raise Rejected(
+                "printer must be pdf, none, file:PATH, usb:VENDOR:PRODUCT (hex) "
+                "or network:HOST[:PORT]"
+            )
+        for name in ("score_sales", "score_volume", "score_satisfaction", "score_quality"):
+            value = getattr(self, name)
+            if not math.isfinite(value) or value < 0:
+                raise Rejected(f"{name} must be a number of points, 0 or more")
+        if not 0 < self.score_sales_target <= 1:
+            raise Rejected("score_sales_target must be a share above 0 and at most 1")
+        if self.score_volume_target < 1:
+            raise Rejected("score_volume_target must be at least 1")
+        for name in ("vip_queue", "group_queue"):
+            letter = getattr(self, name)
+            if len(letter) != 1 or not letter.isascii() or not letter.isupper():
+                raise Rejected(f"{name} must be one capital letter")
+
+
+SETTING_NAMES = tuple(field.name for field in fields(HallSettings))
+_KIND_WORDS = {"float": "a number", "int": "a whole number", "bool": "true or false", "str": "text"}
+
+
+def _coerce(name: str, value: object) -> object:
+    """Turn a JSON or command-line value into the setting's type, or refuse it."""
+    kind = str({field.name: field.type for field in fields(HallSettings)}[name])
+    if isinstance(value, str) and kind != "str":
+        text = value.strip().lower()
+        if kind == "bool" and text in ("true", "yes", "on", "1", "false", "no", "off", "0"):
+            return text in ("true", "yes", "on", "1")
+        try:
+            value = float(text) if kind == "float" else int(text)
+        except ValueError as error:
+            raise Rejected(f"{name} must be {_KIND_WORDS[kind]}, not {value!r}") from error
+    if kind == "bool" and isinstance(value, bool):
+        return value
+    if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if kind == "str" and isinstance(value, str):
+        return value
+    raise Rejected(f"{name} must be {_KIND_WORDS[kind]}, not {value!r}")
+
+
+def _known_and_coerced(values: dict[str, object]) -> dict[str, object]:
+    unknown = sorted(set(values) - set(SETTING_NAMES))
+    if unknown:
+        raise Rejected(f"unknown setting {unknown[0]!r}; known: {', '.join(SETTING_NAMES)}")
+    return {name: _coerce(name, value) for name, value in values.items()}
+
+
+def check_settings(values: dict[str, object]) -> HallSettings:
+    """The settings these values make over the defaults, or Rejected naming the first problem
+    (a hall definition's settings are checked this way before anything is stored)."""
+    settings = HallSettings(**_known_and_coerced(values))  # type: ignore[arg-type]
+    settings.validate()
+    return settings
+
+
+def load_settings(session: Session, hall_id: int) -> HallSettings:
+    stored = session.scalars(select(Setting).where(Setting.hall_id == hall_id)).all()
+    values = {row.key: row.value for row in stored if row.key in SETTING_NAMES}
+    return HallSettings(**values)  # type: ignore[arg-type]
+
+
+def change_settings(session: Session, hall_id: int, changes: dict[str, object]) -> HallSettings:
+    """Validate the settings as they would be after the change, then store the changed keys."""
+    coerced = _known_and_coerced(changes)
+    updated = dataclasses.replace(load_settings(session, hall_id), **coerced)  # type: ignore[arg-type]
+    updated.validate()
+    for name, value in coerced.items():
+        session.merge(Setting(hall_id=hall_id, key=name, value=value))
+    return updated

@@ -1,0 +1,75 @@
+"""The pre-processing slip (业务预处理单): the fields a customer fills in while waiting,
+checked against the business's form definition before a ticket carries them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from shared.errors import Rejected
+from shared.rules.input_text import check_input
+from shared.store.models import Business
+
+MAX_FIELDS = 30
+MAX_TEXT = 200
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+MOBILE = re.compile(r"1[3-9]\d{9}")  # a mainland China mobile number
+
+
+def resident_id_problem(value: str) -> str | None:
+    """Why an 18-digit resident ID (居民身份证号) is not valid, or None when it is."""
+    if not re.fullmatch(r"\d{17}[\dX]", value):
+        return "a resident ID is 17 digits and a final digit or X"
+    try:
+        dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return "the resident ID's date of birth is not a real date"
+    total = sum(int(digit) * weight for digit, weight in zip(value[:17], _ID_WEIGHTS, strict=True))
+    if _ID_CHECK[total % 11] != value[17]:
+        return "the resident ID's check digit does not match"
+    return None
+
+
+def field_problem(field: Mapping[str, object], value: object) -> str | None:
+    """Why `value` does not fit the slip field, or None when it does."""
+    label = str(field.get("label_en") or field["key"])
+    kind = field.get("kind")
+    if kind is None and isinstance(value, (int, float, bool)):
+        return None  # a field of a business with no form definition may be a number
+    if not isinstance(value, str):
+        return f"{label} must be text"
+    if len(value) > MAX_TEXT:
+        return f"{label} is longer than {MAX_TEXT} characters"
+    if kind == "mobile" and not MOBILE.fullmatch(value):
+        return f"{label} must be an 11-digit mobile number"
+    if kind == "resident_id" and (problem := resident_id_problem(value)):
+        return f"{label}: {problem}"
+    choices = field.get("choices")
+    if kind == "choice" and isinstance(choices, list) and value not in choices:
+        return f"{label} must be one of {', '.join(map(str, choices))}"
+    return None
+
+
+def check_slip(business: Business, slip: object) -> dict[str, object]:
+    """The slip as stored, or Rejected naming the first problem. A business with a form
+    definition takes exactly its fields; one without takes any short flat set of fields."""
+    if not isinstance(slip, Mapping):
+        raise Rejected("a slip must be an object of field names and values")
+    check_input("the slip", slip)
+    if len(slip) > MAX_FIELDS:
+        raise Rejected(f"a slip has at most {MAX_FIELDS} fields")
+    form = {str(field["key"]): field for field in business.slip_fields or []}
+    for key, value in slip.items():
+        if not isinstance(key, str) or not key or len(key) > 40:
+            raise Rejected("slip field names are text of 1 to 40 characters")
+        if form and key not in form:
+            raise Rejected(f"{business.key} has no slip field {key!r}; fields: {', '.join(form)}")
+        problem = field_problem(form.get(key, {"key": key}), value)
+        if problem:
+            raise Rejected(problem)
+    for key, field in form.items():
+        if field.get("required") and not str(slip.get(key, "")).strip():
+            raise Rejected(f"{field.get('label_en') or key} is required")
+    return dict(slip)

@@ -1,0 +1,143 @@
+"""Open a store (SQLite file or PostgreSQL URL), bring its schema up to date, hand out sessions.
+
+Writes are serialised per store so that numbering and calling never race: on SQLite each
+write transaction starts with BEGIN IMMEDIATE (it takes the write lock up front, so no
+lock-upgrade deadlock); on PostgreSQL the services lock the hall's row first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from shared.store.writer_lock import WriterLock
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_S = 30
+READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
+CHANGE_CHANNEL = "hallq_changes"  # PostgreSQL NOTIFY channel every write transaction signals
+
+
+class StoreError(Exception):
+    """The store cannot be opened or upgraded; the message is fit to show a person."""
+
+
+def default_target() -> str:
+    """The store when no --db is given: $HALLQ_DB, else a file in the user's data folder."""
+    if target := os.environ.get("HALLQ_DB"):
+        return target
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(base) / "hallq" / "hallq.sqlite3")
+
+
+def to_url(target: str) -> URL:
+    """A file path becomes a SQLite URL; anything with '://' is taken as an SQLAlchemy URL."""
+    if "://" in target:
+        try:
+            return make_url(target)
+        except Exception as error:  # SQLAlchemy raises ArgumentError for a malformed URL
+            raise StoreError(f"not a database URL: {target!r}") from error
+    path = Path(target).expanduser().resolve()
+    return URL.create("sqlite+pysqlite", database=str(path))
+
+
+@dataclass(frozen=True)
+class Store:
+    """An open store: the engine and a session factory; one session per action."""
+
+    engine: Engine
+    sessions: sessionmaker[Session]
+    writer_lock: WriterLock | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back whole on any error."""
+        with self.exclusive(), self.sessions() as session, session.begin():
+            yield session
+            if not self.is_sqlite:  # delivered at commit, to every LISTENer (see feed.py)
+                session.execute(text(f"NOTIFY {CHANGE_CHANNEL}"))
+
+    def exclusive(self) -> contextlib.AbstractContextManager[None]:
+        """Wait for this store's writers' lock (SQLite files; PostgreSQL locks rows instead)."""
+        return self.writer_lock.held() if self.writer_lock else contextlib.nullcontext()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only snapshot; it never takes the write lock."""
+        with self.sessions() as session:
+            session.connection(execution_options={READ_ONLY: True})
+            try:
+                yield session
+            finally:
+                session.expunge_all()  # rows read stay usable after the snapshot ends
+                session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self.writer_lock:
+            self.writer_lock.close()
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's begin event (below) issue BEGIN itself.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        read_only = connection.get_execution_options().get(READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
+
+
+def open_store(target: str | None = None, *, upgrade: bool = True) -> Store:
+    """Open the store at `target` (path or URL) and bring its schema to the current version."""
+    url = to_url(target or default_target())
+    writer_lock = None
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            writer_lock = WriterLock(Path(url.database))
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+        _configure_sqlite(engine)
+    elif url.get_backend_name() == "postgresql":
+        engine = create_engine(url, pool_pre_ping=True)
+    else:
+        raise StoreError(
+            f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL"
+        )
+    store = Store(engine, sessionmaker(engine, expire_on_commit=False), writer_lock)
+    if upgrade:
+        from shared.store.migrate import upgrade_schema
+
+        try:
+            upgrade_schema(store)
+        except StoreError:
+            store.close()
+            raise
+        except Exception as error:
+            store.close()
+            raise StoreError(
+                f"cannot open the store at {url.render_as_string()}: {error}"
+            ) from error
+    return store

@@ -1,0 +1,67 @@
+"""Find a hall's rows by the names people use (hall code, counter number, staff id, queue
+letter, business key), or refuse with a message that says what exists."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from shared.errors import Rejected
+from shared.store.models import Business, Clerk, Counter, Hall, Queue
+
+_Row = TypeVar("_Row", Business, Clerk, Counter, Queue)
+
+
+def find_hall(session: Session, code: str | None, *, lock: bool = False) -> Hall:
+    """The named hall, or the store's only hall when none is named. `lock` holds its row
+    until the transaction ends, which serialises a hall's actions on PostgreSQL."""
+    statement = select(Hall).order_by(Hall.id)
+    if code is not None:
+        statement = statement.where(Hall.code == code)
+    if lock:
+        statement = statement.with_for_update()
+    halls = session.scalars(statement.limit(2)).all()
+    if code is not None and not halls:
+        raise Rejected(f"no hall {code!r} in this store")
+    if not halls:
+        raise Rejected(
+            "this store has no hall yet: run `hallq init --demo` or `hallq hall load FILE`"
+        )
+    if len(halls) > 1:
+        raise Rejected("this store holds several halls: name one with --hall CODE")
+    return halls[0]
+
+
+def _one_of_hall(
+    session: Session, model: type[_Row], hall: Hall, **natural_key: object
+) -> _Row | None:
+    return session.scalars(select(model).filter_by(hall_id=hall.id, **natural_key)).first()
+
+
+def find_counter(session: Session, hall: Hall, number: int) -> Counter:
+    if (counter := _one_of_hall(session, Counter, hall, number=number)) is None:
+        raise Rejected(f"no counter {number} in hall {hall.code}")
+    return counter
+
+
+def find_clerk(session: Session, hall: Hall, staff_id: str) -> Clerk:
+    if (clerk := _one_of_hall(session, Clerk, hall, staff_id=staff_id)) is None:
+        raise Rejected(f"no clerk {staff_id!r} in hall {hall.code}")
+    return clerk
+
+
+def find_queue(session: Session, hall: Hall, letter: str) -> Queue:
+    if (queue := _one_of_hall(session, Queue, hall, letter=letter)) is None:
+        letters = session.scalars(
+            select(Queue.letter).where(Queue.hall_id == hall.id).order_by(Queue.letter)
+        )
+        raise Rejected(f"no queue {letter!r} in hall {hall.code}; queues: {', '.join(letters)}")
+    return queue
+
+
+def find_business(session: Session, hall: Hall, key: str) -> Business:
+    if (business := _one_of_hall(session, Business, hall, key=key)) is None:
+        raise Rejected(f"unknown business {key!r} in hall {hall.code}")
+    return business
