@@ -171,6 +171,7 @@ def test_a_settings_change_is_stored_valid_or_refused_whole(store, store_target,
         load_settings(session, find_hall(session, "demo").id).validate()
 
 
+# Not "demo": it opens the three programs and plays a whole day (tests/core/test_demo.py).
 command_words = st.sampled_from(
     [
         "status",
@@ -186,7 +187,6 @@ command_words = st.sampled_from(
         "--date",
         "--clerk",
         "--hall",
-        "demo",
         "E001",
         "E008",
         "2026-11-23",
