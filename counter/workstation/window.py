@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter.customer.window import CustomerWindow
-from counter.live import LiveStore
 from counter.workstation.archive_dialog import ArchiveDialog, open_with_desktop
 from counter.workstation.figures_panel import FiguresPanel
 from counter.workstation.sign_in import SignInPage
 from counter.workstation.transaction_form import TransactionForm
 from shared.errors import Rejected
+from shared.qt.live import LiveStore
 from shared.services.hall import HallService
 from shared.services.slip_use import take_slip
 from shared.services.staff import SignedIn
