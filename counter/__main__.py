@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 
-from counter.app import announce_shown, log_folder, log_to_file, make_application
+from counter.app import make_application
 from counter.customer.window import CustomerWindow
 from counter.workstation.window import WorkstationWindow
 from shared.errors import Rejected
-from shared.resources import style_sheet
+from shared.qt.application import announce_shown, start_logging
+from shared.resources import MissingAsset, style_sheet
 from shared.services.settings import load_settings
 from shared.store.database import StoreError, default_target, open_store
 from shared.store.lookup import find_hall
+
+STARTED = time.perf_counter()
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -32,13 +36,13 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
-    app = make_application(sys.argv[:1], args.language)
-    log_to_file("counter", log_folder())
+    start_logging("counter")
     try:
+        app = make_application(sys.argv[:1], args.language)
         store = open_store(args.db or default_target())
         with store.read() as session:
             timeout = load_settings(session, find_hall(session, args.hall).id).rating_timeout_s
-    except (StoreError, Rejected) as error:
+    except (StoreError, Rejected, MissingAsset) as error:
         print(f"hallq-counter: {error}", file=sys.stderr)
         return 1
     app.setStyleSheet(style_sheet("workstation"))
@@ -52,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.sign_in(args.clerk, args.pin)
     customer.show()
     window.show()
-    announce_shown("counter")
+    announce_shown("counter", STARTED)
     code = app.exec()
     store.close()
     return code

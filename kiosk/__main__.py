@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-
 from shared.errors import Rejected
+from shared.resources import MissingAsset
 from shared.store.database import StoreError, default_target, open_store
 
 STARTED = time.perf_counter()
@@ -38,19 +36,17 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(message)s")
-    log = logging.getLogger("kiosk")
-    log.setLevel(logging.INFO)
-    from kiosk.app import make_application
-    from kiosk.window import KioskWindow
+    from kiosk.window import POINT_SIZE, KioskWindow
+    from shared.qt.application import announce_shown, make_application, start_logging
 
-    app = make_application(sys.argv[:1])
+    start_logging("kiosk")
     target = args.db or default_target()
     folder = Path(args.print_dir) if args.print_dir else Path(default_target()).parent / "tickets"
     try:
+        app = make_application(sys.argv[:1], POINT_SIZE)
         store = open_store(target)
         window = KioskWindow(store, args.hall, print_folder=folder, language=args.language)
-    except (Rejected, StoreError) as error:
+    except (Rejected, StoreError, MissingAsset) as error:
         print(f"hallq-kiosk: error: {error}", file=sys.stderr)
         return 1
     if args.windowed:
@@ -58,14 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.show()
     else:
         window.showFullScreen()
-    QTimer.singleShot(
-        0,
-        lambda: log.info(
-            "kiosk shown after %.0f ms (%.0f ms of CPU since the process began)",
-            (time.perf_counter() - STARTED) * 1000,
-            time.process_time() * 1000,
-        ),
-    )
+    announce_shown("kiosk", STARTED)
     try:
         return app.exec()
     finally:

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shared.resources import ASSETS
+from shared.resources import icon_file
 
-ICONS = ASSETS / "icons"
 BACKSPACE = "⌫"
 SPACE = "␣"  # the key that types a space
 
@@ -27,7 +26,7 @@ def icon(name: str, size: int = 64) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    QSvgRenderer(str(ICONS / f"{name}.svg")).render(painter)
+    QSvgRenderer(str(icon_file(name))).render(painter)
     painter.end()
     return QIcon(pixmap)
 

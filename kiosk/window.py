@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app import Translation
 from kiosk.idle import IdleWatch
 from kiosk.pages import Page
 from kiosk.pages.appointment import AppointmentPage
@@ -35,6 +34,7 @@ from kiosk.widgets import text_label, touch_button
 from shared.documents.printing import TicketPrinter, open_printer
 from shared.documents.ticket_text import TicketPrint
 from shared.errors import Rejected
+from shared.qt.application import Translation
 from shared.resources import style_sheet
 from shared.rules.calling import route
 from shared.rules.masking import mask_phone
@@ -46,8 +46,11 @@ from shared.store.database import Store
 from shared.views.kiosk_menu import Offer, customer_tier, kiosk_menu, kiosk_state
 
 if TYPE_CHECKING:
-    from kiosk.live import StoreChanges
+    from shared.qt.live import LiveStore
 
+CATALOGS = ("kiosk",)
+POINT_SIZE = 16  # read at arm's length
+POLL_MS = 250  # the level changes at most every few seconds; a quarter second is live enough
 LANGUAGE_BUTTON = {"zh": "English", "en": "中文"}  # each names the language it switches to
 
 
@@ -72,14 +75,14 @@ class KioskWindow(QMainWindow):
         self.printer: TicketPrinter = open_printer(self.state.settings.printer, print_folder)
         self.visit = Visit()
         self.history: list[Page] = []
-        self.translation = Translation()
+        self.translation = Translation(CATALOGS, self)
         self.default_language = language
         self.printing = QThreadPool(self)
         self.printing.setMaxThreadCount(1)  # one printer: tickets come out in order
         self.print_signals = PrintSignals(self)
         self.print_signals.printed.connect(self._printed)
         self.print_signals.failed.connect(self._print_failed)
-        self.changes: StoreChanges | None = None
+        self.changes: LiveStore | None = None
         QTimer.singleShot(0, self._watch_store)
         self.idle = IdleWatch(self.state.settings.kiosk_idle_s, self)
         self.idle.ticked.connect(self._show_countdown)
@@ -224,9 +227,9 @@ class KioskWindow(QMainWindow):
     def _watch_store(self) -> None:
         """Listen for other programs' commits, once the window is up (the feed's database
         driver takes a fifth of a second to load)."""
-        from kiosk import live
+        from shared.qt import live
 
-        self.changes = live.StoreChanges(self.store, self)
+        self.changes = live.LiveStore(self.store, self, poll_ms=POLL_MS)
         self.changes.changed.connect(self.reread_state)
 
     def reread_state(self) -> None:

@@ -1,1 +1,2 @@
-"""The hall's core: store, rules and services shared by every program. Imports no Qt."""
+"""The hall's core: store, rules and services shared by every program. Only `shared.qt`
+imports Qt."""

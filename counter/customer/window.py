@@ -124,12 +124,12 @@ class CustomerWindow(QWidget):
 
     def _sign_page(self) -> QWidget:
         self.pad = SignaturePad()
-        self.pad.changed.connect(lambda: self.submit_button.setEnabled(not self.pad.empty))
         self.clear_button = _big_button(tr("Clear"), "clearButton")
         self.clear_button.clicked.connect(self.pad.clear)
         self.submit_button = _big_button(tr("Submit signature"), "submitButton")
         self.submit_button.setEnabled(False)
         self.submit_button.clicked.connect(self._signed)
+        self.pad.changed.connect(lambda: self.submit_button.setEnabled(not self.pad.empty))
         back = _big_button(tr("Decline to sign"), "declineButton")
         back.clicked.connect(lambda: self.pages.setCurrentIndex(3))
         return _page(

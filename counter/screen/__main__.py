@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import QWidget
 
-from counter.app import announce_shown, log_folder, log_to_file, make_application
-from counter.live import LiveStore
+from counter.app import make_application
 from counter.screen.announcer import Announcer
 from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
 from shared.errors import Rejected
-from shared.resources import style_sheet
+from shared.qt.application import announce_shown, start_logging
+from shared.qt.live import LiveStore
+from shared.resources import MissingAsset, style_sheet
 from shared.store.clock import clock_for
-from shared.store.database import Store, default_target, open_store
+from shared.store.database import Store, StoreError, default_target, open_store
+
+STARTED = time.perf_counter()
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -66,16 +70,20 @@ def open_windows(store: Store, live: LiveStore, args: argparse.Namespace) -> lis
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
-    app = make_application(sys.argv[:1], args.language)
-    store = open_store(args.db or default_target())
+    start_logging("screen")
+    try:
+        app = make_application(sys.argv[:1], args.language)
+        store = open_store(args.db or default_target())
+    except (StoreError, MissingAsset) as error:
+        print(f"hallq-screen: {error}", file=sys.stderr)
+        return 1
     live = LiveStore(store)
     try:
         windows = open_windows(store, live, args)
     except Rejected as error:
         print(f"hallq-screen: {error}", file=sys.stderr)
         return 1
-    log_to_file("screen", log_folder())
-    announce_shown("screen")
+    announce_shown("screen", STARTED)
     code = app.exec()
     del windows
     live.close()

@@ -25,7 +25,9 @@ def _mandarin_voice(parent: QObject) -> Any | None:
         return None
     speech = QTextToSpeech(parent)
     chinese = [
-        locale for locale in speech.availableLocales() if locale.language() == QLocale.Chinese
+        locale
+        for locale in speech.availableLocales()
+        if locale.language() == QLocale.Language.Chinese
     ]
     if not chinese:
         log.info("no Chinese voice installed: calls chime instead")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.screen import named
 from counter.screen.announcer import Announcer
 from counter.screen.words import LEVEL_COLOURS, announcement, customer_words
 from shared.store.clock import Clock
@@ -87,7 +88,7 @@ class CallingBoard(QWidget):
         header.addWidget(self.hall_name, 1)
         header.addWidget(self.clock_label)
 
-        self.calling_card = QFrame(objectName="callingCard")
+        self.calling_card = named(QFrame(), "callingCard")
         card = QVBoxLayout(self.calling_card)
         self.calling_title = self._label("callingTitle", 0.035, self.tr("Now calling"))
         self.calling_ticket = self._label("callingTicket", 0.17)
@@ -111,7 +112,7 @@ class CallingBoard(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.recent_title)
         right.addWidget(self.recent_list, 1)
-        recent_panel = QFrame(objectName="recentPanel")
+        recent_panel = named(QFrame(), "recentPanel")
         recent_panel.setLayout(right)
 
         middle = QHBoxLayout()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter.screen import named
 from counter.screen.charts import BarChart, StepChart
 from counter.screen.tables import SORT_ROLE, Column, RowsModel, figure_columns, seconds, share
 from counter.screen.words import (
@@ -93,13 +94,13 @@ class SignInPage(QWidget):
         self.pin = QLineEdit(placeholderText=self.tr("PIN"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.button = QPushButton(self.tr("Sign in"))
-        self.message = QLabel(objectName="signInMessage")
+        self.message = named(QLabel(), "signInMessage")
         self.message.setWordWrap(True)
         form = QVBoxLayout()
-        title = QLabel(self.tr("Shift lead's monitor"), objectName="signInTitle")
+        title = named(QLabel(self.tr("Shift lead's monitor")), "signInTitle")
         for widget in (title, self.staff, self.pin, self.button, self.message):
             form.addWidget(widget)
-        box = QFrame(objectName="signInBox")
+        box = named(QFrame(), "signInBox")
         box.setLayout(form)
         box.setFixedWidth(380)
         outer = QGridLayout(self)
@@ -218,17 +219,17 @@ class LeadMonitor(QWidget):
         return page
 
     def _build_banner(self) -> QFrame:
-        self.banner = QFrame(objectName="levelBanner")
-        self.level_label = QLabel(objectName="levelTitle")
-        self.actions_label = QLabel(objectName="levelActions")
+        self.banner = named(QFrame(), "levelBanner")
+        self.level_label = named(QLabel(), "levelTitle")
+        self.actions_label = named(QLabel(), "levelActions")
         self.actions_label.setWordWrap(True)
-        self.ack_label = QLabel(objectName="ackState")
-        self.ack_button = QPushButton(self.tr("Acknowledge"), objectName="ackButton")
+        self.ack_label = named(QLabel(), "ackState")
+        self.ack_button = named(QPushButton(self.tr("Acknowledge")), "ackButton")
         self.ack_button.clicked.connect(self.acknowledge)
-        self.lead_label = QLabel(objectName="leadName")
+        self.lead_label = named(QLabel(), "leadName")
         self.report_button = QPushButton(self.tr("Day report…"))
         self.report_button.clicked.connect(self._choose_report_folder)
-        self.report_label = QLabel(objectName="reportState")
+        self.report_label = named(QLabel(), "reportState")
         words = QVBoxLayout()
         for label in (self.level_label, self.actions_label, self.ack_label):
             words.addWidget(label)

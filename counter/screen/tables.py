@@ -27,7 +27,7 @@ Index = QModelIndex | QPersistentModelIndex
 class Column:
     header: str
     value: Callable[[Any], object]
-    text: Callable[[object], str] = lambda value: "-" if value is None else str(value)
+    text: Callable[[Any], str] = lambda value: "-" if value is None else str(value)
     shade: Callable[[object], QColor | None] = lambda value: None
     tip: str = ""
 

@@ -64,7 +64,8 @@ class ArchiveDialog(QDialog):
         )
         self.clock, self.open_pdf = clock, open_pdf
         self.hits: list[FormHit] = []
-        today = QDate(clock.now().date())
+        day = clock.now().date()
+        today = QDate(day.year, day.month, day.day)
         self.mobile = QLineEdit()
         self.mobile.setObjectName("searchMobile")
         self.since = QDateEdit(today.addDays(-30))
@@ -79,8 +80,8 @@ class ArchiveDialog(QDialog):
         self.clerk.setObjectName("searchClerk")
         self.ticket = QLineEdit()
         self.ticket.setObjectName("searchTicket")
-        for edit in (self.mobile, self.clerk, self.ticket):
-            edit.textChanged.connect(self.search)
+        for box in (self.mobile, self.clerk, self.ticket):
+            box.textChanged.connect(self.search)
         form = QFormLayout()
         form.addRow(tr("Mobile number"), self.mobile)
         form.addRow(tr("From"), self.since)

@@ -153,7 +153,7 @@ class TransactionForm(QWidget):
     def _drop(self, section: BusinessSection) -> None:
         """Off the form at once (deletion itself waits for the event loop)."""
         self.sections_box.removeWidget(section)
-        section.setParent(None)  # type: ignore[call-overload]
+        section.setParent(None)
         section.deleteLater()
 
     def _offer(self) -> None:

@@ -8,6 +8,7 @@ Enter. The window calls the hall's services and re-reads the counter when the st
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,12 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter.customer.window import CustomerWindow
-from counter.live import LiveStore
 from counter.workstation.archive_dialog import ArchiveDialog, open_with_desktop
 from counter.workstation.figures_panel import FiguresPanel
 from counter.workstation.sign_in import SignInPage
 from counter.workstation.transaction_form import TransactionForm
 from shared.errors import Rejected
+from shared.qt.live import LiveStore
 from shared.services.hall import HallService
 from shared.services.slip_use import take_slip
 from shared.services.staff import SignedIn
@@ -101,7 +102,7 @@ class WorkstationWindow(QMainWindow):
 
     # ----- building -----
 
-    def _button(self, text: str, key: str, name: str, action: Callable[[], None]) -> QPushButton:
+    def _button(self, text: str, key: str, name: str, action: Callable[[], object]) -> QPushButton:
         button = QPushButton(f"{text}\n{key}" if key else text)
         button.setObjectName(name)
         button.setMinimumHeight(72)
@@ -380,7 +381,7 @@ class WorkstationWindow(QMainWindow):
         menu = QMenu(self)
         menu.setObjectName("pauseMenu")
         for number, reason in enumerate(pause_reasons(), start=1):
-            menu.addAction(f"&{number}  {reason}", lambda given=reason: self.pause(given))
+            menu.addAction(f"&{number}  {reason}", partial(self.pause, reason))
         menu.popup(self.pause_button.mapToGlobal(self.pause_button.rect().bottomLeft()))
         self.pause_menu = menu
 
@@ -397,11 +398,17 @@ class WorkstationWindow(QMainWindow):
                 self.scan.setFocus()
 
     def recall(self) -> None:
-        if self.recall_button.isEnabled() and self._act(lambda: self.hall.recall(self.counter)):
+        if (
+            self.recall_button.isEnabled()
+            and self._act(lambda: self.hall.recall(self.counter)) is not None
+        ):
             self._say(tr("Called again."))
 
     def no_show(self) -> None:
-        if self.no_show_button.isEnabled() and self._act(lambda: self.hall.no_show(self.counter)):
+        if (
+            self.no_show_button.isEnabled()
+            and self._act(lambda: self.hall.no_show(self.counter)) is not None
+        ):
             self._say(tr("Marked as not come."))
 
     def transfer(self, queue: str) -> None:
@@ -420,13 +427,13 @@ class WorkstationWindow(QMainWindow):
         for letter, name, name_en in self.view.queues:
             menu.addAction(
                 f"&{letter}  {name_en if self.english and name_en else name}",
-                lambda given=letter: self.transfer(given),
+                partial(self.transfer, letter),
             )
         menu.addSeparator()
         for number in self.view.other_open_counters:
             menu.addAction(
                 tr("Counter &%1").replace("%1", str(number)),
-                lambda given=number: self.transfer_to_counter(given),
+                partial(self.transfer_to_counter, number),
             )
         menu.popup(self.transfer_button.mapToGlobal(self.transfer_button.rect().bottomLeft()))
         self.transfer_menu = menu

@@ -90,7 +90,10 @@ class SlipPage(Page):
         # Text may also come from the kiosk's handwriting or pinyin input method.
         self.entry.setReadOnly(kind != "text")
         if kind == "choice":
-            self._fill_choices([str(choice) for choice in self.field.get("choices") or []])
+            choices = self.field.get("choices")
+            self._fill_choices(
+                [str(choice) for choice in choices] if isinstance(choices, list) else []
+            )
             self.inputs.setCurrentWidget(self.choices)
         else:
             pad = {"mobile": "digits", "resident_id": "resident_id"}.get(str(kind), "text")

@@ -7,7 +7,7 @@ from functools import cache
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from shared.resources import CJK_FONT
+from shared.resources import cjk_font
 
 PDF_FONT = "HallqCJK"
 
@@ -15,5 +15,5 @@ PDF_FONT = "HallqCJK"
 @cache
 def pdf_font() -> str:
     """Register the font (first call only) and return the name to use in reportlab."""
-    pdfmetrics.registerFont(TTFont(PDF_FONT, str(CJK_FONT), subfontIndex=0))
+    pdfmetrics.registerFont(TTFont(PDF_FONT, str(cjk_font()), subfontIndex=0))
     return PDF_FONT

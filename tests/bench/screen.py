@@ -124,9 +124,9 @@ def percentile(values: list[float], share: float) -> float:
 
 def propagation(app: Any, folder: Path, postgres: str | None) -> dict[str, float]:
     # The windows are imported here, not at the top: the writer process needs no Qt.
-    from counter.live import LiveStore
     from counter.screen.announcer import Announcer
     from counter.screen.board import CallingBoard
+    from shared.qt.live import LiveStore
 
     target, store = new_store(folder, postgres, "propagation")
     board = CallingBoard(store, "demo", SystemClock(), Announcer(), "en")
@@ -164,9 +164,9 @@ def propagation(app: Any, folder: Path, postgres: str | None) -> dict[str, float
 
 
 def idle_cpu(app: Any, folder: Path) -> float:
-    from counter.live import LiveStore
     from counter.screen.announcer import Announcer
     from counter.screen.board import CallingBoard
+    from shared.qt.live import LiveStore
 
     _, store = new_store(folder, None, "idle")
     board = CallingBoard(store, "demo", SystemClock(), Announcer(), "en")
@@ -188,10 +188,10 @@ def idle_cpu(app: Any, folder: Path) -> float:
 
 
 def memory_over_a_day(app: Any, folder: Path) -> dict[str, float]:
-    from counter.live import LiveStore
     from counter.screen.announcer import Announcer
     from counter.screen.board import CallingBoard
     from counter.screen.monitor import LeadMonitor
+    from shared.qt.live import LiveStore
 
     target, store = new_store(folder, None, "day")
     events = simulate_day(preset("busy"), DAY, seed=3)

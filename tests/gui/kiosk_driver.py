@@ -9,8 +9,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from kiosk.app import make_application
-from kiosk.window import KioskWindow
+from kiosk.window import POINT_SIZE, KioskWindow
+from shared.qt.application import make_application
 from shared.services.hall import HallService
 from shared.store.clock import Clock
 from shared.store.database import Store
@@ -22,7 +22,7 @@ SIZE = (1280, 800)
 
 
 def open_kiosk(store: Store, clock: Clock, print_folder: Path, language: str = "zh") -> KioskWindow:
-    make_application([])
+    make_application([], POINT_SIZE)
     window = KioskWindow(store, "demo", print_folder=print_folder, clock=clock, language=language)
     window.resize(*SIZE)
     window.show()

@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 from counter.app import make_application
-from counter.live import LiveStore
 from counter.screen.announcer import Announcer
 from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
+from shared.qt.live import LiveStore
 from shared.store.clock import Clock
 from shared.store.database import Store
 

@@ -1,7 +1,8 @@
-"""A commit made through another connection reaches the staff windows as one signal."""
+"""A commit made through another connection reaches the programs' windows as one signal
+(the shared Qt layer's change feed, on the real store)."""
 
 from counter.app import make_application
-from counter.live import LiveStore
+from shared.qt.live import LiveStore
 from shared.services.hall import HallService
 from shared.store.database import open_store
 

@@ -1,4 +1,5 @@
-"""The staff programs' view of the change feed: one Qt signal when anything was committed."""
+"""The change feed as one Qt signal: windows re-read the store only after another program
+committed, never on a timer of their own."""
 
 from __future__ import annotations
 
@@ -11,16 +12,18 @@ POLL_MS = 100  # a cheap check (one PRAGMA or a socket read), well inside the 1 
 
 
 class LiveStore(QObject):
-    """Emits `changed` after another connection commits; views re-read only then."""
+    """Emits `changed` after another connection commits."""
 
     changed = Signal()
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QObject | None = None, *, poll_ms: int = POLL_MS
+    ) -> None:
         super().__init__(parent)
         self._feed = open_feed(store)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._poll)
-        self._timer.start(POLL_MS)
+        self._timer.start(poll_ms)
 
     def _poll(self) -> None:
         if self._feed.changed():

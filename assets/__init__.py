@@ -1,0 +1,1 @@
+"""The bundled font, translation catalogs, icons and style sheets, shipped as package data."""
