@@ -1,6 +1,7 @@
 """`hallq`: the command line of docs/rules.md for the people who run a hall.
 
-Exit status: 0 all done, 1 some input rejected (each reason printed), 2 usage error.
+Exit status: 0 all done, 1 some input rejected or the store failed (each reason printed,
+on one line), 2 usage error.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from shared.services.replay import replay
 from shared.services.settings import SETTING_NAMES, change_settings, load_settings
 from shared.store.backup import backup_store, restore_store, sqlite_store_path
 from shared.store.clock import SystemClock
-from shared.store.database import Store, StoreError, default_target, open_store
+from shared.store.database import Store, StoreError, default_target, open_store, to_url
+from shared.store.failures import store_failure, store_name
 from shared.store.lookup import find_hall
 from shared.views.status import hall_now
 
@@ -396,14 +398,31 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         handler(args, out)
     except Failed:
         return EXIT_REJECTED
-    except (Rejected, StoreError) as error:
-        print(f"hallq: error: {error}", file=sys.stderr)
-        return EXIT_REJECTED
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader (say, `head`) stopped reading: not our failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except Exception as error:
+        print(f"hallq: error: {_reason(error, args.db)}", file=sys.stderr)
+        return EXIT_REJECTED
     return EXIT_OK
+
+
+def _reason(error: Exception, target: str | None) -> str:
+    """One line for a refusal or a failure of the store; anything else is a fault of hallq
+    and keeps its traceback."""
+    target = target or default_target()
+    try:
+        name = store_name(to_url(target))
+    except StoreError:
+        name = target
+    failure = store_failure(error, name)
+    if failure is not None:
+        opening = "cannot open the " if isinstance(error, StoreError) else ""
+        return opening + failure.reason
+    if isinstance(error, Rejected | StoreError):
+        return " ".join(str(error).split())
+    raise error
 
 
 if __name__ == "__main__":

@@ -17,13 +17,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from shared.store.writer_lock import WriterLock
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_S = 30
+BUSY_TIMEOUT_S = 30  # a SQLite URL's `?timeout=SECONDS` sets another
 READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
 CHANGE_CHANNEL = "hallq_changes"  # PostgreSQL NOTIFY channel every write transaction signals
 
@@ -92,17 +93,57 @@ class Store:
             self.writer_lock.close()
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _busy_timeout(url: URL) -> float:
+    """How long a SQLite write waits for another's lock before it gives up."""
+    given = url.query.get("timeout", BUSY_TIMEOUT_S)
+    try:
+        seconds = float(given)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        seconds = -1
+    if not 0 <= seconds <= 3600:
+        raise StoreError(f"timeout={given!r} is not a number of seconds from 0 to 3600")
+    return seconds
+
+
+def _file_identity(database: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(database)
+    except FileNotFoundError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _configure_sqlite(engine: Engine, busy_timeout_s: float) -> None:
+    database = engine.url.database
+    on_file = bool(database) and database != ":memory:"
+
+    @event.listens_for(engine, "do_connect")
+    def _existing_file_only(_dialect: Any, _record: Any, cargs: list[Any], cparams: Any) -> None:
+        """Open the store's file as it is: a removed store is an error, never a new empty
+        file that would take the hall's tickets in its place."""
+        if on_file:
+            cargs[0] = f"{Path(str(database)).resolve().as_uri()}?mode=rw"
+            cparams["uri"] = True
+
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
         # Let SQLAlchemy's begin event (below) issue BEGIN itself.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cursor.execute(f"PRAGMA busy_timeout={round(busy_timeout_s * 1000)}")
         cursor.close()
+        if on_file:
+            record.info["file"] = _file_identity(str(database))
+
+    @event.listens_for(engine, "checkout")
+    def _same_file(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        """A connection still holding a store file that was removed or replaced would write
+        where no one reads: it is dropped, and a new one opens the file at the path now."""
+        if on_file and record.info.get("file") != _file_identity(str(database)):
+            raise DisconnectionError(f"the store file {database} was removed or replaced")
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
@@ -115,11 +156,14 @@ def open_store(target: str | None = None, *, upgrade: bool = True) -> Store:
     url = to_url(target or default_target())
     writer_lock = None
     if url.get_backend_name() == "sqlite":
+        busy_timeout_s = _busy_timeout(url)
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            if not Path(url.database).exists():
+                Path(url.database).touch()  # a new store starts as an empty file
             writer_lock = WriterLock(Path(url.database))
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
-        _configure_sqlite(engine)
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
+        _configure_sqlite(engine, busy_timeout_s)
     elif url.get_backend_name() == "postgresql":
         engine = create_engine(url, pool_pre_ping=True)
     else:
