@@ -13,6 +13,7 @@ from counter.customer.window import CustomerWindow
 from counter.workstation.window import WorkstationWindow
 from shared.errors import Rejected
 from shared.qt.application import announce_shown, start_logging
+from shared.qt.errors import FailureNotices
 from shared.resources import MissingAsset, style_sheet
 from shared.services.settings import load_settings
 from shared.store.database import StoreError, default_target, open_store
@@ -46,11 +47,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"hallq-counter: {error}", file=sys.stderr)
         return 1
     app.setStyleSheet(style_sheet("workstation"))
+    failures = FailureNotices(store, app)  # the program's one: both windows report to it
     customer = CustomerWindow(
-        store, args.hall, args.counter, language=args.language, rating_timeout_s=timeout
+        store,
+        args.hall,
+        args.counter,
+        language=args.language,
+        rating_timeout_s=timeout,
+        failures=failures,
     )
     window = WorkstationWindow(
-        store, args.hall, args.counter, language=args.language, customer=customer
+        store, args.hall, args.counter, language=args.language, customer=customer, failures=failures
     )
     if args.clerk and args.pin:
         window.sign_in(args.clerk, args.pin)

@@ -1,5 +1,5 @@
-"""Printing off the GUI thread: the screen shows the ticket while the printer works, and a
-failure comes back as a signal instead of a frozen kiosk."""
+"""Printing off the GUI thread: the screen shows the ticket while the printer works, and
+every outcome, printed or not, comes back as one signal instead of a frozen kiosk."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from shared.documents.ticket_text import TicketPrint
 
 
 class PrintSignals(QObject):
-    printed = Signal(str)  # ticket
-    failed = Signal(str, str)  # ticket, why
+    done = Signal(str, str)  # ticket, why it did not print ("" when it printed)
 
 
 class PrintJob(QRunnable):
@@ -22,9 +21,11 @@ class PrintJob(QRunnable):
         self.signals = signals
 
     def run(self) -> None:
+        why = ""
         try:
             self.printer.print_ticket(self.ticket)
         except PrintFailed as error:
-            self.signals.failed.emit(self.ticket.ticket, str(error))
-        else:
-            self.signals.printed.emit(self.ticket.ticket)
+            why = str(error)
+        except Exception as error:  # a driver's own exception: still no paper came out
+            why = f"{type(error).__name__}: {error}"
+        self.signals.done.emit(self.ticket.ticket, why)

@@ -4,6 +4,7 @@ through the visit and calls the hall's services; the screens only show and ask."
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,8 +34,8 @@ from kiosk.visit import Visit
 from kiosk.widgets import text_label, touch_button
 from shared.documents.printing import TicketPrinter, open_printer
 from shared.documents.ticket_text import TicketPrint
-from shared.errors import Rejected
 from shared.qt.application import Translation
+from shared.qt.errors import FailureNotices
 from shared.resources import style_sheet
 from shared.rules.calling import route
 from shared.rules.masking import mask_phone
@@ -47,6 +48,8 @@ from shared.views.kiosk_menu import Offer, customer_tier, kiosk_menu, kiosk_stat
 
 if TYPE_CHECKING:
     from shared.qt.live import LiveStore
+
+log = logging.getLogger(__name__)
 
 CATALOGS = ("kiosk",)
 POINT_SIZE = 16  # read at arm's length
@@ -67,6 +70,7 @@ class KioskWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.hall_code = hall_code
+        self.notices = FailureNotices(store, self)
         self.clock = clock or clock_for(store)
         self.service = HallService(store, hall_code, self.clock)
         self.menu = kiosk_menu(store, hall_code)
@@ -80,8 +84,7 @@ class KioskWindow(QMainWindow):
         self.printing = QThreadPool(self)
         self.printing.setMaxThreadCount(1)  # one printer: tickets come out in order
         self.print_signals = PrintSignals(self)
-        self.print_signals.printed.connect(self._printed)
-        self.print_signals.failed.connect(self._print_failed)
+        self.print_signals.done.connect(self._print_done)
         self.changes: LiveStore | None = None
         QTimer.singleShot(0, self._watch_store)
         self.idle = IdleWatch(self.state.settings.kiosk_idle_s, self)
@@ -233,7 +236,11 @@ class KioskWindow(QMainWindow):
         self.changes.changed.connect(self.reread_state)
 
     def reread_state(self) -> None:
-        """The level and settings, re-read when another program committed."""
+        """The level and settings, re-read when another program committed. While the store
+        fails they stay as last read: the customer's next action says why."""
+        self.notices.attempt("re-read the hall's level and settings", self._read_state)
+
+    def _read_state(self) -> None:
         self.state = kiosk_state(self.store, self.hall_code)
         self.printer = open_printer(self.state.settings.printer, self.print_folder)
         self.idle.seconds = self.state.settings.kiosk_idle_s
@@ -241,8 +248,15 @@ class KioskWindow(QMainWindow):
     # ----- the visit -----
 
     def phone_entered(self, phone: str) -> None:
+        tier = self.notices.attempt(
+            "look up the customer",
+            lambda: customer_tier(self.store, self.hall_code, phone),
+            self.phone.show_refusal,
+        )
+        if tier is None:
+            return
         self.visit.phone = phone
-        self.visit.tier = customer_tier(self.store, self.hall_code, phone)
+        self.visit.tier = tier
         self.business.show_tier(self.visit.tier)
         self.go(self.business)
 
@@ -299,7 +313,11 @@ class KioskWindow(QMainWindow):
         self.go(self.confirm)
 
     def take_ticket(self) -> None:
-        """The confirming tap: issue, show, and hand the printing to the print thread."""
+        """The confirming tap: issue, show, and hand the printing to the print thread. A
+        refusal or a store failure stays on the confirm screen, where the tap tries again."""
+        self.notices.attempt("issue a ticket", self._take_ticket, self.confirm.show_refusal)
+
+    def _take_ticket(self) -> None:
         visit = self.visit
         assert visit.business is not None
         offer = self.menu.offer(visit.business)
@@ -308,21 +326,19 @@ class KioskWindow(QMainWindow):
             self.diversion.divert(offer, blocked=True)
             self.go(self.diversion)
             return
-        try:
-            issued = self.service.issue(visit.business, phone=visit.phone, slip=visit.slip or None)
-        except Rejected as error:
-            self.confirm.show_refusal(error.message)
-            return
+        issued = self.service.issue(visit.business, phone=visit.phone, slip=visit.slip or None)
         self._issued(issued, visit.phone, visit.slip)
 
     def check_in(self, code: str) -> None:
+        self.notices.attempt(
+            "check in an appointment", lambda: self._check_in(code), self.appointment.show_refusal
+        )
+
+    def _check_in(self, code: str) -> None:
         try:
             checked_in = check_in(self.service, code)
         except CheckInRefused as refused:
             self.appointment.show_refusal(self.appointment.refusal(refused.reason))
-            return
-        except Rejected as error:
-            self.appointment.show_refusal(error.message)
             return
         self._issued(checked_in.issued, checked_in.phone, None)
 
@@ -334,22 +350,28 @@ class KioskWindow(QMainWindow):
         if self.printer.prints:
             self.printing.start(PrintJob(self.printer, ticket, self.print_signals))
 
-    def _printed(self, ticket: str) -> None:
-        if self._showing(ticket):
-            self.ticket.show_state(PRINTED)
-
-    def _print_failed(self, ticket: str, why: str) -> None:
-        """The ticket stands; the customer is told to remember it, the shift lead is told why."""
+    def _print_done(self, ticket: str, why: str) -> None:
+        """Every print ends here. A failed one leaves the ticket standing: the customer is
+        told to remember the number, the shift lead is told why (or, with the store down
+        too, the log)."""
+        if not why:
+            if self._showing(ticket):
+                self.ticket.show_state(PRINTED)
+            return
+        log.warning("ticket %s was not printed: %s", ticket, why)
         if self._showing(ticket):
             self.ticket.show_state(FAILED)
-        record_incident(
-            self.store,
-            self.hall_code,
-            source="kiosk",
-            kind="printer",
-            message=why,
-            ticket=ticket,
-            clock=self.clock,
+        self.notices.attempt(
+            f"record that ticket {ticket} was not printed",
+            lambda: record_incident(
+                self.store,
+                self.hall_code,
+                source="kiosk",
+                kind="printer",
+                message=why,
+                ticket=ticket,
+                clock=self.clock,
+            ),
         )
 
     def _showing(self, ticket: str) -> bool:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from counter.customer.signature_pad import SignaturePad
 from shared.archive.forms import archive_form, preview_form
 from shared.documents.service_form import FormContent
-from shared.errors import Rejected
+from shared.qt.errors import FailureNotices
 from shared.services.hall import HallService
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
@@ -77,10 +77,12 @@ class CustomerWindow(QWidget):
         language: str = "zh",
         rating_timeout_s: int = 20,
         clock: Clock | None = None,
+        failures: FailureNotices | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("customerWindow")
         self.store, self.hall_code, self.counter = store, hall_code, counter
+        self.failures = failures or FailureNotices(store, self)
         self.language, self.rating_timeout_s = language, rating_timeout_s
         self.clock = clock or clock_for(store)
         self.hall = HallService(store, hall_code, self.clock)
@@ -184,8 +186,13 @@ class CustomerWindow(QWidget):
     def present(self, ticket: str) -> None:
         """Show the finished ticket's service form for the customer to confirm."""
         self.ticket = ticket
-        content = preview_form(self.store, self.hall_code, ticket, self.clock.now().date())
-        self.form_view.setHtml(self.form_html(content))
+        content = self.failures.attempt(
+            f"show the form of {ticket}",
+            lambda: preview_form(self.store, self.hall_code, ticket, self.clock.now().date()),
+            self.form_view.setPlainText,
+        )
+        if content is not None:
+            self.form_view.setHtml(self.form_html(content))
         self.pad.clear()
         self.reason.setCurrentIndex(0)
         self.message.clear()
@@ -232,19 +239,22 @@ class CustomerWindow(QWidget):
         self._archive(decline_reason=self.reason.currentText())
 
     def _archive(self, *, strokes: object = None, decline_reason: str = "") -> None:
-        assert self.ticket is not None
-        try:
-            archive_form(
+        ticket = self.ticket
+        assert ticket is not None
+        archived = self.failures.attempt(
+            f"archive the form of {ticket}",
+            lambda: archive_form(
                 self.store,
                 self.hall_code,
-                self.ticket,
+                ticket,
                 strokes=strokes,
                 decline_reason=decline_reason,
                 clock=self.clock,
-            )
-        except Rejected as refusal:
-            self.message.setText(str(refusal))
-            return
+            ),
+            self.message.setText,
+        )
+        if archived is None:
+            return  # the customer signs (or declines) again
         self.message.clear()
         self.ask_rating()
 
@@ -267,10 +277,11 @@ class CustomerWindow(QWidget):
         )
 
     def _rated(self, rating: str) -> None:
-        try:
-            self.hall.rate(self.counter, rating)
-        except Rejected as refusal:
-            self.message.setText(str(refusal))
+        self.failures.attempt(
+            f"rate at counter {self.counter}",
+            lambda: self.hall.rate(self.counter, rating),
+            self.message.setText,
+        )
         self._finish_with(tr("Thank you for your rating!"))
 
     def _finish_with(self, thanks: str) -> None:

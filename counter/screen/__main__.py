@@ -19,6 +19,7 @@ from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
 from shared.errors import Rejected
 from shared.qt.application import announce_shown, start_logging
+from shared.qt.errors import FailureNotices
 from shared.qt.live import LiveStore
 from shared.resources import MissingAsset, style_sheet
 from shared.store.clock import clock_for
@@ -43,10 +44,11 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 def open_windows(store: Store, live: LiveStore, args: argparse.Namespace) -> list[QWidget]:
     """Build the windows asked for, each following the change feed."""
     clock = clock_for(store)
+    failures = FailureNotices(store, live)  # the program's one: both windows report to it
     both = not (args.board or args.monitor)
     windows: list[QWidget] = []
     if args.board or both:
-        board = CallingBoard(store, args.hall, clock, Announcer(), args.language)
+        board = CallingBoard(store, args.hall, clock, Announcer(), args.language, failures=failures)
         board.setStyleSheet(style_sheet("screen"))
         live.changed.connect(board.refresh)
         board.refresh()
@@ -57,7 +59,7 @@ def open_windows(store: Store, live: LiveStore, args: argparse.Namespace) -> lis
         else:
             board.showFullScreen()
     if args.monitor or both:
-        monitor = LeadMonitor(store, args.hall, clock, args.language)
+        monitor = LeadMonitor(store, args.hall, clock, args.language, failures=failures)
         monitor.setStyleSheet(style_sheet("screen"))
         live.changed.connect(monitor.refresh)
         if args.lead and args.pin:

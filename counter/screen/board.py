@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from counter.screen import named
 from counter.screen.announcer import Announcer
 from counter.screen.words import LEVEL_COLOURS, announcement, customer_words
+from shared.qt.errors import FailureNotices
 from shared.store.clock import Clock
 from shared.store.database import Store
 from shared.views.floor import Board, Call, read_board
@@ -47,9 +48,11 @@ class CallingBoard(QWidget):
         announcer: Announcer,
         language: str = "zh",
         parent: QWidget | None = None,
+        failures: FailureNotices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("board")
+        self.failures = failures or FailureNotices(store, self)
         self._chinese = language == "zh"  # the hall's own names follow the board's language
         self.setWindowTitle(self.tr("Calling board"))
         self._store, self._hall_code, self._clock = store, hall_code, clock
@@ -176,6 +179,11 @@ class CallingBoard(QWidget):
     # ----- live -----
 
     def refresh(self) -> None:
+        """Re-read the calls; while the store fails the board shows the last ones it read
+        (the hall's customers are no audience for the reason: it is logged)."""
+        self.failures.attempt("read the calling board", self._read)
+
+    def _read(self) -> None:
         board = read_board(self._store, self._hall_code, self._clock.now().date())
         self.board = board
         self._show(board)

@@ -46,6 +46,7 @@ from counter.screen.words import (
 from shared.documents.report import write_reports
 from shared.errors import Rejected
 from shared.figures.day_series import HANDLE_BAND_LABELS, handle_time_bands
+from shared.qt.errors import FailureNotices
 from shared.services.hall import HallService
 from shared.services.roles import record_export
 from shared.services.staff import SignedIn, sign_in
@@ -158,9 +159,11 @@ class LeadMonitor(QWidget):
         clock: Clock,
         language: str = "zh",
         parent: QWidget | None = None,
+        failures: FailureNotices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("monitor")
+        self.failures = failures or FailureNotices(store, self)
         self.setWindowTitle(self.tr("Shift lead's monitor"))
         self._store, self._hall_code, self._clock = store, hall_code, clock
         self._chinese = language == "zh"
@@ -186,10 +189,11 @@ class LeadMonitor(QWidget):
 
     def _sign_in_clicked(self) -> None:
         page = self.sign_in_page
-        try:
-            self.sign_in(page.staff.text(), page.pin.text())
-        except Rejected as error:
-            page.message.setText(str(error))
+        self.failures.attempt(
+            "sign in to the monitor",
+            lambda: self.sign_in(page.staff.text(), page.pin.text()),
+            page.message.setText,
+        )
         page.pin.clear()
 
     def sign_in(self, staff_id: str, pin: str) -> None:
@@ -372,8 +376,12 @@ class LeadMonitor(QWidget):
     # ----- live -----
 
     def refresh(self) -> None:
-        if self.lead is None:
-            return  # nothing is read for someone not signed in
+        """Re-read the floor; while the store fails the figures stay as last read and the
+        banner's note says why."""
+        if self.lead is not None:  # nothing is read for someone not signed in
+            self.failures.attempt("read the floor", self._read_floor, self.ack_label.setText)
+
+    def _read_floor(self) -> None:
         floor = read_floor(self._store, self._hall_code, self._clock.now().date())
         self.floor = floor
         self._show_banner(floor)
@@ -448,14 +456,13 @@ class LeadMonitor(QWidget):
         """The lead confirms they have seen the latest change of level (who and when stored)."""
         if self.lead is None:
             return
-        try:
-            HallService(self._store, self._hall_code, self._clock).acknowledge_alert(
-                self.lead.staff_id
-            )
-        except Rejected as error:
-            self.ack_label.setText(str(error))
-            return
-        self.refresh()
+        lead = self.lead.staff_id
+        if self.failures.attempt(
+            "acknowledge the alert",
+            lambda: HallService(self._store, self._hall_code, self._clock).acknowledge_alert(lead),
+            self.ack_label.setText,
+        ):
+            self.refresh()
 
     def _choose_report_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the day report"))

@@ -8,8 +8,8 @@ import re
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from shared.errors import Rejected
-from shared.services.staff import SignedIn, sign_in
+from shared.qt.errors import FailureNotices
+from shared.services.staff import sign_in
 from shared.store.clock import Clock
 from shared.store.database import Store
 
@@ -50,11 +50,18 @@ class SignInPage(QWidget):
     signed_in = Signal(object)  # SignedIn
 
     def __init__(
-        self, store: Store, hall_code: str | None, counter: int, title: str, clock: Clock
+        self,
+        store: Store,
+        hall_code: str | None,
+        counter: int,
+        title: str,
+        clock: Clock,
+        failures: FailureNotices,
     ) -> None:
         super().__init__()
         self.setObjectName("signInPage")
         self.store, self.hall_code, self.counter, self.clock = store, hall_code, counter, clock
+        self.failures = failures
         heading = QLabel(title)
         heading.setObjectName("signInTitle")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -90,20 +97,26 @@ class SignInPage(QWidget):
         layout.addStretch(2)
 
     def submit(self) -> None:
-        try:
-            who: SignedIn = sign_in(
+        """Sign in; a refusal or a store failure is shown and the PIN asked again."""
+        who = self.failures.attempt(
+            f"sign in at counter {self.counter}",
+            lambda: sign_in(
                 self.store,
                 self.hall_code,
                 self.staff.text(),
                 self.pin.text(),
                 source=f"counter {self.counter}",
                 clock=self.clock,
-            )
-        except Rejected as refusal:
-            self.message.setText(refusal_text(str(refusal)))
-            self.pin.clear()
-            self.pin.setFocus()
+            ),
+            self._refused,
+        )
+        if who is None:
             return
         self.message.clear()
         self.pin.clear()
         self.signed_in.emit(who)
+
+    def _refused(self, message: str) -> None:
+        self.message.setText(refusal_text(message))
+        self.pin.clear()
+        self.pin.setFocus()

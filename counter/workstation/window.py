@@ -33,7 +33,7 @@ from counter.workstation.archive_dialog import ArchiveDialog, open_with_desktop
 from counter.workstation.figures_panel import FiguresPanel
 from counter.workstation.sign_in import SignInPage
 from counter.workstation.transaction_form import TransactionForm
-from shared.errors import Rejected
+from shared.qt.errors import FailureNotices
 from shared.qt.live import LiveStore
 from shared.services.hall import HallService
 from shared.services.slip_use import take_slip
@@ -68,10 +68,12 @@ class WorkstationWindow(QMainWindow):
         customer: CustomerWindow | None = None,
         clock: Clock | None = None,
         open_pdf: Callable[[Path], None] = open_with_desktop,
+        failures: FailureNotices | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("workstation")
         self.store, self.hall_code, self.counter = store, hall_code, counter
+        self.failures = failures or FailureNotices(store, self)
         self.english = language == "en"
         self.clock = clock or clock_for(store)
         self.hall = HallService(store, hall_code, self.clock)
@@ -90,6 +92,7 @@ class WorkstationWindow(QMainWindow):
             counter,
             tr("Counter %1 — sign in").replace("%1", str(counter)),
             self.clock,
+            self.failures,
         )
         self.sign_in_page.signed_in.connect(self._signed_in)
         self.pages.addWidget(self.sign_in_page)
@@ -252,8 +255,15 @@ class WorkstationWindow(QMainWindow):
     # ----- reading the counter -----
 
     def refresh(self) -> None:
-        if self.clerk is None:
-            return
+        """Re-read the counter; while the store fails, the screen stays as last read and
+        says why."""
+        if self.clerk is not None:
+            self.failures.attempt(
+                f"read counter {self.counter}", self._read_counter, self._say_problem
+            )
+
+    def _read_counter(self) -> None:
+        assert self.clerk is not None
         self.view = counter_view(
             self.store, self.hall_code, self.counter, self.clerk.staff_id, self.clock.now()
         )
@@ -338,35 +348,36 @@ class WorkstationWindow(QMainWindow):
         self.message.setProperty("error", error)
         self.message.style().polish(self.message)
 
-    def _act(self, action: Callable[[], _Result]) -> _Result | None:
-        """Run one service call; a refusal is shown, not raised. Then re-read the counter."""
+    def _say_problem(self, text: str) -> None:
+        self._say(text, error=True)
+
+    def _act(self, what: str, action: Callable[[], _Result]) -> _Result | None:
+        """Run one service call; a refusal or a store failure is shown, not raised, and the
+        same key tries again. Then re-read the counter."""
         if self.clerk is None:
             return None
-        try:
-            result = action()
-        except Rejected as refusal:
-            self._say(str(refusal), error=True)
-            return None
-        self.refresh()
+        result = self.failures.attempt(f"counter {self.counter}: {what}", action, self._say_problem)
+        if result is not None:
+            self.refresh()
         return result
 
     def open_counter(self) -> None:
         if self.clerk is None:
             return
         staff_id = self.clerk.staff_id
-        if self._act(lambda: self.hall.open_counter(self.counter, staff_id)):
+        if self._act("open", lambda: self.hall.open_counter(self.counter, staff_id)):
             self._say(tr("Counter open. Press F2 to call the next customer."))
 
     def pause(self, reason: str) -> None:
-        if self._act(lambda: self.hall.pause_counter(self.counter, reason)):
+        if self._act("pause", lambda: self.hall.pause_counter(self.counter, reason)):
             self._say(tr("Paused: %1").replace("%1", reason))
 
     def resume(self) -> None:
-        if self._act(lambda: self.hall.resume_counter(self.counter)):
+        if self._act("resume", lambda: self.hall.resume_counter(self.counter)):
             self._say(tr("Resumed."))
 
     def close_counter(self) -> None:
-        if self._act(lambda: self.hall.close_counter(self.counter)):
+        if self._act("close", lambda: self.hall.close_counter(self.counter)):
             self._say(tr("Counter closed."))
 
     def _pause_or_resume(self) -> None:
@@ -388,7 +399,7 @@ class WorkstationWindow(QMainWindow):
     def call_next(self) -> None:
         if not self.call_button.isEnabled():
             return
-        done = self._act(lambda: self.hall.call(self.counter))
+        done = self._act("call the next", lambda: self.hall.call(self.counter))
         if done is not None:
             ticket = done.ticket
             self._say(
@@ -400,23 +411,23 @@ class WorkstationWindow(QMainWindow):
     def recall(self) -> None:
         if (
             self.recall_button.isEnabled()
-            and self._act(lambda: self.hall.recall(self.counter)) is not None
+            and self._act("call again", lambda: self.hall.recall(self.counter)) is not None
         ):
             self._say(tr("Called again."))
 
     def no_show(self) -> None:
         if (
             self.no_show_button.isEnabled()
-            and self._act(lambda: self.hall.no_show(self.counter)) is not None
+            and self._act("mark not come", lambda: self.hall.no_show(self.counter)) is not None
         ):
             self._say(tr("Marked as not come."))
 
     def transfer(self, queue: str) -> None:
-        if self._act(lambda: self.hall.transfer(self.counter, queue)):
+        if self._act("transfer", lambda: self.hall.transfer(self.counter, queue)):
             self._say(tr("Transferred to queue %1.").replace("%1", queue))
 
     def transfer_to_counter(self, number: int) -> None:
-        if self._act(lambda: self.hall.transfer(self.counter, to_counter=number)):
+        if self._act("transfer", lambda: self.hall.transfer(self.counter, to_counter=number)):
             self._say(tr("Transferred to counter %1.").replace("%1", str(number)))
 
     def _transfer_menu(self) -> None:
@@ -444,7 +455,8 @@ class WorkstationWindow(QMainWindow):
         if not scanned.strip():
             return
         taken = self._act(
-            lambda: take_slip(self.store, self.hall_code, self.counter, scanned, self.clock)
+            "take the slip",
+            lambda: take_slip(self.store, self.hall_code, self.counter, scanned, self.clock),
         )
         if taken is not None:
             self.form.fill(taken.business, taken.fields)
@@ -454,6 +466,7 @@ class WorkstationWindow(QMainWindow):
         if not self.finish_button.isEnabled():
             return
         done = self._act(
+            "finish",
             lambda: self.hall.finish(
                 self.counter,
                 businesses=self.form.businesses(),
@@ -462,7 +475,7 @@ class WorkstationWindow(QMainWindow):
                 recommended=self.form.recommended.isChecked(),
                 accepted=self.form.accepted.isChecked(),
                 notes=self.form.notes.text().strip(),
-            )
+            ),
         )
         if done is None:
             return
