@@ -1,5 +1,5 @@
-"""The transaction form: what was actually done for the ticket, one section per kind of
-business (each with its own fields, from the store), whether a new service was
+"""The transaction form: what was actually done for the ticket, one section per business
+(each with its own fields, from the store), whether a new service was
 recommended and taken, how each ended, and notes. A scanned slip fills its business's section."""
 
 from __future__ import annotations
@@ -20,22 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from shared.views.counter import BusinessForm
+from shared.vocabulary import FieldKind, Outcome
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("TransactionForm", text)
 
 
-# How a business of the visit ended, as the core records it (shared.services.hall.OUTCOMES).
+# How a business of the visit ended, in the order the clerk picks from.
 OUTCOME_WORDS = (
-    ("completed", "Completed"),
-    ("follow_up", "Needs follow-up"),
-    ("cancelled", "Cancelled by the customer"),
+    (Outcome.COMPLETED, "Completed"),
+    (Outcome.FOLLOW_UP, "Needs follow-up"),
+    (Outcome.CANCELLED, "Cancelled by the customer"),
 )
 
 
 class BusinessSection(QGroupBox):
-    """One kind of business done, with an input per form field."""
+    """One business done, with an input per form field."""
 
     def __init__(self, business: BusinessForm, english: bool, removable: bool) -> None:
         super().__init__(business.name_en if english and business.name_en else business.name)
@@ -44,27 +45,23 @@ class BusinessSection(QGroupBox):
         self.inputs: dict[str, QComboBox | QLineEdit] = {}
         layout = QFormLayout(self)
         for field in business.fields:
-            key = str(field["key"])
-            label = str(
-                field.get("label_en") if english and field.get("label_en") else field["label"]
-            )
-            if field.get("required"):
+            label = field.label_en if english and field.label_en else field.label
+            if field.required:
                 label += " *"
             editor: QComboBox | QLineEdit
-            if field.get("kind") == "choice":
+            if field.kind == FieldKind.CHOICE:
                 editor = QComboBox()
                 editor.addItem("")
-                choices = field.get("choices")
-                editor.addItems([str(c) for c in choices] if isinstance(choices, list) else [])
+                editor.addItems(list(field.choices))
             else:
                 editor = QLineEdit()
-            editor.setObjectName(f"field_{business.key}_{key}")
-            self.inputs[key] = editor
+            editor.setObjectName(f"field_{business.key}_{field.key}")
+            self.inputs[field.key] = editor
             layout.addRow(label, editor)
         self.outcome = QComboBox()
         self.outcome.setObjectName(f"outcome_{business.key}")
-        for key, text in OUTCOME_WORDS:
-            self.outcome.addItem(tr(text), key)
+        for outcome, text in OUTCOME_WORDS:
+            self.outcome.addItem(tr(text), outcome)
         layout.addRow(tr("Outcome"), self.outcome)
         self.remove_button = QPushButton(tr("Remove"))
         self.remove_button.setObjectName(f"remove_{business.key}")

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.pages import Page
 from kiosk.widgets import digit_pad, edited, letter_pad, restyle, text_label, touch_button
+from shared.field_definitions import FieldDefinition
 from shared.services.slips import MAX_TEXT, MOBILE, resident_id_problem
+from shared.vocabulary import FieldKind
 
-LIMITS = {"mobile": 11, "resident_id": 18}
+LIMITS = {FieldKind.MOBILE: 11, FieldKind.RESIDENT_ID: 18}
 TEXT_LIMIT = min(MAX_TEXT, 40)
 
 
@@ -28,7 +30,7 @@ class SlipPage(Page):
 
     def __init__(self) -> None:
         super().__init__()
-        self.fields: list[dict[str, object]] = []
+        self.fields: tuple[FieldDefinition, ...] = ()
         self.values: dict[str, str] = {}
         self.step = 0
         self.progress = text_label("subtitle", name="progress")
@@ -72,35 +74,34 @@ class SlipPage(Page):
         layout.addLayout(left, 1)
         layout.addWidget(self.inputs, 1)
 
-    def start(self, fields: list[dict[str, object]]) -> None:
+    def start(self, fields: tuple[FieldDefinition, ...]) -> None:
         self.fields, self.values, self.step = fields, {}, 0
         self._show_field()
 
     @property
-    def field(self) -> dict[str, object]:
+    def field(self) -> FieldDefinition:
         return self.fields[self.step]
 
     @property
     def key(self) -> str:
-        return str(self.field["key"])
+        return self.field.key
 
     def _show_field(self) -> None:
-        kind = self.field.get("kind")
+        kind = self.field.kind
         self.entry.setText(self.values.get(self.key, ""))
         # Text may also come from the kiosk's handwriting or pinyin input method.
-        self.entry.setReadOnly(kind != "text")
-        if kind == "choice":
-            choices = self.field.get("choices")
-            self._fill_choices(
-                [str(choice) for choice in choices] if isinstance(choices, list) else []
-            )
+        self.entry.setReadOnly(kind != FieldKind.TEXT)
+        if kind == FieldKind.CHOICE:
+            self._fill_choices(self.field.choices)
             self.inputs.setCurrentWidget(self.choices)
         else:
-            pad = {"mobile": "digits", "resident_id": "resident_id"}.get(str(kind), "text")
+            pad = {FieldKind.MOBILE: "digits", FieldKind.RESIDENT_ID: "resident_id"}.get(
+                kind, "text"
+            )
             self.inputs.setCurrentWidget(self.pads[pad])
         self.translate_words()
 
-    def _fill_choices(self, choices: list[str]) -> None:
+    def _fill_choices(self, choices: tuple[str, ...]) -> None:
         while self.choice_grid.count():
             item = self.choice_grid.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
@@ -125,7 +126,7 @@ class SlipPage(Page):
         self.refresh()
 
     def press(self, key: str) -> None:
-        limit = LIMITS.get(str(self.field.get("kind")), TEXT_LIMIT)
+        limit = LIMITS.get(self.field.kind, TEXT_LIMIT)
         self.values[self.key] = edited(self.values.get(self.key, ""), key, limit)
         self.entry.setText(self.values[self.key])
         self.refresh()
@@ -137,14 +138,14 @@ class SlipPage(Page):
     def problem(self) -> str | None:
         """What keeps this field from being finished, in the customer's words."""
         value = self.values.get(self.key, "").strip()
-        kind = self.field.get("kind")
+        kind = self.field.kind
         if not value:
-            return self.tr("Please fill this in") if self.field.get("required") else None
-        if kind in LIMITS and len(value) < LIMITS[str(kind)]:
-            return self.tr("%n more character(s) to enter", "", LIMITS[str(kind)] - len(value))
-        if kind == "mobile" and not MOBILE.fullmatch(value):
+            return self.tr("Please fill this in") if self.field.required else None
+        if kind in LIMITS and len(value) < LIMITS[kind]:
+            return self.tr("%n more character(s) to enter", "", LIMITS[kind] - len(value))
+        if kind == FieldKind.MOBILE and not MOBILE.fullmatch(value):
             return self.tr("This is not a mobile number: it starts with 13 to 19")
-        if kind == "resident_id" and (problem := resident_id_problem(value)):
+        if kind == FieldKind.RESIDENT_ID and (problem := resident_id_problem(value)):
             return {
                 "the resident ID's date of birth is not a real date": self.tr(
                     "The date of birth in this ID number is not a real date"
@@ -185,8 +186,8 @@ class SlipPage(Page):
             .replace("%1", str(self.step + 1))
             .replace("%2", str(len(self.fields)))
         )
-        label = self.pick(str(self.field.get("label")), str(self.field.get("label_en")))
-        if not self.field.get("required"):
+        label = self.pick(self.field.label, self.field.label_en or self.field.label)
+        if not self.field.required:
             label += " " + self.tr("(optional)")
         self.label.setText(label)
         self.back.setText(self.tr("Previous item"))

@@ -39,15 +39,16 @@ from shared.store.models import (
     Ticket,
     Transaction,
 )
+from shared.vocabulary import Outcome, TicketStatus
 
 GENESIS = "0" * 64
 MAX_STROKES, MAX_POINTS = 200, 20_000
 MAX_DECLINE = 200
 SEARCH_LIMIT = 100
 OUTCOME_WORDS = {
-    "completed": "已办结 Completed",
-    "follow_up": "待跟进 Needs follow-up",
-    "cancelled": "客户取消 Cancelled by the customer",
+    Outcome.COMPLETED: "已办结 Completed",
+    Outcome.FOLLOW_UP: "待跟进 Needs follow-up",
+    Outcome.CANCELLED: "客户取消 Cancelled by the customer",
 }
 FORM_ARCHIVED = "form_archived"  # the audit action that records each chain end
 
@@ -79,25 +80,25 @@ def form_content(session: Session, hall: Hall, ticket: Ticket) -> FormContent:
         ticket=ticket.code,
         customer=mask_phone(ticket.phone),
         at=first.at,
-        businesses=tuple(_business_part(kind, row.fields or {}, row.outcome) for row, kind in done),
+        businesses=tuple(
+            _business_part(business, row.fields or {}, row.outcome) for row, business in done
+        ),
         recommended=first.recommended,
         accepted=first.accepted,
         notes=first.notes,
     )
 
 
-def _business_part(kind: Business, values: dict[str, object], outcome: str) -> FormBusiness:
+def _business_part(business: Business, values: dict[str, object], outcome: Outcome) -> FormBusiness:
     entered = tuple(
-        FormLine(
-            str(field["label"]),
-            str(field.get("label_en", "")),
-            mask_field(field.get("kind"), values[str(field["key"])]),
-        )
-        for field in kind.form_fields or []
-        if str(values.get(str(field["key"]), "")).strip()
+        FormLine(field.label, field.label_en, mask_field(field.kind, values[field.key]))
+        for field in business.form_definition
+        if str(values.get(field.key, "")).strip()
     )
     ended = FormLine("办理结果", "Outcome", OUTCOME_WORDS[outcome])
-    return FormBusiness(kind.name, kind.name_en, (*entered, ended), kind.terms, kind.terms_en)
+    return FormBusiness(
+        business.name, business.name_en, (*entered, ended), business.terms, business.terms_en
+    )
 
 
 def finished_ticket(session: Session, hall: Hall, code: str, day: dt.date) -> Ticket:
@@ -108,7 +109,7 @@ def finished_ticket(session: Session, hall: Hall, code: str, day: dt.date) -> Ti
     ).first()
     if ticket is None:
         raise Rejected(f"no ticket {code} on {day:%Y-%m-%d}")
-    if ticket.status != "finished":
+    if ticket.status != TicketStatus.FINISHED:
         raise Rejected(f"{code} is {ticket.status}; a form is made once the ticket is finished")
     return ticket
 

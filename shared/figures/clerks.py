@@ -29,10 +29,11 @@ from shared.store.models import (
     TicketEvent,
     Transaction,
 )
+from shared.vocabulary import BusinessClass, CounterEventKind, Satisfaction, TicketEventKind
 
 # Counter events that start and end an interval of open time.
-_STARTS_OPEN = ("open", "resume")
-_ENDS_OPEN = ("pause", "close")
+_STARTS_OPEN = (CounterEventKind.OPEN, CounterEventKind.RESUME)
+_ENDS_OPEN = (CounterEventKind.PAUSE, CounterEventKind.CLOSE)
 
 
 @dataclass(frozen=True)
@@ -207,16 +208,16 @@ def _work_by_clerk(
     """Calls, finishes, no-shows, transfers and their times, one GROUP BY over the day's events.
     Every clerk with any ticket event that day gets a row, even one of zeros (a lone recall)."""
     kind = TicketEvent.kind
-    finished = kind == "finished"
-    routine = and_(finished, Business.business_class == "routine")
+    finished = kind == TicketEventKind.FINISHED
+    routine = and_(finished, Business.business_class == BusinessClass.ROUTINE)
     statement = (
         select(
             TicketEvent.clerk_id,
-            _count_if(kind == "called"),
+            _count_if(kind == TicketEventKind.CALLED),
             _count_if(finished),
-            _count_if(kind == "no_show"),
-            _count_if(kind == "transferred"),
-            func.avg(case((kind == "called", TicketEvent.seconds))),
+            _count_if(kind == TicketEventKind.NO_SHOW),
+            _count_if(kind == TicketEventKind.TRANSFERRED),
+            func.avg(case((kind == TicketEventKind.CALLED, TicketEvent.seconds))),
             func.avg(case((finished, TicketEvent.seconds))),
             func.sum(case((finished, TicketEvent.seconds))),
             _count_if(routine),
@@ -252,7 +253,7 @@ def _handle_times_by_clerk(
         select(TicketEvent.clerk_id, TicketEvent.seconds)
         .where(
             _day_events(hall, day),
-            TicketEvent.kind == "finished",
+            TicketEvent.kind == TicketEventKind.FINISHED,
             TicketEvent.clerk_id.is_not(None),
             TicketEvent.seconds.is_not(None),
         )
@@ -275,11 +276,11 @@ def _ratings_by_clerk(
         select(
             Rating.clerk_id,
             func.count(Rating.id),
-            _count_if(Rating.rating == "satisfied"),
-            _count_if(Rating.rating == "dissatisfied"),
+            _count_if(Rating.rating == Satisfaction.SATISFIED),
+            _count_if(Rating.rating == Satisfaction.DISSATISFIED),
         )
         .join(TicketEvent, TicketEvent.ticket_id == Rating.ticket_id)
-        .where(_day_events(hall, day), TicketEvent.kind == "rated")
+        .where(_day_events(hall, day), TicketEvent.kind == TicketEventKind.RATED)
         .group_by(Rating.clerk_id)
     )
     if only is not None:
@@ -303,7 +304,7 @@ def _sales_by_clerk(
         .join(Transaction, Transaction.ticket_id == ticket)
         .where(
             _day_events(hall, day),
-            TicketEvent.kind == "finished",
+            TicketEvent.kind == TicketEventKind.FINISHED,
             TicketEvent.clerk_id.is_not(None),
         )
         .group_by(TicketEvent.clerk_id)
@@ -374,22 +375,32 @@ def queue_hour_figures(session: Session, hall: Hall, day: dt.date) -> list[Queue
     """Arrivals, service and waits per queue and hour: where and when the hall fell behind.
     Only hours with activity appear, sorted by queue letter then hour."""
     kind = TicketEvent.kind
-    called = kind == "called"
+    called = kind == TicketEventKind.CALLED
     hour = extract("hour", TicketEvent.at)
     statement = (
         select(
             Queue.letter,
             hour,
-            _count_if(kind == "issued"),
-            _count_if(kind == "finished"),
-            _count_if(kind == "no_show"),
+            _count_if(kind == TicketEventKind.ISSUED),
+            _count_if(kind == TicketEventKind.FINISHED),
+            _count_if(kind == TicketEventKind.NO_SHOW),
             _count_if(called),
             func.avg(case((called, TicketEvent.seconds))),
             func.max(case((called, TicketEvent.seconds))),
             _count_if(and_(called, TicketEvent.seconds <= Queue.target_wait_s)),
         )
         .join(Queue, Queue.id == TicketEvent.queue_id)
-        .where(_day_events(hall, day), kind.in_(("issued", "called", "finished", "no_show")))
+        .where(
+            _day_events(hall, day),
+            kind.in_(
+                (
+                    TicketEventKind.ISSUED,
+                    TicketEventKind.CALLED,
+                    TicketEventKind.FINISHED,
+                    TicketEventKind.NO_SHOW,
+                )
+            ),
+        )
         .group_by(Queue.letter, hour)
         .order_by(Queue.letter, hour)
     )
@@ -423,15 +434,15 @@ def hall_day_summary(session: Session, hall: Hall, day: dt.date) -> dict[str, An
     """The day's totals for the command line's human output: volume, waits, service level
     (each call against its queue's target) and how often the crowding level changed."""
     kind = TicketEvent.kind
-    called = kind == "called"
+    called = kind == TicketEventKind.CALLED
     totals = session.execute(
         select(
-            _count_if(kind == "issued"),
+            _count_if(kind == TicketEventKind.ISSUED),
             _count_if(called),
-            _count_if(kind == "finished"),
-            _count_if(kind == "no_show"),
-            _count_if(kind == "transferred"),
-            _count_if(kind == "expired"),
+            _count_if(kind == TicketEventKind.FINISHED),
+            _count_if(kind == TicketEventKind.NO_SHOW),
+            _count_if(kind == TicketEventKind.TRANSFERRED),
+            _count_if(kind == TicketEventKind.EXPIRED),
             func.avg(case((called, TicketEvent.seconds))),
             func.max(case((called, TicketEvent.seconds))),
             _count_if(and_(called, TicketEvent.seconds <= Queue.target_wait_s)),

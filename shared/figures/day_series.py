@@ -12,11 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.store.models import Clerk, Hall, TicketEvent
+from shared.vocabulary import TicketEventKind
 
 SLOT = dt.timedelta(minutes=30)
 # What each event does to the set of waiting tickets (docs/rules.md: issued and not yet called).
-_STARTS_WAITING = ("issued", "transferred")
-_ENDS_WAITING = ("called", "expired")
+_STARTS_WAITING = (TicketEventKind.ISSUED, TicketEventKind.TRANSFERRED)
+_ENDS_WAITING = (TicketEventKind.CALLED, TicketEventKind.EXPIRED)
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def day_series(session: Session, hall: Hall, day: dt.date) -> DaySeries:
         .where(
             TicketEvent.hall_id == hall.id,
             TicketEvent.business_day == day,
-            TicketEvent.kind == "finished",
+            TicketEvent.kind == TicketEventKind.FINISHED,
             TicketEvent.seconds.is_not(None),
         )
         .order_by(Clerk.staff_id, TicketEvent.seconds)
@@ -67,9 +68,9 @@ def day_series(session: Session, hall: Hall, day: dt.date) -> DaySeries:
     waiting: list[tuple[dt.datetime, int]] = []
     for at, kind, ticket in events:
         index = int((_slot_start(at) - first) / SLOT)
-        if kind == "issued":
+        if kind == TicketEventKind.ISSUED:
             arrivals[index] += 1
-        elif kind == "finished":
+        elif kind == TicketEventKind.FINISHED:
             finishes[index] += 1
         before = len(waiting_now)
         if kind in _STARTS_WAITING:

@@ -27,6 +27,7 @@ from shared.forecast.wait_estimate import ENDS_OF_SERVICE
 from shared.services.alerts import Crowding
 from shared.services.settings import HallSettings
 from shared.store.models import AlertChange, CounterEvent, EarlyWarning, Hall, TicketEvent
+from shared.vocabulary import TicketEventKind
 
 HORIZON = dt.timedelta(minutes=15)  # how far ahead a warning looks
 HORIZON_MINUTES = int(HORIZON.total_seconds() // 60)
@@ -220,15 +221,17 @@ def observe(session: Session, hall: Hall, now: dt.datetime, open_counters: int) 
     ended = TicketEvent.kind.in_(ENDS_OF_SERVICE) & lately
     arrived, called, first_issue, handled, handling_s = session.execute(
         select(
-            func.count().filter(TicketEvent.kind == "issued"),
-            func.count().filter(TicketEvent.kind == "called", lately),
-            func.min(TicketEvent.at).filter(TicketEvent.kind == "issued"),
+            func.count().filter(TicketEvent.kind == TicketEventKind.ISSUED),
+            func.count().filter(TicketEvent.kind == TicketEventKind.CALLED, lately),
+            func.min(TicketEvent.at).filter(TicketEvent.kind == TicketEventKind.ISSUED),
             func.count().filter(ended),
             func.sum(TicketEvent.seconds).filter(ended),
         ).where(
             TicketEvent.hall_id == hall.id,
             TicketEvent.business_day == day,
-            TicketEvent.kind.in_(("issued", "called", *ENDS_OF_SERVICE)),
+            TicketEvent.kind.in_(
+                (TicketEventKind.ISSUED, TicketEventKind.CALLED, *ENDS_OF_SERVICE)
+            ),
             TicketEvent.at > issued_since,
             TicketEvent.at <= now,
         )

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.store.models import CounterEvent, Hall, TicketEvent
+from shared.vocabulary import CounterEventKind, TicketEventKind
 
 MINUTES = 24 * 60
 PAST_DAYS = 10  # the latest days with tickets it learns from
@@ -27,7 +28,12 @@ LOOK_BACK = dt.timedelta(days=42)  # older days no longer describe the hall
 LEAST_DAYS = 3  # with fewer past days, a "usual" minute is mostly chance
 ARRIVAL_SMOOTHING = 7  # minutes each side: arrivals per minute are few and noisy
 TIMETABLE_SMOOTHING = 3  # minutes each side: a hand-over at a counter is not a closing
-COUNTER_STEP = {"open": 1, "resume": 1, "pause": -1, "close": -1}
+COUNTER_STEP = {
+    CounterEventKind.OPEN: 1,
+    CounterEventKind.RESUME: 1,
+    CounterEventKind.PAUSE: -1,
+    CounterEventKind.CLOSE: -1,
+}
 
 
 @dataclass(frozen=True)
@@ -70,7 +76,7 @@ def _past_days(session: Session, hall: Hall, day: dt.date) -> list[dt.date]:
         select(TicketEvent.business_day)
         .where(
             TicketEvent.hall_id == hall.id,
-            TicketEvent.kind == "issued",
+            TicketEvent.kind == TicketEventKind.ISSUED,
             TicketEvent.business_day < day,
             TicketEvent.business_day >= day - LOOK_BACK,
         )
@@ -105,22 +111,22 @@ def learn_usual_day(session: Session, hall: Hall, day: dt.date) -> UsualDay | No
         select(TicketEvent.business_day, TicketEvent.kind, TicketEvent.at).where(
             TicketEvent.hall_id == hall.id,
             TicketEvent.business_day.in_(days),
-            TicketEvent.kind.in_(("issued", "called")),
+            TicketEvent.kind.in_((TicketEventKind.ISSUED, TicketEventKind.CALLED)),
         )
     ):
-        if kind == "called":
+        if kind == TicketEventKind.CALLED:
             calls += 1
             continue
         minute = minute_of(at)
         arrivals[min(int(minute), MINUTES - 1)] += 1 / len(days)
         last_issue[business_day] = max(last_issue.get(business_day, 0.0), minute)
     steps: dict[dt.date, list[tuple[float, int]]] = defaultdict(list)
-    for business_day, kind, at in session.execute(
+    for business_day, change, at in session.execute(
         select(CounterEvent.business_day, CounterEvent.kind, CounterEvent.at).where(
             CounterEvent.hall_id == hall.id, CounterEvent.business_day.in_(days)
         )
     ):
-        steps[business_day].append((minute_of(at), COUNTER_STEP.get(kind, 0)))
+        steps[business_day].append((minute_of(at), COUNTER_STEP[change]))
     per_day = [_open_by_minute(steps[business_day]) for business_day in days]
     timetable = [statistics.median_high(day_counts) for day_counts in zip(*per_day, strict=True)]
     # After the usual last ticket the counters left serve out the line: their closing then

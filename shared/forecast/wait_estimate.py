@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from shared.services.settings import HallSettings
 from shared.store.models import Counter, CounterSession, Hall, Queue, Ticket, TicketEvent
+from shared.vocabulary import CounterState, TicketEventKind, TicketStatus
 
 RECENT_FINISHES = 20  # per queue: the handling time follows the latest customers
 RECENT_WINDOW_ROWS = 300  # the hall's latest ends of service read per estimate
@@ -29,7 +30,7 @@ CLERK_PRIOR = 5  # a clerk's pace counts like this many typical services until k
 # A customer at the counter longer than expected is still expected to need this share
 # of the usual time: service times have a long tail.
 LEAST_REMAINING = 0.25
-ENDS_OF_SERVICE = ("finished", "no_show", "transferred")
+ENDS_OF_SERVICE = (TicketEventKind.FINISHED, TicketEventKind.NO_SHOW, TicketEventKind.TRANSFERRED)
 
 
 def naive_wait_s(ahead: int, mean_handling_s: float, open_counters: int) -> float | None:
@@ -155,7 +156,7 @@ class OpenCounter:
 
 def open_counters(session: Session, hall: Hall) -> list[OpenCounter]:
     """The hall's open counters with the queues of their current stint and called ticket."""
-    called = (Ticket.counter_id == Counter.id) & (Ticket.status == "called")
+    called = (Ticket.counter_id == Counter.id) & (Ticket.status == TicketStatus.CALLED)
     rows = session.execute(
         select(CounterSession.queues, CounterSession.clerk_id, Ticket.queue_id, Ticket.called_at)
         .select_from(Counter)
@@ -163,7 +164,7 @@ def open_counters(session: Session, hall: Hall) -> list[OpenCounter]:
         .outerjoin(Ticket, called)
         .where(
             Counter.hall_id == hall.id,
-            Counter.state == "open",
+            Counter.state == CounterState.OPEN,
             CounterSession.closed_at.is_(None),
         )
     ).all()
@@ -196,7 +197,7 @@ def estimate_wait_s(
     waiting = session.execute(
         select(Ticket.queue_id, Queue.letter)
         .join(Queue, Queue.id == Ticket.queue_id)
-        .where(Ticket.hall_id == hall.id, Ticket.status == "waiting")
+        .where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.WAITING)
         .order_by(
             Queue.letter != settings.vip_queue,
             Ticket.waiting_since,

@@ -9,15 +9,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-TIERS = ("vip", "group", "normal")
+from shared.vocabulary import Tier
 
 
 def route(tier: str, business_queue: str, *, vip_queue: str, group_queue: str) -> str:
     """The queue a new ticket joins: VIP to the green channel, group to the group desk,
     everyone else to the queue of their business's class."""
-    if tier == "vip":
+    if tier == Tier.VIP:
         return vip_queue
-    if tier == "group":
+    if tier == Tier.GROUP:
         return group_queue
     return business_queue
 

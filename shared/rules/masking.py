@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from shared.vocabulary import FieldKind
+
 
 def mask_phone(phone: str | None) -> str:
     """138****1234, the operator's usual form."""
@@ -25,13 +27,14 @@ def mask_name(name: str | None) -> str:
     return name[:keep] + "*" * (len(name) - keep)
 
 
-def mask_field(kind: object, value: object) -> str:
-    """A slip or form field as printed, by its kind in the form definition."""
+def mask_field(kind: FieldKind | None, value: object) -> str:
+    """A slip or form field as printed, by its kind in the form definition (None: a field
+    the business does not define)."""
     text = "" if value is None else str(value)
-    if kind == "mobile":
+    if kind == FieldKind.MOBILE:
         return mask_phone(text)
-    if kind == "resident_id":
+    if kind == FieldKind.RESIDENT_ID:
         return mask_resident_id(text)
-    if kind == "name":
+    if kind == FieldKind.NAME:
         return mask_name(text)
     return text

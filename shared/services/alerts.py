@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from shared.rules.alert_level import next_level
 from shared.services.settings import HallSettings
 from shared.store.models import AlertChange, Clerk, Counter, Hall, Ticket
+from shared.vocabulary import CounterState, TicketStatus
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,12 @@ def count_crowding(session: Session, hall: Hall) -> tuple[int, int]:
     """(waiting tickets, open counters) in the hall right now."""
     waiting = (
         select(func.count())
-        .where(Ticket.hall_id == hall.id, Ticket.status == "waiting")
+        .where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.WAITING)
         .scalar_subquery()
     )
     open_counters = (
         select(func.count())
-        .where(Counter.hall_id == hall.id, Counter.state == "open")
+        .where(Counter.hall_id == hall.id, Counter.state == CounterState.OPEN)
         .scalar_subquery()
     )
     counts = session.execute(select(waiting, open_counters)).one()

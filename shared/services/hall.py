@@ -26,7 +26,7 @@ from shared.figures.clerks import latest_event
 from shared.forecast.early_warning import review_warnings
 from shared.forecast.usual_day import UsualDays
 from shared.forecast.wait_estimate import estimate_wait_s
-from shared.rules.calling import TIERS, Policy, Waiting, choose_next, route
+from shared.rules.calling import Policy, Waiting, choose_next, route
 from shared.rules.slip_codes import slip_code
 from shared.services.alerts import AlertRecord, update_level
 from shared.services.form_fields import check_form
@@ -51,6 +51,7 @@ from shared.store.models import (
     TicketEvent,
     Transaction,
 )
+from shared.vocabulary import CounterState, TicketStatus, Tier
 
 RATINGS = ("satisfied", "neutral", "dissatisfied")
 OUTCOMES = ("completed", "follow_up", "cancelled")  # how each business of a visit ended
@@ -136,8 +137,8 @@ class HallService:
             kind = find_business(session, hall, business)
             if phone is not None and not MOBILE.fullmatch(phone):
                 raise Rejected(f"{phone!r} is not a mobile number (11 digits starting with 1)")
-            if tier is not None and tier not in TIERS:
-                raise Rejected(f"unknown tier {tier!r}; use one of {', '.join(TIERS)}")
+            if tier is not None:
+                Tier.parse(tier, "tier")
             checked_slip = check_slip(kind, slip) if slip is not None else None
             tier = tier or _directory_tier(session, hall, phone)
             home = session.get(Queue, kind.queue_id)
@@ -237,7 +238,7 @@ class HallService:
         """The called customer did not come (过号)."""
         with self._action() as action:
             desk, ticket = self._serving(action, counter)
-            ticket.status = "no_show"
+            ticket.status = TicketStatus.NO_SHOW
             _log(
                 action.session,
                 ticket,
@@ -272,7 +273,7 @@ class HallService:
                 assert queue is not None
                 target = find_queue(session, action.hall, queue)
             handled = _since_call(ticket, action.now)
-            ticket.status = "waiting"
+            ticket.status = TicketStatus.WAITING
             ticket.queue_id = target.id
             ticket.waiting_since = action.now
             ticket.for_counter_id = chosen_desk.id if chosen_desk is not None else None
@@ -315,7 +316,7 @@ class HallService:
             if len(notes) > MAX_NOTES:
                 raise Rejected(f"notes are at most {MAX_NOTES} characters")
             handled = _since_call(ticket, action.now)
-            ticket.status = "finished"
+            ticket.status = TicketStatus.FINISHED
             ticket.finished_at = action.now
             assert ticket.clerk_id is not None
             for kind in done:
@@ -457,7 +458,7 @@ class HallService:
             )
             session.add(stint)
             session.flush()
-            desk.state = "open"
+            desk.state = CounterState.OPEN
             _log_counter(session, desk, stint, "open", action.now)
             return Done(None, counter)
 
@@ -491,7 +492,7 @@ class HallService:
             )
             if last is not None:
                 _not_before(action.now, last, f"counter {counter}'s last change was")
-            desk.state = becomes
+            desk.state = CounterState(becomes)
             if kind == "close":
                 stint.closed_at = action.now
                 # Tickets sent to this counter go back to their queue rather than wait forever.
@@ -531,7 +532,7 @@ def _close_day(session: Session, hall: Hall, settings: HallSettings, day: dt.dat
         )
     ).all()
     for ticket in leftovers:
-        ticket.status = "expired"
+        ticket.status = TicketStatus.EXPIRED
         _log(session, ticket, "expired", end)
     still_open = session.scalars(
         select(Counter).where(Counter.hall_id == hall.id, Counter.state != "closed")
@@ -539,7 +540,7 @@ def _close_day(session: Session, hall: Hall, settings: HallSettings, day: dt.dat
     for desk in still_open:
         stint = _open_session(session, desk)
         stint.closed_at = end
-        desk.state = "closed"
+        desk.state = CounterState.CLOSED
         _log_counter(session, desk, stint, "close", end, "day end")
     session.flush()
     update_level(session, hall, settings, end)

@@ -13,16 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
-from shared.rules.calling import TIERS
+from shared.field_definitions import parse_fields
 from shared.rules.input_text import check_input
 from shared.services.settings import change_settings, check_settings
 from shared.services.slips import MOBILE
 from shared.services.staff import PIN, hash_pin, pin_matches
 from shared.store.models import Base, Business, Clerk, Counter, Customer, Hall, Queue
+from shared.vocabulary import BusinessClass, Role, Tier
 
-BUSINESS_CLASSES = ("routine", "long", "handset", "group")
-ROLES = ("clerk", "lead", "admin")
-_FIELD_KINDS = ("text", "name", "mobile", "resident_id", "choice")
 MAX_TERMS = 2000
 
 
@@ -98,8 +96,8 @@ def check_definition(definition: object) -> None:
             f"business {key}: self_service must be true or false",
         )
         _require(
-            business.get("class") in BUSINESS_CLASSES,
-            f"business {key}: class must be one of {', '.join(BUSINESS_CLASSES)}",
+            business.get("class") in list(BusinessClass),
+            f"business {key}: class must be one of {BusinessClass.words()}",
         )
         _require(business.get("queue") is not None, f"business {key} has no queue")
         _require(
@@ -107,7 +105,7 @@ def check_definition(definition: object) -> None:
             f"business {key}: its queue {business.get('queue')!r} does not exist",
         )
         for list_name in ("slip_fields", "form_fields"):
-            _check_fields(f"business {key} {list_name[:-7]} field", business.get(list_name, []))
+            parse_fields(business.get(list_name, []), f"business {key} {list_name[:-7]} field")
         for terms in ("terms", "terms_en"):
             _require(
                 isinstance(business.get(terms, ""), str)
@@ -139,8 +137,8 @@ def check_definition(definition: object) -> None:
     for clerk in definition["clerks"]:
         _text(clerk, "name", f"clerk {clerk['staff_id']}", limit=50)
         _require(
-            clerk.get("role", "clerk") in ROLES,
-            f"clerk {clerk['staff_id']}: role must be one of {', '.join(ROLES)}",
+            clerk.get("role", Role.CLERK) in list(Role),
+            f"clerk {clerk['staff_id']}: role must be one of {Role.words()}",
         )
         _require(
             "pin" not in clerk or bool(PIN.fullmatch(str(clerk["pin"]))),
@@ -154,42 +152,9 @@ def check_definition(definition: object) -> None:
         phones.append(phone)
         _require(bool(MOBILE.fullmatch(phone)), f"customer {phone}: not a mobile number")
         _require(
-            customer.get("tier") in TIERS,
-            f"customer {phone}: tier must be one of {', '.join(TIERS)}",
+            customer.get("tier") in list(Tier),
+            f"customer {phone}: tier must be one of {Tier.words()}",
         )
-
-
-def _check_fields(where: str, fields: object) -> None:
-    """A slip's or a transaction form's field definitions (`where` names them in errors)."""
-    _require(isinstance(fields, list), f"{where}s must be a list")
-    assert isinstance(fields, list)
-    keys = []
-    for field in fields:
-        _require(isinstance(field, Mapping), f"{where}: each field is an object")
-        key = _text(field, "key", where, limit=40)
-        _require(key not in keys, f"{where} {key} is defined twice")
-        keys.append(key)
-        _text(field, "label", f"{where} {key}")
-        _require(
-            field.get("kind", "text") in _FIELD_KINDS,
-            f"{where} {key}: kind must be one of {', '.join(_FIELD_KINDS)}",
-        )
-        _require(
-            isinstance(field.get("required", False), bool),
-            f"{where} {key}: required must be true or false",
-        )
-        if field.get("kind") == "choice":
-            choices = field.get("choices")
-            _require(
-                isinstance(choices, list) and bool(choices),
-                f"{where} {key}: a choice needs choices",
-            )
-            assert isinstance(choices, list)
-            _require(
-                all(isinstance(choice, str) and choice for choice in choices),
-                f"{where} {key}: each choice is non-empty text",
-            )
-            _require(len(set(choices)) == len(choices), f"{where} {key}: a choice is listed twice")
 
 
 def _upsert(
@@ -237,7 +202,7 @@ def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
             {
                 "name": business["name"],
                 "name_en": business.get("name_en", ""),
-                "business_class": business["class"],
+                "business_class": BusinessClass(business["class"]),
                 "queue_id": queues[business["queue"]].id,
                 "self_service": bool(business.get("self_service", False)),
                 "slip_fields": business.get("slip_fields", []),
@@ -258,7 +223,7 @@ def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
             session,
             Clerk,
             {"hall_id": hall.id, "staff_id": clerk["staff_id"]},
-            {"name": clerk["name"], "role": clerk.get("role", "clerk")},
+            {"name": clerk["name"], "role": Role(clerk.get("role", Role.CLERK))},
         )
         if "pin" in clerk and not pin_matches(str(clerk["pin"]), row.pin_hash):
             row.pin_hash = hash_pin(str(clerk["pin"]))  # a new salt only when the PIN changed
@@ -267,7 +232,7 @@ def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
             session,
             Customer,
             {"hall_id": hall.id, "phone": customer["phone"]},
-            {"tier": customer["tier"], "name": customer.get("name", "")},
+            {"tier": Tier(customer["tier"]), "name": customer.get("name", "")},
         )
     if definition.get("settings"):
         change_settings(session, hall.id, dict(definition["settings"]))

@@ -20,12 +20,13 @@ from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_clerk, find_hall
 from shared.store.models import Clerk, Hall
+from shared.vocabulary import Role
 
-LEADS = ("lead", "admin")
-ADMINS = ("admin",)
+LEADS = (Role.LEAD, Role.ADMIN)  # see every clerk's figures, change settings, export reports
+ADMINS = (Role.ADMIN,)  # also manage staff and counters
 
 
-def require_role(clerk: Clerk, roles: tuple[str, ...], what: str) -> None:
+def require_role(clerk: Clerk, roles: tuple[Role, ...], what: str) -> None:
     """Refuse `what` ("change settings", ...) to a clerk whose role is not among `roles`."""
     if clerk.role not in roles:
         who = "an administrator" if roles == ADMINS else "a shift lead or an administrator"
@@ -59,7 +60,7 @@ def sensitive_act(
     store: Store,
     hall_code: str | None,
     staff_id: str,
-    roles: tuple[str, ...],
+    roles: tuple[Role, ...],
     what: str,
     *,
     source: str,

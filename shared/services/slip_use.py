@@ -19,6 +19,7 @@ from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_counter, find_hall
 from shared.store.models import Business, Clerk, Slip, Ticket
+from shared.vocabulary import TicketStatus
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def take_slip(
             raise Rejected(f"this slip was already used at {slip.used_at:%H:%M}{by}")
         desk = find_counter(session, hall, counter)
         serving = session.scalars(
-            select(Ticket).where(Ticket.counter_id == desk.id, Ticket.status == "called")
+            select(Ticket).where(Ticket.counter_id == desk.id, Ticket.status == TicketStatus.CALLED)
         ).first()
         ticket = session.get(Ticket, slip.ticket_id)
         assert ticket is not None

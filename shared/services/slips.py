@@ -8,8 +8,10 @@ import re
 from collections.abc import Mapping
 
 from shared.errors import Rejected
+from shared.field_definitions import FieldDefinition
 from shared.rules.input_text import check_input
 from shared.store.models import Business
+from shared.vocabulary import FieldKind
 
 MAX_FIELDS = 30
 MAX_TEXT = 200
@@ -32,23 +34,32 @@ def resident_id_problem(value: str) -> str | None:
     return None
 
 
-def field_problem(field: Mapping[str, object], value: object) -> str | None:
-    """Why `value` does not fit the slip field, or None when it does."""
-    label = str(field.get("label_en") or field["key"])
-    kind = field.get("kind")
-    if kind is None and isinstance(value, (int, float, bool)):
-        return None  # a field of a business with no form definition may be a number
+def field_problem(field: FieldDefinition | str, value: object) -> str | None:
+    """Why `value` does not fit the field, or None when it does; a bare key is a field of a
+    business with no definition, which takes any short text or a number."""
+    if isinstance(field, str):
+        if isinstance(value, (int, float, bool)):
+            return None
+        field = FieldDefinition(field, field)
+    label = field.english
     if not isinstance(value, str):
         return f"{label} must be text"
     if len(value) > MAX_TEXT:
         return f"{label} is longer than {MAX_TEXT} characters"
-    if kind == "mobile" and not MOBILE.fullmatch(value):
+    if field.kind == FieldKind.MOBILE and not MOBILE.fullmatch(value):
         return f"{label} must be an 11-digit mobile number"
-    if kind == "resident_id" and (problem := resident_id_problem(value)):
+    if field.kind == FieldKind.RESIDENT_ID and (problem := resident_id_problem(value)):
         return f"{label}: {problem}"
-    choices = field.get("choices")
-    if kind == "choice" and isinstance(choices, list) and value not in choices:
-        return f"{label} must be one of {', '.join(map(str, choices))}"
+    if field.kind == FieldKind.CHOICE and value not in field.choices:
+        return f"{label} must be one of {', '.join(field.choices)}"
+    return None
+
+
+def missing(fields: tuple[FieldDefinition, ...], values: Mapping[str, object]) -> str | None:
+    """The English name of the first required field left empty, or None."""
+    for field in fields:
+        if field.required and not str(values.get(field.key, "")).strip():
+            return field.english
     return None
 
 
@@ -60,16 +71,15 @@ def check_slip(business: Business, slip: object) -> dict[str, object]:
     check_input("the slip", slip)
     if len(slip) > MAX_FIELDS:
         raise Rejected(f"a slip has at most {MAX_FIELDS} fields")
-    form = {str(field["key"]): field for field in business.slip_fields or []}
+    fields = business.slip_definition
+    form = {field.key: field for field in fields}
     for key, value in slip.items():
         if not isinstance(key, str) or not key or len(key) > 40:
             raise Rejected("slip field names are text of 1 to 40 characters")
         if form and key not in form:
             raise Rejected(f"{business.key} has no slip field {key!r}; fields: {', '.join(form)}")
-        problem = field_problem(form.get(key, {"key": key}), value)
-        if problem:
+        if problem := field_problem(form.get(key, key), value):
             raise Rejected(problem)
-    for key, field in form.items():
-        if field.get("required") and not str(slip.get(key, "")).strip():
-            raise Rejected(f"{field.get('label_en') or key} is required")
+    if label := missing(fields, slip):
+        raise Rejected(f"{label} is required")
     return dict(slip)

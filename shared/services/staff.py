@@ -17,17 +17,18 @@ from sqlalchemy import select
 
 from shared.errors import Rejected
 from shared.services import audit
+from shared.services.roles import LEADS
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_hall
 from shared.store.models import Clerk
+from shared.vocabulary import Role
 
 MAX_FAILED_PINS = 5
 LOCK_TIME = dt.timedelta(minutes=5)
 PIN = re.compile(r"\d{4,8}")
 # scrypt cost: about 30 ms a check here, so a stolen hash cannot be brute-forced cheaply.
 _N, _R, _P = 2**14, 8, 1
-STAFF_ROLES = ("lead", "admin")  # may see every clerk's figures and acknowledge alerts
 
 
 def hash_pin(pin: str) -> str:
@@ -51,12 +52,12 @@ class SignedIn:
     clerk_id: int
     staff_id: str
     name: str
-    role: str
+    role: Role
 
     @property
     def leads(self) -> bool:
         """A shift lead or an administrator: sees the whole hall, acknowledges alerts."""
-        return self.role in STAFF_ROLES
+        return self.role in LEADS
 
 
 def sign_in(

@@ -11,17 +11,18 @@ from sqlalchemy import select
 
 from shared.errors import Rejected
 from shared.rules.input_text import check_text
-from shared.services.hall_config import ROLES
 from shared.services.roles import ADMINS, sensitive_act
 from shared.store.clock import Clock
 from shared.store.database import Store
 from shared.store.lookup import find_clerk, find_queue
 from shared.store.models import Clerk, Counter, CounterSession
+from shared.vocabulary import Role
 
 
-def _check_role(role: str) -> None:
-    if role not in ROLES:
-        raise Rejected(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+def _check_role(role: str) -> Role:
+    if role not in list(Role):
+        raise Rejected(f"role must be one of {Role.words()}, not {role!r}")
+    return Role(role)
 
 
 def add_clerk(
@@ -30,13 +31,13 @@ def add_clerk(
     admin: str,
     staff_id: str,
     name: str,
-    role: str = "clerk",
+    role: str = Role.CLERK,
     *,
     source: str,
     clock: Clock | None = None,
 ) -> None:
     """A new staff member, without a PIN until one is set at sign-in set-up."""
-    _check_role(role)
+    checked = _check_role(role)
     for label, text, limit in (("staff id", staff_id, 20), ("name", name, 50)):
         if not text.strip() or len(text) > limit:
             raise Rejected(f"a clerk's {label} is text of 1 to {limit} characters")
@@ -49,7 +50,7 @@ def add_clerk(
         )
         if taken is not None:
             raise Rejected(f"staff id {staff_id} is already taken")
-        act.session.add(Clerk(hall_id=act.hall.id, staff_id=staff_id, name=name, role=role))
+        act.session.add(Clerk(hall_id=act.hall.id, staff_id=staff_id, name=name, role=checked))
         act.record("staff_added", staff_id=staff_id, role=role)
 
 
@@ -63,7 +64,7 @@ def change_role(
     source: str,
     clock: Clock | None = None,
 ) -> None:
-    _check_role(role)
+    checked = _check_role(role)
     with sensitive_act(
         store, hall_code, admin, ADMINS, "manage staff", source=source, clock=clock
     ) as act:
@@ -71,7 +72,7 @@ def change_role(
         if clerk.id == act.clerk.id:
             raise Rejected("an administrator cannot change their own role")
         act.record("role_changed", staff_id=staff_id, role=role, previous=clerk.role)
-        clerk.role = role
+        clerk.role = checked
 
 
 def disable_clerk(

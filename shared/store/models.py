@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Enum,
     Float,
     ForeignKey,
     Index,
@@ -25,9 +26,37 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from shared.field_definitions import FieldDefinition, parse_fields
+from shared.vocabulary import (
+    BusinessClass,
+    CounterEventKind,
+    CounterState,
+    IncidentKind,
+    Outcome,
+    Role,
+    Satisfaction,
+    TicketEventKind,
+    TicketStatus,
+    Tier,
+    Vocabulary,
+)
+
 
 class Base(DeclarativeBase):
     pass
+
+
+def one_of(vocabulary: type[Vocabulary], length: int, check: str) -> Enum:
+    """A column holding one of the hall's fixed words: loaded as the StrEnum member, and
+    refused by the store (the CHECK constraint `check`) when outside the set."""
+    return Enum(
+        vocabulary,
+        length=length,
+        native_enum=False,
+        create_constraint=True,
+        name=check,
+        values_callable=lambda members: [member.value for member in members],
+    )
 
 
 class Hall(Base):
@@ -79,16 +108,29 @@ class Business(Base):
     key: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(50))
     name_en: Mapped[str] = mapped_column(String(50), default="")
-    business_class: Mapped[str] = mapped_column(String(16))  # routine, long, handset, group
+    business_class: Mapped[BusinessClass] = mapped_column(
+        one_of(BusinessClass, 16, "ck_businesses_business_class")
+    )
     queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"))
     self_service: Mapped[bool] = mapped_column(Boolean, default=False)
-    # The slip's fields for this business: a list of {"key", "label", "label_en", "kind", ...}.
+    # The slip's fields for this business: a list of {"key", "label", "label_en", "kind", ...}
+    # as the hall definition gives them; read them as `slip_definition`.
     slip_fields: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
     # The clerk's transaction form for this business, in the same shape as slip_fields.
     form_fields: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
     # The terms printed on the service form for this business (Chinese, English).
     terms: Mapped[str] = mapped_column(Text, default="")
     terms_en: Mapped[str] = mapped_column(Text, default="")
+
+    @property
+    def slip_definition(self) -> tuple[FieldDefinition, ...]:
+        """The fields a customer fills in on this business's slip, in order."""
+        return parse_fields(self.slip_fields or [], f"business {self.key} slip field")
+
+    @property
+    def form_definition(self) -> tuple[FieldDefinition, ...]:
+        """The fields of the clerk's transaction form for this business, in order."""
+        return parse_fields(self.form_fields or [], f"business {self.key} form field")
 
 
 class Customer(Base):
@@ -100,7 +142,7 @@ class Customer(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
     phone: Mapped[str] = mapped_column(String(20))
-    tier: Mapped[str] = mapped_column(String(10))  # vip, group, normal
+    tier: Mapped[Tier] = mapped_column(one_of(Tier, 10, "ck_customers_tier"))
     name: Mapped[str] = mapped_column(String(50), default="")
 
 
@@ -112,7 +154,7 @@ class Clerk(Base):
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
     staff_id: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(50))
-    role: Mapped[str] = mapped_column(String(10), default="clerk")  # clerk, lead, admin
+    role: Mapped[Role] = mapped_column(one_of(Role, 10, "ck_clerks_role"), default=Role.CLERK)
     pin_hash: Mapped[str | None] = mapped_column(String(200))
     # Wrong PINs in a row, and until when the staff id is locked after too many.
     failed_pins: Mapped[int] = mapped_column(Integer, default=0)
@@ -134,7 +176,9 @@ class Counter(Base):
     name: Mapped[str] = mapped_column(String(50), default="")
     # Configured queue letters in calling order, e.g. "VAB".
     queues: Mapped[str] = mapped_column(String(26))
-    state: Mapped[str] = mapped_column(String(10), default="closed")  # open, paused, closed
+    state: Mapped[CounterState] = mapped_column(
+        one_of(CounterState, 10, "ck_counters_state"), default=CounterState.CLOSED
+    )
 
 
 class CounterSession(Base):
@@ -165,7 +209,9 @@ class CounterEvent(Base):
     clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     business_day: Mapped[dt.date] = mapped_column(Date)
-    kind: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[CounterEventKind] = mapped_column(
+        one_of(CounterEventKind, 10, "ck_counter_events_kind")
+    )
     reason: Mapped[str] = mapped_column(String(100), default="")
 
 
@@ -197,11 +243,10 @@ class Ticket(Base):
     number: Mapped[int] = mapped_column(Integer)
     queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"))  # where it waits now
     business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
-    tier: Mapped[str] = mapped_column(String(10))
+    tier: Mapped[Tier] = mapped_column(one_of(Tier, 10, "ck_tickets_tier"))
     phone: Mapped[str | None] = mapped_column(String(20))
     slip: Mapped[dict[str, object] | None] = mapped_column(JSON)
-    # waiting, called, finished, no_show, expired
-    status: Mapped[str] = mapped_column(String(10))
+    status: Mapped[TicketStatus] = mapped_column(one_of(TicketStatus, 10, "ck_tickets_status"))
     issued_at: Mapped[dt.datetime] = mapped_column(DateTime)
     waiting_since: Mapped[dt.datetime] = mapped_column(DateTime)
     called_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -235,8 +280,9 @@ class TicketEvent(Base):
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     business_day: Mapped[dt.date] = mapped_column(Date)
-    # issued, called, recalled, no_show, transferred, finished, rated, expired
-    kind: Mapped[str] = mapped_column(String(12))
+    kind: Mapped[TicketEventKind] = mapped_column(
+        one_of(TicketEventKind, 12, "ck_ticket_events_kind")
+    )
     queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"))
     business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
@@ -262,9 +308,10 @@ class Transaction(Base):
     signed: Mapped[bool] = mapped_column(Boolean, default=False)
     fields: Mapped[dict[str, object] | None] = mapped_column(JSON)
     notes: Mapped[str] = mapped_column(Text, default="")
-    # completed, follow_up (more is needed: documents, a second visit), cancelled
-    outcome: Mapped[str] = mapped_column(
-        String(12), default="completed", server_default="completed"
+    outcome: Mapped[Outcome] = mapped_column(
+        one_of(Outcome, 12, "ck_transactions_outcome"),
+        default=Outcome.COMPLETED,
+        server_default=Outcome.COMPLETED.value,
     )
 
 
@@ -279,7 +326,7 @@ class Rating(Base):
     clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     business_day: Mapped[dt.date] = mapped_column(Date)
-    rating: Mapped[str] = mapped_column(String(12))  # satisfied, neutral, dissatisfied
+    rating: Mapped[Satisfaction] = mapped_column(one_of(Satisfaction, 12, "ck_ratings_rating"))
 
 
 class AlertChange(Base):
@@ -394,7 +441,7 @@ class Incident(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     business_day: Mapped[dt.date] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(40))
-    kind: Mapped[str] = mapped_column(String(20))  # printer, ...
+    kind: Mapped[IncidentKind] = mapped_column(one_of(IncidentKind, 20, "ck_incidents_kind"))
     message: Mapped[str] = mapped_column(Text)
     ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

@@ -10,27 +10,29 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shared.field_definitions import FieldDefinition
 from shared.figures.clerks import ClerkFigures, clerk_figures
 from shared.rules.masking import mask_field, mask_phone
 from shared.store.database import Store
 from shared.store.lookup import find_counter, find_hall
 from shared.store.models import Business, Counter, Queue, Slip, Ticket
+from shared.vocabulary import CounterState, TicketStatus, Tier
 
 
 @dataclass(frozen=True)
 class BusinessForm:
-    """A kind of business and its transaction form (Business.form_fields)."""
+    """A business and its transaction form."""
 
     key: str
     name: str
     name_en: str
-    fields: list[dict[str, object]]
+    fields: tuple[FieldDefinition, ...]
 
 
 @dataclass(frozen=True)
 class Serving:
     ticket: str
-    tier: str
+    tier: Tier
     business: str  # key
     waited_s: float
     customer: str  # masked mobile
@@ -44,7 +46,7 @@ class CounterView:
     hall: str
     number: int
     name: str
-    state: str  # open, paused, closed
+    state: CounterState
     serving: Serving | None
     queues: list[tuple[str, str, str]]  # (letter, name, name_en) of the hall's queues
     other_open_counters: list[int]  # where a ticket may be sent to wait for one counter
@@ -57,8 +59,8 @@ def counter_view(
 ) -> CounterView:
     with store.read() as session:
         hall = find_hall(session, hall_code)
-        desk = find_counter(session, hall, counter)
-        kinds = session.scalars(
+        here = find_counter(session, hall, counter)
+        businesses = session.scalars(
             select(Business).where(Business.hall_id == hall.id).order_by(Business.id)
         ).all()
         queues = session.execute(
@@ -67,53 +69,58 @@ def counter_view(
             .order_by(Queue.letter)
         ).all()
         ticket = session.scalars(
-            select(Ticket).where(Ticket.counter_id == desk.id, Ticket.status == "called")
+            select(Ticket).where(Ticket.counter_id == here.id, Ticket.status == TicketStatus.CALLED)
         ).first()
         others = session.scalars(
             select(Counter.number)
-            .where(Counter.hall_id == hall.id, Counter.state != "closed", Counter.id != desk.id)
+            .where(
+                Counter.hall_id == hall.id,
+                Counter.state != CounterState.CLOSED,
+                Counter.id != here.id,
+            )
             .order_by(Counter.number)
         ).all()
         mine = clerk_figures(session, hall, now.date(), clerk=staff_id, until=now)
         return CounterView(
             hall=hall.name,
-            number=desk.number,
-            name=desk.name,
-            state=desk.state,
-            serving=_serving(session, ticket, {kind.id: kind for kind in kinds}, now)
+            number=here.number,
+            name=here.name,
+            state=here.state,
+            serving=_serving(session, ticket, {row.id: row for row in businesses}, now)
             if ticket is not None
             else None,
             queues=[(row.letter, row.name, row.name_en) for row in queues],
             other_open_counters=list(others),
             businesses=[
-                BusinessForm(kind.key, kind.name, kind.name_en, list(kind.form_fields or []))
-                for kind in kinds
+                BusinessForm(row.key, row.name, row.name_en, row.form_definition)
+                for row in businesses
             ],
             figures=mine[0] if mine else None,
         )
 
 
 def _serving(
-    session: Session, ticket: Ticket, kinds: dict[int, Business], now: dt.datetime
+    session: Session, ticket: Ticket, businesses: dict[int, Business], now: dt.datetime
 ) -> Serving:
-    kind = kinds[ticket.business_id]
+    business = businesses[ticket.business_id]
     slip = dict(ticket.slip or {})
-    defined = {str(field["key"]): field for field in kind.slip_fields or []}
+    defined = {field.key: field for field in business.slip_definition}
     used = session.scalar(select(Slip.used_at).where(Slip.ticket_id == ticket.id))
     return Serving(
         ticket=ticket.code,
         tier=ticket.tier,
-        business=kind.key,
+        business=business.key,
         waited_s=((ticket.called_at or now) - ticket.waiting_since).total_seconds(),
         customer=mask_phone(ticket.phone),
         slip=slip,
-        slip_shown=[
-            (
-                str(defined.get(key, {}).get("label", key)),
-                str(defined.get(key, {}).get("label_en", key)),
-                mask_field(defined.get(key, {}).get("kind"), value),
-            )
-            for key, value in slip.items()
-        ],
+        slip_shown=[_shown(defined.get(key), key, value) for key, value in slip.items()],
         slip_used=used is not None,
     )
+
+
+def _shown(field: FieldDefinition | None, key: str, value: object) -> tuple[str, str, str]:
+    """A slip field as the clerk sees it: (label, label_en, masked value); a field the
+    business does not define shows under its key."""
+    if field is None:
+        return key, key, mask_field(None, value)
+    return field.label, field.label_en or field.key, mask_field(field.kind, value)

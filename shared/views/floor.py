@@ -22,6 +22,7 @@ from shared.store.database import Store
 from shared.store.lookup import find_hall
 from shared.store.models import Counter, CounterEvent, Hall, Incident, Ticket, TicketEvent
 from shared.views.status import HallNow, hall_now
+from shared.vocabulary import CounterEventKind, CounterState, TicketEventKind
 
 CALLS_SHOWN = 8  # the last calls on the board: enough for a customer who looked away
 
@@ -84,13 +85,13 @@ def recent_calls(
         .where(
             TicketEvent.hall_id == hall.id,
             TicketEvent.business_day == day,
-            TicketEvent.kind.in_(("called", "recalled")),
+            TicketEvent.kind.in_((TicketEventKind.CALLED, TicketEventKind.RECALLED)),
         )
         .order_by(TicketEvent.id.desc())
         .limit(limit)
     ).all()
     return [
-        Call(code, number, at, kind == "recalled", event_id)
+        Call(code, number, at, kind == TicketEventKind.RECALLED, event_id)
         for event_id, kind, at, code, number in rows
     ]
 
@@ -100,7 +101,11 @@ def pause_reasons(session: Session, hall: Hall) -> dict[int, str]:
     rows = session.execute(
         select(Counter.number, CounterEvent.reason)
         .join(CounterEvent, CounterEvent.counter_id == Counter.id)
-        .where(Counter.hall_id == hall.id, Counter.state == "paused", CounterEvent.kind == "pause")
+        .where(
+            Counter.hall_id == hall.id,
+            Counter.state == CounterState.PAUSED,
+            CounterEvent.kind == CounterEventKind.PAUSE,
+        )
         .order_by(CounterEvent.id)
     ).all()
     return {number: reason for number, reason in rows}  # later pauses overwrite earlier ones

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from shared.documents.ticket_text import SlipLine, TicketPrint
+from shared.field_definitions import FieldDefinition
 from shared.rules.masking import mask_field, mask_phone
 from shared.services.hall import Issued
 from shared.services.settings import HallSettings, load_settings
 from shared.store.database import Store
 from shared.store.lookup import find_hall
 from shared.store.models import Business, Customer, Hall, Queue
-
-CLASS_ORDER = ("routine", "long", "handset", "group")
+from shared.vocabulary import BusinessClass, FieldKind, Tier
 
 
 @dataclass(frozen=True)
@@ -26,10 +26,10 @@ class Offer:
     key: str
     name: str
     name_en: str
-    business_class: str
+    business_class: BusinessClass
     queue: str
     self_service: bool
-    slip_fields: list[dict[str, object]]
+    slip_fields: tuple[FieldDefinition, ...]
 
 
 @dataclass(frozen=True)
@@ -44,30 +44,21 @@ class Menu:
         return next(offer for offer in self.offers if offer.key == key)
 
     def by_class(self) -> list[tuple[str, list[Offer]]]:
-        """The offers grouped by class, in the order a customer scans them."""
-        classes = sorted(
-            {offer.business_class for offer in self.offers},
-            key=lambda name: (*CLASS_ORDER, name).index(name),
-        )
+        """The offers grouped by class, in the order a customer scans them (the classes'
+        own order: everyday business first)."""
         return [
             (name, [offer for offer in self.offers if offer.business_class == name])
-            for name in classes
+            for name in BusinessClass
+            if any(offer.business_class == name for offer in self.offers)
         ]
 
     def slip_lines(self, business: str, slip: Mapping[str, object] | None) -> list[SlipLine]:
         """The slip's fields in the form's order, as shown and printed: labels in both
         languages, values masked."""
-        fields = {str(item["key"]): item for item in self.offer(business).slip_fields}
+        fields = {field.key: field for field in self.offer(business).slip_fields}
         values = dict(slip or {})
         ordered = [key for key in fields if key in values] + [k for k in values if k not in fields]
-        return [
-            SlipLine(
-                str(fields.get(key, {}).get("label", key)),
-                str(fields.get(key, {}).get("label_en", key)),
-                mask_field(printed_kind(key, fields.get(key, {})), values[key]),
-            )
-            for key in ordered
-        ]
+        return [_slip_line(fields.get(key), key, values[key]) for key in ordered]
 
     def ticket_print(
         self, issued: Issued, phone: str | None, slip: Mapping[str, object] | None
@@ -92,13 +83,19 @@ class Menu:
         )
 
 
-def printed_kind(key: str, field: Mapping[str, object]) -> object:
+def printed_kind(field: FieldDefinition) -> FieldKind:
     """The masking kind of a slip field: a free-text field named like a person's name
     (name, contact_name) is masked as a name, so no full name leaves the kiosk."""
-    kind = field.get("kind")
-    if kind == "text" and (key == "name" or key.endswith("_name")):
-        return "name"
-    return kind
+    if field.kind == FieldKind.TEXT and (field.key == "name" or field.key.endswith("_name")):
+        return FieldKind.NAME
+    return field.kind
+
+
+def _slip_line(field: FieldDefinition | None, key: str, value: object) -> SlipLine:
+    """A field the business does not define prints under its key, unmasked by kind."""
+    if field is None:
+        return SlipLine(key, key, mask_field(None, value))
+    return SlipLine(field.label, field.label_en or key, mask_field(printed_kind(field), value))
 
 
 def kiosk_menu(store: Store, hall_code: str | None) -> Menu:
@@ -114,7 +111,7 @@ def kiosk_menu(store: Store, hall_code: str | None) -> Menu:
                 row.business_class,
                 letters[row.queue_id],
                 row.self_service,
-                list(row.slip_fields or []),
+                row.slip_definition,
             )
             for row in session.scalars(
                 select(Business).where(Business.hall_id == hall.id).order_by(Business.id)
@@ -138,11 +135,11 @@ def kiosk_state(store: Store, hall_code: str | None) -> KioskState:
         return KioskState(hall.alert_level, load_settings(session, hall.id))
 
 
-def customer_tier(store: Store, hall_code: str | None, phone: str) -> str:
+def customer_tier(store: Store, hall_code: str | None, phone: str) -> Tier:
     """The tier the customer directory gives this number (normal when it is not listed)."""
     with store.read() as session:
         hall = find_hall(session, hall_code)
         tier = session.scalar(
             select(Customer.tier).where(Customer.hall_id == hall.id, Customer.phone == phone)
         )
-        return tier or "normal"
+        return tier or Tier.NORMAL

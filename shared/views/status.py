@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from shared.services.alerts import count_crowding
 from shared.services.settings import load_settings
 from shared.store.models import Clerk, Counter, CounterSession, Hall, Queue, Ticket
+from shared.vocabulary import TicketStatus
 
 LEVEL_NAMES = {0: ("正常", "normal"), 1: ("一级应急", "level 1"), 2: ("二级应急", "level 2")}
 
@@ -74,7 +75,7 @@ def hall_now(session: Session, hall: Hall) -> HallNow:
         queue_id: (count, oldest)
         for queue_id, count, oldest in session.execute(
             select(Ticket.queue_id, func.count(), func.min(Ticket.waiting_since))
-            .where(Ticket.hall_id == hall.id, Ticket.status == "waiting")
+            .where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.WAITING)
             .group_by(Ticket.queue_id)
         )
     }
@@ -113,7 +114,7 @@ def _counters_now(session: Session, hall: Hall) -> list[CounterNow]:
     serving = {
         ticket.counter_id: ticket
         for ticket in session.scalars(
-            select(Ticket).where(Ticket.hall_id == hall.id, Ticket.status == "called")
+            select(Ticket).where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.CALLED)
         )
     }
     result = []

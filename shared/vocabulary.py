@@ -1,0 +1,124 @@
+"""The hall's fixed words: what the store may hold in its status, state, kind, role, tier,
+rating, outcome and class columns. Each set is a StrEnum, so a member is its own stored
+text; the store's CHECK constraints refuse anything else (migration 0004).
+
+No store and no Qt here: the pure rules, the store and the programs all share these.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Self
+
+from shared.errors import Rejected
+
+
+class Vocabulary(StrEnum):
+    """A fixed set of words; `parse` turns outside input into a member or a one-line refusal."""
+
+    @classmethod
+    def words(cls) -> str:
+        """The set as a person reads it: "vip, group, normal"."""
+        return ", ".join(cls)
+
+    @classmethod
+    def parse(cls, value: object, what: str) -> Self:
+        for member in cls:
+            if member == value:
+                return member
+        raise Rejected(f"unknown {what} {value!r}; use one of {cls.words()}")
+
+
+class TicketStatus(Vocabulary):
+    """Where a ticket stands now."""
+
+    WAITING = "waiting"
+    CALLED = "called"
+    FINISHED = "finished"
+    NO_SHOW = "no_show"
+    EXPIRED = "expired"
+
+
+class TicketEventKind(Vocabulary):
+    """What happened to a ticket, in the append-only ticket log."""
+
+    ISSUED = "issued"
+    CALLED = "called"
+    RECALLED = "recalled"
+    NO_SHOW = "no_show"
+    TRANSFERRED = "transferred"
+    FINISHED = "finished"
+    RATED = "rated"
+    EXPIRED = "expired"
+
+
+class CounterState(Vocabulary):
+    OPEN = "open"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+class CounterEventKind(Vocabulary):
+    """What a clerk did with a counter, in the append-only counter log."""
+
+    OPEN = "open"
+    PAUSE = "pause"
+    RESUME = "resume"
+    CLOSE = "close"
+
+
+class Role(Vocabulary):
+    """What a member of staff may do: leads and admins see everyone's figures."""
+
+    CLERK = "clerk"
+    LEAD = "lead"
+    ADMIN = "admin"
+
+
+class Tier(Vocabulary):
+    """The customer directory's tiers: VIPs go to the green channel, groups to the group desk."""
+
+    VIP = "vip"
+    GROUP = "group"
+    NORMAL = "normal"
+
+
+class BusinessClass(Vocabulary):
+    """The class of a business, which sets the queue it waits in and its usual length."""
+
+    ROUTINE = "routine"
+    LONG = "long"
+    HANDSET = "handset"
+    GROUP = "group"
+
+
+class Outcome(Vocabulary):
+    """How one business of a visit ended."""
+
+    COMPLETED = "completed"
+    FOLLOW_UP = "follow_up"  # more is needed: documents, a second visit
+    CANCELLED = "cancelled"
+
+
+class Satisfaction(Vocabulary):
+    """The customer's rating of a finished ticket."""
+
+    SATISFIED = "satisfied"
+    NEUTRAL = "neutral"
+    DISSATISFIED = "dissatisfied"
+
+
+class IncidentKind(Vocabulary):
+    """Faults the shift lead is shown."""
+
+    PRINTER = "printer"
+
+
+class FieldKind(Vocabulary):
+    """The kind of a slip or form field: sets the kiosk's keypad, the check and the masking."""
+
+    TEXT = "text"
+    NAME = "name"
+    MOBILE = "mobile"
+    RESIDENT_ID = "resident_id"
+    CHOICE = "choice"
