@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from shared.vocabulary import Tier
+
 
 @dataclass
 class Visit:
     phone: str | None = None
-    tier: str = "normal"
+    tier: Tier = Tier.NORMAL
     business: str | None = None
     slip: dict[str, object] = field(default_factory=dict)

@@ -45,6 +45,7 @@ from shared.services.incidents import record_incident
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.views.kiosk_menu import Offer, customer_tier, kiosk_menu, kiosk_state
+from shared.vocabulary import IncidentKind, Tier
 
 if TYPE_CHECKING:
     from shared.qt.live import LiveStore
@@ -210,7 +211,7 @@ class KioskWindow(QMainWindow):
         if self.translation.language != self.default_language:
             self.switch_language(self.default_language)
         self.history.clear()
-        self.business.show_tier("normal")
+        self.business.show_tier(Tier.NORMAL)
         self.go(self.start, remember=False)
 
     def switch_language(self, language: str) -> None:
@@ -367,7 +368,7 @@ class KioskWindow(QMainWindow):
                 self.store,
                 self.hall_code,
                 source="kiosk",
-                kind="printer",
+                kind=IncidentKind.PRINTER,
                 message=why,
                 ticket=ticket,
                 clock=self.clock,

@@ -30,6 +30,7 @@ from shared.qt.errors import FailureNotices
 from shared.services.hall import HallService
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
+from shared.vocabulary import Satisfaction
 
 
 def tr(text: str) -> str:
@@ -161,9 +162,9 @@ class CustomerWindow(QWidget):
         self.rating_buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for rating, text in (
-            ("satisfied", tr("Satisfied")),
-            ("neutral", tr("Neutral")),
-            ("dissatisfied", tr("Dissatisfied")),
+            (Satisfaction.SATISFIED, tr("Satisfied")),
+            (Satisfaction.NEUTRAL, tr("Neutral")),
+            (Satisfaction.DISSATISFIED, tr("Dissatisfied")),
         ):
             button = _big_button(text, f"rate_{rating}")
             button.setMinimumHeight(140)

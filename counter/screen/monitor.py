@@ -53,6 +53,7 @@ from shared.services.staff import SignedIn, sign_in
 from shared.store.clock import Clock
 from shared.store.database import Store
 from shared.views.floor import Floor, read_floor
+from shared.vocabulary import CounterState
 
 
 def _clock_text(value: object) -> str:
@@ -369,7 +370,7 @@ class LeadMonitor(QWidget):
         return max((self._clock.now() - since).total_seconds(), 0.0) if since else None
 
     def _pause_reason(self, counter: object) -> str | None:
-        if self.floor is None or getattr(counter, "state", "") != "paused":
+        if self.floor is None or getattr(counter, "state", "") != CounterState.PAUSED:
             return None
         return self.floor.pauses.get(getattr(counter, "counter", 0)) or None
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from shared.vocabulary import CounterState
+
 translate = QCoreApplication.translate
 
 LEVEL_COLOURS = {0: "#2e7d4f", 1: "#c77700", 2: "#b3261e"}
@@ -58,9 +60,9 @@ def lead_actions(level: int) -> str:
 
 
 def counter_state(state: str) -> str:
-    if state == "open":
+    if state == CounterState.OPEN:
         return translate("Levels", "open")
-    if state == "paused":
+    if state == CounterState.PAUSED:
         return translate("Levels", "paused")
     return translate("Levels", "closed")
 

@@ -41,6 +41,7 @@ from shared.services.staff import SignedIn
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.views.counter import CounterView, counter_view
+from shared.vocabulary import CounterState, Tier
 
 _Result = TypeVar("_Result")
 
@@ -53,8 +54,8 @@ def pause_reasons() -> list[str]:
     return [tr("Break"), tr("Meeting"), tr("Training"), tr("Other")]
 
 
-def tier_name(tier: str) -> str:
-    return {"vip": tr("VIP"), "group": tr("Group"), "normal": tr("Normal")}.get(tier, tier)
+def tier_name(tier: Tier) -> str:
+    return {Tier.VIP: tr("VIP"), Tier.GROUP: tr("Group"), Tier.NORMAL: tr("Normal")}[tier]
 
 
 class WorkstationWindow(QMainWindow):
@@ -245,7 +246,7 @@ class WorkstationWindow(QMainWindow):
         self.refresh()
 
     def sign_out(self) -> None:
-        if self.view is not None and self.view.state != "closed":
+        if self.view is not None and self.view.state != CounterState.CLOSED:
             self._say(tr("Close the counter before signing out."), error=True)
             return
         self.clerk = None
@@ -269,7 +270,11 @@ class WorkstationWindow(QMainWindow):
         )
         view = self.view
         self.state_label.setText(
-            {"open": tr("Open"), "paused": tr("Paused"), "closed": tr("Closed")}[view.state]
+            {
+                CounterState.OPEN: tr("Open"),
+                CounterState.PAUSED: tr("Paused"),
+                CounterState.CLOSED: tr("Closed"),
+            }[view.state]
         )
         self.state_label.setProperty("state", view.state)
         self.state_label.style().polish(self.state_label)
@@ -324,7 +329,7 @@ class WorkstationWindow(QMainWindow):
 
     def _enable(self, view: CounterView) -> None:
         serving = view.serving is not None
-        open_, paused, closed = (view.state == state for state in ("open", "paused", "closed"))
+        open_, paused, closed = (view.state == state for state in CounterState)
         self.open_button.setVisible(closed)
         self.pause_button.setVisible(not paused and not closed)
         self.resume_button.setVisible(paused)
@@ -381,7 +386,7 @@ class WorkstationWindow(QMainWindow):
             self._say(tr("Counter closed."))
 
     def _pause_or_resume(self) -> None:
-        if self.view is not None and self.view.state == "paused":
+        if self.view is not None and self.view.state == CounterState.PAUSED:
             self.resume()
         elif self.pause_button.isEnabled():
             self._pause_menu()

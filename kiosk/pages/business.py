@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 from kiosk.pages import Page
 from kiosk.widgets import icon, text_label, touch_button
 from shared.views.kiosk_menu import Menu, Offer
+from shared.vocabulary import BusinessClass, Tier
 
 ICON_SIZE = 48
 
@@ -18,7 +19,7 @@ class BusinessPage(Page):
 
     def __init__(self, menu: Menu) -> None:
         super().__init__()
-        self.tier = "normal"
+        self.tier = Tier.NORMAL
         self.title = text_label("title")
         self.channel = text_label("channel", name="channel")
         self.buttons: dict[str, tuple[QPushButton, Offer]] = {}
@@ -53,23 +54,23 @@ class BusinessPage(Page):
         layout.addLayout(top)
         layout.addLayout(columns, 1)
 
-    def show_tier(self, tier: str) -> None:
+    def show_tier(self, tier: Tier) -> None:
         self.tier = tier
         self.translate_words()
 
     def translate_words(self) -> None:
         self.title.setText(self.tr("What would you like to do today?"))
         channel = {
-            "vip": self.tr("★ VIP customer: you will be served in the green channel"),
-            "group": self.tr("Group customer: you will be served at the group desk"),
+            Tier.VIP: self.tr("★ VIP customer: you will be served in the green channel"),
+            Tier.GROUP: self.tr("Group customer: you will be served at the group desk"),
         }.get(self.tier, "")
         self.channel.setText(channel)
         self.channel.setVisible(bool(channel))
         names = {
-            "routine": self.tr("Everyday business"),
-            "long": self.tr("SIM & accounts"),
-            "handset": self.tr("Phones"),
-            "group": self.tr("Companies"),
+            BusinessClass.ROUTINE: self.tr("Everyday business"),
+            BusinessClass.LONG: self.tr("SIM & accounts"),
+            BusinessClass.HANDSET: self.tr("Phones"),
+            BusinessClass.GROUP: self.tr("Companies"),
         }
         for business_class, label in self.class_titles.items():
             label.setText(names.get(business_class, business_class))

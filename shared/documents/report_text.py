@@ -12,8 +12,13 @@ from shared.services.alerts import AlertRecord
 from shared.services.settings import HallSettings
 from shared.store.backup import BackupReport
 from shared.views.status import LEVEL_NAMES, HallNow
+from shared.vocabulary import CounterState
 
-STATE_NAMES = {"open": "开放 open", "paused": "暂停 paused", "closed": "关闭 closed"}
+STATE_NAMES = {
+    CounterState.OPEN: "开放 open",
+    CounterState.PAUSED: "暂停 paused",
+    CounterState.CLOSED: "关闭 closed",
+}
 
 
 def seconds_text(value: float | None) -> str | None:
@@ -58,7 +63,7 @@ def status_text(now: HallNow) -> str:
         [
             [
                 c.counter,
-                STATE_NAMES.get(c.state, c.state),
+                STATE_NAMES[c.state],
                 f"{c.clerk} {c.clerk_name}" if c.clerk else None,
                 "".join(c.queues),
                 c.ticket,

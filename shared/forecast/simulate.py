@@ -23,6 +23,7 @@ from typing import Any, TextIO
 
 from shared.rules.calling import Policy, Waiting, choose_next, route
 from shared.services.hall_config import demo_definition
+from shared.vocabulary import BusinessClass, CounterState, Satisfaction, Tier
 
 # What customers of the demo hall come for, and how often (relative weights).
 BUSINESS_MIX = {
@@ -31,12 +32,16 @@ BUSINESS_MIX = {
     "group_business": 3, "handset_sale": 4, "after_sales": 4,
 }  # fmt: skip
 # Mean service seconds by class of business (the group desk's by its own queue).
-MEAN_SERVICE_S = {"routine": 170, "long": 420, "group": 600, "handset": 480}
+MEAN_SERVICE_S = {
+    BusinessClass.ROUTINE: 170,
+    BusinessClass.LONG: 420,
+    BusinessClass.GROUP: 600,
+    BusinessClass.HANDSET: 480,
+}
 VIP_PHONES = ("13800000001", "13800000002", "13800000003")
 GROUP_PHONES = ("13900000001", "13900000002")
 # Prefixes of the random normal customers' numbers: none of them is in the demo directory.
 NORMAL_PREFIXES = ("135", "136", "150", "158", "186", "187")
-RATINGS = ("satisfied", "neutral", "dissatisfied")
 # A service never runs longer than this many times its class's mean (keeps the day bounded).
 LONGEST_SERVICE = 4.0
 SHORTEST_SERVICE_S = 30
@@ -124,7 +129,7 @@ class DayProfile:
     shifts: tuple[Shift, ...] = NORMAL_SHIFTS
     lunches: tuple[Lunch, ...] = NORMAL_LUNCHES
     speed: tuple[tuple[str, float], ...] = (("E002", 0.85), ("E007", 1.2))  # x service time
-    mean_service_s: tuple[tuple[str, float], ...] = DEMO_SERVICE_MEANS
+    mean_service_s: tuple[tuple[BusinessClass, float], ...] = DEMO_SERVICE_MEANS
     service_sigma: float = 0.45  # of the lognormal service time
     no_show_rate: float = 0.05
     transfer_rate: float = 0.04  # routine tickets found to be long business at the counter
@@ -216,10 +221,10 @@ class _Ticket:
 
 
 @dataclass
-class _Desk:
+class _Counter:
     number: int
     queues: str
-    state: str = "closed"
+    state: CounterState = CounterState.CLOSED
     clerk: str | None = None
     stint: int = 0  # bumped at each opening, so stale scheduled events are ignored
     serving: _Ticket | None = None
@@ -243,9 +248,9 @@ class _Hall:
     profile: DayProfile
     day: dt.date
     rng: random.Random
-    classes: Mapping[str, str]
+    classes: Mapping[str, BusinessClass]
     homes: Mapping[str, str]
-    desks: dict[int, _Desk]
+    counters: dict[int, _Counter]
     waiting: list[_Ticket] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     due: list[_Due] = field(default_factory=list)
@@ -270,9 +275,9 @@ def _new_hall(profile: DayProfile, day: dt.date, seed: int) -> _Hall:
         profile=profile,
         day=day,
         rng=random.Random(seed),
-        classes={b["key"]: b["class"] for b in definition["businesses"]},
+        classes={b["key"]: BusinessClass(b["class"]) for b in definition["businesses"]},
         homes={b["key"]: b["queue"] for b in definition["businesses"]},
-        desks={c["number"]: _Desk(c["number"], c["queues"]) for c in definition["counters"]},
+        counters={c["number"]: _Counter(c["number"], c["queues"]) for c in definition["counters"]},
     )
 
 
@@ -287,12 +292,12 @@ def _draw_customer(hall: _Hall) -> tuple[str | None, str]:
     """(phone, tier) of an arriving customer: a directory VIP or group number, else normal."""
     draw = hall.rng.random()
     if draw < hall.profile.vip_share:
-        return hall.rng.choice(VIP_PHONES), "vip"
+        return hall.rng.choice(VIP_PHONES), Tier.VIP
     if draw < hall.profile.vip_share + hall.profile.group_share:
-        return hall.rng.choice(GROUP_PHONES), "group"
+        return hall.rng.choice(GROUP_PHONES), Tier.GROUP
     if hall.rng.random() < hall.profile.phone_share:
         number = hall.rng.choice(NORMAL_PREFIXES) + f"{hall.rng.randrange(10**8):08d}"
-        return number, "normal"
+        return number, Tier.NORMAL
     return None, "normal"
 
 
@@ -304,15 +309,19 @@ def _arrive(hall: _Hall, _: Any) -> None:
     ticket = _Ticket(next(hall.ids), queue, business, business, hall.now, hall.now)
     hall.waiting.append(ticket)
     hall.emit("issue", business=business, **({"phone": phone} if phone else {}))
-    idle = [desk for desk in hall.desks.values() if desk.state == "open" and not desk.busy]
+    idle = [
+        counter
+        for counter in hall.counters.values()
+        if counter.state == CounterState.OPEN and not counter.busy
+    ]
     hall.rng.shuffle(idle)
-    for desk in idle:
-        _next_step(hall, desk)
+    for counter in idle:
+        _next_step(hall, counter)
 
 
-def _next_ticket(hall: _Hall, desk: _Desk) -> _Ticket | None:
+def _next_ticket(hall: _Hall, counter: _Counter) -> _Ticket | None:
     """The ticket the real service would give this counter (docs/rules.md's calling rule)."""
-    mine = [ticket for ticket in hall.waiting if ticket.queue in desk.queues]
+    mine = [ticket for ticket in hall.waiting if ticket.queue in counter.queues]
     if not mine:
         return None
     by_id = {ticket.id: ticket for ticket in mine}
@@ -321,7 +330,7 @@ def _next_ticket(hall: _Hall, desk: _Desk) -> _Ticket | None:
         for t in mine
     ]
     now = _clock(hall, hall.now)
-    chosen = choose_next(desk.queues, candidates, policy=Policy(vip_queue="V"), now=now)
+    chosen = choose_next(counter.queues, candidates, policy=Policy(vip_queue="V"), now=now)
     return by_id[chosen.ticket_id] if chosen else None
 
 
@@ -330,65 +339,73 @@ def _clock(hall: _Hall, second: int) -> dt.datetime:
     return dt.datetime.combine(hall.day, dt.time()) + dt.timedelta(seconds=second)
 
 
-def _next_step(hall: _Hall, desk: _Desk) -> None:
+def _next_step(hall: _Hall, counter: _Counter) -> None:
     """What an idle open counter does next: close, pause, or call the next ticket."""
-    if desk.state != "open" or desk.busy:
+    if counter.state != CounterState.OPEN or counter.busy:
         return
-    if desk.closing is not None and _may_close(hall, desk):
-        _close(hall, desk)
-    elif desk.wants_pause is not None:
-        hall.emit("pause", counter=desk.number, reason="lunch")
-        desk.state = "paused"
-        hall.at(hall.now + desk.wants_pause * 60, "resume", (desk.number, desk.stint))
-        desk.wants_pause = None
-    elif (ticket := _next_ticket(hall, desk)) is not None:
-        _call(hall, desk, ticket)
+    if counter.closing is not None and _may_close(hall, counter):
+        _close(hall, counter)
+    elif counter.wants_pause is not None:
+        hall.emit("pause", counter=counter.number, reason="lunch")
+        counter.state = CounterState.PAUSED
+        hall.at(hall.now + counter.wants_pause * 60, "resume", (counter.number, counter.stint))
+        counter.wants_pause = None
+    elif (ticket := _next_ticket(hall, counter)) is not None:
+        _call(hall, counter, ticket)
 
 
-def _may_close(hall: _Hall, desk: _Desk) -> bool:
+def _may_close(hall: _Hall, counter: _Counter) -> bool:
     """A counter's last shift of the day serves out its queue until the last call."""
-    assert desk.closing is not None
-    if desk.closing.end < hall.profile.closes or hall.now >= _seconds(hall.profile.last_call):
+    assert counter.closing is not None
+    if counter.closing.end < hall.profile.closes or hall.now >= _seconds(hall.profile.last_call):
         return True
-    return _next_ticket(hall, desk) is None
+    return _next_ticket(hall, counter) is None
 
 
-def _close(hall: _Hall, desk: _Desk) -> None:
+def _close(hall: _Hall, counter: _Counter) -> None:
     """Close an idle counter; a shift waiting for this counter or clerk may now open."""
-    hall.emit("close", counter=desk.number)
-    desk.state, desk.clerk, desk.closing, desk.wants_pause = "closed", None, None, None
+    hall.emit("close", counter=counter.number)
+    counter.state, counter.clerk, counter.closing, counter.wants_pause = (
+        CounterState.CLOSED,
+        None,
+        None,
+        None,
+    )
     _open_pending(hall)
 
 
-def _call(hall: _Hall, desk: _Desk, ticket: _Ticket) -> None:
+def _call(hall: _Hall, counter: _Counter, ticket: _Ticket) -> None:
     """Call a ticket and decide how its service will end."""
-    hall.emit("call", counter=desk.number)
+    hall.emit("call", counter=counter.number)
     hall.waiting.remove(ticket)
-    desk.serving, desk.busy = ticket, True
+    counter.serving, counter.busy = ticket, True
     profile, rng = hall.profile, hall.rng
     if rng.random() < profile.no_show_rate:
-        hall.at(hall.now + rng.randint(30, 60), "recall", desk.number)
-        hall.at(hall.now + rng.randint(90, 150), "no_show", desk.number)
+        hall.at(hall.now + rng.randint(30, 60), "recall", counter.number)
+        hall.at(hall.now + rng.randint(90, 150), "no_show", counter.number)
     elif ticket.queue == "A" and not ticket.transferred and rng.random() < profile.transfer_rate:
         ticket.actual = _draw_long_business(hall)
-        hall.at(hall.now + rng.randint(45, 150), "transfer", desk.number)
+        hall.at(hall.now + rng.randint(45, 150), "transfer", counter.number)
     else:
-        hall.at(hall.now + _service_seconds(hall, desk, ticket), "finish", desk.number)
+        hall.at(hall.now + _service_seconds(hall, counter, ticket), "finish", counter.number)
 
 
 def _draw_long_business(hall: _Hall) -> str:
     """What a transferred customer really needs: a long business, by the mix weights."""
-    long = [(key, w) for key, w in hall.profile.business_mix if hall.classes[key] == "long"]
+    long = [
+        (key, w) for key, w in hall.profile.business_mix if hall.classes[key] == BusinessClass.LONG
+    ]
     return hall.rng.choices([key for key, _ in long], weights=[w for _, w in long])[0]
 
 
-def _service_seconds(hall: _Hall, desk: _Desk, ticket: _Ticket) -> int:
+def _service_seconds(hall: _Hall, counter: _Counter, ticket: _Ticket) -> int:
     """Lognormal around the class's mean, scaled by the clerk's speed, within bounds."""
-    kind = "group" if ticket.queue == "C" else hall.classes[ticket.actual]  # the group desk
-    mean = dict(hall.profile.mean_service_s)[kind]
+    # Queue C is the group desk, whatever the business.
+    business_class = BusinessClass.GROUP if ticket.queue == "C" else hall.classes[ticket.actual]
+    mean = dict(hall.profile.mean_service_s)[business_class]
     sigma = hall.profile.service_sigma
     drawn = hall.rng.lognormvariate(math.log(mean) - sigma * sigma / 2, sigma)
-    speed = dict(hall.profile.speed).get(desk.clerk or "", 1.0)
+    speed = dict(hall.profile.speed).get(counter.clerk or "", 1.0)
     return max(SHORTEST_SERVICE_S, round(min(drawn, LONGEST_SERVICE * mean) * speed))
 
 
@@ -400,26 +417,26 @@ def _recall(hall: _Hall, number: int) -> None:
 def _no_show(hall: _Hall, number: int) -> None:
     """The customer never came: the counter moves on."""
     hall.emit("no_show", counter=number)
-    _free(hall, hall.desks[number])
+    _free(hall, hall.counters[number])
 
 
 def _transfer(hall: _Hall, number: int) -> None:
     """Long business found at a routine counter: the ticket waits again in queue B."""
-    desk = hall.desks[number]
-    ticket = desk.serving
+    counter = hall.counters[number]
+    ticket = counter.serving
     assert ticket is not None
     hall.emit("transfer", counter=number, queue="B")
     ticket.queue, ticket.waiting_since, ticket.transferred = "B", hall.now, True
     hall.waiting.append(ticket)
-    _free(hall, desk)
-    for other in hall.desks.values():
+    _free(hall, counter)
+    for other in hall.counters.values():
         _next_step(hall, other)
 
 
 def _finish(hall: _Hall, number: int) -> None:
     """Finish with the sales outcome and the form's signature; the customer may then rate."""
-    desk = hall.desks[number]
-    ticket = desk.serving
+    counter = hall.counters[number]
+    ticket = counter.serving
     assert ticket is not None
     profile, rng = hall.profile, hall.rng
     recommended = rng.random() < profile.recommend_rate
@@ -432,24 +449,24 @@ def _finish(hall: _Hall, number: int) -> None:
         accepted=recommended and rng.random() < profile.accept_rate,
         signed=rng.random() < profile.sign_rate,
     )
-    desk.serving = None
+    counter.serving = None
     if rng.random() < profile.rate_share:
         hall.at(hall.now + rng.randint(3, 15), "rate", number)
     else:
-        _free(hall, desk)
+        _free(hall, counter)
 
 
 def _rate(hall: _Hall, number: int) -> None:
     """The customer rates before the counter calls again (rate targets its last finish)."""
-    rating = hall.rng.choices(RATINGS, weights=hall.profile.rating_weights)[0]
+    rating = hall.rng.choices(tuple(Satisfaction), weights=hall.profile.rating_weights)[0]
     hall.emit("rate", counter=number, rating=rating)
-    _free(hall, hall.desks[number])
+    _free(hall, hall.counters[number])
 
 
-def _free(hall: _Hall, desk: _Desk) -> None:
+def _free(hall: _Hall, counter: _Counter) -> None:
     """The counter is idle again: it closes, pauses or calls, as its clerk is due to."""
-    desk.serving, desk.busy = None, False
-    _next_step(hall, desk)
+    counter.serving, counter.busy = None, False
+    _next_step(hall, counter)
 
 
 # ----- the staff's day -----
@@ -464,48 +481,56 @@ def _shift_start(hall: _Hall, shift: Shift) -> None:
 def _open_pending(hall: _Hall) -> None:
     """Open every waiting shift whose counter is closed and whose clerk is free."""
     for shift in list(hall.pending_opens):
-        desk = hall.desks[shift.counter]
-        elsewhere = any(d.clerk == shift.clerk for d in hall.desks.values())
-        if desk.state != "closed" or elsewhere:
+        counter = hall.counters[shift.counter]
+        elsewhere = any(d.clerk == shift.clerk for d in hall.counters.values())
+        if counter.state != CounterState.CLOSED or elsewhere:
             continue
         hall.pending_opens.remove(shift)
-        hall.emit("open", counter=desk.number, clerk=shift.clerk)
-        desk.state, desk.clerk, desk.stint = "open", shift.clerk, desk.stint + 1
-        desk.closing = None
-        hall.at(max(hall.now, _seconds(shift.end)), "shift_end", (shift, desk.stint))
-        _next_step(hall, desk)
+        hall.emit("open", counter=counter.number, clerk=shift.clerk)
+        counter.state, counter.clerk, counter.stint = (
+            CounterState.OPEN,
+            shift.clerk,
+            counter.stint + 1,
+        )
+        counter.closing = None
+        hall.at(max(hall.now, _seconds(shift.end)), "shift_end", (shift, counter.stint))
+        _next_step(hall, counter)
 
 
 def _shift_end(hall: _Hall, data: tuple[Shift, int]) -> None:
     """The clerk closes once idle; a stale end (the counter reopened since) is ignored."""
     shift, stint = data
-    desk = hall.desks[shift.counter]
-    if desk.stint != stint or desk.state == "closed":
+    counter = hall.counters[shift.counter]
+    if counter.stint != stint or counter.state == CounterState.CLOSED:
         return
-    desk.closing = shift
-    if desk.state == "paused":
-        _close(hall, desk)
+    counter.closing = shift
+    if counter.state == CounterState.PAUSED:
+        _close(hall, counter)
     else:
-        _next_step(hall, desk)  # when busy, freeing the counter comes back here
+        _next_step(hall, counter)  # when busy, freeing the counter comes back here
 
 
 def _lunch(hall: _Hall, lunch: Lunch) -> None:
     """The clerk pauses once idle; a clerk not at an open counter now skips lunch here."""
-    for desk in hall.desks.values():
-        if desk.clerk == lunch.clerk and desk.state == "open" and desk.closing is None:
-            desk.wants_pause = lunch.minutes
-            _next_step(hall, desk)
+    for counter in hall.counters.values():
+        if (
+            counter.clerk == lunch.clerk
+            and counter.state == CounterState.OPEN
+            and counter.closing is None
+        ):
+            counter.wants_pause = lunch.minutes
+            _next_step(hall, counter)
 
 
 def _resume(hall: _Hall, data: tuple[int, int]) -> None:
     """Back from lunch, unless the counter closed (and perhaps reopened) meanwhile."""
     number, stint = data
-    desk = hall.desks[number]
-    if desk.stint != stint or desk.state != "paused":
+    counter = hall.counters[number]
+    if counter.stint != stint or counter.state != CounterState.PAUSED:
         return
     hall.emit("resume", counter=number)
-    desk.state = "open"
-    _next_step(hall, desk)
+    counter.state = CounterState.OPEN
+    _next_step(hall, counter)
 
 
 _HANDLERS: dict[str, Callable[[_Hall, Any], None]] = {

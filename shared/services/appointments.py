@@ -58,20 +58,20 @@ def book(
         raise Rejected(f"the slot {at:%Y-%m-%d %H:%M} is already over; book a later time")
     with store.write() as session:
         hall = find_hall(session, hall_code, lock=True)
-        kind = find_business(session, hall, business)
+        booked = find_business(session, hall, business)
         code = _free_code(session, hall.id)
         session.add(
             Appointment(
                 hall_id=hall.id,
                 code=code,
                 phone=phone,
-                business_id=kind.id,
+                business_id=booked.id,
                 business_day=at.date(),
                 slot_start=at,
                 slot_end=at + SLOT,
             )
         )
-    return Booked(code, phone, kind.key, at, at + SLOT)
+    return Booked(code, phone, booked.key, at, at + SLOT)
 
 
 def _free_code(session: Session, hall_id: int) -> str:

@@ -8,6 +8,7 @@ from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_hall
 from shared.store.models import Incident, Ticket
+from shared.vocabulary import IncidentKind
 
 
 def record_incident(
@@ -15,7 +16,7 @@ def record_incident(
     hall_code: str | None,
     *,
     source: str,
-    kind: str,
+    kind: IncidentKind,
     message: str,
     ticket: str | None = None,
     clock: Clock | None = None,

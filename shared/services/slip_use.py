@@ -56,9 +56,9 @@ def take_slip(
             who = session.get(Clerk, slip.used_by) if slip.used_by is not None else None
             by = f" by {who.staff_id}" if who is not None else ""
             raise Rejected(f"this slip was already used at {slip.used_at:%H:%M}{by}")
-        desk = find_counter(session, hall, counter)
+        here = find_counter(session, hall, counter)
         serving = session.scalars(
-            select(Ticket).where(Ticket.counter_id == desk.id, Ticket.status == TicketStatus.CALLED)
+            select(Ticket).where(Ticket.counter_id == here.id, Ticket.status == TicketStatus.CALLED)
         ).first()
         ticket = session.get(Ticket, slip.ticket_id)
         assert ticket is not None

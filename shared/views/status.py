@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from shared.services.alerts import count_crowding
 from shared.services.settings import load_settings
 from shared.store.models import Clerk, Counter, CounterSession, Hall, Queue, Ticket
-from shared.vocabulary import TicketStatus
+from shared.vocabulary import CounterState, TicketStatus
 
 LEVEL_NAMES = {0: ("正常", "normal"), 1: ("一级应急", "level 1"), 2: ("二级应急", "level 2")}
 
@@ -29,7 +29,7 @@ class QueueNow:
 class CounterNow:
     counter: int
     name: str
-    state: str
+    state: CounterState
     clerk: str | None
     clerk_name: str | None
     queues: list[str]
