@@ -97,7 +97,7 @@ class WorkstationWindow(QMainWindow):
         )
         self.sign_in_page.signed_in.connect(self._signed_in)
         self.pages.addWidget(self.sign_in_page)
-        self.pages.addWidget(self._desk_page())
+        self.pages.addWidget(self._counter_page())
         self.setCentralWidget(self.pages)
         self.live = LiveStore(store, self)
         self.live.changed.connect(self.refresh)
@@ -113,10 +113,10 @@ class WorkstationWindow(QMainWindow):
         button.clicked.connect(action)
         return button
 
-    def _desk_page(self) -> QWidget:
+    def _counter_page(self) -> QWidget:
         page = QWidget()
         self.heading = QLabel()
-        self.heading.setObjectName("deskHeading")
+        self.heading.setObjectName("counterHeading")
         self.state_label = QLabel()
         self.state_label.setObjectName("counterState")
         self.open_button = self._button(tr("Open counter"), "", "openButton", self.open_counter)
@@ -156,7 +156,7 @@ class WorkstationWindow(QMainWindow):
         self.scan.setPlaceholderText(tr("Scan the slip's QR code here"))
         self.scan.returnPressed.connect(self.scan_slip)
         self.message = QLabel()
-        self.message.setObjectName("deskMessage")
+        self.message.setObjectName("counterMessage")
         self.message.setWordWrap(True)
         ticket_panel = QWidget()
         ticket_panel.setObjectName("ticketPanel")

@@ -105,7 +105,7 @@ def recent_pace(session: Session, hall: Hall, now: dt.datetime, settings: HallSe
 
 
 @dataclass(frozen=True)
-class Desk:
+class ProjectedCounter:
     """An open counter as the estimate sees it: what it serves, and when it is next free."""
 
     serves: str
@@ -122,24 +122,24 @@ class Ahead:
 
 
 def projected_wait_s(
-    letter: str, desks: Sequence[Desk], ahead: Iterable[Ahead], *, vip_queue: str
+    letter: str, counters: Sequence[ProjectedCounter], ahead: Iterable[Ahead], *, vip_queue: str
 ) -> float | None:
     """The new ticket's wait when the counters serving `letter` take, in calling order, the
     tickets ahead of it: each goes to the first free counter that serves its queue. None
     when no open counter serves the queue."""
-    mine = [desk for desk in desks if letter in desk.serves]
+    mine = [counter for counter in counters if letter in counter.serves]
     if not mine:
         return None
-    free = [desk.free_in_s for desk in mine]
+    free = [counter.free_in_s for counter in mine]
     for ticket in ahead:
         if letter == vip_queue and ticket.queue != vip_queue:
             continue  # the green channel is called first: nothing else goes before it
-        able = [i for i, desk in enumerate(mine) if ticket.queue in desk.serves]
+        able = [i for i, counter in enumerate(mine) if ticket.queue in counter.serves]
         if not able:
             continue
         first = min(able, key=lambda i: free[i])
         # Counters outside this set that also serve the ticket's queue take their share.
-        sharing = sum(1 for desk in desks if ticket.queue in desk.serves)
+        sharing = sum(1 for counter in counters if ticket.queue in counter.serves)
         free[first] += ticket.handling_s * mine[first].factor * len(able) / sharing
     return min(free)
 
@@ -171,9 +171,11 @@ def open_counters(session: Session, hall: Hall) -> list[OpenCounter]:
     return [OpenCounter(*row) for row in rows]
 
 
-def desks_of(counters: Sequence[OpenCounter], pace: Pace, now: dt.datetime) -> list[Desk]:
+def projected_counters(
+    counters: Sequence[OpenCounter], pace: Pace, now: dt.datetime
+) -> list[ProjectedCounter]:
     """Each open counter free when its called customer is expected to leave."""
-    desks = []
+    projected = []
     for counter in counters:
         factor = pace.clerk_factor(counter.clerk_id)
         free_in = 0.0
@@ -181,8 +183,8 @@ def desks_of(counters: Sequence[OpenCounter], pace: Pace, now: dt.datetime) -> l
             expected = pace.handling_s(counter.called_queue_id) * factor
             spent = (now - counter.called_at).total_seconds()
             free_in = max(expected - spent, expected * LEAST_REMAINING)
-        desks.append(Desk(counter.serves, free_in, factor))
-    return desks
+        projected.append(ProjectedCounter(counter.serves, free_in, factor))
+    return projected
 
 
 def estimate_wait_s(
@@ -206,8 +208,8 @@ def estimate_wait_s(
         )
     ).all()
     ahead = [Ahead(letter, pace.handling_s(queue_id)) for queue_id, letter in waiting]
-    desks = desks_of(counters, pace, now)
-    return projected_wait_s(queue.letter, desks, ahead, vip_queue=settings.vip_queue)
+    projected = projected_counters(counters, pace, now)
+    return projected_wait_s(queue.letter, projected, ahead, vip_queue=settings.vip_queue)
 
 
 def naive_estimate_s(

@@ -7,7 +7,7 @@ import pytest
 
 from shared.forecast.wait_estimate import (
     Ahead,
-    Desk,
+    ProjectedCounter,
     Service,
     naive_wait_s,
     pace_of,
@@ -26,36 +26,36 @@ def test_no_open_counter_means_no_promised_wait():
 
 
 def test_each_ticket_ahead_goes_to_the_first_counter_free():
-    desks = [Desk("AB", 0.0), Desk("AB", 60.0)]
+    counters = [ProjectedCounter("AB", 0.0), ProjectedCounter("AB", 60.0)]
     ahead = [Ahead("A", 100.0), Ahead("A", 100.0), Ahead("B", 300.0)]
-    # 0 s: desk 1 takes A (free at 100); 60 s: desk 2 takes A (160); 100 s: desk 1 takes B.
-    assert projected_wait_s("A", desks, ahead, vip_queue="V") == 160.0
+    # 0 s: counter 1 takes A (free at 100); 60 s: counter 2 takes A (160); 100 s: counter 1 takes B.
+    assert projected_wait_s("A", counters, ahead, vip_queue="V") == 160.0
 
 
 def test_green_channel_ticket_waits_only_for_green_tickets():
-    desks = [Desk("VAB", 30.0)]
+    counters = [ProjectedCounter("VAB", 30.0)]
     ahead = [Ahead("V", 200.0), Ahead("A", 100.0), Ahead("A", 100.0)]
-    assert projected_wait_s("V", desks, ahead, vip_queue="V") == 230.0
-    assert projected_wait_s("A", desks, ahead, vip_queue="V") == 430.0
+    assert projected_wait_s("V", counters, ahead, vip_queue="V") == 230.0
+    assert projected_wait_s("A", counters, ahead, vip_queue="V") == 430.0
 
 
 def test_counters_outside_the_ticket_set_take_their_share_of_a_shared_queue():
-    desks = [Desk("A", 0.0), Desk("B", 0.0)]
-    both = [Desk("AB", 0.0), Desk("B", 0.0)]
+    counters = [ProjectedCounter("A", 0.0), ProjectedCounter("B", 0.0)]
+    both = [ProjectedCounter("AB", 0.0), ProjectedCounter("B", 0.0)]
     ahead = [Ahead("B", 300.0), Ahead("A", 100.0)]
-    assert projected_wait_s("A", desks, ahead, vip_queue="V") == 100.0
+    assert projected_wait_s("A", counters, ahead, vip_queue="V") == 100.0
     assert projected_wait_s("A", both, ahead, vip_queue="V") == 150.0 + 100.0
 
 
 def test_a_slow_clerk_lengthens_the_wait_at_their_counter():
     ahead = [Ahead("A", 100.0)] * 3
-    usual = projected_wait_s("A", [Desk("A", 0.0)], ahead, vip_queue="V")
-    slow = projected_wait_s("A", [Desk("A", 0.0, factor=1.5)], ahead, vip_queue="V")
+    usual = projected_wait_s("A", [ProjectedCounter("A", 0.0)], ahead, vip_queue="V")
+    slow = projected_wait_s("A", [ProjectedCounter("A", 0.0, factor=1.5)], ahead, vip_queue="V")
     assert usual == 300.0 and slow == 450.0
 
 
 def test_no_counter_serving_the_queue_gives_no_estimate():
-    assert projected_wait_s("D", [Desk("AB", 0.0)], [], vip_queue="V") is None
+    assert projected_wait_s("D", [ProjectedCounter("AB", 0.0)], [], vip_queue="V") is None
 
 
 def test_pace_takes_each_queue_mean_and_each_clerk_ratio_pulled_toward_one():
