@@ -15,7 +15,8 @@ from shared.vocabulary import FieldKind
 
 MAX_KEY = 40
 MAX_LABEL = 100
-_ATTRIBUTES = ("key", "label", "label_en", "kind", "required", "choices")
+_ATTRIBUTES = frozenset(("key", "label", "label_en", "kind", "required", "choices"))
+_KINDS = frozenset(FieldKind)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ def parse_field(item: object, where: str) -> FieldDefinition:
     label = _label(item, "label", where, optional=False)
     label_en = _label(item, "label_en", where, optional=True)
     kind = item.get("kind", FieldKind.TEXT)
-    _require(kind in list(FieldKind), f"{where}: kind must be one of {FieldKind.words()}")
+    if not (isinstance(kind, str) and kind in _KINDS):
+        raise Rejected(f"{where}: kind must be one of {FieldKind.words()}")
     required = item.get("required", False)
     _require(isinstance(required, bool), f"{where}: required must be true or false")
     choices = _choices(item.get("choices"), kind == FieldKind.CHOICE, where)

@@ -288,7 +288,7 @@ def _draw_business(hall: _Hall) -> str:
     return hall.rng.choices(keys, weights=weights)[0]
 
 
-def _draw_customer(hall: _Hall) -> tuple[str | None, str]:
+def _draw_customer(hall: _Hall) -> tuple[str | None, Tier]:
     """(phone, tier) of an arriving customer: a directory VIP or group number, else normal."""
     draw = hall.rng.random()
     if draw < hall.profile.vip_share:
@@ -298,7 +298,7 @@ def _draw_customer(hall: _Hall) -> tuple[str | None, str]:
     if hall.rng.random() < hall.profile.phone_share:
         number = hall.rng.choice(NORMAL_PREFIXES) + f"{hall.rng.randrange(10**8):08d}"
         return number, Tier.NORMAL
-    return None, "normal"
+    return None, Tier.NORMAL
 
 
 def _arrive(hall: _Hall, _: Any) -> None:

@@ -16,10 +16,10 @@ from tests.core.test_hall_actions import snapshot
 
 def test_every_demo_business_has_a_form_and_terms_in_both_languages(store):
     with store.read() as session:
-        kinds = session.scalars(select(Business)).all()
-    assert kinds and all(kind.form_fields and kind.terms and kind.terms_en for kind in kinds)
-    sim = next(kind for kind in kinds if kind.key == "sim_replace")
-    assert [field["key"] for field in sim.form_fields] == ["name", "id_number", "reason", "iccid"]
+        businesses = session.scalars(select(Business)).all()
+    assert businesses and all(b.form_definition and b.terms and b.terms_en for b in businesses)
+    sim = next(business for business in businesses if business.key == "sim_replace")
+    assert [field.key for field in sim.form_definition] == ["name", "id_number", "reason", "iccid"]
 
 
 def _with(change):
