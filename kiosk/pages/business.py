@@ -23,7 +23,7 @@ class BusinessPage(Page):
         self.title = text_label("title")
         self.channel = text_label("channel", name="channel")
         self.buttons: dict[str, tuple[QPushButton, Offer]] = {}
-        self.class_titles: dict[str, QLabel] = {}
+        self.class_titles: dict[BusinessClass, QLabel] = {}
         columns = QHBoxLayout()
         columns.setSpacing(20)
         for business_class, offers in menu.by_class():
@@ -73,7 +73,7 @@ class BusinessPage(Page):
             BusinessClass.GROUP: self.tr("Companies"),
         }
         for business_class, label in self.class_titles.items():
-            label.setText(names.get(business_class, business_class))
+            label.setText(names[business_class])
         for button, offer in self.buttons.values():
             name = self.pick(offer.name, offer.name_en)
             if offer.self_service:

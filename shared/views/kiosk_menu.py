@@ -43,7 +43,7 @@ class Menu:
     def offer(self, key: str) -> Offer:
         return next(offer for offer in self.offers if offer.key == key)
 
-    def by_class(self) -> list[tuple[str, list[Offer]]]:
+    def by_class(self) -> list[tuple[BusinessClass, list[Offer]]]:
         """The offers grouped by class, in the order a customer scans them (the classes'
         own order: everyday business first)."""
         return [
