@@ -1,4 +1,5 @@
-"""The staff programs' view of the change feed: one Qt signal when anything was committed."""
+"""The staff programs' view of the change feed: one Qt signal, carrying the kinds committed
+(shared.store.database.CHANGE_KINDS); each window re-reads only when a kind it shows moved."""
 
 from __future__ import annotations
 
@@ -11,9 +12,9 @@ POLL_MS = 100  # a cheap check (one PRAGMA or a socket read), well inside the 1 
 
 
 class LiveStore(QObject):
-    """Emits `changed` after another connection commits; views re-read only then."""
+    """Emits `changed` with the kinds another connection committed; views re-read only then."""
 
-    changed = Signal()
+    changed = Signal(object)  # frozenset[str]: the kinds changed
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -23,8 +24,8 @@ class LiveStore(QObject):
         self._timer.start(POLL_MS)
 
     def _poll(self) -> None:
-        if self._feed.changed():
-            self.changed.emit()
+        if kinds := self._feed.changed():
+            self.changed.emit(kinds)
 
     def close(self) -> None:
         self._timer.stop()

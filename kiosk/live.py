@@ -1,5 +1,5 @@
-"""The kiosk's view of the change feed: one signal when another program committed, so the
-kiosk re-reads the crowding level and settings only then."""
+"""The kiosk's view of the change feed: one signal, carrying the kinds another program
+changed, so the kiosk re-reads the crowding level and settings only when they moved."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ POLL_MS = 250  # the level changes at most every few seconds; a quarter second i
 
 
 class StoreChanges(QObject):
-    changed = Signal()
+    changed = Signal(object)  # frozenset[str]: the kinds changed
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -22,8 +22,8 @@ class StoreChanges(QObject):
         self._timer.start(POLL_MS)
 
     def _poll(self) -> None:
-        if self._feed.changed():
-            self.changed.emit()
+        if kinds := self._feed.changed():
+            self.changed.emit(kinds)
 
     def close(self) -> None:
         self._timer.stop()

@@ -42,12 +42,13 @@ from shared.services.appointments import CheckInRefused, check_in
 from shared.services.hall import HallService, Issued
 from shared.services.incidents import record_incident
 from shared.store.clock import Clock, clock_for
-from shared.store.database import Store
+from shared.store.database import EVERYTHING, Store
 from shared.views.kiosk_menu import Offer, customer_tier, kiosk_menu, kiosk_state
 
 if TYPE_CHECKING:
     from kiosk.live import StoreChanges
 
+KIOSK_FOLLOWS = frozenset({"level", "settings"})  # what kiosk_state reads
 LANGUAGE_BUTTON = {"zh": "English", "en": "中文"}  # each names the language it switches to
 
 
@@ -229,8 +230,10 @@ class KioskWindow(QMainWindow):
         self.changes = live.StoreChanges(self.store, self)
         self.changes.changed.connect(self.reread_state)
 
-    def reread_state(self) -> None:
-        """The level and settings, re-read when another program committed."""
+    def reread_state(self, kinds: frozenset[str] = EVERYTHING) -> None:
+        """The level and settings, re-read when another program changed them."""
+        if not kinds & KIOSK_FOLLOWS:
+            return
         self.state = kiosk_state(self.store, self.hall_code)
         self.printer = open_printer(self.state.settings.printer, self.print_folder)
         self.idle.seconds = self.state.settings.kiosk_idle_s

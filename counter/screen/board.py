@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 from counter.screen.announcer import Announcer
 from counter.screen.words import LEVEL_COLOURS, announcement, customer_words
 from shared.store.clock import Clock
-from shared.store.database import Store
+from shared.store.database import EVERYTHING, Store
 from shared.views.floor import Board, Call, read_board
 
+BOARD_FOLLOWS = frozenset({"tickets", "counters", "level", "settings"})  # what read_board reads
 FLASHES = 6  # on-off changes of a new call's card
 FLASH_MS = 350
 SERVING_COLUMNS = 3
@@ -174,7 +175,10 @@ class CallingBoard(QWidget):
 
     # ----- live -----
 
-    def refresh(self) -> None:
+    def refresh(self, kinds: frozenset[str] = EVERYTHING) -> None:
+        """Re-read the board when the tickets, counters or settings it shows changed."""
+        if not kinds & BOARD_FOLLOWS:
+            return
         board = read_board(self._store, self._hall_code, self._clock.now().date())
         self.board = board
         self._show(board)

@@ -49,8 +49,10 @@ from shared.services.hall import HallService
 from shared.services.roles import record_export
 from shared.services.staff import SignedIn, sign_in
 from shared.store.clock import Clock
-from shared.store.database import Store
+from shared.store.database import EVERYTHING, Store
 from shared.views.floor import Floor, read_floor
+
+MONITOR_FOLLOWS = EVERYTHING - {"forms", "appointments"}  # what read_floor shows
 
 
 def _clock_text(value: object) -> str:
@@ -370,8 +372,9 @@ class LeadMonitor(QWidget):
 
     # ----- live -----
 
-    def refresh(self) -> None:
-        if self.lead is None:
+    def refresh(self, kinds: frozenset[str] = EVERYTHING) -> None:
+        """Re-read the floor when a kind it shows changed (forms and bookings it does not)."""
+        if self.lead is None or not kinds & MONITOR_FOLLOWS:
             return  # nothing is read for someone not signed in
         floor = read_floor(self._store, self._hall_code, self._clock.now().date())
         self.floor = floor

@@ -38,10 +38,12 @@ from shared.services.hall import HallService
 from shared.services.slip_use import take_slip
 from shared.services.staff import SignedIn
 from shared.store.clock import Clock, clock_for
-from shared.store.database import Store
+from shared.store.database import EVERYTHING, Store
 from shared.views.counter import CounterView, counter_view
 
 _Result = TypeVar("_Result")
+# What counter_view reads: the counter and its ticket, the queues, the clerk, the businesses.
+WORKSTATION_FOLLOWS = frozenset({"tickets", "counters", "staff", "settings"})
 
 
 def tr(text: str) -> str:
@@ -250,8 +252,9 @@ class WorkstationWindow(QMainWindow):
 
     # ----- reading the counter -----
 
-    def refresh(self) -> None:
-        if self.clerk is None:
+    def refresh(self, kinds: frozenset[str] = EVERYTHING) -> None:
+        """Re-read the counter's view when its tickets, counters, staff or settings moved."""
+        if self.clerk is None or not kinds & WORKSTATION_FOLLOWS:
             return
         self.view = counter_view(
             self.store, self.hall_code, self.counter, self.clerk.staff_id, self.clock.now()

@@ -332,13 +332,14 @@ def review_warnings(
     now: dt.datetime,
     crowding: Crowding,
     usual_days: UsualDays,
-) -> None:
+) -> bool:
     """After an action: raise a warning for each level now likely within the horizon, and
     withdraw the standing ones past their time that are no longer likely. Nothing is
-    looked at while no counter is open (before opening, nobody waits for a level)."""
+    looked at while no counter is open (before opening, nobody waits for a level). True
+    when a warning was raised or withdrawn."""
     pending = [level for level in LEVELS if crowding.level < level]
     if not pending or crowding.open_counters <= 0:
-        return  # at level 2 every warning has come true
+        return False  # at level 2 every warning has come true
     rises = _latest_rises(session, hall, now.date())
     standing = _standing(session, hall, now.date(), rises)
     # A warning stands at least until the time it named, so noise does not make it flap.
@@ -346,7 +347,7 @@ def review_warnings(
     # A warning raised in the same instant as its level's rise would pass for come true.
     new = [level for level in pending if level not in standing and rises.get(level) != now]
     if not due and not new:
-        return
+        return False
     minutes = int((HORIZON + KEEP_SLACK).total_seconds() // 60)
     ahead = outlook(
         usual_days.of(session, hall, now.date()),
@@ -356,8 +357,10 @@ def review_warnings(
         minutes,
         norm_minutes=settings.routine_norm_s / 60,
     )
+    wrote = False
     for level in due:
         if not still_likely(crowding, ahead, settings, level):
+            wrote = True
             session.execute(
                 update(EarlyWarning)
                 .where(EarlyWarning.id == standing[level].id)
@@ -366,6 +369,7 @@ def review_warnings(
     for level in new:
         prediction = predict(crowding, ahead, settings, level, now)
         if prediction is not None:
+            wrote = True
             session.add(
                 EarlyWarning(
                     hall_id=hall.id,
@@ -378,6 +382,7 @@ def review_warnings(
                     services_per_hour=round(ahead.services_per_hour(crowding.open_counters), 1),
                 )
             )
+    return wrote
 
 
 @dataclass(frozen=True)

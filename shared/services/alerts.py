@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shared.rules.alert_level import next_level
+from shared.services.changes import NO_CHANGES, Changes
 from shared.services.settings import HallSettings
 from shared.store.models import AlertChange, Clerk, Counter, Hall, Ticket
 
@@ -78,6 +79,7 @@ class AlertRecord:
     open_counters: int
     acknowledged_by: str | None
     acknowledged_at: dt.datetime | None
+    changes: Changes = NO_CHANGES  # what acknowledging it changed
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -99,15 +101,17 @@ def alert_changes(session: Session, hall: Hall, day: dt.date) -> list[AlertRecor
         .where(AlertChange.hall_id == hall.id, AlertChange.business_day == day)
         .order_by(AlertChange.id)
     ).all()
-    return [
-        AlertRecord(
-            change.at,
-            change.level,
-            change.previous_level,
-            change.waiting,
-            change.open_counters,
-            staff_id,
-            change.acknowledged_at,
-        )
-        for change, staff_id in rows
-    ]
+    return [alert_record(change, staff_id) for change, staff_id in rows]
+
+
+def alert_record(change: AlertChange, acknowledged_by: str | None) -> AlertRecord:
+    """The change as shown, `acknowledged_by` the staff id of whoever acknowledged it."""
+    return AlertRecord(
+        change.at,
+        change.level,
+        change.previous_level,
+        change.waiting,
+        change.open_counters,
+        acknowledged_by,
+        change.acknowledged_at,
+    )

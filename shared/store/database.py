@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,23 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_S = 30
 READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
 CHANGE_CHANNEL = "hallq_changes"  # PostgreSQL NOTIFY channel every write transaction signals
+# What a write can change, as the change feed names it to the windows: the tickets, the
+# counters (state, session, serving), the crowding level and its records (acknowledgement
+# included), the early warnings, the hall's settings, its staff, the archived service forms,
+# incidents and appointments.
+CHANGE_KINDS = (
+    "tickets",
+    "counters",
+    "level",
+    "warnings",
+    "settings",
+    "staff",
+    "forms",
+    "incidents",
+    "appointments",
+)
+EVERYTHING = frozenset(CHANGE_KINDS)  # what a window re-reads when not told what changed
+_NOTED = "hallq_changed"  # session.info key: {hall id: kinds} noted by the write
 
 
 class StoreError(Exception):
@@ -68,8 +85,7 @@ class Store:
         """One write transaction: committed on success, rolled back whole on any error."""
         with self.exclusive(), self.sessions() as session, session.begin():
             yield session
-            if not self.is_sqlite:  # delivered at commit, to every LISTENer (see feed.py)
-                session.execute(text(f"NOTIFY {CHANGE_CHANNEL}"))
+            _announce(session, self.is_sqlite, session.info.pop(_NOTED, None))
 
     def exclusive(self) -> contextlib.AbstractContextManager[None]:
         """Wait for this store's writers' lock (SQLite files; PostgreSQL locks rows instead)."""
@@ -90,6 +106,48 @@ class Store:
         self.engine.dispose()
         if self.writer_lock:
             self.writer_lock.close()
+
+
+def note_changes(session: Session, hall_id: int, kinds: Iterable[str]) -> None:
+    """Say what this write changes in a hall, for the change feed. A write that notes
+    nothing is announced as having changed every kind, so no window misses it."""
+    noted: dict[int, set[str]] = session.info.setdefault(_NOTED, {})
+    noted.setdefault(hall_id, set()).update(kinds)
+
+
+def _announce(session: Session, is_sqlite: bool, noted: dict[int, set[str]] | None) -> None:
+    """Tell the feed, inside the write's transaction, which kinds it changed: bump their
+    counters on SQLite (one row per hall and kind), NOTIFY them on PostgreSQL (delivered
+    at commit, to every LISTENer; see feed.py)."""
+    if not is_sqlite:
+        kinds = CHANGE_KINDS if noted is None else sorted(set().union(*noted.values()))
+        if kinds:
+            session.execute(
+                text("SELECT pg_notify(:channel, :kinds)"),
+                {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)},
+            )
+        return
+    if noted is None:
+        session.execute(
+            text(
+                "INSERT INTO change_counters (hall_id, kind, version)"
+                " SELECT id, :kind, 1 FROM halls WHERE true"
+                " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
+            ),
+            [{"kind": kind} for kind in CHANGE_KINDS],
+        )
+        return
+    rows: list[dict[str, object]] = [
+        {"hall": hall, "kind": kind} for hall, kinds in noted.items() for kind in kinds
+    ]
+    if rows:
+        session.execute(
+            text(
+                "INSERT INTO change_counters (hall_id, kind, version) VALUES (:hall, :kind, 1)"
+                " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
+            ),
+            rows,
+        )
 
 
 def _configure_sqlite(engine: Engine) -> None:
