@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import asdict, dataclass
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Date, DateTime, Integer, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from shared.forecast.usual_day import COUNTER_STEP, MINUTES, UsualDay, UsualDays, minute_of
@@ -210,39 +211,60 @@ def more_counters_needed(waiting: int, ahead: Outlook, level1: float) -> int:
     return MOST_MORE_COUNTERS
 
 
-def observe(session: Session, hall: Hall, now: dt.datetime, open_counters: int) -> Observed:
-    """Today's customers of the last hour; the calls, counter-minutes (the counters open
-    now, walked back through the day's counter events) and ended services of the last
-    half hour."""
-    day = now.date()
-    issued_since, called_since = now - ARRIVAL_WINDOW, now - SERVICE_WINDOW
+def _observed_statements() -> tuple[Any, Any]:
+    """`observe`'s two queries, built once: they run after every action, and building a
+    statement costs more than running it."""
+    hall, day = bindparam("hall", type_=Integer()), bindparam("day", type_=Date())
+    now, issued_since, called_since = (
+        bindparam(name, type_=DateTime()) for name in ("now", "issued_since", "called_since")
+    )
     lately = TicketEvent.at > called_since
     ended = TicketEvent.kind.in_(ENDS_OF_SERVICE) & lately
-    arrived, called, first_issue, handled, handling_s = session.execute(
-        select(
-            func.count().filter(TicketEvent.kind == "issued"),
-            func.count().filter(TicketEvent.kind == "called", lately),
-            func.min(TicketEvent.at).filter(TicketEvent.kind == "issued"),
-            func.count().filter(ended),
-            func.sum(TicketEvent.seconds).filter(ended),
-        ).where(
-            TicketEvent.hall_id == hall.id,
-            TicketEvent.business_day == day,
-            TicketEvent.kind.in_(("issued", "called", *ENDS_OF_SERVICE)),
-            TicketEvent.at > issued_since,
-            TicketEvent.at <= now,
-        )
-    ).one()
-    changes = session.execute(
+    tickets = select(
+        func.count().filter(TicketEvent.kind == "issued"),
+        func.count().filter(TicketEvent.kind == "called", lately),
+        func.min(TicketEvent.at).filter(TicketEvent.kind == "issued"),
+        func.count().filter(ended),
+        func.sum(TicketEvent.seconds).filter(ended),
+    ).where(
+        TicketEvent.hall_id == hall,
+        TicketEvent.business_day == day,
+        TicketEvent.kind.in_(("issued", "called", *ENDS_OF_SERVICE)),
+        TicketEvent.at > issued_since,
+        TicketEvent.at <= now,
+    )
+    counters = (
         select(CounterEvent.at, CounterEvent.kind)
         .where(
-            CounterEvent.hall_id == hall.id,
+            CounterEvent.hall_id == hall,
             CounterEvent.business_day == day,
             CounterEvent.at > called_since,
             CounterEvent.at <= now,
         )
         .order_by(CounterEvent.at.desc(), CounterEvent.id.desc())
-    ).all()
+    )
+    return tickets, counters
+
+
+_TICKETS_OBSERVED, _COUNTERS_OBSERVED = _observed_statements()
+
+
+def observe(session: Session, hall: Hall, now: dt.datetime, open_counters: int) -> Observed:
+    """Today's customers of the last hour; the calls, counter-minutes (the counters open
+    now, walked back through the day's counter events) and ended services of the last
+    half hour."""
+    called_since = now - SERVICE_WINDOW
+    window = {
+        "hall": hall.id,
+        "day": now.date(),
+        "now": now,
+        "issued_since": now - ARRIVAL_WINDOW,
+        "called_since": called_since,
+    }
+    arrived, called, first_issue, handled, handling_s = session.execute(
+        _TICKETS_OBSERVED, window
+    ).one()
+    changes = session.execute(_COUNTERS_OBSERVED, window).all()
     counter_seconds, counting, later = 0.0, open_counters, now
     for at, kind in changes:
         counter_seconds += counting * (later - at).total_seconds()

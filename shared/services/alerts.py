@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from shared.rules.alert_level import next_level
@@ -26,19 +26,24 @@ class Crowding:
         return self.waiting / self.open_counters if self.open_counters else None
 
 
+def _crowding_statement() -> Select[int, int]:
+    """Built once: it runs in every action, where building it would cost more than running it."""
+    hall = bindparam("hall", type_=Integer())
+    waiting = (
+        select(func.count()).where(Ticket.hall_id == hall, Ticket.status == "waiting")
+    ).scalar_subquery()
+    open_counters = (
+        select(func.count()).where(Counter.hall_id == hall, Counter.state == "open")
+    ).scalar_subquery()
+    return select(waiting, open_counters)
+
+
+_CROWDING = _crowding_statement()
+
+
 def count_crowding(session: Session, hall: Hall) -> tuple[int, int]:
     """(waiting tickets, open counters) in the hall right now."""
-    waiting = (
-        select(func.count())
-        .where(Ticket.hall_id == hall.id, Ticket.status == "waiting")
-        .scalar_subquery()
-    )
-    open_counters = (
-        select(func.count())
-        .where(Counter.hall_id == hall.id, Counter.state == "open")
-        .scalar_subquery()
-    )
-    counts = session.execute(select(waiting, open_counters)).one()
+    counts = session.execute(_CROWDING, {"hall": hall.id}).one()
     return int(counts[0]), int(counts[1])
 
 

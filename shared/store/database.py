@@ -24,6 +24,9 @@ from shared.store.writer_lock import WriterLock
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 30
+# The newest schema revision (migrations/versions; a test keeps it equal to alembic's head):
+# a store already there opens without loading alembic.
+SCHEMA_HEAD = "0005"
 READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
 CHANGE_CHANNEL = "hallq_changes"  # PostgreSQL NOTIFY channel every write transaction signals
 # What a write can change, as the change feed names it to the windows: the tickets, the
@@ -84,8 +87,16 @@ class Store:
     def write(self) -> Iterator[Session]:
         """One write transaction: committed on success, rolled back whole on any error."""
         with self.exclusive(), self.sessions() as session, session.begin():
+            if not self.is_sqlite:
+                yield session
+                _notify(session, session.info.pop(_NOTED, None))
+                return
+            before = _rows_changed(session)
             yield session
-            _announce(session, self.is_sqlite, session.info.pop(_NOTED, None))
+            noted = session.info.pop(_NOTED, None)
+            session.flush()  # what the commit would flush counts as changed
+            if _rows_changed(session) != before:  # a write that changed nothing moves nothing
+                _bump(session, noted)
 
     def exclusive(self) -> contextlib.AbstractContextManager[None]:
         """Wait for this store's writers' lock (SQLite files; PostgreSQL locks rows instead)."""
@@ -115,18 +126,25 @@ def note_changes(session: Session, hall_id: int, kinds: Iterable[str]) -> None:
     noted.setdefault(hall_id, set()).update(kinds)
 
 
-def _announce(session: Session, is_sqlite: bool, noted: dict[int, set[str]] | None) -> None:
-    """Tell the feed, inside the write's transaction, which kinds it changed: bump their
-    counters on SQLite (one row per hall and kind), NOTIFY them on PostgreSQL (delivered
-    at commit, to every LISTENer; see feed.py)."""
-    if not is_sqlite:
-        kinds = CHANGE_KINDS if noted is None else sorted(set().union(*noted.values()))
-        if kinds:
-            session.execute(
-                text("SELECT pg_notify(:channel, :kinds)"),
-                {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)},
-            )
-        return
+def _rows_changed(session: Session) -> int:
+    """Rows the SQLite connection has inserted, updated or deleted since it was opened."""
+    return int(session.connection().connection.dbapi_connection.total_changes)  # type: ignore[union-attr]
+
+
+def _notify(session: Session, noted: dict[int, set[str]] | None) -> None:
+    """NOTIFY the kinds the write changed, inside its transaction: delivered at commit to
+    every LISTENer (see feed.py)."""
+    kinds = CHANGE_KINDS if noted is None else sorted(set().union(*noted.values()))
+    if kinds:
+        session.execute(
+            text("SELECT pg_notify(:channel, :kinds)"),
+            {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)},
+        )
+
+
+def _bump(session: Session, noted: dict[int, set[str]] | None) -> None:
+    """Bump, inside the write's transaction, the SQLite change counters (one row per hall
+    and kind) of the kinds it changed."""
     if noted is None:
         session.execute(
             text(
@@ -168,6 +186,17 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
 
 
+def _schema_is_current(store: Store) -> bool:
+    """One cheap read of the store's schema revision; False (upgrade) when it cannot tell."""
+    try:
+        with store.engine.connect() as connection:
+            connection.execution_options(**{READ_ONLY: True})
+            found = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except Exception:  # no such table yet, or no server: the upgrade says what is wrong
+        return False
+    return [tuple(row) for row in found] == [(SCHEMA_HEAD,)]
+
+
 def open_store(target: str | None = None, *, upgrade: bool = True) -> Store:
     """Open the store at `target` (path or URL) and bring its schema to the current version."""
     url = to_url(target or default_target())
@@ -185,7 +214,7 @@ def open_store(target: str | None = None, *, upgrade: bool = True) -> Store:
             f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL"
         )
     store = Store(engine, sessionmaker(engine, expire_on_commit=False), writer_lock)
-    if upgrade:
+    if upgrade and not _schema_is_current(store):
         from shared.store.migrate import upgrade_schema
 
         try:
