@@ -65,6 +65,9 @@ RATINGS = ("satisfied", "neutral", "dissatisfied")
 OUTCOMES = ("completed", "follow_up", "cancelled")  # how each business of a visit ended
 MAX_NUMBER = 999
 MAX_NOTES = 500
+# The event log's inserts, built once: every action appends, and building costs more than running.
+_TICKET_EVENT = insert(TicketEvent)
+_COUNTER_EVENT = insert(CounterEvent)
 
 
 def ticket_code(letter: str, number: int) -> str:
@@ -728,18 +731,19 @@ def _log(
 ) -> None:
     """Append to the ticket event log (a plain insert: the log is never read back here)."""
     session.execute(
-        insert(TicketEvent).values(
-            hall_id=ticket.hall_id,
-            ticket_id=ticket.id,
-            at=at,
-            business_day=ticket.business_day,
-            kind=kind,
-            queue_id=ticket.queue_id,
-            business_id=business.id if business else ticket.business_id,
-            counter_id=desk.id if desk else None,
-            clerk_id=clerk_id,
-            seconds=seconds,
-        )
+        _TICKET_EVENT,
+        {
+            "hall_id": ticket.hall_id,
+            "ticket_id": ticket.id,
+            "at": at,
+            "business_day": ticket.business_day,
+            "kind": kind,
+            "queue_id": ticket.queue_id,
+            "business_id": business.id if business else ticket.business_id,
+            "counter_id": desk.id if desk else None,
+            "clerk_id": clerk_id,
+            "seconds": seconds,
+        },
     )
 
 
@@ -752,16 +756,17 @@ def _log_counter(
     reason: str = "",
 ) -> None:
     session.execute(
-        insert(CounterEvent).values(
-            hall_id=desk.hall_id,
-            session_id=stint.id,
-            counter_id=desk.id,
-            clerk_id=stint.clerk_id,
-            at=at,
-            business_day=at.date(),
-            kind=kind,
-            reason=reason,
-        )
+        _COUNTER_EVENT,
+        {
+            "hall_id": desk.hall_id,
+            "session_id": stint.id,
+            "counter_id": desk.id,
+            "clerk_id": stint.clerk_id,
+            "at": at,
+            "business_day": at.date(),
+            "kind": kind,
+            "reason": reason,
+        },
     )
 
 
