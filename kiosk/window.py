@@ -43,7 +43,7 @@ from shared.services.appointments import CheckInRefused, check_in
 from shared.services.hall import HallService, Issued
 from shared.services.incidents import record_incident
 from shared.store.clock import Clock, clock_for
-from shared.store.database import Store
+from shared.store.database import EVERYTHING, Store
 from shared.views.kiosk_menu import Offer, customer_tier, kiosk_menu, kiosk_state
 from shared.vocabulary import IncidentKind, Tier
 
@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 CATALOGS = ("kiosk",)
 POINT_SIZE = 16  # read at arm's length
 POLL_MS = 250  # the level changes at most every few seconds; a quarter second is live enough
+KIOSK_FOLLOWS = frozenset({"level", "settings"})  # what kiosk_state reads
 LANGUAGE_BUTTON = {"zh": "English", "en": "中文"}  # each names the language it switches to
 
 
@@ -236,10 +237,11 @@ class KioskWindow(QMainWindow):
         self.changes = live.LiveStore(self.store, self, poll_ms=POLL_MS)
         self.changes.changed.connect(self.reread_state)
 
-    def reread_state(self) -> None:
-        """The level and settings, re-read when another program committed. While the store
-        fails they stay as last read: the customer's next action says why."""
-        self.notices.attempt("re-read the hall's level and settings", self._read_state)
+    def reread_state(self, kinds: frozenset[str] = EVERYTHING) -> None:
+        """The level and settings, re-read when another program changed them. While the
+        store fails they stay as last read: the customer's next action says why."""
+        if kinds & KIOSK_FOLLOWS:
+            self.notices.attempt("re-read the hall's level and settings", self._read_state)
 
     def _read_state(self) -> None:
         self.state = kiosk_state(self.store, self.hall_code)

@@ -23,9 +23,10 @@ from counter.screen.announcer import Announcer
 from counter.screen.words import LEVEL_COLOURS, announcement, customer_words
 from shared.qt.errors import FailureNotices
 from shared.store.clock import Clock
-from shared.store.database import Store
+from shared.store.database import EVERYTHING, Store
 from shared.views.floor import Board, Call, read_board
 
+BOARD_FOLLOWS = frozenset({"tickets", "counters", "level", "settings"})  # what read_board reads
 FLASHES = 6  # on-off changes of a new call's card
 FLASH_MS = 350
 SERVING_COLUMNS = 3
@@ -178,10 +179,12 @@ class CallingBoard(QWidget):
 
     # ----- live -----
 
-    def refresh(self) -> None:
-        """Re-read the calls; while the store fails the board shows the last ones it read
-        (the hall's customers are no audience for the reason: it is logged)."""
-        self.failures.attempt("read the calling board", self._read)
+    def refresh(self, kinds: frozenset[str] = EVERYTHING) -> None:
+        """Re-read the board when the tickets, counters or settings it shows changed; while
+        the store fails it shows the last calls it read (the hall's customers are no audience
+        for the reason: it is logged)."""
+        if kinds & BOARD_FOLLOWS:
+            self.failures.attempt("read the calling board", self._read)
 
     def _read(self) -> None:
         board = read_board(self._store, self._hall_code, self._clock.now().date())

@@ -51,9 +51,11 @@ from shared.services.hall import HallService
 from shared.services.roles import record_export
 from shared.services.staff import SignedIn, sign_in
 from shared.store.clock import Clock
-from shared.store.database import Store
+from shared.store.database import EVERYTHING, Store
 from shared.views.floor import Floor, read_floor
 from shared.vocabulary import CounterState
+
+MONITOR_FOLLOWS = EVERYTHING - {"forms", "appointments"}  # what read_floor shows
 
 
 def _clock_text(value: object) -> str:
@@ -376,10 +378,10 @@ class LeadMonitor(QWidget):
 
     # ----- live -----
 
-    def refresh(self) -> None:
-        """Re-read the floor; while the store fails the figures stay as last read and the
-        banner's note says why."""
-        if self.lead is not None:  # nothing is read for someone not signed in
+    def refresh(self, kinds: frozenset[str] = EVERYTHING) -> None:
+        """Re-read the floor when a kind it shows changed (forms and bookings it does not);
+        while the store fails the figures stay as last read and the banner's note says why."""
+        if self.lead is not None and kinds & MONITOR_FOLLOWS:  # nothing read for no one
             self.failures.attempt("read the floor", self._read_floor, self.ack_label.setText)
 
     def _read_floor(self) -> None:

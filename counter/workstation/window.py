@@ -39,11 +39,13 @@ from shared.services.hall import HallService
 from shared.services.slip_use import take_slip
 from shared.services.staff import SignedIn
 from shared.store.clock import Clock, clock_for
-from shared.store.database import Store
+from shared.store.database import EVERYTHING, Store
 from shared.views.counter import CounterView, counter_view
 from shared.vocabulary import CounterState, Tier
 
 _Result = TypeVar("_Result")
+# What counter_view reads: the counter and its ticket, the queues, the clerk, the businesses.
+WORKSTATION_FOLLOWS = frozenset({"tickets", "counters", "staff", "settings"})
 
 
 def tr(text: str) -> str:
@@ -255,10 +257,10 @@ class WorkstationWindow(QMainWindow):
 
     # ----- reading the counter -----
 
-    def refresh(self) -> None:
-        """Re-read the counter; while the store fails, the screen stays as last read and
-        says why."""
-        if self.clerk is not None:
+    def refresh(self, kinds: frozenset[str] = EVERYTHING) -> None:
+        """Re-read the counter when its tickets, counters, staff or settings moved; while the
+        store fails, the screen stays as last read and says why."""
+        if self.clerk is not None and kinds & WORKSTATION_FOLLOWS:
             self.failures.attempt(
                 f"read counter {self.counter}", self._read_counter, self._say_problem
             )

@@ -26,6 +26,7 @@ from shared.documents.service_form import (
 from shared.errors import Rejected
 from shared.rules.masking import mask_field, mask_phone
 from shared.services import audit
+from shared.services.changes import NO_CHANGES, Changes
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_clerk, find_hall
@@ -181,6 +182,7 @@ def archive_form(
     digest = hashlib.sha256(pdf).hexdigest()
     with store.write() as session:
         hall = find_hall(session, hall_code, lock=True)
+        Changes(forms=True).note(session, hall.id)
         ticket = finished_ticket(session, hall, code, now.date())
         if session.scalar(select(ServiceForm.id).where(ServiceForm.ticket_id == ticket.id)):
             raise Rejected(f"{code} already has an archived service form")
@@ -372,6 +374,7 @@ def open_form(
     now = (clock or clock_for(store)).now()
     with store.write() as session:
         hall = find_hall(session, hall_code)
+        NO_CHANGES.note(session, hall.id)  # only the audit log, which no window follows
         pdf = session.scalar(
             select(ServiceForm.pdf).where(
                 ServiceForm.hall_id == hall.id, ServiceForm.sequence == sequence

@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING, TextIO
 
-from shared.services.appointments import book
 from shared.store.database import default_target, open_store
 
 if TYPE_CHECKING:  # the command line imports this module to register it
@@ -21,6 +20,8 @@ def _slot(text: str) -> dt.datetime:
 
 
 def cmd_appointment_book(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.services.appointments import book
+
     store = open_store(args.db or default_target())
     try:
         booked = book(store, args.hall, phone=args.phone, business=args.business, at=args.at)

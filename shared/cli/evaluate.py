@@ -9,11 +9,11 @@ import time
 from typing import TYPE_CHECKING, TextIO
 
 from shared.errors import Rejected
-from shared.forecast.evaluate import HISTORY_DAYS, ProfileFigures, evaluate
 from shared.forecast.simulate import PROFILES
 
 if TYPE_CHECKING:
     from shared.cli.main import AddCommand
+    from shared.forecast.evaluate import ProfileFigures
 
 
 def _share(value: float | None) -> str:
@@ -68,15 +68,18 @@ def as_table(rows: list[ProfileFigures]) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.forecast.evaluate import HISTORY_DAYS, evaluate
+
+    history = HISTORY_DAYS if args.history is None else args.history
     if not 1 <= args.days <= 1000:
         raise Rejected("--days must be between 1 and 1000")
     if not 1 <= args.processes <= (os.cpu_count() or 1) * 4:
         raise Rejected("--processes must be at least 1 and not far above the machine's cores")
-    if not 0 <= args.history <= 100:
+    if not 0 <= history <= 100:
         raise Rejected("--history must be between 0 and 100 days")
     began = time.monotonic()
     rows = evaluate(
-        args.profile or sorted(PROFILES), args.days, args.processes, args.first_seed, args.history
+        args.profile or sorted(PROFILES), args.days, args.processes, args.first_seed, history
     )
     if args.json:
         json.dump([as_json(row) for row in rows], out, ensure_ascii=False, indent=2)
@@ -110,8 +113,7 @@ def register(command: AddCommand) -> None:
     evaluate_command.add_argument(
         "--history",
         type=int,
-        default=HISTORY_DAYS,
         help="past days of the same kind replayed first, not measured, so the hall has a "
-        f"usual day to learn (default {HISTORY_DAYS}; 0: a hall on its first day)",
+        "usual day to learn (default: the evaluation's own; 0: a hall on its first day)",
     )
     evaluate_command.add_argument("--json", action="store_true", help="print JSON")

@@ -9,7 +9,6 @@ import json
 from collections.abc import Callable
 from typing import TextIO
 
-from shared.archive.forms import search_forms, verify_chain
 from shared.errors import Rejected
 from shared.store.database import default_target, open_store
 from shared.store.lookup import find_hall
@@ -40,6 +39,8 @@ def _date(text: str) -> dt.date:
 
 
 def cmd_forms(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.archive.forms import search_forms, verify_chain
+
     store = open_store(args.db or default_target())
     try:
         with store.read() as session:

@@ -14,29 +14,18 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from sqlalchemy.orm import Session
-
+# Each command imports what it needs when it runs, so a quick one (`status`) starts quickly.
 from shared.cli import appointment, evaluate, forms, purge, report, warnings
-from shared.documents import report_text
 from shared.errors import Rejected
-from shared.figures.clerks import clerk_figures, hall_day_summary, queue_hour_figures
-from shared.forecast.simulate import PROFILES, preset, simulate_day, write_day
+from shared.forecast.simulate import PROFILES
 from shared.rules.input_text import check_input
-from shared.services import audit
-from shared.services.alerts import alert_changes
-from shared.services.audit import command_line_user
-from shared.services.hall import HallService
-from shared.services.hall_config import demo_definition, load_hall
-from shared.services.replay import replay
-from shared.services.settings import SETTING_NAMES, change_settings, load_settings
-from shared.store.backup import backup_store, restore_store, sqlite_store_path
-from shared.store.clock import SystemClock
 from shared.store.database import Store, StoreError, default_target, open_store, to_url
 from shared.store.failures import store_failure, store_name
-from shared.store.lookup import find_hall
-from shared.views.status import hall_now
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -82,6 +71,10 @@ def _opened(args: argparse.Namespace) -> Iterator[Store]:
 
 def _record(session: Session, hall_id: int, action: str, **detail: object) -> None:
     """Audit a command's act, in its transaction, as the operating-system user's."""
+    from shared.services import audit
+    from shared.services.audit import command_line_user
+    from shared.store.clock import SystemClock
+
     audit.record(
         session,
         hall_id,
@@ -98,6 +91,8 @@ def _record(session: Session, hall_id: int, action: str, **detail: object) -> No
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.services.hall_config import demo_definition, load_hall
+
     with _opened(args) as store:
         if args.demo:
             with store.write() as session:
@@ -107,6 +102,8 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_hall_load(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.services.hall_config import load_hall
+
     try:
         definition = json.loads(Path(args.file).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -118,6 +115,8 @@ def cmd_hall_load(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_replay(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.services.replay import replay
+
     source = sys.stdin if args.file == "-" else None
     try:
         handle = source or open(args.file, encoding="utf-8")  # noqa: SIM115 (closed below)
@@ -143,15 +142,24 @@ def cmd_replay(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_status(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.store.lookup import find_hall
+    from shared.views.status import hall_now
+
     with _opened(args) as store, store.read() as session:
         now = hall_now(session, find_hall(session, args.hall))
     if args.json:
         _print_json(now.as_json(), out)
     else:
+        from shared.documents import report_text
+
         out.write(report_text.status_text(now) + "\n")
 
 
 def cmd_metrics(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.documents import report_text
+    from shared.figures.clerks import clerk_figures
+    from shared.store.lookup import find_hall
+
     with _opened(args) as store, store.read() as session:
         hall = find_hall(session, args.hall)
         figures = clerk_figures(session, hall, args.date, clerk=args.clerk)
@@ -162,6 +170,10 @@ def cmd_metrics(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_queues(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.documents import report_text
+    from shared.figures.clerks import hall_day_summary, queue_hour_figures
+    from shared.store.lookup import find_hall
+
     with _opened(args) as store, store.read() as session:
         hall = find_hall(session, args.hall)
         rows = queue_hour_figures(session, hall, args.date)
@@ -173,6 +185,10 @@ def cmd_queues(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_alerts(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.documents import report_text
+    from shared.services.alerts import alert_changes
+    from shared.store.lookup import find_hall
+
     with _opened(args) as store, store.read() as session:
         changes = alert_changes(session, find_hall(session, args.hall), args.date)
     if args.json:
@@ -182,12 +198,18 @@ def cmd_alerts(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_ack(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.services.hall import HallService
+
     with _opened(args) as store:
         change = HallService(store, args.hall).acknowledge_alert(args.clerk)
     out.write(f"acknowledged level {change.level} of {change.at:%H:%M:%S} by {args.clerk}\n")
 
 
 def cmd_settings(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.documents import report_text
+    from shared.services.settings import SETTING_NAMES, change_settings, load_settings
+    from shared.store.lookup import find_hall
+
     changes: dict[str, object] = {}
     for assignment in args.set or []:
         name, equals, value = assignment.partition("=")
@@ -215,12 +237,18 @@ def cmd_settings(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.documents import report_text
+    from shared.store.backup import backup_store
+
     report = backup_store(args.db or default_target(), Path(args.destination))
     out.write(report_text.backup_text("备份完成 backup written", report) + "\n")
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> None:
     """Keep a copy of the store being replaced first: a restore must lose nothing either."""
+    from shared.documents import report_text
+    from shared.store.backup import backup_store, restore_store, sqlite_store_path
+
     target = sqlite_store_path(args.db or default_target(), "restore")
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     safety = target.with_name(f"{target.name}.before-restore-{stamp}")
@@ -234,6 +262,8 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_simulate(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.forecast.simulate import preset, simulate_day, write_day
+
     if not 0 < args.volume <= 10:
         raise Rejected("--volume must be above 0 and at most 10")
     events = simulate_day(preset(args.profile, volume=args.volume), args.date, args.seed)

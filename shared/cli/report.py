@@ -6,9 +6,6 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from shared.documents.report import write_reports
-from shared.services import audit
-from shared.services.audit import command_line_user
 from shared.store.clock import clock_for
 from shared.store.database import default_target, open_store
 from shared.store.lookup import find_hall
@@ -18,6 +15,10 @@ if TYPE_CHECKING:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.documents.report import write_reports
+    from shared.services import audit
+    from shared.services.audit import command_line_user
+
     store = open_store(args.db or default_target())
     try:
         written = write_reports(store, args.hall, args.out, day=args.date, month=args.month)

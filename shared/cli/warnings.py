@@ -9,13 +9,13 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from shared.forecast.early_warning import WarningRecord, warnings_of_day
 from shared.store.database import default_target, open_store
 from shared.store.lookup import find_hall
 from shared.views.status import LEVEL_NAMES
 
 if TYPE_CHECKING:
     from shared.cli.main import AddCommand
+    from shared.forecast.early_warning import WarningRecord
 
 
 def warnings_text(day: dt.date, warnings: Sequence[WarningRecord]) -> str:
@@ -38,6 +38,8 @@ def warnings_text(day: dt.date, warnings: Sequence[WarningRecord]) -> str:
 
 
 def cmd_warnings(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.forecast.early_warning import warnings_of_day
+
     with (
         contextlib.closing(open_store(args.db or default_target())) as store,
         store.read() as session,

@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import asdict, dataclass
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Date, DateTime, Integer, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from shared.forecast.usual_day import COUNTER_STEP, MINUTES, UsualDay, UsualDays, minute_of
@@ -211,41 +212,60 @@ def more_counters_needed(waiting: int, ahead: Outlook, level1: float) -> int:
     return MOST_MORE_COUNTERS
 
 
-def observe(session: Session, hall: Hall, now: dt.datetime, open_counters: int) -> Observed:
-    """Today's customers of the last hour; the calls, counter-minutes (the counters open
-    now, walked back through the day's counter events) and ended services of the last
-    half hour."""
-    day = now.date()
-    issued_since, called_since = now - ARRIVAL_WINDOW, now - SERVICE_WINDOW
+def _observed_statements() -> tuple[Any, Any]:
+    """`observe`'s two queries, built once: they run after every action, and building a
+    statement costs more than running it."""
+    hall, day = bindparam("hall", type_=Integer()), bindparam("day", type_=Date())
+    now, issued_since, called_since = (
+        bindparam(name, type_=DateTime()) for name in ("now", "issued_since", "called_since")
+    )
     lately = TicketEvent.at > called_since
     ended = TicketEvent.kind.in_(ENDS_OF_SERVICE) & lately
-    arrived, called, first_issue, handled, handling_s = session.execute(
-        select(
-            func.count().filter(TicketEvent.kind == TicketEventKind.ISSUED),
-            func.count().filter(TicketEvent.kind == TicketEventKind.CALLED, lately),
-            func.min(TicketEvent.at).filter(TicketEvent.kind == TicketEventKind.ISSUED),
-            func.count().filter(ended),
-            func.sum(TicketEvent.seconds).filter(ended),
-        ).where(
-            TicketEvent.hall_id == hall.id,
-            TicketEvent.business_day == day,
-            TicketEvent.kind.in_(
-                (TicketEventKind.ISSUED, TicketEventKind.CALLED, *ENDS_OF_SERVICE)
-            ),
-            TicketEvent.at > issued_since,
-            TicketEvent.at <= now,
-        )
-    ).one()
-    changes = session.execute(
+    tickets = select(
+        func.count().filter(TicketEvent.kind == TicketEventKind.ISSUED),
+        func.count().filter(TicketEvent.kind == TicketEventKind.CALLED, lately),
+        func.min(TicketEvent.at).filter(TicketEvent.kind == TicketEventKind.ISSUED),
+        func.count().filter(ended),
+        func.sum(TicketEvent.seconds).filter(ended),
+    ).where(
+        TicketEvent.hall_id == hall,
+        TicketEvent.business_day == day,
+        TicketEvent.kind.in_((TicketEventKind.ISSUED, TicketEventKind.CALLED, *ENDS_OF_SERVICE)),
+        TicketEvent.at > issued_since,
+        TicketEvent.at <= now,
+    )
+    counters = (
         select(CounterEvent.at, CounterEvent.kind)
         .where(
-            CounterEvent.hall_id == hall.id,
+            CounterEvent.hall_id == hall,
             CounterEvent.business_day == day,
             CounterEvent.at > called_since,
             CounterEvent.at <= now,
         )
         .order_by(CounterEvent.at.desc(), CounterEvent.id.desc())
-    ).all()
+    )
+    return tickets, counters
+
+
+_TICKETS_OBSERVED, _COUNTERS_OBSERVED = _observed_statements()
+
+
+def observe(session: Session, hall: Hall, now: dt.datetime, open_counters: int) -> Observed:
+    """Today's customers of the last hour; the calls, counter-minutes (the counters open
+    now, walked back through the day's counter events) and ended services of the last
+    half hour."""
+    called_since = now - SERVICE_WINDOW
+    window = {
+        "hall": hall.id,
+        "day": now.date(),
+        "now": now,
+        "issued_since": now - ARRIVAL_WINDOW,
+        "called_since": called_since,
+    }
+    arrived, called, first_issue, handled, handling_s = session.execute(
+        _TICKETS_OBSERVED, window
+    ).one()
+    changes = session.execute(_COUNTERS_OBSERVED, window).all()
     counter_seconds, counting, later = 0.0, open_counters, now
     for at, kind in changes:
         counter_seconds += counting * (later - at).total_seconds()
@@ -335,13 +355,14 @@ def review_warnings(
     now: dt.datetime,
     crowding: Crowding,
     usual_days: UsualDays,
-) -> None:
+) -> bool:
     """After an action: raise a warning for each level now likely within the horizon, and
     withdraw the standing ones past their time that are no longer likely. Nothing is
-    looked at while no counter is open (before opening, nobody waits for a level)."""
+    looked at while no counter is open (before opening, nobody waits for a level). True
+    when a warning was raised or withdrawn."""
     pending = [level for level in LEVELS if crowding.level < level]
     if not pending or crowding.open_counters <= 0:
-        return  # at level 2 every warning has come true
+        return False  # at level 2 every warning has come true
     rises = _latest_rises(session, hall, now.date())
     standing = _standing(session, hall, now.date(), rises)
     # A warning stands at least until the time it named, so noise does not make it flap.
@@ -349,7 +370,7 @@ def review_warnings(
     # A warning raised in the same instant as its level's rise would pass for come true.
     new = [level for level in pending if level not in standing and rises.get(level) != now]
     if not due and not new:
-        return
+        return False
     minutes = int((HORIZON + KEEP_SLACK).total_seconds() // 60)
     ahead = outlook(
         usual_days.of(session, hall, now.date()),
@@ -359,8 +380,10 @@ def review_warnings(
         minutes,
         norm_minutes=settings.routine_norm_s / 60,
     )
+    wrote = False
     for level in due:
         if not still_likely(crowding, ahead, settings, level):
+            wrote = True
             session.execute(
                 update(EarlyWarning)
                 .where(EarlyWarning.id == standing[level].id)
@@ -369,6 +392,7 @@ def review_warnings(
     for level in new:
         prediction = predict(crowding, ahead, settings, level, now)
         if prediction is not None:
+            wrote = True
             session.add(
                 EarlyWarning(
                     hall_id=hall.id,
@@ -381,6 +405,7 @@ def review_warnings(
                     services_per_hour=round(ahead.services_per_hour(crowding.open_counters), 1),
                 )
             )
+    return wrote
 
 
 @dataclass(frozen=True)

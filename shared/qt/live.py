@@ -1,5 +1,5 @@
-"""The change feed as one Qt signal: windows re-read the store only after another program
-committed, never on a timer of their own."""
+"""The change feed as one Qt signal carrying the kinds committed: each
+window re-reads only when a kind it shows moved, never on a timer of its own."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from shared.store.database import Store
+from shared.store.database import EVERYTHING, Store
 from shared.store.failures import store_failure, store_name
 from shared.store.feed import ChangeFeed, open_feed
 
@@ -20,11 +20,11 @@ REOPEN_S = 2.0  # a lost feed is opened again at most this often, so a dead serv
 
 
 class LiveStore(QObject):
-    """Emits `changed` after another connection commits. A feed the store drops (a
+    """Emits `changed` with the kinds another connection committed. A feed the store drops (a
     PostgreSQL server restarted, the connection cut) is logged and opened again; the
-    windows then re-read once, for whatever was committed meanwhile."""
+    windows then re-read everything once, for whatever was committed meanwhile."""
 
-    changed = Signal()
+    changed = Signal(object)  # frozenset[str]: the kinds changed
 
     def __init__(
         self, store: Store, parent: QObject | None = None, *, poll_ms: int = POLL_MS
@@ -40,13 +40,13 @@ class LiveStore(QObject):
     def _poll(self) -> None:
         try:
             if self._feed is not None:
-                if self._feed.changed():
-                    self.changed.emit()
+                if kinds := self._feed.changed():
+                    self.changed.emit(kinds)
             elif time.monotonic() - self._lost_at >= REOPEN_S:
                 self._lost_at = time.monotonic()
                 self._feed = open_feed(self._store)
                 log.info("the change feed is back")
-                self.changed.emit()
+                self.changed.emit(EVERYTHING)
         except Exception as error:
             failure = store_failure(error, store_name(self._store.engine.url))
             if failure is None:

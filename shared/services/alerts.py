@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from shared.rules.alert_level import next_level
+from shared.services.changes import NO_CHANGES, Changes
 from shared.services.settings import HallSettings
 from shared.store.models import AlertChange, Clerk, Counter, Hall, Ticket
 from shared.vocabulary import CounterState, TicketStatus
@@ -26,19 +27,24 @@ class Crowding:
         return self.waiting / self.open_counters if self.open_counters else None
 
 
+def _crowding_statement() -> Select[int, int]:
+    """Built once: it runs in every action, where building it would cost more than running it."""
+    hall = bindparam("hall", type_=Integer())
+    waiting = (
+        select(func.count()).where(Ticket.hall_id == hall, Ticket.status == TicketStatus.WAITING)
+    ).scalar_subquery()
+    open_counters = (
+        select(func.count()).where(Counter.hall_id == hall, Counter.state == CounterState.OPEN)
+    ).scalar_subquery()
+    return select(waiting, open_counters)
+
+
+_CROWDING = _crowding_statement()
+
+
 def count_crowding(session: Session, hall: Hall) -> tuple[int, int]:
     """(waiting tickets, open counters) in the hall right now."""
-    waiting = (
-        select(func.count())
-        .where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.WAITING)
-        .scalar_subquery()
-    )
-    open_counters = (
-        select(func.count())
-        .where(Counter.hall_id == hall.id, Counter.state == CounterState.OPEN)
-        .scalar_subquery()
-    )
-    counts = session.execute(select(waiting, open_counters)).one()
+    counts = session.execute(_CROWDING, {"hall": hall.id}).one()
     return int(counts[0]), int(counts[1])
 
 
@@ -79,6 +85,7 @@ class AlertRecord:
     open_counters: int
     acknowledged_by: str | None
     acknowledged_at: dt.datetime | None
+    changes: Changes = NO_CHANGES  # what acknowledging it changed
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -100,15 +107,17 @@ def alert_changes(session: Session, hall: Hall, day: dt.date) -> list[AlertRecor
         .where(AlertChange.hall_id == hall.id, AlertChange.business_day == day)
         .order_by(AlertChange.id)
     ).all()
-    return [
-        AlertRecord(
-            change.at,
-            change.level,
-            change.previous_level,
-            change.waiting,
-            change.open_counters,
-            staff_id,
-            change.acknowledged_at,
-        )
-        for change, staff_id in rows
-    ]
+    return [alert_record(change, staff_id) for change, staff_id in rows]
+
+
+def alert_record(change: AlertChange, acknowledged_by: str | None) -> AlertRecord:
+    """The change as shown, `acknowledged_by` the staff id of whoever acknowledged it."""
+    return AlertRecord(
+        change.at,
+        change.level,
+        change.previous_level,
+        change.waiting,
+        change.open_counters,
+        acknowledged_by,
+        change.acknowledged_at,
+    )

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
+from shared.services.changes import Changes
 from shared.services.hall import HallService, Issued
 from shared.services.settings import load_settings
 from shared.services.slips import MOBILE
@@ -60,6 +61,7 @@ def book(
         hall = find_hall(session, hall_code, lock=True)
         booked = find_business(session, hall, business)
         code = _free_code(session, hall.id)
+        Changes(appointments=True).note(session, hall.id)
         session.add(
             Appointment(
                 hall_id=hall.id,

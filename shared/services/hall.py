@@ -5,7 +5,15 @@ Every action locks the hall first (BEGIN IMMEDIATE on SQLite, the hall's row on
 PostgreSQL), so two kiosks never get one number and two counters never get one ticket.
 It validates all input before writing, raises `Rejected` with a message fit for a person,
 and leaves nothing written when it does. Each change of a ticket or counter appends an
-event; the ticket's and counter's current state are caches updated alongside.
+event; the ticket's and counter's current state are caches updated alongside. Each result
+carries what the action changed (`Changes`), as the change feed tells the windows.
+
+The crowding level is recomputed and recorded in the action's transaction. The early
+warning is reviewed after the commit, in a short transaction of its own under the same
+lock, so the forecast does not lengthen every action's hold on the store; two programs
+reviewing at once are serialised by that lock and the second sees the first's warning.
+A program that stops between the two leaves the action done and its review undone: the
+next action's review, which looks at the hall as it then is, raises what is due.
 """
 
 from __future__ import annotations
@@ -13,8 +21,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from sqlalchemy import CursorResult, Select, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -23,12 +31,13 @@ from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
 from shared.figures.clerks import latest_event
-from shared.forecast.early_warning import review_warnings
+from shared.forecast.early_warning import LEVELS, review_warnings
 from shared.forecast.usual_day import UsualDays
 from shared.forecast.wait_estimate import estimate_wait_s
 from shared.rules.calling import Policy, Waiting, choose_next, route
 from shared.rules.slip_codes import slip_code
-from shared.services.alerts import AlertRecord, update_level
+from shared.services.alerts import AlertRecord, Crowding, alert_record, update_level
+from shared.services.changes import NO_CHANGES, Changes
 from shared.services.form_fields import check_form
 from shared.services.settings import HallSettings, load_settings
 from shared.services.slips import MOBILE, check_slip
@@ -57,6 +66,9 @@ RATINGS = ("satisfied", "neutral", "dissatisfied")
 OUTCOMES = ("completed", "follow_up", "cancelled")  # how each business of a visit ended
 MAX_NUMBER = 999
 MAX_NOTES = 500
+# The event log's inserts, built once: every action appends, and building costs more than running.
+_TICKET_EVENT = insert(TicketEvent)
+_COUNTER_EVENT = insert(CounterEvent)
 
 
 def ticket_code(letter: str, number: int) -> str:
@@ -75,6 +87,7 @@ class Issued:
     estimated_wait_s: float | None = None
     # The QR payload of its pre-processing slip, when it has one.
     slip_code: str | None = None
+    changes: Changes = NO_CHANGES
 
 
 @dataclass(frozen=True)
@@ -85,14 +98,39 @@ class Done:
     counter: int
     queue: str | None = None
     waited_s: float | None = None
+    changes: Changes = NO_CHANGES
+
+
+_Result = TypeVar("_Result", Issued, Done, AlertRecord)
 
 
 @dataclass
 class _Action:
+    """One action's transaction, and what it touched so far."""
+
     session: Session
     hall: Hall
     settings: HallSettings
     now: dt.datetime
+    tickets: set[str] = field(default_factory=set)
+    counters: set[int] = field(default_factory=set)
+    level: bool = False
+    appointments: bool = False
+    crowding: Crowding | None = None
+
+    def done(self, result: _Result) -> _Result:
+        """End the action: recompute and record the level, note what changed for the
+        feed, and hand back `result` carrying it."""
+        self.session.flush()
+        before = self.hall.alert_level
+        self.crowding = update_level(self.session, self.hall, self.settings, self.now)
+        changes = Changes(
+            frozenset(self.tickets),
+            frozenset(self.counters),
+            level=self.level or self.hall.alert_level != before,
+            appointments=self.appointments,
+        ).note(self.session, self.hall.id)
+        return replace(result, changes=changes)
 
 
 class HallService:
@@ -109,13 +147,23 @@ class HallService:
         now = self.clock.now()
         with self.store.write() as session:
             hall = find_hall(session, self.hall_code, lock=True)
-            settings = load_settings(session, hall.id)
-            _roll_over_day(session, hall, settings, now)
-            action = _Action(session, hall, settings, now)
+            action = _Action(session, hall, load_settings(session, hall.id), now)
+            _roll_over_day(action)
             yield action
-            session.flush()
-            crowding = update_level(session, hall, settings, now)
-            review_warnings(session, hall, settings, now, crowding, self.usual_days)
+            assert action.crowding is not None, "an action ends with action.done(result)"
+        self._review_warnings(action, action.crowding)
+
+    def _review_warnings(self, action: _Action, crowding: Crowding) -> None:
+        """The early warning's review of the action just committed, in its own transaction
+        (skipped, with no transaction, when no warning can be raised or withdrawn)."""
+        if crowding.level >= max(LEVELS) or crowding.open_counters <= 0:
+            return
+        with self.store.write() as session:
+            hall = find_hall(session, self.hall_code, lock=True)
+            wrote = review_warnings(
+                session, hall, action.settings, action.now, crowding, self.usual_days
+            )
+            Changes(warnings=wrote).note(session, hall.id)
 
     # ----- the kiosk -----
 
@@ -172,17 +220,21 @@ class HallService:
             session.add(ticket)
             session.flush()
             _log(session, ticket, "issued", action.now)
+            action.tickets.add(ticket.code)
             if on_issued is not None:
                 on_issued(session, ticket, action.now)
-            return Issued(
-                ticket.code,
-                letter,
-                int(ahead or 0),
-                tier,
-                kind.key,
-                action.now,
-                estimate,
-                _print_slip(session, hall, ticket) if checked_slip is not None else None,
+                action.appointments = True
+            return action.done(
+                Issued(
+                    ticket.code,
+                    letter,
+                    int(ahead or 0),
+                    tier,
+                    kind.key,
+                    action.now,
+                    estimate,
+                    _print_slip(session, hall, ticket) if checked_slip is not None else None,
+                )
             )
 
     # ----- the counter: tickets -----
@@ -211,7 +263,7 @@ class HallService:
                 recent_calls=_recent_call_queues(session, desk, policy.green_ratio),
             )
             if chosen is None:
-                return Done(None, counter)
+                return action.done(Done(None, counter))
             ticket = session.get(Ticket, chosen.ticket_id)
             assert ticket is not None
             ticket.for_counter_id = None
@@ -225,14 +277,17 @@ class HallService:
                 raise Rejected(f"{ticket.code} was called by another counter; call again")
             waited = (now - ticket.waiting_since).total_seconds()
             _log(session, ticket, "called", now, desk, stint.clerk_id, waited)
-            return Done(ticket.code, counter, chosen.queue, waited)
+            action.tickets.add(ticket.code)
+            action.counters.add(counter)
+            return action.done(Done(ticket.code, counter, chosen.queue, waited))
 
     def recall(self, counter: int) -> Done:
         """Announce the counter's ticket again."""
         with self._action() as action:
             desk, ticket = self._serving(action, counter)
             _log(action.session, ticket, "recalled", action.now, desk, ticket.clerk_id)
-            return Done(ticket.code, counter)
+            action.tickets.add(ticket.code)
+            return action.done(Done(ticket.code, counter))
 
     def no_show(self, counter: int) -> Done:
         """The called customer did not come (过号)."""
@@ -248,7 +303,9 @@ class HallService:
                 ticket.clerk_id,
                 _since_call(ticket, action.now),
             )
-            return Done(ticket.code, counter)
+            action.tickets.add(ticket.code)
+            action.counters.add(counter)
+            return action.done(Done(ticket.code, counter))
 
     def transfer(
         self, counter: int, queue: str | None = None, *, to_counter: int | None = None
@@ -278,7 +335,11 @@ class HallService:
             ticket.waiting_since = action.now
             ticket.for_counter_id = chosen_desk.id if chosen_desk is not None else None
             _log(session, ticket, "transferred", action.now, desk, ticket.clerk_id, handled)
-            return Done(ticket.code, counter, target.letter)
+            action.tickets.add(ticket.code)
+            action.counters.add(counter)
+            if to_counter is not None:
+                action.counters.add(to_counter)
+            return action.done(Done(ticket.code, counter, target.letter))
 
     def finish(
         self,
@@ -346,7 +407,9 @@ class HallService:
                 handled,
                 business=done[0],
             )
-            return Done(ticket.code, counter)
+            action.tickets.add(ticket.code)
+            action.counters.add(counter)
+            return action.done(Done(ticket.code, counter))
 
     def rate(self, counter: int, rating: str) -> Done:
         """The customer's rating of the ticket last finished at this counter."""
@@ -380,7 +443,8 @@ class HallService:
                 )
             )
             _log(session, ticket, "rated", action.now, desk, ticket.clerk_id)
-            return Done(ticket.code, counter)
+            action.tickets.add(ticket.code)
+            return action.done(Done(ticket.code, counter))
 
     # ----- the shift lead -----
 
@@ -400,15 +464,8 @@ class HallService:
                 raise Rejected("no change of alert level waits to be acknowledged")
             change.acknowledged_by = lead.id
             change.acknowledged_at = action.now
-            return AlertRecord(
-                change.at,
-                change.level,
-                change.previous_level,
-                change.waiting,
-                change.open_counters,
-                lead.staff_id,
-                action.now,
-            )
+            action.level = True
+            return action.done(alert_record(change, lead.staff_id))
 
     def _serving(self, action: _Action, counter: int) -> tuple[Counter, Ticket]:
         desk = find_counter(action.session, action.hall, counter)
@@ -436,7 +493,7 @@ class HallService:
                 if _open_session(session, desk).clerk_id != staff.id:
                     raise Rejected(f"counter {counter} is already {desk.state}")
                 current = _current_ticket(session, desk)
-                return Done(current.code if current else None, counter)
+                return action.done(Done(current.code if current else None, counter))
             elsewhere = session.scalars(
                 select(Counter.number)
                 .join(CounterSession, CounterSession.counter_id == Counter.id)
@@ -460,7 +517,8 @@ class HallService:
             session.flush()
             desk.state = CounterState.OPEN
             _log_counter(session, desk, stint, "open", action.now)
-            return Done(None, counter)
+            action.counters.add(counter)
+            return action.done(Done(None, counter))
 
     def pause_counter(self, counter: int, reason: str = "") -> Done:
         """Stop calling for a while (break, meeting…); paused time does not count as open."""
@@ -496,31 +554,36 @@ class HallService:
             if kind == "close":
                 stint.closed_at = action.now
                 # Tickets sent to this counter go back to their queue rather than wait forever.
-                session.execute(
+                released = session.scalars(
                     update(Ticket)
                     .where(Ticket.for_counter_id == desk.id, Ticket.status == "waiting")
                     .values(for_counter_id=None)
-                )
+                    .returning(Ticket.code)
+                ).all()
+                action.tickets.update(released)
             _log_counter(session, desk, stint, kind, action.now, reason)
-            return Done(None, counter)
+            action.counters.add(counter)
+            return action.done(Done(None, counter))
 
 
-def _roll_over_day(session: Session, hall: Hall, settings: HallSettings, now: dt.datetime) -> None:
+def _roll_over_day(action: _Action) -> None:
     """The first action of a new business day closes the hall's previous day first."""
+    hall, now = action.hall, action.now
     today = now.date()
     if hall.business_day is not None and today < hall.business_day:
         raise Rejected(f"{now.isoformat()} is before the hall's business day {hall.business_day}")
     if hall.business_day == today:
         return
     if hall.business_day is not None:
-        _close_day(session, hall, settings, hall.business_day)
+        _close_day(action, hall.business_day)
     hall.business_day = today
 
 
-def _close_day(session: Session, hall: Hall, settings: HallSettings, day: dt.date) -> None:
+def _close_day(action: _Action, day: dt.date) -> None:
     """Tickets left waiting or called expire and counters left open close, as of the day's
     last recorded event: the day's figures stay as they were, the level falls back to 0 on
     that day's record, and the next day starts clean."""
+    session, hall = action.session, action.hall
     end = latest_event(session, hall, day)
     if end is None:
         return
@@ -534,6 +597,7 @@ def _close_day(session: Session, hall: Hall, settings: HallSettings, day: dt.dat
     for ticket in leftovers:
         ticket.status = TicketStatus.EXPIRED
         _log(session, ticket, "expired", end)
+        action.tickets.add(ticket.code)
     still_open = session.scalars(
         select(Counter).where(Counter.hall_id == hall.id, Counter.state != "closed")
     ).all()
@@ -542,8 +606,11 @@ def _close_day(session: Session, hall: Hall, settings: HallSettings, day: dt.dat
         stint.closed_at = end
         desk.state = CounterState.CLOSED
         _log_counter(session, desk, stint, "close", end, "day end")
+        action.counters.add(desk.number)
     session.flush()
-    update_level(session, hall, settings, end)
+    before = hall.alert_level
+    update_level(session, hall, action.settings, end)
+    action.level = action.level or hall.alert_level != before
 
 
 def _directory_tier(session: Session, hall: Hall, phone: str | None) -> str:
@@ -665,18 +732,19 @@ def _log(
 ) -> None:
     """Append to the ticket event log (a plain insert: the log is never read back here)."""
     session.execute(
-        insert(TicketEvent).values(
-            hall_id=ticket.hall_id,
-            ticket_id=ticket.id,
-            at=at,
-            business_day=ticket.business_day,
-            kind=kind,
-            queue_id=ticket.queue_id,
-            business_id=business.id if business else ticket.business_id,
-            counter_id=desk.id if desk else None,
-            clerk_id=clerk_id,
-            seconds=seconds,
-        )
+        _TICKET_EVENT,
+        {
+            "hall_id": ticket.hall_id,
+            "ticket_id": ticket.id,
+            "at": at,
+            "business_day": ticket.business_day,
+            "kind": kind,
+            "queue_id": ticket.queue_id,
+            "business_id": business.id if business else ticket.business_id,
+            "counter_id": desk.id if desk else None,
+            "clerk_id": clerk_id,
+            "seconds": seconds,
+        },
     )
 
 
@@ -689,16 +757,17 @@ def _log_counter(
     reason: str = "",
 ) -> None:
     session.execute(
-        insert(CounterEvent).values(
-            hall_id=desk.hall_id,
-            session_id=stint.id,
-            counter_id=desk.id,
-            clerk_id=stint.clerk_id,
-            at=at,
-            business_day=at.date(),
-            kind=kind,
-            reason=reason,
-        )
+        _COUNTER_EVENT,
+        {
+            "hall_id": desk.hall_id,
+            "session_id": stint.id,
+            "counter_id": desk.id,
+            "clerk_id": stint.clerk_id,
+            "at": at,
+            "business_day": at.date(),
+            "kind": kind,
+            "reason": reason,
+        },
     )
 
 

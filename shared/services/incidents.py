@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from shared.services.changes import Changes
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_hall
@@ -25,6 +26,7 @@ def record_incident(
     now = (clock or clock_for(store)).now()
     with store.write() as session:
         hall = find_hall(session, hall_code)
+        Changes(incidents=True).note(session, hall.id)
         ticket_id = None
         if ticket is not None:
             ticket_id = session.scalar(

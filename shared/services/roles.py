@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from shared.errors import Rejected
 from shared.figures.clerks import ClerkFigures, clerk_figures
 from shared.services import audit
+from shared.services.changes import NO_CHANGES, Changes
 from shared.services.settings import HallSettings, change_settings
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
@@ -63,15 +64,18 @@ def sensitive_act(
     roles: tuple[Role, ...],
     what: str,
     *,
+    changes: Changes,
     source: str,
     clock: Clock | None = None,
 ) -> Iterator[Act]:
-    """One transaction in which `staff_id`, checked to hold one of `roles`, does `what`."""
+    """One transaction in which `staff_id`, checked to hold one of `roles`, does `what`,
+    changing `changes` (the audit log aside, which no window follows)."""
     now = (clock or clock_for(store)).now()
     with store.write() as session:
         hall = find_hall(session, hall_code, lock=True)
         clerk = find_clerk(session, hall, staff_id)
         require_role(clerk, roles, what)
+        changes.note(session, hall.id)
         yield Act(session, hall, clerk, now, source)
 
 
@@ -100,7 +104,14 @@ def change_settings_as(
 ) -> HallSettings:
     """A lead or an administrator changes settings; the change is audited with its values."""
     with sensitive_act(
-        store, hall_code, staff_id, LEADS, "change settings", source=source, clock=clock
+        store,
+        hall_code,
+        staff_id,
+        LEADS,
+        "change settings",
+        changes=Changes(settings=True),
+        source=source,
+        clock=clock,
     ) as act:
         settings = change_settings(act.session, act.hall.id, changes)
         act.record("settings_changed", changes={name: getattr(settings, name) for name in changes})
@@ -119,6 +130,13 @@ def record_export(
 ) -> None:
     """Allow and record a report export (figures, forms) before the report is written."""
     with sensitive_act(
-        store, hall_code, staff_id, LEADS, "export reports", source=source, clock=clock
+        store,
+        hall_code,
+        staff_id,
+        LEADS,
+        "export reports",
+        changes=NO_CHANGES,
+        source=source,
+        clock=clock,
     ) as act:
         act.record("export", report=report, **detail)

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass, fields
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
@@ -159,9 +159,15 @@ def check_settings(values: dict[str, object]) -> HallSettings:
     return settings
 
 
+# Built once: every action reads the settings, and building costs more than running.
+_STORED = select(Setting.key, Setting.value).where(
+    Setting.hall_id == bindparam("hall", type_=Integer())
+)
+
+
 def load_settings(session: Session, hall_id: int) -> HallSettings:
-    stored = session.scalars(select(Setting).where(Setting.hall_id == hall_id)).all()
-    values = {row.key: row.value for row in stored if row.key in SETTING_NAMES}
+    stored = session.execute(_STORED, {"hall": hall_id}).all()
+    values = {key: value for key, value in stored if key in SETTING_NAMES}
     return HallSettings(**values)  # type: ignore[arg-type]
 
 

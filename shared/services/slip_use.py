@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from shared.errors import Rejected
 from shared.rules.slip_codes import read_slip_code, verified
+from shared.services.changes import Changes
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_counter, find_hall
@@ -67,6 +68,7 @@ def take_slip(
         if serving.id != ticket.id:
             raise Rejected(f"this slip belongs to ticket {ticket.code}, not {serving.code}")
         slip.used_at, slip.used_by = now, serving.clerk_id
+        Changes(tickets=frozenset({ticket.code})).note(session, hall.id)
         business = session.get(Business, ticket.business_id)
         assert business is not None
         return SlipTaken(ticket.code, business.key, dict(ticket.slip or {}))

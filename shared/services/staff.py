@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from shared.errors import Rejected
 from shared.services import audit
+from shared.services.changes import Changes
 from shared.services.roles import LEADS
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
@@ -73,6 +74,7 @@ def sign_in(
     now = (clock or clock_for(store)).now()
     with store.write() as session:
         hall = find_hall(session, hall_code, lock=True)
+        Changes(staff=True).note(session, hall.id)  # PIN failures and locks
         clerk = session.scalar(
             select(Clerk).where(Clerk.hall_id == hall.id, Clerk.staff_id == staff_id.strip())
         )

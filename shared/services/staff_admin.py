@@ -7,11 +7,14 @@ can no longer sign in until an administrator gives them a new one.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+
 from sqlalchemy import select
 
 from shared.errors import Rejected
 from shared.rules.input_text import check_text
-from shared.services.roles import ADMINS, sensitive_act
+from shared.services.changes import Changes
+from shared.services.roles import ADMINS, Act, sensitive_act
 from shared.store.clock import Clock
 from shared.store.database import Store
 from shared.store.lookup import find_clerk, find_queue
@@ -42,9 +45,7 @@ def add_clerk(
         if not text.strip() or len(text) > limit:
             raise Rejected(f"a clerk's {label} is text of 1 to {limit} characters")
         check_text(label, text)
-    with sensitive_act(
-        store, hall_code, admin, ADMINS, "manage staff", source=source, clock=clock
-    ) as act:
+    with _managing_staff(store, hall_code, admin, source, clock) as act:
         taken = act.session.scalar(
             select(Clerk.id).where(Clerk.hall_id == act.hall.id, Clerk.staff_id == staff_id)
         )
@@ -65,9 +66,7 @@ def change_role(
     clock: Clock | None = None,
 ) -> None:
     checked = _check_role(role)
-    with sensitive_act(
-        store, hall_code, admin, ADMINS, "manage staff", source=source, clock=clock
-    ) as act:
+    with _managing_staff(store, hall_code, admin, source, clock) as act:
         clerk = find_clerk(act.session, act.hall, staff_id)
         if clerk.id == act.clerk.id:
             raise Rejected("an administrator cannot change their own role")
@@ -85,9 +84,7 @@ def disable_clerk(
     clock: Clock | None = None,
 ) -> None:
     """Remove the clerk's PIN so they cannot sign in; refused while they hold a counter."""
-    with sensitive_act(
-        store, hall_code, admin, ADMINS, "manage staff", source=source, clock=clock
-    ) as act:
+    with _managing_staff(store, hall_code, admin, source, clock) as act:
         clerk = find_clerk(act.session, act.hall, staff_id)
         if clerk.id == act.clerk.id:
             raise Rejected("an administrator cannot disable themselves")
@@ -122,7 +119,14 @@ def add_counter(
         raise Rejected("a counter's name is at most 50 characters")
     check_text("the counter's name", name)
     with sensitive_act(
-        store, hall_code, admin, ADMINS, "manage counters", source=source, clock=clock
+        store,
+        hall_code,
+        admin,
+        ADMINS,
+        "manage counters",
+        changes=Changes(counters=frozenset({number})),
+        source=source,
+        clock=clock,
     ) as act:
         for letter in queues:
             find_queue(act.session, act.hall, letter)
@@ -133,3 +137,18 @@ def add_counter(
             raise Rejected(f"counter {number} already exists")
         act.session.add(Counter(hall_id=act.hall.id, number=number, queues=queues, name=name))
         act.record("counter_added", number=number, queues=queues)
+
+
+def _managing_staff(
+    store: Store, hall_code: str | None, admin: str, source: str, clock: Clock | None
+) -> AbstractContextManager[Act]:
+    return sensitive_act(
+        store,
+        hall_code,
+        admin,
+        ADMINS,
+        "manage staff",
+        changes=Changes(staff=True),
+        source=source,
+        clock=clock,
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,28 @@ from shared.store.writer_lock import WriterLock
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 30  # a SQLite URL's `?timeout=SECONDS` sets another
+# The newest schema revision (migrations/versions; a test keeps it equal to alembic's head):
+# a store already there opens without loading alembic.
+SCHEMA_HEAD = "0005"
 READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
 CHANGE_CHANNEL = "hallq_changes"  # PostgreSQL NOTIFY channel every write transaction signals
+# What a write can change, as the change feed names it to the windows: the tickets, the
+# counters (state, session, serving), the crowding level and its records (acknowledgement
+# included), the early warnings, the hall's settings, its staff, the archived service forms,
+# incidents and appointments.
+CHANGE_KINDS = (
+    "tickets",
+    "counters",
+    "level",
+    "warnings",
+    "settings",
+    "staff",
+    "forms",
+    "incidents",
+    "appointments",
+)
+EVERYTHING = frozenset(CHANGE_KINDS)  # what a window re-reads when not told what changed
+_NOTED = "hallq_changed"  # session.info key: {hall id: kinds} noted by the write
 
 
 class StoreError(Exception):
@@ -68,9 +88,16 @@ class Store:
     def write(self) -> Iterator[Session]:
         """One write transaction: committed on success, rolled back whole on any error."""
         with self.exclusive(), self.sessions() as session, session.begin():
+            if not self.is_sqlite:
+                yield session
+                _notify(session, session.info.pop(_NOTED, None))
+                return
+            before = _rows_changed(session)
             yield session
-            if not self.is_sqlite:  # delivered at commit, to every LISTENer (see feed.py)
-                session.execute(text(f"NOTIFY {CHANGE_CHANNEL}"))
+            noted = session.info.pop(_NOTED, None)
+            session.flush()  # what the commit would flush counts as changed
+            if _rows_changed(session) != before:  # a write that changed nothing moves nothing
+                _bump(session, noted)
 
     def exclusive(self) -> contextlib.AbstractContextManager[None]:
         """Wait for this store's writers' lock (SQLite files; PostgreSQL locks rows instead)."""
@@ -91,6 +118,55 @@ class Store:
         self.engine.dispose()
         if self.writer_lock:
             self.writer_lock.close()
+
+
+def note_changes(session: Session, hall_id: int, kinds: Iterable[str]) -> None:
+    """Say what this write changes in a hall, for the change feed. A write that notes
+    nothing is announced as having changed every kind, so no window misses it."""
+    noted: dict[int, set[str]] = session.info.setdefault(_NOTED, {})
+    noted.setdefault(hall_id, set()).update(kinds)
+
+
+def _rows_changed(session: Session) -> int:
+    """Rows the SQLite connection has inserted, updated or deleted since it was opened."""
+    return int(session.connection().connection.dbapi_connection.total_changes)  # type: ignore[union-attr]
+
+
+def _notify(session: Session, noted: dict[int, set[str]] | None) -> None:
+    """NOTIFY the kinds the write changed, inside its transaction: delivered at commit to
+    every LISTENer (see feed.py)."""
+    kinds = CHANGE_KINDS if noted is None else sorted(set().union(*noted.values()))
+    if kinds:
+        session.execute(
+            text("SELECT pg_notify(:channel, :kinds)"),
+            {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)},
+        )
+
+
+def _bump(session: Session, noted: dict[int, set[str]] | None) -> None:
+    """Bump, inside the write's transaction, the SQLite change counters (one row per hall
+    and kind) of the kinds it changed."""
+    if noted is None:
+        session.execute(
+            text(
+                "INSERT INTO change_counters (hall_id, kind, version)"
+                " SELECT id, :kind, 1 FROM halls WHERE true"
+                " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
+            ),
+            [{"kind": kind} for kind in CHANGE_KINDS],
+        )
+        return
+    rows: list[dict[str, object]] = [
+        {"hall": hall, "kind": kind} for hall, kinds in noted.items() for kind in kinds
+    ]
+    if rows:
+        session.execute(
+            text(
+                "INSERT INTO change_counters (hall_id, kind, version) VALUES (:hall, :kind, 1)"
+                " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
+            ),
+            rows,
+        )
 
 
 def _busy_timeout(url: URL) -> float:
@@ -151,6 +227,17 @@ def _configure_sqlite(engine: Engine, busy_timeout_s: float) -> None:
         connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
 
 
+def _schema_is_current(store: Store) -> bool:
+    """One cheap read of the store's schema revision; False (upgrade) when it cannot tell."""
+    try:
+        with store.engine.connect() as connection:
+            connection.execution_options(**{READ_ONLY: True})
+            found = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except Exception:  # no such table yet, or no server: the upgrade says what is wrong
+        return False
+    return [tuple(row) for row in found] == [(SCHEMA_HEAD,)]
+
+
 def open_store(target: str | None = None, *, upgrade: bool = True) -> Store:
     """Open the store at `target` (path or URL) and bring its schema to the current version."""
     url = to_url(target or default_target())
@@ -171,7 +258,7 @@ def open_store(target: str | None = None, *, upgrade: bool = True) -> Store:
             f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL"
         )
     store = Store(engine, sessionmaker(engine, expire_on_commit=False), writer_lock)
-    if upgrade:
+    if upgrade and not _schema_is_current(store):
         from shared.store.migrate import upgrade_schema
 
         try:

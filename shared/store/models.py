@@ -464,3 +464,15 @@ class EarlyWarning(Base):
     arrivals_per_hour: Mapped[float] = mapped_column(Float)
     services_per_hour: Mapped[float] = mapped_column(Float)
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class ChangeCounter(Base):
+    """How many writes changed a kind of thing in a hall (tickets, counters, level…; see
+    CHANGE_KINDS): bumped in the writing transaction, so a window's change feed on SQLite
+    tells which kinds moved since it last looked."""
+
+    __tablename__ = "change_counters"
+
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
