@@ -6,10 +6,10 @@ words and the command line prints it."""
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import psycopg
 from sqlalchemy.engine import URL
 
 LOCKED, MISSING, READ_ONLY, FULL, UNREACHABLE, BROKEN = (
@@ -98,7 +98,10 @@ def _sqlite_kind(error: BaseException) -> str | None:
 
 
 def _postgres_kind(error: BaseException) -> str | None:
-    if not isinstance(error, psycopg.Error):
+    # A PostgreSQL error exists only where the driver was loaded: a SQLite command never
+    # pays for importing it.
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is None or not isinstance(error, psycopg.Error):
         return None
     state = error.sqlstate or ""
     for prefix, kind in POSTGRES_KINDS.items():
