@@ -72,8 +72,9 @@ def _print_json(data: object, out: TextIO) -> None:
 
 
 @contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[Store]:
-    store = open_store(args.db or default_target())
+def _opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Store]:
+    """The store named by --db; only `init` may create it (a mistyped path must not)."""
+    store = open_store(args.db or default_target(), create=create)
     try:
         yield store
     finally:
@@ -98,7 +99,7 @@ def _record(session: Session, hall_id: int, action: str, **detail: object) -> No
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> None:
-    with _opened(args) as store:
+    with _opened(args, create=True) as store:
         if args.demo:
             with store.write() as session:
                 hall = load_hall(session, demo_definition())

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def cmd_report(args: argparse.Namespace, out: TextIO) -> None:
-    store = open_store(args.db or default_target())
+    store = open_store(args.db or default_target(), create=False)
     try:
         written = write_reports(store, args.hall, args.out, day=args.date, month=args.month)
         with store.write() as session:

@@ -39,7 +39,7 @@ def warnings_text(day: dt.date, warnings: Sequence[WarningRecord]) -> str:
 
 def cmd_warnings(args: argparse.Namespace, out: TextIO) -> None:
     with (
-        contextlib.closing(open_store(args.db or default_target())) as store,
+        contextlib.closing(open_store(args.db or default_target(), create=False)) as store,
         store.read() as session,
     ):
         warnings = warnings_of_day(session, find_hall(session, args.hall), args.date)
