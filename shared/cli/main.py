@@ -31,7 +31,7 @@ from shared.services.hall import HallService
 from shared.services.hall_config import demo_definition, load_hall
 from shared.services.replay import replay
 from shared.services.settings import SETTING_NAMES, change_settings, load_settings
-from shared.store.backup import backup_store, restore_store, sqlite_store_path
+from shared.store.backup import backup_store, check_backup, restore_store, sqlite_store_path
 from shared.store.clock import SystemClock
 from shared.store.database import Store, StoreError, default_target, open_store, to_url
 from shared.store.failures import store_failure, store_name
@@ -223,11 +223,13 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> None:
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> None:
     """Keep a copy of the store being replaced first: a restore must lose nothing either."""
     target = sqlite_store_path(args.db or default_target(), "restore")
+    check_backup(Path(args.backup))  # a backup that cannot be restored leaves no copy behind
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     safety = target.with_name(f"{target.name}.before-restore-{stamp}")
     try:
-        kept = backup_store(target, safety)
-        out.write(report_text.backup_text("原库已另存 the replaced store is kept", kept) + "\n")
+        if target.exists():
+            kept = backup_store(target, safety)
+            out.write(report_text.backup_text("原库已另存 the replaced store is kept", kept) + "\n")
     except (Rejected, StoreError) as reason:
         out.write(f"the replaced store could not be copied first ({reason}); restoring anyway\n")
     report = restore_store(Path(args.backup), target)
