@@ -264,6 +264,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> None:
         out=out,
         profile=args.profile,
         windows=not args.no_windows,
+        keep=args.keep,
     )
 
 
@@ -383,6 +384,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument(
         "--no-windows", action="store_true", help="play the day in the terminal only (no screen)"
+    )
+    demo.add_argument(
+        "--keep", action="store_true", help="keep the temporary store (without --db) afterwards"
     )
     for register in COMMAND_GROUPS:
         register(command)
