@@ -215,8 +215,8 @@ def _check_schema(store: Store, url: URL, *, upgrade: bool, create: bool) -> Non
     except OperationalError as error:
         raise StoreError(f"cannot open the store at {store_name(url)}: {error.orig}") from error
     except DatabaseError as error:
-        if "not a database" in str(error.orig):
-            raise StoreError(f"{store_name(url)} is not a hallq store (not a database)") from error
+        if "not a database" in str(error.orig):  # said in the user's terms, not the driver's
+            raise StoreError(f"{store_name(url)} is not a hallq store (not a database)") from None
         raise StoreError(f"cannot open the store at {store_name(url)}: {error.orig}") from error
     except Exception as error:
         raise StoreError(f"cannot open the store at {store_name(url)}: {error}") from error
