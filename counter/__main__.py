@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     start_logging("counter")
     try:
         app = make_application(sys.argv[:1], args.language)
-        store = open_store(args.db or default_target())
+        store = open_store(args.db or default_target(), create=False)
         with store.read() as session:
             timeout = load_settings(session, find_hall(session, args.hall).id).rating_timeout_s
     except (StoreError, Rejected, MissingAsset) as error:

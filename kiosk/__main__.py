@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = Path(args.print_dir) if args.print_dir else Path(default_target()).parent / "tickets"
     try:
         app = make_application(sys.argv[:1], POINT_SIZE)
-        store = open_store(target)
+        store = open_store(target, create=False)
         window = KioskWindow(store, args.hall, print_folder=folder, language=args.language)
     except (Rejected, StoreError, MissingAsset) as error:
         print(f"hallq-kiosk: error: {error}", file=sys.stderr)

@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     start_logging("screen")
     try:
         app = make_application(sys.argv[:1], args.language)
-        store = open_store(args.db or default_target())
+        store = open_store(args.db or default_target(), create=False)
     except (StoreError, MissingAsset) as error:
         print(f"hallq-screen: {error}", file=sys.stderr)
         return 1

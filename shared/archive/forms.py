@@ -177,8 +177,31 @@ def archive_form(
         raise Rejected("a form is either signed or declined, not both")
     else:
         kept = check_strokes(strokes)
+    return _archive(store, hall_code, code, now, kept, reason)
+
+
+def archive_replayed_form(
+    store: Store, hall_code: str | None, code: str, clock: Clock
+) -> ArchivedForm:
+    """Archive the form of a finish replayed as signed: signed, with no pen strokes (none
+    were drawn), so the archive holds a form for every signed finish the figures count."""
+    return _archive(store, hall_code, code, clock.now(), None, "", replayed=True)
+
+
+def _archive(
+    store: Store,
+    hall_code: str | None,
+    code: str,
+    now: dt.datetime,
+    kept: list[list[list[float]]] | None,
+    reason: str,
+    *,
+    replayed: bool = False,
+) -> ArchivedForm:
+    """Render the form and chain it after the hall's last one, in one write."""
+    signed = kept is not None or replayed
     content = preview_form(store, hall_code, code, now.date())
-    pdf = render_form(content, kept, reason)
+    pdf = render_form(content, kept, reason, replayed=replayed)
     digest = hashlib.sha256(pdf).hexdigest()
     with store.write() as session:
         hall = find_hall(session, hall_code, lock=True)
@@ -206,7 +229,7 @@ def archive_form(
                 phone=ticket.phone,
                 created_at=now,
                 business_day=ticket.business_day,
-                signed=kept is not None,
+                signed=signed,
                 decline_reason=reason,
                 strokes=kept,
                 pdf=pdf,
@@ -214,7 +237,7 @@ def archive_form(
                 chain_hash=chain,
             )
         )
-        if kept is not None:
+        if signed:
             session.execute(
                 update(Transaction).where(Transaction.ticket_id == ticket.id).values(signed=True)
             )
@@ -226,11 +249,11 @@ def archive_form(
             FORM_ARCHIVED,
             at=now,
             clerk_id=ticket.clerk_id,
-            source="counter",
+            source="replay" if replayed else "counter",
             sequence=sequence,
             chain_hash=chain,
         )
-        return ArchivedForm(sequence, ticket.code, kept is not None, digest, chain)
+        return ArchivedForm(sequence, ticket.code, signed, digest, chain)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ def _slot(text: str) -> dt.datetime:
 def cmd_appointment_book(args: argparse.Namespace, out: TextIO) -> None:
     from shared.services.appointments import book
 
-    store = open_store(args.db or default_target())
+    store = open_store(args.db or default_target(), create=False)
     try:
         booked = book(store, args.hall, phone=args.phone, business=args.business, at=args.at)
     finally:

@@ -7,7 +7,9 @@ call, serve, pause for lunch and close, each event played at its time of day com
 hall. Counter 3 is left to the person trying the demo: the simulated clerks work the
 others. The kiosk, counter 3 and the hall screen are started as separate programs (each
 only when it is installed), and stopped with the demo; `--no-windows` plays the day in the
-terminal alone.
+terminal alone. The terminal shows the hall's simulated time of day, and the demo ends with
+a summary of the day played; a program that fails ends it with an error. Its temporary
+store is removed at the end unless kept.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -26,7 +29,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from shared.errors import Rejected
+from shared.figures.clerks import hall_day_summary
 from shared.forecast.simulate import PROFILES, preset, simulate_day
+from shared.services.alerts import alert_changes
 from shared.services.hall import HallService
 from shared.services.hall_config import demo_definition, load_hall
 from shared.services.replay import apply_event, parse_event
@@ -126,6 +131,12 @@ def demo_day(profile: str, seed: int | None) -> list[dict[str, Any]]:
     return simulate_day(preset(profile, shifts=shifts), today, seed if seed is not None else 1)
 
 
+def clock_text(second: float) -> str:
+    """A second of the day as HH:MM:SS."""
+    whole = int(second)
+    return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
 def day_second(event: Mapping[str, Any]) -> int:
     """The event's second of the day, from its `at` (YYYY-MM-DDTHH:MM:SS)."""
     hours, minutes, seconds = (int(part) for part in str(event["at"])[11:19].split(":"))
@@ -169,6 +180,12 @@ class DayPlayer:
         self.played = 0
         self.skipped = 0
         self.first_second = day_second(self.events[0]) if self.events else 0
+        self.reached: float = self.first_second
+
+    @property
+    def hall_time(self) -> str:
+        """The simulated time of day the hall has reached, HH:MM:SS."""
+        return clock_text(self.reached)
 
     @property
     def done(self) -> bool:
@@ -176,8 +193,8 @@ class DayPlayer:
 
     def play_until(self, elapsed_s: float) -> None:
         """Play every event due `elapsed_s` real seconds after the start."""
-        reached = self.first_second + elapsed_s * self.speed
-        while not self.done and day_second(self.events[self.played]) <= reached:
+        self.reached = self.first_second + elapsed_s * self.speed
+        while not self.done and day_second(self.events[self.played]) <= self.reached:
             self.play(self.events[self.played])
             self.played += 1
 
@@ -189,7 +206,7 @@ class DayPlayer:
             self.skipped += 1
             return
         if (line := describe(op, event, result)) is not None:
-            self.say(line)
+            self.say(f"{clock_text(day_second(event))}  {line}")
 
 
 def summary(store: Store) -> str:
@@ -203,11 +220,52 @@ def summary(store: Store) -> str:
     )
 
 
+def day_summary(store: Store, player: DayPlayer) -> str:
+    """The closing words: what the simulated day played so far came to. The hall runs on
+    the real clock, so its waits are real seconds, each `speed` seconds of the day."""
+    fast = player.speed
+    with store.read() as session:
+        hall = find_hall(session, HALL)
+        day = SystemClock().now().date()
+        totals = hall_day_summary(session, hall, day)
+        changes = alert_changes(session, hall, day)
+    levels = sorted({0, *(change.level for change in changes)})
+    reached = ", ".join(" ".join(LEVEL_NAMES[level]) for level in levels)
+    return "\n".join(
+        [
+            f"—— 模拟营业日小结 the simulated day, {clock_text(player.first_second)}–"
+            f"{player.hall_time}: {player.played} of {len(player.events)} events played ——",
+            f"  取号 tickets issued {totals['issued']}, called {totals['called']}, "
+            f"finished {totals['finished']}, no-shows {totals['no_shows']}",
+            f"  等候 waits in the simulated day: mean {minutes_text(totals['mean_wait_s'], fast)}, "
+            f"longest {minutes_text(totals['max_wait_s'], fast)}",
+            f"  预警 levels reached: {reached} ({len(changes)} changes of level)",
+        ]
+    )
+
+
+def minutes_text(seconds: float | None, speed: float = 1.0) -> str:
+    """Real seconds of the hall as minutes and seconds of the day played `speed` times faster."""
+    if seconds is None:
+        return "—"
+    simulated = int(seconds * speed)
+    return f"{simulated // 60}m{simulated % 60:02d}s"
+
+
+def pins_text(definition: Mapping[str, Any]) -> str:
+    """Every PIN of the demo hall, from its definition: staff ids grouped by role and PIN."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for clerk in definition["clerks"]:
+        groups.setdefault((clerk["role"], clerk["pin"]), []).append(clerk["staff_id"])
+    return "; ".join(f"{role} {' '.join(ids)} PIN {pin}" for (role, pin), ids in groups.items())
+
+
 def _welcome(target: str, windows: Sequence[Window], left_out: Sequence[Window]) -> str:
     lines = [
         f"hallq demo: store {target}",
         f"  counter {HUMAN_COUNTER} is yours: clerk {HUMAN_CLERK}, PIN {CLERK_PIN}; "
         f"shift lead {LEAD}, PIN {LEAD_PIN}",
+        f"  demo PINs: {pins_text(demo_definition())}",
     ]
     lines += [f"  opening the {w.title}: {' '.join(w.command())}" for w in windows]
     lines += [f"  the {w.title} ({w.module}) is not installed; skipped" for w in left_out]
@@ -225,16 +283,54 @@ def run_demo(
     profile: str = "normal",
     windows: bool = True,
     commands: Sequence[Sequence[str]] | None = None,
+    keep: bool = False,
 ) -> None:
     """Play the day until `minutes` of real time have passed, the day is over (terminal
-    only), every window has been closed, or Ctrl-C. `commands` replaces the windows'."""
+    only), every window has been closed, a window fails, or Ctrl-C. `commands` replaces the
+    windows'. Without `target`, the day plays into a temporary store, removed at the end
+    unless `keep`; a given store must exist already (`hallq init` makes one)."""
     if speed <= 0:
         raise Rejected("--speed must be above 0")
-    if target is None:
-        target = str(Path(tempfile.mkdtemp(prefix="hallq-demo-")) / "demo.sqlite3")
-    store = open_store(target)
+    if target is not None:
+        _run(
+            open_store(target, create=False),
+            target,
+            speed,
+            minutes,
+            seed,
+            out,
+            profile,
+            windows,
+            commands,
+        )
+        return
+    folder = Path(tempfile.mkdtemp(prefix="hallq-demo-"))
+    target = str(folder / "demo.sqlite3")
+    try:
+        _run(open_store(target), target, speed, minutes, seed, out, profile, windows, commands)
+    finally:
+        if keep:
+            out.write(f"hallq demo: the store is kept at {target}\n")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            out.write(f"hallq demo: the temporary store {target} is removed\n")
+        out.flush()
+
+
+def _run(
+    store: Store,
+    target: str,
+    speed: float,
+    minutes: float | None,
+    seed: int | None,
+    out: TextIO,
+    profile: str,
+    windows: bool,
+    commands: Sequence[Sequence[str]] | None,
+) -> None:
     children: list[subprocess.Popen[bytes]] = []
     restore_sigterm = _end_on_sigterm()
+    failed: str | None = None
     try:
         with store.write() as session:
             load_hall(session, demo_definition())
@@ -247,12 +343,33 @@ def run_demo(
         out.flush()
         if commands is None:
             commands = [w.command() for w in shown]
+            titles = [w.title for w in shown]
+        else:
+            titles = [" ".join(command) for command in commands]
         children = start_windows(commands)
-        _play(store, demo_day(profile, seed), speed, minutes, children, out)
+        clock = SystemClock()
+        player = DayPlayer(
+            HallService(store, HALL, clock), demo_day(profile, seed), speed, _say(out)
+        )
+        try:
+            failed = _play(store, player, minutes, dict(zip(children, titles, strict=True)), out)
+        finally:
+            out.write(day_summary(store, player) + "\n")
+            out.flush()
     finally:
         stop_windows(children)
         store.close()
         restore_sigterm()
+    if failed is not None:
+        raise Rejected(failed)
+
+
+def _say(out: TextIO) -> Callable[[str], None]:
+    def say(text: str) -> None:
+        out.write(text + "\n")
+        out.flush()
+
+    return say
 
 
 def _end_on_sigterm() -> Callable[[], object]:
@@ -265,31 +382,40 @@ def _end_on_sigterm() -> Callable[[], object]:
     return lambda: signal.signal(signal.SIGTERM, previous)
 
 
+def how_it_ended(child: subprocess.Popen[bytes]) -> str | None:
+    """Why a program that stopped failed (an error exit, or killed); None if it is running
+    or was closed normally."""
+    code = child.poll()
+    if code is None or code == 0:
+        return None
+    if code < 0:
+        return f"was killed ({signal.Signals(-code).name})"
+    return f"stopped with exit code {code}"
+
+
 def _play(
     store: Store,
-    events: Sequence[dict[str, Any]],
-    speed: float,
+    player: DayPlayer,
     minutes: float | None,
-    children: Sequence[subprocess.Popen[bytes]],
+    children: Mapping[subprocess.Popen[bytes], str],
     out: TextIO,
-) -> None:
-    clock = SystemClock()
-
-    def say(text: str) -> None:
-        out.write(f"{clock.now():%H:%M:%S}  {text}\n")
-        out.flush()
-
-    player = DayPlayer(HallService(store, HALL, clock), events, speed, say)
+) -> str | None:
+    """Play until the end; the reason the demo fails when one of its windows died."""
+    say = player.say
     started = last_summary = time.monotonic()
     while minutes is None or time.monotonic() - started < minutes * 60:
+        for child, title in children.items():
+            if (ended := how_it_ended(child)) is not None:
+                return f"the {title} {ended}; the demo stops"
         if children and all(child.poll() is not None for child in children):
-            say("所有窗口已关闭 every window is closed; the demo ends")
-            return
+            say(f"{player.hall_time}  所有窗口已关闭 every window is closed; the demo ends")
+            return None
         if player.done and not children:
-            say("营业结束 the simulated day is over")
-            return
+            say(f"{player.hall_time}  营业结束 the simulated day is over")
+            return None
         player.play_until(time.monotonic() - started)
         if time.monotonic() - last_summary >= SUMMARY_EVERY_S:
-            out.write(summary(store) + "\n")
+            say(f"{player.hall_time}  {summary(store)}")
             last_summary = time.monotonic()
         time.sleep(TICK_S)
+    return None

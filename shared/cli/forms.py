@@ -41,7 +41,7 @@ def _date(text: str) -> dt.date:
 def cmd_forms(args: argparse.Namespace, out: TextIO) -> None:
     from shared.archive.forms import search_forms, verify_chain
 
-    store = open_store(args.db or default_target())
+    store = open_store(args.db or default_target(), create=False)
     try:
         with store.read() as session:
             hall = find_hall(session, args.hall)

@@ -61,8 +61,9 @@ def _print_json(data: object, out: TextIO) -> None:
 
 
 @contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[Store]:
-    store = open_store(args.db or default_target())
+def _opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Store]:
+    """The store named by --db; only `init` may create it (a mistyped path must not)."""
+    store = open_store(args.db or default_target(), create=create)
     try:
         yield store
     finally:
@@ -93,7 +94,7 @@ def _record(session: Session, hall_id: int, action: str, **detail: object) -> No
 def cmd_init(args: argparse.Namespace, out: TextIO) -> None:
     from shared.services.hall_config import demo_definition, load_hall
 
-    with _opened(args) as store:
+    with _opened(args, create=True) as store:
         if args.demo:
             with store.write() as session:
                 hall = load_hall(session, demo_definition())
@@ -247,14 +248,16 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> None:
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> None:
     """Keep a copy of the store being replaced first: a restore must lose nothing either."""
     from shared.documents import report_text
-    from shared.store.backup import backup_store, restore_store, sqlite_store_path
+    from shared.store.backup import backup_store, check_backup, restore_store, sqlite_store_path
 
     target = sqlite_store_path(args.db or default_target(), "restore")
+    check_backup(Path(args.backup))  # a backup that cannot be restored leaves no copy behind
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     safety = target.with_name(f"{target.name}.before-restore-{stamp}")
     try:
-        kept = backup_store(target, safety)
-        out.write(report_text.backup_text("原库已另存 the replaced store is kept", kept) + "\n")
+        if target.exists():
+            kept = backup_store(target, safety)
+            out.write(report_text.backup_text("原库已另存 the replaced store is kept", kept) + "\n")
     except (Rejected, StoreError) as reason:
         out.write(f"the replaced store could not be copied first ({reason}); restoring anyway\n")
     report = restore_store(Path(args.backup), target)
@@ -291,6 +294,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> None:
         out=out,
         profile=args.profile,
         windows=not args.no_windows,
+        keep=args.keep,
     )
 
 
@@ -410,6 +414,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument(
         "--no-windows", action="store_true", help="play the day in the terminal only (no screen)"
+    )
+    demo.add_argument(
+        "--keep", action="store_true", help="keep the temporary store (without --db) afterwards"
     )
     for register in COMMAND_GROUPS:
         register(command)

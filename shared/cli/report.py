@@ -19,7 +19,7 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> None:
     from shared.services import audit
     from shared.services.audit import command_line_user
 
-    store = open_store(args.db or default_target())
+    store = open_store(args.db or default_target(), create=False)
     try:
         written = write_reports(store, args.hall, args.out, day=args.date, month=args.month)
         with store.write() as session:

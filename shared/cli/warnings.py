@@ -41,7 +41,7 @@ def cmd_warnings(args: argparse.Namespace, out: TextIO) -> None:
     from shared.forecast.early_warning import warnings_of_day
 
     with (
-        contextlib.closing(open_store(args.db or default_target())) as store,
+        contextlib.closing(open_store(args.db or default_target(), create=False)) as store,
         store.read() as session,
     ):
         warnings = warnings_of_day(session, find_hall(session, args.hall), args.date)

@@ -9,6 +9,7 @@ bundled CJK font is embedded, and the output is byte-for-byte repeatable for the
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import itertools
 import re
@@ -64,9 +65,11 @@ class FormContent:
     notes: str
 
 
-def wrap(text: str, width: float, size: float) -> list[str]:
+@functools.lru_cache(maxsize=512)
+def wrap(text: str, width: float, size: float) -> tuple[str, ...]:
     """Lines of `text` no wider than `width`: at spaces when the text has them (English),
-    else between any two characters (Chinese)."""
+    else between any two characters (Chinese). Kept for reuse: every form of a business
+    wraps the same terms, and measuring text is most of a form's drawing."""
     font = pdf_font()
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
@@ -78,7 +81,7 @@ def wrap(text: str, width: float, size: float) -> list[str]:
             else:
                 line += piece
         lines.append(line.rstrip())
-    return lines
+    return tuple(lines)
 
 
 def _pieces(text: str) -> list[str]:
@@ -117,8 +120,15 @@ def _yes(flag: bool) -> str:
     return "是 Yes" if flag else "否 No"
 
 
-def render_form(content: FormContent, strokes: Strokes | None, decline_reason: str = "") -> bytes:
-    """The form as PDF bytes, signed with `strokes` or marked declined with the reason."""
+def render_form(
+    content: FormContent,
+    strokes: Strokes | None,
+    decline_reason: str = "",
+    *,
+    replayed: bool = False,
+) -> bytes:
+    """The form as PDF bytes, signed with `strokes` or marked declined with the reason; a
+    form of a replayed day says it was signed there, with no pen strokes to draw."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=True)
     canvas.setTitle(f"{content.hall} {content.ticket}")
@@ -155,6 +165,8 @@ def render_form(content: FormContent, strokes: Strokes | None, decline_reason: s
     if strokes:
         page.text("客户已阅读并确认以上内容。客户签名 Customer's signature:")
         _draw_signature(page, strokes)
+    elif replayed:
+        page.text("回放记录：客户已签名，无笔迹 Signed in a replayed day (no pen strokes)")
     else:
         page.text(f"客户拒绝签名 Declined to sign: {decline_reason}")
     canvas.showPage()

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict
 from typing import Any
 
+from shared.archive.forms import archive_replayed_form
 from shared.errors import Rejected
 from shared.rules.input_text import check_input
 from shared.services.hall import Done, HallService, Issued
@@ -134,6 +135,20 @@ def parse_event(line: str) -> tuple[str, dt.datetime, dict[str, Any]]:
     return op, at, fields
 
 
+def _finish(hall: HallService, f: dict[str, Any]) -> Done:
+    """A finish; one replayed as signed archives its service form, as a signing would."""
+    done = hall.finish(
+        f["counter"],
+        businesses=f.get("business", ()),
+        recommended=f.get("recommended", False),
+        accepted=f.get("accepted", False),
+        signed=f.get("signed", False),
+    )
+    if f.get("signed") and done.ticket is not None:
+        archive_replayed_form(hall.store, hall.hall_code, done.ticket, hall.clock)
+    return done
+
+
 _RUN: dict[str, Callable[[HallService, dict[str, Any]], Issued | Done]] = {
     "open": lambda hall, f: hall.open_counter(f["counter"], f["clerk"], f.get("queues")),
     "pause": lambda hall, f: hall.pause_counter(f["counter"], f.get("reason", "")),
@@ -148,13 +163,7 @@ _RUN: dict[str, Callable[[HallService, dict[str, Any]], Issued | Done]] = {
     "transfer": lambda hall, f: hall.transfer(
         f["counter"], f.get("queue"), to_counter=f.get("to_counter")
     ),
-    "finish": lambda hall, f: hall.finish(
-        f["counter"],
-        businesses=f.get("business", ()),
-        recommended=f.get("recommended", False),
-        accepted=f.get("accepted", False),
-        signed=f.get("signed", False),
-    ),
+    "finish": lambda hall, f: _finish(hall, f),
     "rate": lambda hall, f: hall.rate(f["counter"], f["rating"]),
 }
 _NO_RESULT: tuple[str, ...] = ()

@@ -300,10 +300,11 @@ def _check_backup_file(backup: Path) -> None:
         raise Rejected(f"{backup} is not a hallq backup (not a SQLite database)")
 
 
-def _check_backup_content(staged: Path, backup: Path) -> None:
+def _check_backup_content(staged: Path, backup: Path, **options: str) -> None:
     """Refuse a copy of `backup` that is damaged, from an unknown hallq, or holds no hall."""
     try:
-        with contextlib.closing(sqlite3.connect(_sqlite_uri(staged), uri=True)) as reading:
+        uri = _sqlite_uri(staged, **options)
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as reading:
             problems = _integrity_problems(reading)
             revision = _schema_revision(reading)
             tables = _table_names(reading)
@@ -322,6 +323,14 @@ def _check_backup_content(staged: Path, backup: Path) -> None:
         )
     if "halls" not in tables:
         raise Rejected(f"{backup} is not a hallq backup (it holds no hall)")
+
+
+def check_backup(backup: Path) -> None:
+    """Refuse a backup that cannot be restored, reading it only: before anything else is done
+    about a restore (such as keeping a copy of the store it would replace)."""
+    backup = Path(backup).expanduser().resolve()
+    _check_backup_file(backup)
+    _check_backup_content(backup, backup, mode="ro")
 
 
 @contextlib.contextmanager

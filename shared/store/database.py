@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DatabaseError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from shared.store.failures import store_name
 from shared.store.writer_lock import WriterLock
 
 log = logging.getLogger(__name__)
@@ -238,17 +239,38 @@ def _schema_is_current(store: Store) -> bool:
     return [tuple(row) for row in found] == [(SCHEMA_HEAD,)]
 
 
-def open_store(target: str | None = None, *, upgrade: bool = True) -> Store:
-    """Open the store at `target` (path or URL) and bring its schema to the current version."""
+def _check_sqlite_file(path: Path, *, create: bool) -> None:
+    """Refuse, before SQLite makes an empty file there, a path that holds no store.
+
+    Only `hallq init` (create=True) may make a store: a mistyped path elsewhere would
+    otherwise quietly become a new, empty store with its folders.
+    """
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a store file")
+    if path.exists() or create:
+        return
+    if not path.parent.is_dir():
+        raise StoreError(f"no store at {path}: the folder {path.parent} does not exist")
+    raise StoreError(f"no store at {path}: `hallq init` creates one")
+
+
+def open_store(target: str | None = None, *, upgrade: bool = True, create: bool = True) -> Store:
+    """Open the store at `target` (path or URL) and bring its schema to the current version.
+
+    With `create=False` a store must already be there: a missing SQLite file, or a database
+    without hallq's schema, is refused with the place looked at.
+    """
     url = to_url(target or default_target())
     writer_lock = None
     if url.get_backend_name() == "sqlite":
         busy_timeout_s = _busy_timeout(url)
         if url.database and url.database != ":memory:":
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-            if not Path(url.database).exists():
-                Path(url.database).touch()  # a new store starts as an empty file
-            writer_lock = WriterLock(Path(url.database))
+            path = Path(url.database)
+            _check_sqlite_file(path, create=create)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                path.touch()  # a new store starts as an empty file
+            writer_lock = WriterLock(path)
         engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
         _configure_sqlite(engine, busy_timeout_s)
     elif url.get_backend_name() == "postgresql":
@@ -258,17 +280,31 @@ def open_store(target: str | None = None, *, upgrade: bool = True) -> Store:
             f"unsupported database {url.get_backend_name()!r}: use SQLite or PostgreSQL"
         )
     store = Store(engine, sessionmaker(engine, expire_on_commit=False), writer_lock)
-    if upgrade and not _schema_is_current(store):
-        from shared.store.migrate import upgrade_schema
-
+    if not _schema_is_current(store):
         try:
-            upgrade_schema(store)
+            _check_schema(store, url, upgrade=upgrade, create=create)
         except StoreError:
             store.close()
             raise
-        except Exception as error:
-            store.close()
-            raise StoreError(
-                f"cannot open the store at {url.render_as_string()}: {error}"
-            ) from error
     return store
+
+
+def _check_schema(store: Store, url: URL, *, upgrade: bool, create: bool) -> None:
+    """Upgrade the schema; say in a person's terms when the target is no hallq store."""
+    from shared.store.migrate import current_revision, upgrade_schema
+
+    try:
+        if not create and current_revision(store) is None:
+            raise StoreError(f"{store_name(url)} is not a hallq store: `hallq init` creates one")
+        if upgrade:
+            upgrade_schema(store)
+    except StoreError:
+        raise
+    except OperationalError as error:
+        raise StoreError(f"cannot open the store at {store_name(url)}: {error.orig}") from error
+    except DatabaseError as error:
+        if "not a database" in str(error.orig):  # said in the user's terms, not the driver's
+            raise StoreError(f"{store_name(url)} is not a hallq store (not a database)") from None
+        raise StoreError(f"cannot open the store at {store_name(url)}: {error.orig}") from error
+    except Exception as error:
+        raise StoreError(f"cannot open the store at {store_name(url)}: {error}") from error

@@ -14,6 +14,7 @@ from shared.store.backup import BackupReport, backup_store, restore_store
 from shared.store.database import open_store
 from shared.store.migrate import head_revision
 from shared.store.writer_lock import WriterLock
+from tests.core.test_cli import hallq
 from tests.core.test_hall_actions import snapshot
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
@@ -299,3 +300,22 @@ def test_a_store_given_as_a_sqlite_url_is_backed_up(store, store_target, tmp_pat
 def test_a_backup_into_a_missing_folder_is_refused(store, store_target, tmp_path):
     with pytest.raises(Rejected, match="does not exist"):
         backup_store(Path(store_target), tmp_path / "no" / "such" / "folder.backup")
+
+
+def test_hallq_restore_of_a_bad_backup_keeps_no_copy_of_the_store(
+    closed_store, tmp_path, store_target
+):
+    """The backup is checked before the store is copied aside: a refused restore leaves no
+    stray `before-restore` copy."""
+    (tmp_path / "notes.txt").write_text("not a database\n", encoding="utf-8")
+    folder = Path(store_target).parent
+    listing = folder_listing(folder)
+    for bad, reason in (
+        (tmp_path / "nowhere.backup", f"there is no backup at {tmp_path / 'nowhere.backup'}"),
+        (tmp_path / "notes.txt", f"{tmp_path / 'notes.txt'} is not a hallq backup"),
+    ):
+        done = hallq("restore", str(bad), db=store_target)
+        assert done.returncode == 1 and reason in done.stderr
+        assert "kept" not in done.stdout
+        assert folder_listing(folder) == listing
+    assert_store_unchanged(store_target, closed_store)

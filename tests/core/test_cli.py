@@ -8,7 +8,10 @@ import subprocess
 import sys
 
 import pytest
+from sqlalchemy import select
 
+from shared.store.database import open_store
+from shared.store.models import ServiceForm
 from tests.core.test_hall_actions import snapshot
 
 
@@ -153,7 +156,8 @@ def test_an_unreadable_store_is_a_clear_error(tmp_path):
     bad = tmp_path / "not-a-store.sqlite3"
     bad.write_bytes(b"this is not a database" * 100)
     done = hallq("status", db=str(bad))
-    assert done.returncode == 1 and "cannot open the store" in done.stderr
+    assert done.returncode == 1
+    assert done.stderr == f"hallq: error: {bad} is not a hallq store (not a database)\n"
 
 
 @pytest.mark.usefixtures("sqlite_only")
@@ -205,3 +209,117 @@ def test_a_simulated_day_is_repeatable_and_replays_without_a_rejection(store_tar
     assert events.read_text(encoding="utf-8") == first.stdout
     assert hallq(*day, "--out", str(events)).returncode == 1  # never overwritten
     assert hallq("simulate", "--date", "2026-11-23", "--profile", "holiday").returncode == 2
+
+
+# ----- a store that is not there, or is no store -----
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("status",),
+        ("settings", "call_policy=fifo"),
+        ("replay", "-"),
+        ("hall", "load", "hall.json"),
+        ("forms", "verify"),
+    ],
+)
+def test_a_command_on_a_missing_store_refuses_and_creates_nothing(command, tmp_path):
+    (tmp_path / "hall.json").write_text("{}", encoding="utf-8")
+    before = sorted(tmp_path.rglob("*"))
+    mistyped = tmp_path / "no" / "such" / "hall.sqlite3"
+    reasons = {
+        tmp_path / "hal.sqlite3": "`hallq init` creates one",
+        mistyped: f"the folder {mistyped.parent} does not exist",
+    }
+    for target, reason in reasons.items():
+        done = subprocess.run(
+            [sys.executable, "-m", "shared.cli", "--db", str(target), *command],
+            input=DAY,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=tmp_path,
+        )
+        assert done.returncode == 1
+        assert done.stderr.strip().splitlines() == [f"hallq: error: no store at {target}: {reason}"]
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_without_db_the_default_store_must_exist_too(tmp_path):
+    data = tmp_path / "data"
+    done = hallq("status", env={"HALLQ_DB": "", "XDG_DATA_HOME": str(data)})
+    assert done.returncode == 1
+    assert f"no store at {data / 'hallq' / 'hallq.sqlite3'}" in done.stderr
+    assert not data.exists()
+    assert hallq("init", env={"HALLQ_DB": "", "XDG_DATA_HOME": str(data)}).returncode == 0
+    assert (data / "hallq" / "hallq.sqlite3").is_file()
+
+
+def test_a_folder_or_a_file_that_is_no_store_is_named_as_such(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a database\n", encoding="utf-8")
+    (tmp_path / "empty.sqlite3").touch()
+    expected = {
+        tmp_path: f"hallq: error: {tmp_path} is a folder, not a store file",
+        tmp_path / "notes.txt": f"hallq: error: {tmp_path / 'notes.txt'} is not a hallq store "
+        "(not a database)",
+        tmp_path / "empty.sqlite3": f"hallq: error: {tmp_path / 'empty.sqlite3'} is not a hallq "
+        "store: `hallq init` creates one",
+    }
+    for target, message in expected.items():
+        done = hallq("status", db=str(target))
+        assert (done.returncode, done.stderr.strip().splitlines()) == (1, [message])
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "not a database\n"
+
+
+def test_a_replayed_day_archives_a_form_for_each_signed_finish(store_target, tmp_path):
+    day = tmp_path / "day.jsonl"
+    simulated = hallq(
+        "simulate", "--date", "2026-11-23", "--seed", "4", "--volume", "0.3", "--out", str(day)
+    )
+    assert simulated.returncode == 0, simulated.stderr
+    events = [json.loads(line) for line in day.read_text(encoding="utf-8").splitlines()]
+    done = hallq("replay", str(day), db=store_target)
+    assert done.returncode == 0, done.stderr
+    results = [json.loads(line) for line in done.stdout.splitlines()]
+    signed = {
+        result["ticket"]
+        for event, result in zip(events, results, strict=True)
+        if event["op"] == "finish" and event.get("signed")
+    }
+    store = open_store(store_target)
+    with store.read() as session:
+        forms = session.execute(
+            select(ServiceForm.ticket_code, ServiceForm.signed, ServiceForm.strokes)
+        ).all()
+    store.close()
+    assert len(signed) > 20
+    assert sorted(code for code, _, _ in forms) == sorted(signed)
+    assert all(is_signed and strokes is None for _, is_signed, strokes in forms)
+    verified = hallq("forms", "verify", db=store_target)
+    assert verified.returncode == 0, verified.stdout
+    assert f"chain intact: {len(signed)} service forms" in verified.stdout
+
+
+@pytest.mark.parametrize(
+    ("program", "name"),
+    [
+        ("kiosk", "hallq-kiosk: error"),
+        ("counter", "hallq-counter"),
+        ("counter.screen", "hallq-screen"),
+    ],
+)
+def test_a_program_on_a_missing_store_refuses_and_creates_nothing(program, name, tmp_path):
+    store_folder = tmp_path / "store"
+    store_folder.mkdir()
+    target = store_folder / "hall.sqlite3"
+    done = subprocess.run(
+        [sys.executable, "-m", program, "--db", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path)},
+    )
+    assert done.returncode == 1
+    assert f"{name}: no store at {target}: `hallq init` creates one" in done.stderr.splitlines()
+    assert list(store_folder.iterdir()) == []

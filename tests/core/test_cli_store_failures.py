@@ -52,8 +52,7 @@ def test_a_store_path_that_is_a_folder_cannot_be_opened(capsys, tmp_path):
     folder = tmp_path / "hall.sqlite3"
     folder.mkdir()
     assert one_line_error(capsys, ["--db", str(folder), "status"]) == (
-        f"hallq: error: cannot open the store {folder}: the store file is missing or cannot "
-        "be opened (unable to open database file)"
+        f"hallq: error: {folder} is a folder, not a store file"
     )
 
 
@@ -61,7 +60,7 @@ def test_a_file_that_is_no_store_is_one_line(capsys, tmp_path):
     bad = tmp_path / "hall.sqlite3"
     bad.write_bytes(b"not a database " * 100)
     assert one_line_error(capsys, ["--db", str(bad), "status"]) == (
-        f"hallq: error: cannot open the store {bad}: the database failed (file is not a database)"
+        f"hallq: error: {bad} is not a hallq store (not a database)"
     )
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import io
 import os
+import re
+import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -22,6 +25,7 @@ from shared.cli.demo import (
     run_demo,
     stop_windows,
 )
+from shared.errors import Rejected
 from shared.services.hall import HallService
 from shared.store.clock import SystemClock
 from shared.store.models import Counter, CounterEvent, Ticket
@@ -74,7 +78,7 @@ def test_played_morning_issues_calls_and_serves_through_the_services(store):
             .where(Counter.number == HUMAN_COUNTER)
         )
     assert statuses["finished"] > 20 and human == 0
-    assert any(line.startswith("取号 ticket") for line in out)
+    assert any(line.startswith("09:") and "  取号 ticket" in line for line in out)
     assert any("counter 1 opens" in line for line in out)
 
 
@@ -82,7 +86,7 @@ def test_the_demo_ends_when_every_window_is_closed_and_stops_those_still_open(tm
     out = io.StringIO()
     began = time.monotonic()
     quick = [sys.executable, "-c", "pass"]
-    run_demo(str(tmp_path / "d.sqlite3"), speed=60, minutes=1, seed=1, out=out, commands=[quick])
+    run_demo(None, speed=60, minutes=1, seed=1, out=out, commands=[quick])
     assert time.monotonic() - began < 30
     assert "every window is closed" in out.getvalue()
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
@@ -92,6 +96,8 @@ def test_the_demo_ends_when_every_window_is_closed_and_stops_those_still_open(tm
 
 def test_hallq_demo_runs_in_the_terminal_and_stops_when_told(empty_store_target):
     target = empty_store_target
+    init = [sys.executable, "-m", "shared.cli", "--db", target, "init"]
+    assert subprocess.run(init, capture_output=True, timeout=120).returncode == 0
     command = [sys.executable, "-m", "shared.cli", "--db", target, "demo", "--no-windows"]
     done = subprocess.run(
         [*command, "--minutes", "0.05", "--speed", "600"],
@@ -108,16 +114,18 @@ def test_hallq_demo_runs_in_the_terminal_and_stops_when_told(empty_store_target)
 
 def test_a_terminated_demo_closes_the_windows_it_opened(tmp_path):
     marker = tmp_path / "window.pid"
+    (tmp_path / "demo").mkdir()
     window = f"import os, time; open({str(marker)!r}, 'w').write(str(os.getpid())); time.sleep(120)"
     demo = subprocess.Popen(
         [
             sys.executable,
             "-c",
             "import sys; from shared.cli.demo import run_demo; "
-            f"run_demo({str(tmp_path / 'd.sqlite3')!r}, speed=1, minutes=5, seed=1, "
+            "run_demo(None, speed=1, minutes=5, seed=1, "
             f"out=sys.stdout, commands=[[sys.executable, '-c', {window!r}]])",
         ],
         stdout=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(tmp_path / "demo")},
     )
     began = time.monotonic()
     while not (marker.exists() and marker.read_text()):
@@ -128,3 +136,84 @@ def test_a_terminated_demo_closes_the_windows_it_opened(tmp_path):
     demo.wait(timeout=30)
     with pytest.raises(ProcessLookupError):
         os.kill(window_pid, 0)
+    assert list((tmp_path / "demo").iterdir()) == []
+
+
+def demo_process(tmp_path, *arguments: str, **options) -> subprocess.Popen[str]:
+    """`hallq demo` as a newcomer runs it, its temporary store under tmp_path (TMPDIR)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "shared.cli", "demo", *arguments],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"},
+        **options,
+    )
+
+
+def test_the_demo_shows_hall_time_every_pin_and_the_day_and_removes_its_store(tmp_path):
+    demo = demo_process(tmp_path, "--no-windows", "--minutes", "1", "--speed", "120")
+    out, err = demo.communicate(timeout=240)
+    assert demo.returncode == 0, err
+    lines = out.splitlines()
+    clerks = " ".join(f"E00{n}" for n in range(1, 9))
+    assert f"demo PINs: clerk {clerks} PIN 1234; lead M001 PIN 2468; admin S001 PIN 1357" in out
+    # At 120× one real minute is two hours of the day, which starts at 09:00 in the hall.
+    times = [line[:8] for line in lines if re.match(r"\d\d:\d\d:\d\d  ", line)]
+    assert times[0] == "09:00:00" and "10:30:00" < times[-1] < "11:01:00"
+    assert times == sorted(times)
+    (closing,) = [n for n, line in enumerate(lines) if "模拟营业日小结" in line]
+    assert lines[closing + 1].startswith("  取号 tickets issued ")
+    assert lines[closing + 2].startswith("  等候 waits in the simulated day: mean ")
+    assert lines[closing + 3].startswith("  预警 levels reached: 正常 normal")
+    assert "is removed" in lines[-1]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_keep_leaves_the_demo_store_to_look_at(tmp_path):
+    demo = demo_process(tmp_path, "--no-windows", "--minutes", "0.05", "--keep")
+    out, err = demo.communicate(timeout=120)
+    assert demo.returncode == 0, err
+    (folder,) = tmp_path.iterdir()
+    assert f"the store is kept at {folder / 'demo.sqlite3'}" in out
+    assert (folder / "demo.sqlite3").is_file()
+
+
+def children_of(pid: int) -> list[int]:
+    return [int(n) for n in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def command_line(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/cmdline").read_text().rstrip("\0").split("\0")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the windows in /proc")
+def test_a_window_that_dies_ends_the_demo_with_an_error_naming_it(tmp_path):
+    demo = demo_process(tmp_path, "--minutes", "3")
+    began = time.monotonic()
+    screens: list[int] = []
+    while not screens:
+        assert time.monotonic() - began < 120 and demo.poll() is None
+        time.sleep(0.5)
+        screens = [pid for pid in children_of(demo.pid) if "counter.screen" in command_line(pid)]
+    time.sleep(3)  # the hall screen is up and running
+    windows = children_of(demo.pid)
+    os.kill(screens[0], signal.SIGKILL)
+    out, err = demo.communicate(timeout=120)
+    assert demo.returncode == 1
+    assert err.strip().splitlines() == [
+        "hallq: error: the hall screen was killed (SIGKILL); the demo stops"
+    ]
+    assert "模拟营业日小结" in out and "is removed" in out
+    assert list(tmp_path.iterdir()) == []
+    for window in windows:  # the kiosk and counter 3 were closed with it
+        with pytest.raises(ProcessLookupError):
+            os.kill(window, 0)
+
+
+def test_a_window_that_exits_with_an_error_ends_the_demo(tmp_path):
+    failing = [sys.executable, "-c", "import sys, time; time.sleep(1); sys.exit(3)"]
+    out = io.StringIO()
+    with pytest.raises(Rejected, match=r"^the .* stopped with exit code 3; the demo stops$"):
+        run_demo(None, speed=60, minutes=1, seed=1, out=out, commands=[failing])
+    assert "模拟营业日小结" in out.getvalue()

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
+from shared.archive.forms import FORM_ARCHIVED, verify_chain
 from shared.errors import Rejected
 from shared.services.replay import OPS, parse_event, replay
+from shared.store.lookup import find_hall
+from shared.store.models import AuditEntry, ServiceForm
 from tests.core.test_hall_actions import snapshot
 
 AT = "2026-11-23T09:00:00"
@@ -182,3 +187,38 @@ def test_any_rejected_line_leaves_the_store_unchanged(store, line):
     if result["ok"] is False:
         assert isinstance(result["error"], str) and result["error"]
         assert snapshot(store) == before
+
+
+def test_a_signed_finish_archives_its_form_marked_as_replayed(store):
+    results = list(
+        replay(
+            store,
+            "demo",
+            lines(
+                {"op": "open", "counter": 2, "clerk": "E002", "at": AT},
+                {"op": "issue", "business": "topup", "at": "2026-11-23T09:01:00"},
+                {"op": "issue", "business": "topup", "at": "2026-11-23T09:01:10"},
+                {"op": "call", "counter": 2, "at": "2026-11-23T09:02:00"},
+                {"op": "finish", "counter": 2, "signed": True, "at": "2026-11-23T09:04:00"},
+                {"op": "call", "counter": 2, "at": "2026-11-23T09:05:00"},
+                {"op": "finish", "counter": 2, "at": "2026-11-23T09:07:00"},
+            ),
+        )
+    )
+    assert [result["ok"] for result in results] == [True] * 7
+    assert results[4] == {"line": 5, "ok": True, "ticket": "A001"}
+    with store.read() as session:
+        (form,) = session.scalars(select(ServiceForm)).all()
+        archived = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == FORM_ARCHIVED)
+        ).all()
+        chain = verify_chain(session, find_hall(session, "demo"))
+    assert (form.ticket_code, form.signed, form.strokes, form.decline_reason) == (
+        "A001",
+        True,
+        None,
+        "",
+    )
+    assert form.created_at == dt.datetime(2026, 11, 23, 9, 4)
+    assert form.pdf.startswith(b"%PDF") and [entry.source for entry in archived] == ["replay"]
+    assert chain.intact and chain.forms == 1

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from shared.store.database import open_store
+
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,6 +36,7 @@ def test_the_kiosk_process_shows_its_window_on_a_demo_store(store_target, store)
 
 
 def test_a_store_without_a_hall_is_refused_with_the_way_out(empty_store_target):
+    open_store(empty_store_target).close()  # a store, as `hallq init` makes it: no hall yet
     done = subprocess.run(
         [sys.executable, "-m", "kiosk", "--db", empty_store_target, "--windowed"],
         cwd=REPO,
