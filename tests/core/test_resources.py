@@ -12,12 +12,12 @@ import pytest
 
 from shared.documents.fonts import pdf_font
 from shared.resources import MissingAsset, catalog, cjk_font, icon_file, style_sheet
-from shared.services.hall_config import BUSINESS_CLASSES
+from shared.vocabulary import BusinessClass
 
 CATALOGS = ("kiosk", "workstation", "screen")
 STYLES = ("kiosk", "workstation", "screen")
 # The kiosk's start screen and diversion, then one per business class (the business screen).
-ICONS = ("ticket", "phone", "calendar", "self_service", *BUSINESS_CLASSES)
+ICONS = ("ticket", "phone", "calendar", "self_service", *(str(each) for each in BusinessClass))
 
 # Run in a fresh interpreter whose working directory is not the checkout.
 RESOLVE_ALL = f"""
