@@ -164,8 +164,8 @@ setting_values = st.one_of(
 def test_a_settings_change_is_stored_valid_or_refused_whole(store, store_target, name, value):
     before = snapshot(store)
     status = run_hallq(store_target, "settings", f"{name}={value}", "alert_margin=0.5")
-    assert status in (0, 1)
-    if status == 1:
+    assert status in (0, 1, 2)  # 2: a name such as "-" reads as an option, a usage error
+    if status != 0:
         assert snapshot(store) == before
     with store.read() as session:
         load_settings(session, find_hall(session, "demo").id).validate()
