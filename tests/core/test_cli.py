@@ -53,6 +53,7 @@ DAY = "\n".join(
 )
 
 
+@pytest.mark.slow
 def test_init_demo_is_idempotent(empty_store_target):
     first = hallq("init", "--demo", db=empty_store_target)
     assert first.returncode == 0, first.stderr
@@ -89,6 +90,7 @@ def test_replay_of_a_missing_file_is_a_clear_error(store_target):
     assert done.returncode == 1 and "cannot read /nonexistent/day.jsonl" in done.stderr
 
 
+@pytest.mark.slow
 def test_status_metrics_and_alerts_as_json(store_target):
     hallq("replay", "-", db=store_target, stdin=DAY)
     status = json.loads(hallq("status", "--json", db=store_target).stdout)
@@ -109,6 +111,7 @@ def test_status_metrics_and_alerts_as_json(store_target):
     )
 
 
+@pytest.mark.slow
 def test_metrics_for_one_clerk_and_an_unknown_clerk(store_target):
     hallq("replay", "-", db=store_target, stdin=DAY)
     one = hallq("metrics", "--date", "2026-11-23", "--clerk", "E002", "--json", db=store_target)
@@ -125,6 +128,7 @@ def test_usage_errors_exit_2(store_target, args):
     assert hallq(*args, db=store_target).returncode == 2
 
 
+@pytest.mark.slow
 def test_human_output_speaks_chinese_and_english(store_target):
     hallq("replay", "-", db=store_target, stdin=DAY)
     status = hallq("status", db=store_target).stdout
@@ -138,6 +142,7 @@ def test_the_store_comes_from_hallq_db_when_no_db_is_given(store_target):
     assert done.returncode == 0 and json.loads(done.stdout)["hall"] == "demo"
 
 
+@pytest.mark.slow
 def test_settings_change_is_checked_and_a_refusal_stores_nothing(store_target):
     assert (
         hallq("settings", "alert_level1=2.0", "alert_margin=0.25", db=store_target).returncode == 0
@@ -209,6 +214,7 @@ def test_an_unreadable_store_is_a_clear_error(tmp_path):
 
 
 @pytest.mark.usefixtures("sqlite_only")
+@pytest.mark.slow
 def test_backup_then_restore_brings_the_store_back_and_keeps_the_replaced_one(tmp_path):
     target = str(tmp_path / "hall.sqlite3")
     hallq("init", "--demo", db=target)
@@ -236,6 +242,7 @@ def test_restoring_a_file_that_is_no_backup_is_refused(store_target, tmp_path):
     assert json.loads(hallq("status", "--json", db=store_target).stdout)["hall"] == "demo"
 
 
+@pytest.mark.slow
 def test_a_simulated_day_is_repeatable_and_replays_without_a_rejection(store_target, tmp_path):
     day = (
         "simulate",

@@ -60,6 +60,7 @@ def test_the_simulated_day_leaves_the_human_counter_alone():
     assert demo_day("normal", 1) == events
 
 
+@pytest.mark.slow
 def test_played_morning_issues_calls_and_serves_through_the_services(store):
     out: list[str] = []
     player = DayPlayer(
@@ -94,6 +95,7 @@ def test_the_demo_ends_when_every_window_is_closed_and_stops_those_still_open(tm
     assert sleeper.returncode is not None
 
 
+@pytest.mark.slow
 def test_hallq_demo_runs_in_the_terminal_and_stops_when_told(empty_store_target):
     target = empty_store_target
     init = [sys.executable, "-m", "shared.cli", "--db", target, "init"]
@@ -112,6 +114,7 @@ def test_hallq_demo_runs_in_the_terminal_and_stops_when_told(empty_store_target)
     assert "opening the" not in done.stdout
 
 
+@pytest.mark.slow
 def test_a_terminated_demo_closes_the_windows_it_opened(tmp_path):
     marker = tmp_path / "window.pid"
     (tmp_path / "demo").mkdir()

@@ -152,6 +152,7 @@ def _cell(value: object) -> object:
     return -math.inf if value is None else value
 
 
+@pytest.mark.slow
 def test_the_figures_table_equals_hallq_metrics_json_for_the_same_day(qtbot, store, store_target):
     hallq(store_target, "replay", str(DAY_ONE), check=False)  # some lines are refused on purpose
     expected = json.loads(hallq(store_target, "metrics", "--date", "2026-11-23", "--json"))
