@@ -327,6 +327,7 @@ def test_a_folder_or_a_file_that_is_no_store_is_named_as_such(tmp_path):
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "not a database\n"
 
 
+@pytest.mark.slow
 def test_a_replayed_day_archives_a_form_for_each_signed_finish(store_target, tmp_path):
     day = tmp_path / "day.jsonl"
     simulated = hallq(

@@ -154,6 +154,7 @@ def demo_process(tmp_path, *arguments: str, **options) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_demo_shows_hall_time_every_pin_and_the_day_and_removes_its_store(tmp_path):
     demo = demo_process(tmp_path, "--no-windows", "--minutes", "1", "--speed", "120")
     out, err = demo.communicate(timeout=240)
@@ -173,6 +174,7 @@ def test_the_demo_shows_hall_time_every_pin_and_the_day_and_removes_its_store(tm
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_keep_leaves_the_demo_store_to_look_at(tmp_path):
     demo = demo_process(tmp_path, "--no-windows", "--minutes", "0.05", "--keep")
     out, err = demo.communicate(timeout=120)
@@ -191,6 +193,7 @@ def command_line(pid: int) -> list[str]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the windows in /proc")
+@pytest.mark.slow
 def test_a_window_that_dies_ends_the_demo_with_an_error_naming_it(tmp_path):
     demo = demo_process(tmp_path, "--minutes", "3")
     began = time.monotonic()
