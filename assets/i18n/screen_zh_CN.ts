@@ -376,19 +376,24 @@
         <translation>%1 · 等候 %2 人 ÷ 开放台席 %3 个 = %4（阈值 %5 / %6）</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="376" />
-        <source>No change of level today.</source>
-        <translation>今日预警级别无变化。</translation>
+        <location filename="../../counter/screen/monitor.py" line="425" />
+        <source>Nothing to acknowledge: business day %1 is not today.</source>
+        <translation>无需确认：%1 不是今天的营业日。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="379" />
-        <source>Change at %1 acknowledged by %2 at %3.</source>
-        <translation>%1 的级别变化已由 %2 于 %3 确认。</translation>
+        <location filename="../../counter/screen/monitor.py" line="429" />
+        <source>No rise of level today.</source>
+        <translation>今日预警级别未升高。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="386" />
-        <source>Change at %1 not yet acknowledged.</source>
-        <translation>%1 的级别变化尚未确认。</translation>
+        <location filename="../../counter/screen/monitor.py" line="432" />
+        <source>Rise to %1 at %2 acknowledged by %3 at %4.</source>
+        <translation>%2 升至%1，已由 %3 于 %4 确认。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/monitor.py" line="440" />
+        <source>Rise to %1 at %2 not yet acknowledged.</source>
+        <translation>%2 升至%1，尚未确认。</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="396" />

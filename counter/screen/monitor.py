@@ -47,6 +47,7 @@ from shared.documents.report import write_reports
 from shared.errors import Rejected
 from shared.figures.day_series import HANDLE_BAND_LABELS, handle_time_bands
 from shared.qt.errors import FailureNotices
+from shared.services.alerts import awaiting_acknowledgement, latest_rise
 from shared.services.hall import HallService
 from shared.services.roles import record_export
 from shared.services.staff import SignedIn, sign_in
@@ -411,26 +412,40 @@ class LeadMonitor(QWidget):
             .replace("%6", f"{now.thresholds[1]:g}")
         )
         self.actions_label.setText(lead_actions(now.level))
-        latest = floor.alerts[-1] if floor.alerts else None
-        if latest is None:
-            self.ack_label.setText(self.tr("No change of level today."))
-        elif latest.acknowledged_by:
-            self.ack_label.setText(
-                self.tr("Change at %1 acknowledged by %2 at %3.")
-                .replace("%1", _clock_text(latest.at))
-                .replace("%2", latest.acknowledged_by)
-                .replace("%3", _clock_text(latest.acknowledged_at))
-            )
-        else:
-            self.ack_label.setText(
-                self.tr("Change at %1 not yet acknowledged.").replace("%1", _clock_text(latest.at))
-            )
-        self.ack_button.setEnabled(latest is not None and latest.acknowledged_by is None)
+        self._show_acknowledgement(floor)
         if now.level != self._level_shown:
             self._level_shown = now.level
             self.banner.setStyleSheet(
                 f"QFrame#levelBanner {{ background: {LEVEL_COLOURS[now.level]}; }}"
             )
+
+    def _show_acknowledgement(self, floor: Floor) -> None:
+        """The button offers what `acknowledge_alert` takes: today's latest rise, while
+        unacknowledged; a floor still showing a past day offers nothing."""
+        today = floor.day == self._clock.now().date()
+        rise = latest_rise(floor.alerts)
+        if not today:
+            text = self.tr("Nothing to acknowledge: business day %1 is not today.").replace(
+                "%1", floor.day.isoformat()
+            )
+        elif rise is None:
+            text = self.tr("No rise of level today.")
+        elif rise.acknowledged_by:
+            text = (
+                self.tr("Rise to %1 at %2 acknowledged by %3 at %4.")
+                .replace("%1", level_title(rise.level))
+                .replace("%2", _clock_text(rise.at))
+                .replace("%3", rise.acknowledged_by)
+                .replace("%4", _clock_text(rise.acknowledged_at))
+            )
+        else:
+            text = (
+                self.tr("Rise to %1 at %2 not yet acknowledged.")
+                .replace("%1", level_title(rise.level))
+                .replace("%2", _clock_text(rise.at))
+            )
+        self.ack_label.setText(text)
+        self.ack_button.setEnabled(today and awaiting_acknowledgement(floor.alerts) is not None)
 
     def _show_charts(self, floor: Floor) -> None:
         series = floor.series
@@ -456,7 +471,7 @@ class LeadMonitor(QWidget):
     # ----- actions -----
 
     def acknowledge(self) -> None:
-        """The lead confirms they have seen the latest change of level (who and when stored)."""
+        """The lead confirms they have seen today's latest rise of level (who and when stored)."""
         if self.lead is None:
             return
         lead = self.lead.staff_id

@@ -203,7 +203,9 @@ def cmd_ack(args: argparse.Namespace, out: TextIO) -> None:
 
     with _opened(args) as store:
         change = HallService(store, args.hall).acknowledge_alert(args.clerk)
-    out.write(f"acknowledged level {change.level} of {change.at:%H:%M:%S} by {args.clerk}\n")
+    out.write(
+        f"acknowledged the rise to level {change.level} at {change.at:%H:%M:%S} by {args.clerk}\n"
+    )
 
 
 def cmd_settings(args: argparse.Namespace, out: TextIO) -> None:
@@ -364,7 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     alerts.add_argument("--json", action="store_true", help="print JSON")
 
-    ack = command("ack", cmd_ack, "acknowledge the latest change of alert level (shift lead)")
+    ack = command("ack", cmd_ack, "acknowledge today's latest rise of the alert level (shift lead)")
     ack.add_argument("--clerk", required=True, metavar="ID", help="the shift lead's staff id")
 
     settings = command("settings", cmd_settings, "show the hall's settings, or change them")

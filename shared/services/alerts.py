@@ -4,7 +4,9 @@ its time, and who acknowledged it. The level itself is `shared.rules.alert_level
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from sqlalchemy import Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
@@ -97,6 +99,39 @@ class AlertRecord:
             "acknowledged_by": self.acknowledged_by,
             "acknowledged_at": self.acknowledged_at.isoformat() if self.acknowledged_at else None,
         }
+
+
+class _LevelChange(Protocol):
+    @property
+    def level(self) -> int: ...
+    @property
+    def previous_level(self) -> int: ...
+    @property
+    def acknowledged_by(self) -> object: ...
+
+
+_Change = TypeVar("_Change", bound=_LevelChange)
+
+
+def latest_rise(day_changes: Sequence[_Change]) -> _Change | None:
+    """The last rise of the level among a day's changes in the order they happened."""
+    rises = [change for change in day_changes if change.level > change.previous_level]
+    return rises[-1] if rises else None
+
+
+def awaiting_acknowledgement(day_changes: Sequence[_Change]) -> _Change | None:
+    """The change a shift lead acknowledges now, among the current business day's changes
+    in the order they happened: the day's latest rise, while nobody has acknowledged it.
+
+    Acknowledging says a lead has seen the hall get busier, so only a rise is ever a
+    target: a drop (the hall calming down, or a day's close falling back to 0) asks for no
+    one's attention. Once the latest rise is acknowledged nothing waits, even when an
+    earlier rise of the day never was: it was overtaken before anyone saw it, and an
+    acknowledgement records what a lead saw. A rise of a past day is never passed in:
+    that day is over, and its record stays as it was left.
+    """
+    rise = latest_rise(day_changes)
+    return rise if rise is not None and rise.acknowledged_by is None else None
 
 
 def alert_changes(session: Session, hall: Hall, day: dt.date) -> list[AlertRecord]:

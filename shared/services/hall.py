@@ -36,7 +36,13 @@ from shared.forecast.usual_day import UsualDays
 from shared.forecast.wait_estimate import estimate_wait_s
 from shared.rules.calling import Policy, Waiting, choose_next, route
 from shared.rules.slip_codes import slip_code
-from shared.services.alerts import AlertRecord, Crowding, alert_record, update_level
+from shared.services.alerts import (
+    AlertRecord,
+    Crowding,
+    alert_record,
+    awaiting_acknowledgement,
+    update_level,
+)
 from shared.services.changes import NO_CHANGES, Changes
 from shared.services.form_fields import check_form
 from shared.services.settings import HallSettings, load_settings
@@ -449,23 +455,36 @@ class HallService:
     # ----- the shift lead -----
 
     def acknowledge_alert(self, staff_id: str) -> AlertRecord:
-        """A shift lead or administrator confirms they have seen the latest change of level."""
-        with self._action() as action:
-            lead = find_clerk(action.session, action.hall, staff_id)
+        """A shift lead or administrator confirms they have seen the level rise: the rise
+        `awaiting_acknowledgement` names among the changes of the clock's business day.
+
+        Seeing changes nothing in the hall, so unlike the hall's actions this neither
+        starts a new business day nor recomputes the level: before the day's first action
+        the day has no change yet, and the last day's rise is over, not acknowledged late.
+        """
+        now = self.clock.now()
+        with self.store.write() as session:
+            hall = find_hall(session, self.hall_code, lock=True)
+            lead = find_clerk(session, hall, staff_id)
             if lead.role not in ("lead", "admin"):
                 raise Rejected("only a shift lead or an administrator acknowledges alerts")
-            change = action.session.scalars(
-                select(AlertChange)
-                .where(AlertChange.hall_id == action.hall.id)
-                .order_by(AlertChange.id.desc())
-                .limit(1)
-            ).first()
-            if change is None or change.acknowledged_by is not None:
-                raise Rejected("no change of alert level waits to be acknowledged")
-            change.acknowledged_by = lead.id
-            change.acknowledged_at = action.now
-            action.level = True
-            return action.done(alert_record(change, lead.staff_id))
+            _not_before_business_day(hall, now)
+            rise = awaiting_acknowledgement(
+                session.scalars(
+                    select(AlertChange)
+                    .where(AlertChange.hall_id == hall.id, AlertChange.business_day == now.date())
+                    .order_by(AlertChange.id)
+                ).all()
+            )
+            if rise is None:
+                raise Rejected(
+                    f"no rise of the alert level on {now.date()} waits to be acknowledged"
+                )
+            _not_before(now, rise.at, "the level rose")
+            rise.acknowledged_by = lead.id
+            rise.acknowledged_at = now
+            changes = Changes(level=True).note(session, hall.id)
+            return replace(alert_record(rise, lead.staff_id), changes=changes)
 
     def _serving(self, action: _Action, counter: int) -> tuple[Counter, Ticket]:
         desk = find_counter(action.session, action.hall, counter)
@@ -570,13 +589,18 @@ def _roll_over_day(action: _Action) -> None:
     """The first action of a new business day closes the hall's previous day first."""
     hall, now = action.hall, action.now
     today = now.date()
-    if hall.business_day is not None and today < hall.business_day:
-        raise Rejected(f"{now.isoformat()} is before the hall's business day {hall.business_day}")
+    _not_before_business_day(hall, now)
     if hall.business_day == today:
         return
     if hall.business_day is not None:
         _close_day(action, hall.business_day)
     hall.business_day = today
+
+
+def _not_before_business_day(hall: Hall, now: dt.datetime) -> None:
+    """A clock behind the hall's business day cannot act in it, nor in a day already closed."""
+    if hall.business_day is not None and now.date() < hall.business_day:
+        raise Rejected(f"{now.isoformat()} is before the hall's business day {hall.business_day}")
 
 
 def _close_day(action: _Action, day: dt.date) -> None:

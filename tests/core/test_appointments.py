@@ -95,6 +95,7 @@ def test_a_bad_booking_is_refused_and_stores_nothing(store, clock, phone, busine
     assert snapshot(store) == before
 
 
+@pytest.mark.slow
 def test_the_call_centre_books_from_the_command_line(store_target, store):
     done = hallq(
         "appointment",

@@ -85,6 +85,7 @@ def _json_line(event: dict) -> str:
 
 @STORE_EXAMPLES
 @given(line=st.one_of(hostile_events.map(_json_line), st.sampled_from(["[" * 50_000, "NaN"])))
+@pytest.mark.slow
 def test_a_hostile_replay_line_is_refused_with_a_reason_and_stores_nothing(store, line):
     before = snapshot(store)
     (result,) = list(replay(store, "demo", [line]))
@@ -161,6 +162,7 @@ setting_values = st.one_of(
 
 @STORE_EXAMPLES
 @given(name=setting_names, value=setting_values)
+@pytest.mark.slow
 def test_a_settings_change_is_stored_valid_or_refused_whole(store, store_target, name, value):
     before = snapshot(store)
     status = run_hallq(store_target, "settings", f"{name}={value}", "alert_margin=0.5")
@@ -242,6 +244,7 @@ def _replaced(path: tuple, value: object) -> dict:
 
 @STORE_EXAMPLES
 @given(path=st.sampled_from(DEMO_PATHS), value=hostile_values)
+@pytest.mark.slow
 def test_a_broken_hall_definition_is_refused_whole(store, path, value):
     definition = _replaced(path, value)
     before = snapshot(store)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -15,8 +16,21 @@ from shared.store.models import ServiceForm
 from tests.core.test_hall_actions import snapshot
 
 
-def hallq(*args: str, db: str | None = None, stdin: str | None = None, env: dict | None = None):
-    command = [sys.executable, "-m", "shared.cli", *(["--db", db] if db else []), *args]
+def hallq(
+    *args: str,
+    db: str | None = None,
+    stdin: str | None = None,
+    env: dict | None = None,
+    prefix: list[str] | None = None,
+):
+    command = [
+        *(prefix or []),
+        sys.executable,
+        "-m",
+        "shared.cli",
+        *(["--db", db] if db else []),
+        *args,
+    ]
     return subprocess.run(
         command,
         input=stdin,
@@ -39,6 +53,7 @@ DAY = "\n".join(
 )
 
 
+@pytest.mark.slow
 def test_init_demo_is_idempotent(empty_store_target):
     first = hallq("init", "--demo", db=empty_store_target)
     assert first.returncode == 0, first.stderr
@@ -75,6 +90,7 @@ def test_replay_of_a_missing_file_is_a_clear_error(store_target):
     assert done.returncode == 1 and "cannot read /nonexistent/day.jsonl" in done.stderr
 
 
+@pytest.mark.slow
 def test_status_metrics_and_alerts_as_json(store_target):
     hallq("replay", "-", db=store_target, stdin=DAY)
     status = json.loads(hallq("status", "--json", db=store_target).stdout)
@@ -95,6 +111,7 @@ def test_status_metrics_and_alerts_as_json(store_target):
     )
 
 
+@pytest.mark.slow
 def test_metrics_for_one_clerk_and_an_unknown_clerk(store_target):
     hallq("replay", "-", db=store_target, stdin=DAY)
     one = hallq("metrics", "--date", "2026-11-23", "--clerk", "E002", "--json", db=store_target)
@@ -111,6 +128,7 @@ def test_usage_errors_exit_2(store_target, args):
     assert hallq(*args, db=store_target).returncode == 2
 
 
+@pytest.mark.slow
 def test_human_output_speaks_chinese_and_english(store_target):
     hallq("replay", "-", db=store_target, stdin=DAY)
     status = hallq("status", db=store_target).stdout
@@ -124,6 +142,7 @@ def test_the_store_comes_from_hallq_db_when_no_db_is_given(store_target):
     assert done.returncode == 0 and json.loads(done.stdout)["hall"] == "demo"
 
 
+@pytest.mark.slow
 def test_settings_change_is_checked_and_a_refusal_stores_nothing(store_target):
     assert (
         hallq("settings", "alert_level1=2.0", "alert_margin=0.25", db=store_target).returncode == 0
@@ -137,19 +156,53 @@ def test_settings_change_is_checked_and_a_refusal_stores_nothing(store_target):
     assert json.loads(hallq("settings", "--json", db=store_target).stdout) == shown
 
 
-def test_acknowledging_needs_a_shift_lead(store_target):
-    hallq(
-        "replay",
-        "-",
-        db=store_target,
-        stdin='{"op":"issue","business":"topup","at":"2026-11-23T09:00:00"}',
-    )
-    assert hallq("ack", "--clerk", "E001", db=store_target).returncode == 1
-    assert hallq("ack", "--clerk", "M001", db=store_target).returncode == 0
+RISE = '{"op":"issue","business":"topup","at":"2026-11-23T09:00:00"}'  # nobody open: level 2
+
+
+def on_the_wall_clock_at(at: str) -> list[str]:
+    """The command prefix that runs a process with its wall clock set to `at` (local time)
+    and running on from there: libfaketime, the PC's clock as a SQLite store's programs
+    read it. Nothing in hallq itself can set the hall's time."""
+    faketime = shutil.which("faketime")
+    if faketime is None:
+        pytest.skip("needs faketime (Debian package faketime) to set a process's clock")
+    return [faketime, "-f", f"@{at}"]
+
+
+def test_acknowledging_needs_a_shift_lead_and_leaves_a_past_day_as_it_was(store_target):
+    """On the wall clock (any day but the replayed one, long past) that day is not today:
+    nothing waits, and the attempt neither closes that day nor acknowledges its rise."""
+    hallq("replay", "-", db=store_target, stdin=RISE)
+    clerk = hallq("ack", "--clerk", "E001", db=store_target)
+    assert clerk.returncode == 1 and "only a shift lead" in clerk.stderr
+    lead = hallq("ack", "--clerk", "M001", db=store_target)
+    assert lead.returncode == 1 and lead.stderr.startswith("hallq: error: ")
+    assert len(lead.stderr.splitlines()) == 1
     (change,) = json.loads(
         hallq("alerts", "--date", "2026-11-23", "--json", db=store_target).stdout
     )
-    assert change["level"] == 2 and change["acknowledged_by"] == "M001"
+    assert (change["level"], change["acknowledged_by"]) == (2, None)
+    status = json.loads(hallq("status", "--json", db=store_target).stdout)
+    assert (status["business_day"], status["waiting"]["A"]) == ("2026-11-23", 1)
+
+
+@pytest.mark.usefixtures("sqlite_only")  # on PostgreSQL the time is the server's, not the PC's
+def test_a_lead_acknowledges_the_day_s_rise_once_from_the_command_line(store_target):
+    hallq("replay", "-", db=store_target, stdin=RISE)
+    at_0905 = on_the_wall_clock_at("2026-11-23 09:05:00")
+    done = hallq("ack", "--clerk", "M001", db=store_target, prefix=at_0905)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "acknowledged the rise to level 2 at 09:00:00 by M001\n"
+    (change,) = json.loads(
+        hallq("alerts", "--date", "2026-11-23", "--json", db=store_target).stdout
+    )
+    assert change["acknowledged_by"] == "M001"
+    assert change["acknowledged_at"].startswith("2026-11-23T09:05:")
+    again = hallq("ack", "--clerk", "M001", db=store_target, prefix=at_0905)
+    assert again.returncode == 1
+    assert again.stderr.splitlines()[-1] == (  # faketime itself may warn on the line before
+        "hallq: error: no rise of the alert level on 2026-11-23 waits to be acknowledged"
+    )
 
 
 def test_an_unreadable_store_is_a_clear_error(tmp_path):
@@ -161,6 +214,7 @@ def test_an_unreadable_store_is_a_clear_error(tmp_path):
 
 
 @pytest.mark.usefixtures("sqlite_only")
+@pytest.mark.slow
 def test_backup_then_restore_brings_the_store_back_and_keeps_the_replaced_one(tmp_path):
     target = str(tmp_path / "hall.sqlite3")
     hallq("init", "--demo", db=target)
@@ -188,6 +242,7 @@ def test_restoring_a_file_that_is_no_backup_is_refused(store_target, tmp_path):
     assert json.loads(hallq("status", "--json", db=store_target).stdout)["hall"] == "demo"
 
 
+@pytest.mark.slow
 def test_a_simulated_day_is_repeatable_and_replays_without_a_rejection(store_target, tmp_path):
     day = (
         "simulate",
@@ -272,6 +327,7 @@ def test_a_folder_or_a_file_that_is_no_store_is_named_as_such(tmp_path):
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "not a database\n"
 
 
+@pytest.mark.slow
 def test_a_replayed_day_archives_a_form_for_each_signed_finish(store_target, tmp_path):
     day = tmp_path / "day.jsonl"
     simulated = hallq(

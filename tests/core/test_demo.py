@@ -60,6 +60,7 @@ def test_the_simulated_day_leaves_the_human_counter_alone():
     assert demo_day("normal", 1) == events
 
 
+@pytest.mark.slow
 def test_played_morning_issues_calls_and_serves_through_the_services(store):
     out: list[str] = []
     player = DayPlayer(
@@ -94,6 +95,7 @@ def test_the_demo_ends_when_every_window_is_closed_and_stops_those_still_open(tm
     assert sleeper.returncode is not None
 
 
+@pytest.mark.slow
 def test_hallq_demo_runs_in_the_terminal_and_stops_when_told(empty_store_target):
     target = empty_store_target
     init = [sys.executable, "-m", "shared.cli", "--db", target, "init"]
@@ -112,6 +114,7 @@ def test_hallq_demo_runs_in_the_terminal_and_stops_when_told(empty_store_target)
     assert "opening the" not in done.stdout
 
 
+@pytest.mark.slow
 def test_a_terminated_demo_closes_the_windows_it_opened(tmp_path):
     marker = tmp_path / "window.pid"
     (tmp_path / "demo").mkdir()
@@ -151,6 +154,7 @@ def demo_process(tmp_path, *arguments: str, **options) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_demo_shows_hall_time_every_pin_and_the_day_and_removes_its_store(tmp_path):
     demo = demo_process(tmp_path, "--no-windows", "--minutes", "1", "--speed", "120")
     out, err = demo.communicate(timeout=240)
@@ -170,6 +174,7 @@ def test_the_demo_shows_hall_time_every_pin_and_the_day_and_removes_its_store(tm
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_keep_leaves_the_demo_store_to_look_at(tmp_path):
     demo = demo_process(tmp_path, "--no-windows", "--minutes", "0.05", "--keep")
     out, err = demo.communicate(timeout=120)
@@ -188,6 +193,7 @@ def command_line(pid: int) -> list[str]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the windows in /proc")
+@pytest.mark.slow
 def test_a_window_that_dies_ends_the_demo_with_an_error_naming_it(tmp_path):
     demo = demo_process(tmp_path, "--minutes", "3")
     began = time.monotonic()

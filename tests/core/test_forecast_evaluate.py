@@ -79,11 +79,13 @@ def test_runs_of_days_cover_every_seed_once_in_order():
     assert [seed for run in runs_of_days(50, 100, 3) for seed in run] == list(range(100, 150))
 
 
+@pytest.mark.slow
 def test_only_the_days_after_the_history_are_measured():
     (day,) = replay_simulated_days("understaffed", range(5, 6), history=1)
     assert day.day == FIRST_DAY + dt.timedelta(days=5) and day.promises
 
 
+@pytest.mark.slow
 def test_hallq_evaluate_replays_a_simulated_day_and_reports_json():
     out = io.StringIO()
     command = ["evaluate", "--days", "1", "--profile", "understaffed", "--processes", "1"]

@@ -246,6 +246,7 @@ def learned(store, day: dt.date) -> UsualDay | None:
         return learn_usual_day(session, find_hall(session, "demo"), day)
 
 
+@pytest.mark.slow
 def test_the_usual_day_is_learned_from_three_past_days_and_not_fewer(store):
     for back in (3, 2):
         replay_day(store, DAY - dt.timedelta(days=back), seed=back)
@@ -274,6 +275,7 @@ def crowd_before_noon(store) -> list:
     return [w for w in day_warnings(store) if noon - dt.timedelta(minutes=15) <= w.at < noon]
 
 
+@pytest.mark.slow
 def test_a_usual_lunch_pause_is_warned_of_before_it_happens(store):
     """With three past days of the usual lunch pause, the line before noon raises a
     warning naming about the time the pause leaves one counter for it."""

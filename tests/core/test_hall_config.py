@@ -73,6 +73,7 @@ def test_loading_the_same_definition_again_changes_nothing(store):
     assert snapshot(store) == before
 
 
+@pytest.mark.slow
 def test_a_store_holds_several_halls_each_with_its_own_numbers(
     store, clock, tmp_path, store_target
 ):

@@ -170,6 +170,7 @@ junk = st.one_of(events.map(json.dumps), st.text(max_size=40))
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(line=junk)
+@pytest.mark.slow
 def test_any_rejected_line_leaves_the_store_unchanged(store, line):
     list(
         replay(

@@ -25,6 +25,9 @@ from pathlib import Path
 
 import pytest
 
+# Two whole days replayed through hallq once for the module: the full loop checks them.
+pytestmark = pytest.mark.slow
+
 DAYS = Path(__file__).parent / "days"
 DAY_ONE, DAY_TWO = "2026-11-23", "2026-11-24"
 FIELDS = (

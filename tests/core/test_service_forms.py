@@ -202,6 +202,7 @@ def test_the_chain_of_untouched_forms_verifies(counter_open, store, store_target
     ],
     ids=["one byte changed", "form removed", "newest form removed", "forms reordered"],
 )
+@pytest.mark.slow
 def test_hallq_forms_verify_names_the_first_broken_form(
     counter_open, store, store_target, clock, tamper, problem
 ):

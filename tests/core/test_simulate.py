@@ -121,6 +121,7 @@ def test_every_preset_keeps_the_counter_rules_all_day(name):
 
 
 @pytest.mark.parametrize("name", sorted(PROFILES))
+@pytest.mark.slow
 def test_replayed_preset_day_is_accepted_line_by_line_with_plausible_figures(store, name):
     profile = PROFILES[name]
     events = simulate_day(replace(profile, volume=profile.volume * REPLAY_VOLUME), DAY, 3)

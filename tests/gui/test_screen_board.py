@@ -6,10 +6,13 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
+
 from counter.screen.words import announcement
 from tests.gui.screen_helpers import hallq, live_board
 
 
+@pytest.mark.slow
 def test_a_call_made_by_another_process_shows_on_the_board_within_a_second(
     qtbot, store, store_target, hall, clock
 ):

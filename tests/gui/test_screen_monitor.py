@@ -89,8 +89,49 @@ def test_acknowledging_stores_the_lead_and_the_time(qtbot, store, store_target, 
     )
     assert not monitor.ack_button.isEnabled()
     assert monitor.ack_label.text() == (
-        f"{change.at:%H:%M:%S} 的级别变化已由 M001 于 {clock.now():%H:%M:%S} 确认。"
+        f"{change.at:%H:%M:%S} 升至一级应急，已由 M001 于 {clock.now():%H:%M:%S} 确认。"
     )
+
+
+def _acknowledged(store, day: dt.date) -> list[tuple[int, int, str | None]]:
+    with store.read() as session:
+        return [
+            (change.previous_level, change.level, change.acknowledged_by)
+            for change in alert_changes(session, find_hall(session, "demo"), day)
+        ]
+
+
+def test_after_a_drop_the_button_acknowledges_the_rise_before_it(qtbot, store, hall, clock):
+    hall.issue("topup")  # waiting with no counter open: level 2
+    clock.advance(60)
+    hall.open_counter(1, "E001")  # 1 waiting, 1 open: back to 0
+    monitor, live = live_monitor(qtbot, store, clock)
+    live.close()
+    assert monitor.ack_label.text() == "08:30:00 升至二级应急，尚未确认。"
+    clock.advance(60)
+    qtbot.mouseClick(monitor.ack_button, Qt.MouseButton.LeftButton)
+    assert _acknowledged(store, clock.now().date()) == [(0, 2, "M001"), (2, 0, None)]
+    assert not monitor.ack_button.isEnabled()
+
+
+def test_the_morning_after_nothing_is_offered_for_acknowledging(qtbot, store, hall, clock):
+    """Yesterday's unacknowledged rise is over: the button stays disabled and says why, and
+    the new day's first action closes yesterday with a drop that is not offered either."""
+    day = clock.now().date()
+    hall.issue("topup")  # level 2, never acknowledged
+    morning = FixedClock(dt.datetime.combine(day + dt.timedelta(days=1), dt.time(8, 0)))
+    monitor, live = live_monitor(qtbot, store, morning)
+    try:
+        assert monitor.ack_label.text() == "无需确认：2026-11-23 不是今天的营业日。"
+        assert not monitor.ack_button.isEnabled()
+        qtbot.mouseClick(monitor.ack_button, Qt.MouseButton.LeftButton)
+        assert _acknowledged(store, day) == [(0, 2, None)]
+        HallService(store, "demo", morning).open_counter(1, "E001")  # closes yesterday
+        qtbot.waitUntil(lambda: monitor.ack_label.text() == "今日预警级别未升高。", timeout=2000)
+    finally:
+        live.close()
+    assert not monitor.ack_button.isEnabled()
+    assert _acknowledged(store, day) == [(0, 2, None), (2, 0, None)]
 
 
 def test_only_a_shift_lead_opens_the_monitor(qtbot, store, clock):
@@ -111,6 +152,7 @@ def _cell(value: object) -> object:
     return -math.inf if value is None else value
 
 
+@pytest.mark.slow
 def test_the_figures_table_equals_hallq_metrics_json_for_the_same_day(qtbot, store, store_target):
     hallq(store_target, "replay", str(DAY_ONE), check=False)  # some lines are refused on purpose
     expected = json.loads(hallq(store_target, "metrics", "--date", "2026-11-23", "--json"))

@@ -63,6 +63,7 @@ def test_the_board_keeps_its_calls_while_the_store_file_is_away_and_follows_it_b
         live.close()
 
 
+@pytest.mark.slow
 def test_the_board_follows_the_hall_again_after_the_database_server_cut_its_feed(
     qtbot, fresh_postgres_url, clock, caplog
 ):

@@ -165,6 +165,7 @@ def test_a_declined_signature_is_archived_unsigned_with_the_reason(qtbot, servin
     assert "Declined to sign: needs to ask family first" in text
 
 
+@pytest.mark.slow
 def test_an_unanswered_rating_times_out_and_frees_the_counter(qtbot, serving, store):
     counter, code, _ = serving
     window, customer = counter.window, counter.customer

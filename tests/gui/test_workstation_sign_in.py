@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -29,6 +30,7 @@ def test_a_clerk_signs_in_by_typing_and_reaches_the_counter(qtbot, counter_windo
     assert not window.call_button.isEnabled()
 
 
+@pytest.mark.slow
 def test_five_wrong_pins_lock_the_id_and_the_page_says_so(qtbot, counter_windows, store, clock):
     page = counter_windows.window.sign_in_page
     type_in(qtbot, page, "E002", "9999")

@@ -22,7 +22,7 @@ from shared.store.database import open_store
 from shared.store.models import Queue, QueueSequence, Ticket, TicketEvent
 from tests.integration.test_races import CHILD_TIMEOUT_S, Children
 
-pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("sqlite_only")]
+pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.usefixtures("sqlite_only")]
 
 KIOSK_BUSINESSES = ("topup", "topup", "sim_replace")  # two kiosks contend for queue A
 BACKUPS = 3

@@ -35,7 +35,7 @@ from shared.store.clock import SystemClock
 from shared.store.database import Store, open_store
 from shared.store.models import Counter, Queue, QueueSequence, Ticket, TicketEvent
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
 CHILD_TIMEOUT_S = 90

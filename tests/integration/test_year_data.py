@@ -27,7 +27,7 @@ from tests.bench.yeardata import (
     scratch_folder,
 )
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 START = dt.date(2025, 3, 3)  # a Monday
 DAYS = 8  # every weekday's template once, and Monday's twice

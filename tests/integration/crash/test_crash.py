@@ -13,7 +13,7 @@ from shared.store.database import open_store
 from tests.integration.crash.check import check
 from tests.integration.crash.harness import Harness
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
