@@ -408,7 +408,7 @@ class ServiceForm(Base):
     signed: Mapped[bool] = mapped_column(Boolean, default=False)
     decline_reason: Mapped[str] = mapped_column(String(200), default="")
     # Pen strokes: a list of strokes, each a list of [x, y, milliseconds, pressure].
-    strokes: Mapped[list[list[list[float]]] | None] = mapped_column(JSON)
+    strokes: Mapped[list[list[list[float]]] | None] = mapped_column(JSON(none_as_null=True))
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     pdf_sha256: Mapped[str] = mapped_column(String(64))
     chain_hash: Mapped[str] = mapped_column(String(64))
