@@ -108,8 +108,10 @@ def _form_pdf(business: str) -> bytes:
 
 
 def _add_forms(session: Session, hall: Hall) -> int:
-    """One archived form per finished ticket of form business, signed as its transaction was.
-    Sequence and chain are placeholders here: each copy renumbers and chains them."""
+    """One archived form per finished ticket of form business that the replay did not
+    already archive (it archives every finish replayed as signed), signed as its transaction
+    was. Sequence and chain are placeholders here: each copy renumbers and chains them."""
+    archived = select(ServiceForm.ticket_id).where(ServiceForm.hall_id == hall.id)
     finished = session.execute(
         select(Ticket, Transaction, Business.key)
         .join(Transaction, Transaction.ticket_id == Ticket.id)
@@ -118,11 +120,15 @@ def _add_forms(session: Session, hall: Hall) -> int:
             Ticket.hall_id == hall.id,
             Ticket.status == "finished",
             Business.business_class.in_(FORM_CLASSES),
+            Ticket.id.not_in(archived),
         )
         .order_by(Transaction.at, Transaction.id)
     ).all()
+    last = session.scalar(
+        select(func.max(ServiceForm.sequence)).where(ServiceForm.hall_id == hall.id)
+    )
     pdfs: dict[str, bytes] = {}
-    for number, (ticket, done, business) in enumerate(finished, start=1):
+    for number, (ticket, done, business) in enumerate(finished, start=(last or 0) + 1):
         pdf = pdfs.setdefault(business, _form_pdf(business))
         session.add(
             ServiceForm(
