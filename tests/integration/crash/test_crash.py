@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from shared.store.database import open_store
-from tests.integration.crash.check import check
+from tests.integration.crash.check import Report, check
 from tests.integration.crash.harness import Harness
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -23,14 +23,31 @@ def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return str(tmp_path / "hall.sqlite3")
 
 
+def _meant_something(report: Report) -> bool:
+    """Enough real work, even on a loaded machine, for a round to have meant something."""
+    return (
+        report.committed > 200
+        and report.in_doubt > 50
+        and report.tickets > 50
+        and report.transactions > 20
+        and report.ratings > 5
+        and report.sign_ins_checked > 20
+        and report.tickets_given_back > 5
+    )
+
+
 def test_killed_workers_lose_and_double_nothing_committed(target: str, tmp_path: Path) -> None:
-    report = Harness(target, tmp_path, seed=7, mean_gap_s=0.1).run(kills=300)
-    assert report.faults == []
-    assert report.kills >= 300
-    # enough real work, even on a loaded machine, for the run to have meant something
-    assert report.committed > 200 and report.in_doubt > 50
-    assert report.tickets > 50 and report.transactions > 20 and report.ratings > 5
-    assert report.sign_ins_checked > 20 and report.tickets_given_back > 5
+    harness = Harness(target, tmp_path, seed=7, mean_gap_s=0.1)
+    report = harness.run(kills=300)
+    assert report.faults == [] and report.kills >= 300
+    # A round that a stalled machine starved of work is checked too, then played again on
+    # the same store: every round must lose nothing, and one must have done enough work.
+    for _ in range(2):
+        if _meant_something(report):
+            break
+        report = harness.run(kills=300)
+        assert report.faults == [] and report.kills >= 300
+    assert _meant_something(report), report
 
 
 def test_the_check_finds_a_lost_rating_and_a_doubled_transaction(tmp_path: Path) -> None:
