@@ -43,8 +43,14 @@ def quick_store(store_target: str) -> Iterator[Store]:
 @contextlib.contextmanager
 def write_lock_held(path: str | Path) -> Iterator[None]:
     """Another process holds the store's write lock (BEGIN IMMEDIATE) until the block ends."""
+    with _holding(HOLDER, path):
+        yield
+
+
+@contextlib.contextmanager
+def _holding(program: str, path: str | Path) -> Iterator[None]:
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)],
+        [sys.executable, "-c", program, str(path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -57,6 +63,23 @@ def write_lock_held(path: str | Path) -> Iterator[None]:
         holder.stdin.write("\n")
         holder.stdin.close()
         holder.wait(timeout=10)
+
+
+WRITER_LOCK_HOLDER = """
+import fcntl, os, sys
+descriptor = os.open(sys.argv[1] + "-writer.lock", os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.flock(descriptor, fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.readline()
+"""
+
+
+@contextlib.contextmanager
+def writer_lock_held(path: str | Path) -> Iterator[None]:
+    """Another process holds the store's writers' lock file (as a hung or hostile program
+    would) until the block ends."""
+    with _holding(WRITER_LOCK_HOLDER, path):
+        yield
 
 
 @contextlib.contextmanager

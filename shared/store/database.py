@@ -270,7 +270,7 @@ def open_store(target: str | None = None, *, upgrade: bool = True, create: bool 
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.exists():
                 path.touch()  # a new store starts as an empty file
-            writer_lock = WriterLock(path)
+            writer_lock = WriterLock(path, wait_s=busy_timeout_s)
         engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
         _configure_sqlite(engine, busy_timeout_s)
     elif url.get_backend_name() == "postgresql":

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import URL
 
+from shared.store.writer_lock import LockWaitOver
+
 LOCKED, MISSING, READ_ONLY, FULL, UNREACHABLE, BROKEN = (
     "locked",
     "missing",
@@ -80,6 +82,8 @@ def store_failure(error: BaseException, store: str) -> StoreFailure | None:
     """What the store did to fail `error`, or None when `error` is no failure of the store
     (a refusal, or a fault in the program)."""
     for cause in _causes(error):
+        if isinstance(cause, LockWaitOver):  # another program held the writers' lock throughout
+            return StoreFailure(LOCKED, store, _first_line(cause))
         kind = _sqlite_kind(cause) or _postgres_kind(cause)
         if kind is not None:
             return StoreFailure(kind, store, _first_line(cause))

@@ -4,13 +4,26 @@ a real refused connection."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from shared.cli.main import main
-from tests.store_trouble import quick_target, write_lock_held
+from shared.services.hall import HallService
+from shared.store.clock import FixedClock
+from shared.store.database import open_store
+from shared.store.failures import LOCKED, store_failure
+from shared.store.writer_lock import LockWaitOver
+from tests.store_trouble import (
+    QUICK_TIMEOUT_S,
+    quick_target,
+    write_lock_held,
+    writer_lock_held,
+)
 
 pytestmark = pytest.mark.usefixtures("sqlite_only")
 
@@ -67,3 +80,34 @@ def test_a_file_that_is_no_store_is_one_line(capsys, tmp_path):
 def test_a_wait_that_is_no_number_is_refused(capsys, store_target):
     error = one_line_error(capsys, ["--db", f"sqlite:///{store_target}?timeout=soon", "status"])
     assert error == "hallq: error: timeout='soon' is not a number of seconds from 0 to 3600"
+
+
+def test_a_writers_lock_held_past_the_wait_is_one_line_naming_the_store(store_target):
+    with writer_lock_held(store_target):
+        began = time.monotonic()
+        done = subprocess.run(
+            [*HALLQ, "--db", quick_target(store_target), "settings", "kiosk_idle_s=40"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        waited = time.monotonic() - began
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"hallq: error: store {store_target}: locked by another program past the wait "
+        f"(waited {QUICK_TIMEOUT_S:g} s for the writers' lock {Path(store_target).name}"
+        "-writer.lock)\n"
+    )
+    assert waited < 20  # the store's wait, plus starting Python: not forever
+
+
+def test_a_hall_action_gives_up_on_a_held_writers_lock_and_then_writes(store_target):
+    store = open_store(quick_target(store_target))
+    hall = HallService(store, "demo", FixedClock(dt.datetime(2026, 3, 2, 9, 0)))
+    with writer_lock_held(store_target):
+        with pytest.raises(LockWaitOver) as waited:
+            hall.issue("topup")
+        failure = store_failure(waited.value, store_target)
+        assert failure is not None and failure.kind == LOCKED
+    assert hall.issue("topup").ticket == "A001"  # the lock let go: the next write goes through
+    store.close()
