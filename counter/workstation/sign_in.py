@@ -18,17 +18,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SignInPage", text)
 
 
-_TRIES_LEFT = re.compile(r"unknown staff id or wrong PIN \((\d+) tries left before a lock\)")
 _LOCKED_NOW = re.compile(r"wrong PIN; (\S+) is locked for (\d+) minutes")
 _LOCKED_UNTIL = re.compile(r"(\S+) is locked until (\S+) after wrong PINs")
 
 
 def refusal_text(message: str) -> str:
     """The sign-in service's refusal in the window's language."""
-    if match := _TRIES_LEFT.fullmatch(message):
-        return tr("Unknown staff ID or wrong PIN (%1 tries left before a lock)").replace(
-            "%1", match[1]
-        )
     if match := _LOCKED_NOW.fullmatch(message):
         return (
             tr("Wrong PIN: %1 is now locked for %2 minutes")

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 from shared.errors import Rejected
 from shared.field_definitions import parse_fields
 from shared.rules.input_text import check_input
-from shared.services.settings import change_settings, check_settings
+from shared.services.settings import change_settings, check_settings, load_settings
 from shared.services.slips import MOBILE
-from shared.services.staff import PIN, hash_pin, pin_matches
+from shared.services.staff import hash_pin, pin_matches, pin_problem
 from shared.store.models import Base, Business, Clerk, Counter, Customer, Hall, Queue
 from shared.vocabulary import BusinessClass, Role, Tier
 
@@ -70,7 +70,7 @@ def check_definition(definition: object) -> None:
     _require(
         isinstance(definition.get("settings", {}), Mapping), "hall: settings must be an object"
     )
-    check_settings(dict(definition.get("settings", {})))
+    shortest = check_settings(dict(definition.get("settings", {}))).pin_min_length
     letters = []
     for queue in definition["queues"]:
         letter = _text(queue, "letter", "queue", limit=1)
@@ -140,10 +140,8 @@ def check_definition(definition: object) -> None:
             clerk.get("role", Role.CLERK) in list(Role),
             f"clerk {clerk['staff_id']}: role must be one of {Role.words()}",
         )
-        _require(
-            "pin" not in clerk or bool(PIN.fullmatch(str(clerk["pin"]))),
-            f"clerk {clerk['staff_id']}: a PIN is 4 to 8 digits",
-        )
+        problem = "pin" in clerk and pin_problem(str(clerk["pin"]), shortest)
+        _require(not problem, f"clerk {clerk['staff_id']}: {problem}")
     phones = []
     for customer in definition.get("customers", []):
         phone = _text(customer, "phone", "customer", limit=20)
@@ -218,6 +216,12 @@ def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
             {"hall_id": hall.id, "number": counter["number"]},
             {"name": counter.get("name", ""), "queues": counter["queues"]},
         )
+    settings = (
+        change_settings(session, hall.id, dict(definition["settings"]))
+        if definition.get("settings")
+        else load_settings(session, hall.id)
+    )
+    shortest = settings.pin_min_length  # the hall's, stored or just set: every PIN set obeys it
     for clerk in definition["clerks"]:
         row = _upsert(
             session,
@@ -225,8 +229,12 @@ def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
             {"hall_id": hall.id, "staff_id": clerk["staff_id"]},
             {"name": clerk["name"], "role": Role(clerk.get("role", Role.CLERK))},
         )
-        if "pin" in clerk and not pin_matches(str(clerk["pin"]), row.pin_hash):
-            row.pin_hash = hash_pin(str(clerk["pin"]))  # a new salt only when the PIN changed
+        if "pin" not in clerk:
+            continue
+        pin = str(clerk["pin"])
+        _require(not (problem := pin_problem(pin, shortest)), f"clerk {row.staff_id}: {problem}")
+        if not pin_matches(pin, row.pin_hash):
+            row.pin_hash = hash_pin(pin, shortest)  # a new salt only when the PIN changed
     for customer in definition.get("customers", []):
         _upsert(
             session,
@@ -234,6 +242,4 @@ def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
             {"hall_id": hall.id, "phone": customer["phone"]},
             {"tier": Tier(customer["tier"]), "name": customer.get("name", "")},
         )
-    if definition.get("settings"):
-        change_settings(session, hall.id, dict(definition["settings"]))
     return hall

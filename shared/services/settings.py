@@ -28,6 +28,7 @@ _WHOLE_RANGES = (
     ("kiosk_idle_s", 10, 3600),
     ("rating_timeout_s", 5, 3600),
     ("retention_days", 1, 36_500),
+    ("pin_min_length", 4, 8),
 )
 
 
@@ -75,6 +76,8 @@ class HallSettings:
     """Offers accepted per customer handled that earn the full sales points."""
     score_volume_target: int = 40
     """Customers handled in a day that earn the full volume points."""
+    pin_min_length: int = 4
+    """The fewest digits a staff PIN may have (4 to 8); a PIN set later must have them."""
 
     def validate(self) -> None:
         """Raise Rejected naming the first impossible value."""

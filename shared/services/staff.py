@@ -1,7 +1,9 @@
 """Staff sign-in: PINs kept only as salted scrypt hashes, and a lock after wrong PINs.
 
 Five wrong PINs in a row lock the staff id for five minutes. Every sign-in, refusal and
-lock goes to the audit log, committed even though the sign-in itself is refused.
+lock goes to the audit log, committed even though the sign-in itself is refused. A wrong
+PIN and an unknown staff id are refused in the same words, so trying ids cannot tell which
+exist; only a lock, once it has happened, is named.
 """
 
 from __future__ import annotations
@@ -27,14 +29,22 @@ from shared.vocabulary import Role
 
 MAX_FAILED_PINS = 5
 LOCK_TIME = dt.timedelta(minutes=5)
-PIN = re.compile(r"\d{4,8}")
+PIN = re.compile(r"[0-9]{4,8}")  # ASCII digits only: a keypad types no other
+PIN_LONGEST = 8
 # scrypt cost: about 30 ms a check here, so a stolen hash cannot be brute-forced cheaply.
 _N, _R, _P = 2**14, 8, 1
 
 
-def hash_pin(pin: str) -> str:
-    if not PIN.fullmatch(pin):
-        raise Rejected("a PIN is 4 to 8 digits")
+def pin_problem(pin: str, shortest: int = 4) -> str | None:
+    """Why `pin` cannot be set in a hall whose PINs have at least `shortest` digits."""
+    if not PIN.fullmatch(pin) or len(pin) < shortest:
+        return f"a PIN is {shortest} to {PIN_LONGEST} digits"
+    return None
+
+
+def hash_pin(pin: str, shortest: int = 4) -> str:
+    if problem := pin_problem(pin, shortest):
+        raise Rejected(problem)
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P)
     return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
@@ -96,6 +106,7 @@ def sign_in(
             audit.record(
                 session, hall.id, "sign_in_failed", at=now, clerk_id=clerk.id, source=source
             )
+            refusal = "unknown staff id or wrong PIN"  # as for an unknown id: names no one
             if left <= 0:
                 clerk.failed_pins, clerk.locked_until = 0, now + LOCK_TIME
                 audit.record(
@@ -110,8 +121,6 @@ def sign_in(
                 refusal = (
                     f"wrong PIN; {clerk.staff_id} is locked for {LOCK_TIME.seconds // 60} minutes"
                 )
-            else:
-                refusal = f"unknown staff id or wrong PIN ({left} tries left before a lock)"
         else:
             clerk.failed_pins, clerk.locked_until = 0, None
             audit.record(session, hall.id, "sign_in", at=now, clerk_id=clerk.id, source=source)

@@ -11,6 +11,7 @@ import pytest
 from shared.errors import Rejected
 from shared.services.hall import HallService
 from shared.services.hall_config import demo_definition, load_hall
+from shared.services.staff import sign_in
 from tests.core.test_cli import hallq
 from tests.core.test_hall_actions import snapshot
 
@@ -52,6 +53,18 @@ BROKEN = {
         "a choice needs choices",
     ),
     "impossible settings": (lambda d: d.update(settings={"alert_level2": 1.0}), "alert_level2"),
+    "a PIN in other digits": (
+        lambda d: d["clerks"][0].update(pin="١٢٣٤"),
+        "clerk E001: a PIN is 4 to 8 digits",
+    ),
+    "a PIN shorter than the hall allows": (
+        lambda d: (d.update(settings={"pin_min_length": 6}), d["clerks"][0].update(pin="1234")),
+        "clerk E001: a PIN is 6 to 8 digits",
+    ),
+    "a PIN length the hall cannot have": (
+        lambda d: d.update(settings={"pin_min_length": 9}),
+        "pin_min_length must be from 4 to 8",
+    ),
 }
 
 
@@ -63,6 +76,22 @@ def test_an_impossible_hall_definition_is_refused_and_nothing_is_stored(store, c
     before = snapshot(store)
     with pytest.raises(Rejected, match=reason), store.write() as session:
         load_hall(session, definition)
+    assert snapshot(store) == before
+
+
+def test_a_hall_asking_six_digit_pins_takes_them_and_refuses_shorter_ones_set_later(store):
+    definition = copy.deepcopy(demo_definition())
+    definition["settings"] = {"pin_min_length": 6}
+    for clerk in definition["clerks"]:
+        clerk["pin"] = "246810"
+    with store.write() as session:
+        load_hall(session, definition)
+    assert sign_in(store, "demo", "E001", "246810", source="test").staff_id == "E001"
+    del definition["settings"]  # the stored setting still holds for a PIN set later
+    definition["clerks"][1]["pin"] = "4321"
+    before = snapshot(store)
+    with pytest.raises(Rejected, match="clerk E002: a PIN is 6 to 8 digits"), store.write() as s:
+        load_hall(s, definition)
     assert snapshot(store) == before
 
 

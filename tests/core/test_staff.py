@@ -22,6 +22,18 @@ def test_a_pin_must_be_four_to_eight_digits():
         hash_pin("12a4")
 
 
+@pytest.mark.parametrize("pin", ["١٢٣٤", "１２３４", "123456789", "123"])
+def test_a_pin_is_four_to_eight_ascii_digits_only(pin):
+    with pytest.raises(Rejected, match="a PIN is 4 to 8 digits"):
+        hash_pin(pin)
+
+
+def test_a_six_digit_pin_is_a_pin_and_a_hall_may_ask_for_six():
+    assert pin_matches("135790", hash_pin("135790", 6))
+    with pytest.raises(Rejected, match="a PIN is 6 to 8 digits"):
+        hash_pin("13579", 6)
+
+
 def test_the_right_pin_signs_in_and_is_audited(store, clock):
     clerk = sign_in(store, "demo", "E001", "1234", source="counter 1", clock=clock)
     assert (clerk.staff_id, clerk.role, clerk.leads) == ("E001", "clerk", False)
@@ -37,8 +49,8 @@ def _attempt(store, clock, pin):
 
 
 def test_five_wrong_pins_lock_the_id_for_five_minutes(store, clock):
-    for tries_left in (4, 3, 2, 1):
-        assert f"{tries_left} tries left" in _attempt(store, clock, "0000")
+    for _ in range(4):
+        assert _attempt(store, clock, "0000") == "unknown staff id or wrong PIN"
     assert "locked for 5 minutes" in _attempt(store, clock, "0000")
     clock.advance(4 * 60 + 59)
     assert "is locked until" in _attempt(store, clock, "1234")  # even the right PIN
@@ -53,6 +65,14 @@ def test_five_wrong_pins_lock_the_id_for_five_minutes(store, clock):
 
 def test_an_unknown_staff_id_is_refused_like_a_wrong_pin(store, clock):
     assert "unknown staff id or wrong PIN" in _attempt_unknown(store, clock)
+
+
+def test_a_wrong_pin_says_the_very_words_an_unknown_id_gets_until_a_lock(store, clock):
+    """Trying ids learns nothing: a known id's wrong PIN and an unknown id read alike."""
+    unknown = _attempt_unknown(store, clock)
+    for _ in range(4):
+        assert _attempt(store, clock, "0000") == unknown
+    assert _attempt(store, clock, "0000") == "wrong PIN; E002 is locked for 5 minutes"
 
 
 def _attempt_unknown(store, clock):
