@@ -78,7 +78,9 @@ class KioskWindow(QMainWindow):
         self.menu = kiosk_menu(store, hall_code)
         self.state = kiosk_state(store, hall_code)
         self.print_folder = print_folder
-        self.printer: TicketPrinter = open_printer(self.state.settings.printer, print_folder)
+        self.printer: TicketPrinter = open_printer(
+            self.state.settings.printer, print_folder, self.state.settings.print_folder
+        )
         self.visit = Visit()
         self.history: list[Page] = []
         self.translation = Translation(CATALOGS, self)
@@ -245,7 +247,9 @@ class KioskWindow(QMainWindow):
 
     def _read_state(self) -> None:
         self.state = kiosk_state(self.store, self.hall_code)
-        self.printer = open_printer(self.state.settings.printer, self.print_folder)
+        self.printer = open_printer(
+            self.state.settings.printer, self.print_folder, self.state.settings.print_folder
+        )
         self.idle.seconds = self.state.settings.kiosk_idle_s
 
     # ----- the visit -----

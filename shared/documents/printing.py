@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from shared.documents.printer_place import file_printer_problem
 from shared.documents.ticket_text import INSTRUCTION, SLIP_INSTRUCTION, TicketPrint, wait_words
 from shared.errors import Rejected
 
@@ -78,26 +79,32 @@ class EscposPrinter:
                 write_escpos(device, ticket)
             finally:
                 device.close()
+        except PrintFailed:
+            raise
         except Exception as error:  # python-escpos raises many kinds; each means "not printed"
             raise PrintFailed(f"printer {self.name}: {error or type(error).__name__}") from error
 
 
-def open_printer(setting: str, pdf_folder: Path) -> TicketPrinter:
-    """The printer the `printer` setting names (see HallSettings.printer)."""
+def open_printer(setting: str, pdf_folder: Path, print_folder: str = "") -> TicketPrinter:
+    """The printer the `printer` setting names (see HallSettings.printer); a file: printer
+    may write only where the `print_folder` setting allows (see printer_place)."""
     kind, _, where = setting.partition(":")
     if kind == "none":
         return NoPrinter()
     if kind == "pdf":
         return PdfPrinter(pdf_folder)
     if kind in ("file", "usb", "network"):
-        return EscposPrinter(setting, lambda: _escpos_device(kind, where))
+        return EscposPrinter(setting, lambda: _escpos_device(kind, where, print_folder))
     raise Rejected(f"unknown printer {setting!r}")
 
 
-def _escpos_device(kind: str, where: str) -> Escpos:
+def _escpos_device(kind: str, where: str, print_folder: str) -> Escpos:
     from escpos.printer import File, Network, Usb
 
     if kind == "file":
+        # Checked again at each print: the device or a link may have changed since the setting.
+        if problem := file_printer_problem(where, print_folder):
+            raise PrintFailed(problem)
         return File(where)
     if kind == "usb":
         vendor, product = (int(part, 16) for part in where.split(":"))

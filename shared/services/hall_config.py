@@ -70,7 +70,6 @@ def check_definition(definition: object) -> None:
     _require(
         isinstance(definition.get("settings", {}), Mapping), "hall: settings must be an object"
     )
-    shortest = check_settings(dict(definition.get("settings", {}))).pin_min_length
     letters = []
     for queue in definition["queues"]:
         letter = _text(queue, "letter", "queue", limit=1)
@@ -86,6 +85,7 @@ def check_definition(definition: object) -> None:
         )
         letters.append(letter)
     _require(len(set(letters)) == len(letters), "two queues share a letter")
+    shortest = check_settings(dict(definition.get("settings", {})), letters).pin_min_length
     keys = []
     for business in definition["businesses"]:
         key = _text(business, "key", "business", limit=40)

@@ -5,21 +5,27 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, fields
 
 from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import Session
 
+from shared.documents.printer_place import file_printer_problem, print_folder_problem
 from shared.errors import Rejected
 from shared.rules.input_text import check_text
-from shared.store.models import Setting
+from shared.store.models import Queue, Setting
 
 PRINTER = re.compile(
-    r"pdf|none|file:.+|usb:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}|network:[A-Za-z0-9.\-]+(:[0-9]{1,5})?"
+    r"pdf|none|file:.+|usb:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}"
+    r"|network:[A-Za-z0-9.\-]+(:(?P<port>[0-9]{1,5}))?"
 )
-
+WHOLE_TEXT = re.compile(r"[+-]?[0-9]+")  # ASCII digits: int() would also read ١٢٣ or 1_000
+QUEUE_SETTINGS = ("vip_queue", "group_queue")  # settings that name one of the hall's queues
+PRINTER_PLACE_SETTINGS = ("printer", "print_folder")
 
 MAX_THRESHOLD = 1000.0
+MAX_POINTS = 1000.0  # a performance sheet's part: far beyond the published 100
 # Whole-number settings: name, least, most (most: beyond any real hall, and inside what
 # dates and database integers can hold).
 _WHOLE_RANGES = (
@@ -29,6 +35,7 @@ _WHOLE_RANGES = (
     ("rating_timeout_s", 5, 3600),
     ("retention_days", 1, 36_500),
     ("pin_min_length", 4, 8),
+    ("score_volume_target", 1, 100_000),
 )
 
 
@@ -60,6 +67,8 @@ class HallSettings:
     """At level 2 the kiosk issues no ticket for business self-service can do."""
     printer: str = "pdf"
     """Kiosk printer: pdf (files only), none, file:PATH, usb:VENDOR:PRODUCT, network:HOST[:PORT]."""
+    print_folder: str = ""
+    """The folder a file: printer may write in, besides printer devices ("": none)."""
     rating_timeout_s: int = 20
     """Seconds the customer-facing screen waits for a rating before it closes."""
     retention_days: int = 180
@@ -102,19 +111,21 @@ class HallSettings:
             if getattr(self, name) > MAX_THRESHOLD:
                 raise Rejected(f"{name} must be at most {MAX_THRESHOLD}")
         check_text("printer", self.printer)
-        if not PRINTER.fullmatch(self.printer):
+        check_text("print_folder", self.print_folder)
+        printer = PRINTER.fullmatch(self.printer)
+        if not printer:
             raise Rejected(
                 "printer must be pdf, none, file:PATH, usb:VENDOR:PRODUCT (hex) "
                 "or network:HOST[:PORT]"
             )
+        if printer["port"] is not None and not 1 <= int(printer["port"]) <= 65535:
+            raise Rejected("printer network port must be from 1 to 65535")
         for name in ("score_sales", "score_volume", "score_satisfaction", "score_quality"):
             value = getattr(self, name)
-            if not math.isfinite(value) or value < 0:
-                raise Rejected(f"{name} must be a number of points, 0 or more")
+            if not math.isfinite(value) or not 0 <= value <= MAX_POINTS:
+                raise Rejected(f"{name} must be a number of points from 0 to {MAX_POINTS:g}")
         if not 0 < self.score_sales_target <= 1:
             raise Rejected("score_sales_target must be a share above 0 and at most 1")
-        if self.score_volume_target < 1:
-            raise Rejected("score_volume_target must be at least 1")
         for name in ("vip_queue", "group_queue"):
             letter = getattr(self, name)
             if len(letter) != 1 or not letter.isascii() or not letter.isupper():
@@ -132,6 +143,9 @@ def _coerce(name: str, value: object) -> object:
         text = value.strip().lower()
         if kind == "bool" and text in ("true", "yes", "on", "1", "false", "no", "off", "0"):
             return text in ("true", "yes", "on", "1")
+        readable = text.isascii() and "_" not in text
+        if (kind == "int" and not WHOLE_TEXT.fullmatch(text)) or not readable:
+            raise Rejected(f"{name} must be {_KIND_WORDS[kind]} in ASCII digits, not {value!r}")
         try:
             value = float(text) if kind == "float" else int(text)
         except ValueError as error:
@@ -141,7 +155,10 @@ def _coerce(name: str, value: object) -> object:
     if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
         return value
     if kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError as error:  # an integer beyond any float
+            raise Rejected(f"{name} must be a number of sane size") from error
     if kind == "str" and isinstance(value, str):
         return value
     raise Rejected(f"{name} must be {_KIND_WORDS[kind]}, not {value!r}")
@@ -154,12 +171,37 @@ def _known_and_coerced(values: dict[str, object]) -> dict[str, object]:
     return {name: _coerce(name, value) for name, value in values.items()}
 
 
-def check_settings(values: dict[str, object]) -> HallSettings:
+def check_settings(values: dict[str, object], queues: Collection[str] = ()) -> HallSettings:
     """The settings these values make over the defaults, or Rejected naming the first problem
-    (a hall definition's settings are checked this way before anything is stored)."""
-    settings = HallSettings(**_known_and_coerced(values))  # type: ignore[arg-type]
+    (a hall definition's settings are checked this way, against its `queues`' letters,
+    before anything is stored)."""
+    coerced = _known_and_coerced(values)
+    settings = HallSettings(**coerced)  # type: ignore[arg-type]
     settings.validate()
+    _check_named_queues(settings, coerced, queues)
+    _check_printer_place(settings, coerced)
     return settings
+
+
+def _check_named_queues(
+    settings: HallSettings, changed: Collection[str], queues: Collection[str]
+) -> None:
+    """A queue a setting names must be one of the hall's, or its customers would join none."""
+    for name in QUEUE_SETTINGS:
+        if name in changed and getattr(settings, name) not in queues:
+            raise Rejected(f"{name} {getattr(settings, name)} is not one of the hall's queues")
+
+
+def _check_printer_place(settings: HallSettings, changed: Collection[str]) -> None:
+    """Where a file: printer would write, checked when the printer or its folder changes (a
+    printer unplugged since does not stop other settings changing; the kiosk checks again)."""
+    if not any(name in changed for name in PRINTER_PLACE_SETTINGS):
+        return
+    if problem := print_folder_problem(settings.print_folder):
+        raise Rejected(problem)
+    kind, _, path = settings.printer.partition(":")
+    if kind == "file" and (problem := file_printer_problem(path, settings.print_folder)):
+        raise Rejected(problem)
 
 
 # Built once: every action reads the settings, and building costs more than running.
@@ -179,6 +221,9 @@ def change_settings(session: Session, hall_id: int, changes: dict[str, object]) 
     coerced = _known_and_coerced(changes)
     updated = dataclasses.replace(load_settings(session, hall_id), **coerced)  # type: ignore[arg-type]
     updated.validate()
+    letters = session.scalars(select(Queue.letter).where(Queue.hall_id == hall_id)).all()
+    _check_named_queues(updated, coerced, letters)
+    _check_printer_place(updated, coerced)
     for name, value in coerced.items():
         session.merge(Setting(hall_id=hall_id, key=name, value=value))
     return updated

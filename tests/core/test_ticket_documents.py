@@ -121,8 +121,30 @@ def test_each_printer_setting_opens_its_printer(tmp_path):
 
 
 def test_a_file_printer_receives_the_escpos_bytes(printed, tmp_path):
-    open_printer(f"file:{tmp_path / 'lp0'}", tmp_path).print_ticket(printed)
+    open_printer(f"file:{tmp_path / 'lp0'}", tmp_path, str(tmp_path)).print_ticket(printed)
     assert b"B001" in (tmp_path / "lp0").read_bytes()
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "/dev/sda", "{tmp}/spool/../../lp0", "lp0"])
+def test_a_file_printer_outside_its_places_is_refused_at_print_time(printed, tmp_path, target):
+    (tmp_path / "spool").mkdir()
+    setting = "file:" + target.format(tmp=tmp_path)
+    printer = open_printer(setting, tmp_path, str(tmp_path / "spool"))
+    with pytest.raises(PrintFailed, match=r"^printer file:\S+ must be (a printer device|an abs)"):
+        printer.print_ticket(printed)
+
+
+def test_a_link_in_the_print_folder_to_a_system_file_is_refused_at_print_time(printed, tmp_path):
+    """The setting was fine when made; the place it names was swapped for a link since."""
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"precious")
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    printer = open_printer(f"file:{spool / 'lp0'}", tmp_path, str(spool))
+    (spool / "lp0").symlink_to(victim)
+    with pytest.raises(PrintFailed, match="must be a printer device"):
+        printer.print_ticket(printed)
+    assert victim.read_bytes() == b"precious"
 
 
 @pytest.mark.parametrize("setting", ["file:{tmp}/missing/lp0", "network:127.0.0.1:9"])

@@ -242,9 +242,21 @@ def test_level_two_issues_no_ticket_for_self_service_business(qtbot, kiosk, hall
     assert tickets(store)[-1].code == "D001"
 
 
-def test_a_failed_printer_keeps_the_ticket_and_tells_the_shift_lead(qtbot, store, clock, tmp_path):
+@pytest.mark.parametrize(
+    ("trouble", "told"),
+    [("a missing folder", "no-such-folder"), ("a link to a system file", "must be a printer")],
+)
+def test_a_failed_printer_keeps_the_ticket_and_tells_the_shift_lead(
+    qtbot, store, clock, tmp_path, trouble, told
+):
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    place = spool / "no-such-folder" / "lp0"
     with store.write() as session:
-        change_settings(session, 1, {"printer": f"file:{tmp_path}/no-such-folder/lp0"})
+        change_settings(session, 1, {"print_folder": str(spool), "printer": f"file:{place}"})
+    if trouble == "a link to a system file":  # swapped in after the setting was checked
+        place.parent.mkdir()
+        place.symlink_to("/etc/passwd")
     window = open_kiosk(store, clock, tmp_path / "tickets")
     try:
         tap(window, "take-ticket")
@@ -261,7 +273,7 @@ def test_a_failed_printer_keeps_the_ticket_and_tells_the_shift_lead(qtbot, store
             "kiosk",
             ticket.id,
         )
-        assert "no-such-folder" in incident.message
+        assert told in incident.message
     finally:
         window.close()
 
