@@ -26,6 +26,8 @@ from shared.store.writer_lock import WriterLock
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 30  # a SQLite URL's `?timeout=SECONDS` sets another
+STORE_FILE_MODE = 0o600  # a store hallq creates: its owner alone reads or writes it
+STORE_FOLDER_MODE = 0o700  # a folder hallq creates for a store
 # The newest schema revision (migrations/versions; a test keeps it equal to alembic's head):
 # a store already there opens without loading alembic.
 SCHEMA_HEAD = "0005"
@@ -254,6 +256,21 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
     raise StoreError(f"no store at {path}: `hallq init` creates one")
 
 
+def _create_private_file(path: Path) -> None:
+    """A new store: an empty file only its owner may read or write (0600), in folders that
+    hallq makes private too (0700); folders already there are left as they are.
+
+    SQLite creates the store's -wal, -shm and -journal files later, with the store file's
+    own mode (and, run as root, its owner), so a private store keeps its companions private
+    without touching the process's umask, which other files the program writes obey.
+    """
+    missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=STORE_FOLDER_MODE, exist_ok=True)
+    with contextlib.suppress(FileExistsError):  # another program made it first: leave it be
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, STORE_FILE_MODE))
+
+
 def open_store(target: str | None = None, *, upgrade: bool = True, create: bool = True) -> Store:
     """Open the store at `target` (path or URL) and bring its schema to the current version.
 
@@ -267,9 +284,8 @@ def open_store(target: str | None = None, *, upgrade: bool = True, create: bool 
         if url.database and url.database != ":memory:":
             path = Path(url.database)
             _check_sqlite_file(path, create=create)
-            path.parent.mkdir(parents=True, exist_ok=True)
             if not path.exists():
-                path.touch()  # a new store starts as an empty file
+                _create_private_file(path)
             writer_lock = WriterLock(path, wait_s=busy_timeout_s)
         engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
         _configure_sqlite(engine, busy_timeout_s)
