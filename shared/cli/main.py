@@ -117,6 +117,7 @@ def cmd_hall_load(args: argparse.Namespace, out: TextIO) -> None:
 
 def cmd_replay(args: argparse.Namespace, out: TextIO) -> None:
     from shared.services.replay import replay
+    from shared.store.clock import clock_for
 
     source = sys.stdin if args.file == "-" else None
     try:
@@ -126,7 +127,8 @@ def cmd_replay(args: argparse.Namespace, out: TextIO) -> None:
     rejected = total = 0
     try:
         with _opened(args) as store:
-            for result in replay(store, args.hall, handle):
+            # Every store the command line reaches is live: the real clock guards the lines.
+            for result in replay(store, args.hall, handle, real_clock=clock_for(store)):
                 total += 1
                 rejected += not result["ok"]
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -47,7 +47,7 @@ from shared.services.changes import NO_CHANGES, Changes
 from shared.services.form_fields import check_form
 from shared.services.settings import HallSettings, load_settings
 from shared.services.slips import MOBILE, check_slip
-from shared.store.clock import Clock, clock_for
+from shared.store.clock import Clock, check_time, clock_for, is_live
 from shared.store.database import Store
 from shared.store.lookup import find_business, find_clerk, find_counter, find_hall, find_queue
 from shared.store.models import (
@@ -72,6 +72,8 @@ RATINGS = ("satisfied", "neutral", "dissatisfied")
 OUTCOMES = ("completed", "follow_up", "cancelled")  # how each business of a visit ended
 MAX_NUMBER = 999
 MAX_NOTES = 500
+# How far apart two live programs' clocks may read one instant (each to the second).
+CLOCKS_AGREE = dt.timedelta(seconds=2)
 # The event log's inserts, built once: every action appends, and building costs more than running.
 _TICKET_EVENT = insert(TicketEvent)
 _COUNTER_EVENT = insert(CounterEvent)
@@ -140,20 +142,56 @@ class _Action:
 
 
 class HallService:
-    """The actions of one hall on one store, timed by an injectable clock."""
+    """The actions of one hall on one store, timed by an injectable clock.
 
-    def __init__(self, store: Store, hall_code: str | None = None, clock: Clock | None = None):
+    A live hall is guarded by the real clock: an action dated past the real now (plus a
+    small skew) or before the hall's latest recorded event is refused, so no program with
+    a wrong clock moves the business day forward or writes history backwards. The real
+    clock is the service's own when it is live (the windows, hallq acting now); a replay
+    into a live store passes it as `real_clock`. A service timed by a clock of its own and
+    no real clock (simulations and tests on scratch stores) is not guarded.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        hall_code: str | None = None,
+        clock: Clock | None = None,
+        *,
+        real_clock: Clock | None = None,
+    ):
         self.store = store
         self.hall_code = hall_code
         self.clock = clock or clock_for(store)
+        self.real_clock = real_clock or (self.clock if is_live(self.clock) else None)
         self.usual_days = UsualDays()
+
+    def _checked_now(self) -> dt.datetime:
+        """The action's time, refused when the real clock says it is yet to come."""
+        now = self.clock.now()
+        if self.real_clock is not None and (problem := check_time(now, self.real_clock.now())):
+            raise Rejected(problem)
+        return now
+
+    def _not_before_latest_event(self, session: Session, hall: Hall, now: dt.datetime) -> None:
+        """A guarded action never goes before what the hall has already recorded. Live
+        clocks are read to the second on each PC, so they may differ by `CLOCKS_AGREE`."""
+        if self.real_clock is None or hall.business_day is None:
+            return
+        latest = latest_event(session, hall, hall.business_day)
+        leeway = CLOCKS_AGREE if is_live(self.clock) else dt.timedelta(0)
+        if latest is not None and now + leeway < latest:
+            raise Rejected(
+                f"{now.isoformat()} is before the hall's latest event ({latest.isoformat()})"
+            )
 
     @contextlib.contextmanager
     def _action(self) -> Iterator[_Action]:
-        now = self.clock.now()
+        now = self._checked_now()
         with self.store.write() as session:
             hall = find_hall(session, self.hall_code, lock=True)
             action = _Action(session, hall, load_settings(session, hall.id), now)
+            self._not_before_latest_event(session, hall, now)
             _roll_over_day(action)
             yield action
             assert action.crowding is not None, "an action ends with action.done(result)"
@@ -462,7 +500,7 @@ class HallService:
         starts a new business day nor recomputes the level: before the day's first action
         the day has no change yet, and the last day's rise is over, not acknowledged late.
         """
-        now = self.clock.now()
+        now = self._checked_now()
         with self.store.write() as session:
             hall = find_hall(session, self.hall_code, lock=True)
             lead = find_clerk(session, hall, staff_id)

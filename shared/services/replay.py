@@ -1,7 +1,8 @@
 """`hallq replay`: apply a day of events, one JSON object per line, each in its own transaction.
 
 A line is checked whole (op, time, every field and its type) before its action runs; a
-rejected line stores nothing and the replay goes on. The event's `at` is the clock.
+rejected line stores nothing and the replay goes on. The event's `at` is the clock; into
+a live store, it is checked against the real one (see HallService).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from shared.archive.forms import archive_replayed_form
 from shared.errors import Rejected
 from shared.rules.input_text import check_input
 from shared.services.hall import Done, HallService, Issued
-from shared.store.clock import FixedClock
+from shared.store.clock import Clock, FixedClock
 from shared.store.database import Store
 
 _Checker = Callable[[str, object], object]
@@ -185,11 +186,18 @@ def apply_event(service: HallService, op: str, fields: dict[str, Any]) -> dict[s
 
 
 def replay(
-    store: Store, hall_code: str | None, lines: Iterable[str]
+    store: Store,
+    hall_code: str | None,
+    lines: Iterable[str],
+    *,
+    real_clock: Clock | None = None,
 ) -> Iterator[dict[str, object]]:
-    """One result per event line, in order: ok with its result fields, or the error."""
+    """One result per event line, in order: ok with its result fields, or the error.
+
+    With `real_clock` (a live store: `hallq replay`), a line dated past the real now or
+    before the hall's latest event is refused like any other bad line."""
     clock = FixedClock(dt.datetime.min)
-    service = HallService(store, hall_code, clock)
+    service = HallService(store, hall_code, clock, real_clock=real_clock)
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text or text.startswith("#"):

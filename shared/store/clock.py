@@ -5,12 +5,19 @@ A hall on several PCs must not trust each PC's own clock: a counter whose clock 
 minutes behind the kiosk's would record a call before the ticket's issue. On PostgreSQL
 every program therefore reads the server's time (`ServerClock`): it asks the server once,
 then counts forward on the PC's monotonic clock, and asks again every few minutes.
+
+The hall's time zone is the PC's own (/etc/localtime), never a program's TZ variable: a
+program started with TZ=Etc/GMT-14 reads the same hall time as the others, so it cannot move
+the business day forward. A store's live clock is checked against its actions' times
+(`check_time`): an action dated past the real now plus `SKEW` is refused.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import time
+import zoneinfo
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
@@ -22,21 +29,44 @@ if TYPE_CHECKING:
 # How often a ServerClock asks the server again: often enough to follow the server's own
 # corrections, rarely enough that no action waits on it.
 SERVER_CLOCK_REFRESH_S = 300.0
+# How far ahead of the real now an action may be dated: the drift between a hall's PCs that
+# NTP keeps them within, with room to spare (and never into the next day).
+SKEW = dt.timedelta(minutes=5)
+_SYSTEM_ZONE_FILE = "/etc/localtime"
 
 
 class Clock(Protocol):
     def now(self) -> dt.datetime: ...
 
 
+@functools.cache
+def hall_zone() -> dt.tzinfo:
+    """The PC's own time zone, read from the system, not from the program's TZ variable."""
+    try:
+        with open(_SYSTEM_ZONE_FILE, "rb") as zone_file:
+            return zoneinfo.ZoneInfo.from_file(zone_file, key="localtime")
+    except (OSError, ValueError):  # no zone file (Windows, a bare container): the OS's local
+        return dt.datetime.now().astimezone().tzinfo or dt.UTC
+
+
+def hall_time(instant: dt.datetime) -> dt.datetime:
+    """An instant as the hall's local time, to the second (the store keeps local times)."""
+    return instant.astimezone(hall_zone()).replace(tzinfo=None, microsecond=0)
+
+
 class SystemClock:
-    """The hall's local wall-clock time, to the second."""
+    """The hall's local wall-clock time, to the second: the PC's clock in its own zone."""
+
+    live = True  # the real time: actions it times are checked against it
 
     def now(self) -> dt.datetime:
-        return dt.datetime.now().replace(microsecond=0)
+        return hall_time(dt.datetime.now(dt.UTC))
 
 
 class FixedClock:
     """A clock that reads what it was last set to: replays and tests move it by hand."""
+
+    live = False
 
     def __init__(self, at: dt.datetime) -> None:
         self.at = at
@@ -71,6 +101,8 @@ class ServerClock:
     reads the server's time; it is asked again after `refresh_s`.
     """
 
+    live = True
+
     def __init__(
         self,
         read_server: Callable[[], dt.datetime],
@@ -98,7 +130,7 @@ class ServerClock:
             self._measure()
         assert self._server_at is not None
         instant = self._server_at + dt.timedelta(seconds=self.monotonic() - self._pinned_at)
-        local = instant.astimezone().replace(tzinfo=None, microsecond=0)
+        local = hall_time(instant)
         if self._last is not None and local < self._last:
             return self._last  # a new reading a little behind the old count: hold, never go back
         self._last = local
@@ -111,3 +143,23 @@ def clock_for(store: Store) -> Clock:
     if store.is_sqlite:
         return SystemClock()
     return ServerClock(server_instant(store.engine))
+
+
+def is_live(clock: Clock) -> bool:
+    """Whether `clock` reads the real time (the windows, hallq acting now), not a replayed or
+    simulated one."""
+    return bool(getattr(clock, "live", False))
+
+
+def check_time(at: dt.datetime, real_now: dt.datetime) -> str | None:
+    """Why an action dated `at` cannot be taken when the real time is `real_now`, or None."""
+    if at.date() > real_now.date():  # the business day changes only with the real date
+        return (
+            f"{at.isoformat()} is on a day yet to come (the hall's clock reads {real_now:%Y-%m-%d})"
+        )
+    if at > real_now + SKEW:
+        return (
+            f"{at.isoformat()} is after the hall's clock ({real_now.isoformat()}) "
+            f"by more than {SKEW.seconds // 60} minutes"
+        )
+    return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from shared.services.hall import HallService
-from shared.store.clock import ServerClock, SystemClock, server_instant
+from shared.store.clock import ServerClock, SystemClock, hall_zone, server_instant
 
 NOON_UTC = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
@@ -36,7 +36,8 @@ class Server:
 
 
 def local(instant: dt.datetime) -> dt.datetime:
-    return instant.astimezone().replace(tzinfo=None, microsecond=0)
+    """The instant in the PC's own zone, as every hallq program reads it (not the TZ's)."""
+    return instant.astimezone(hall_zone()).replace(tzinfo=None, microsecond=0)
 
 
 def test_the_server_is_asked_once_and_the_time_then_counts_on_from_its_answer():
