@@ -117,7 +117,9 @@ def test_a_printer_raising_its_own_error_ends_printing_and_tells_the_shift_lead(
         assert "ticket A001 was not printed: ValueError" in caplog.text
 
         with quick_store.write() as session:  # the shift lead switches to the thermal printer
-            change_settings(session, 1, {"printer": f"file:{tmp_path / 'lp0'}"})
+            change_settings(
+                session, 1, {"print_folder": str(tmp_path), "printer": f"file:{tmp_path / 'lp0'}"}
+            )
         tap(window, "finish")
         confirm_a_ticket(window)
         qtbot.waitUntil(lambda: window.ticket.state == PRINTED, timeout=5000)
