@@ -72,7 +72,7 @@ def test_the_weights_and_targets_are_hall_settings(store, hall, clock):
         ({"score_quality": "nan"}, "score_quality must be a number of points"),
         ({"score_sales_target": 0}, "score_sales_target must be a share"),
         ({"score_sales_target": 1.5}, "score_sales_target must be a share"),
-        ({"score_volume_target": 0}, "score_volume_target must be at least 1"),
+        ({"score_volume_target": 0}, "score_volume_target must be from 1 to 100000"),
     ],
 )
 def test_impossible_weights_are_refused_and_nothing_is_stored(store, changes, reason):
