@@ -160,9 +160,8 @@
         <translation>工号或密码错误</translation>
     </message>
     <message>
-        <location filename="../../counter/workstation/sign_in.py"/>
         <source>Unknown staff ID or wrong PIN (%1 tries left before a lock)</source>
-        <translation>工号或密码错误（再错 %1 次将锁定）</translation>
+        <translation type="vanished">工号或密码错误（再错 %1 次将锁定）</translation>
     </message>
     <message>
         <location filename="../../counter/workstation/sign_in.py"/>
