@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -256,11 +256,60 @@ def _archive(
         return ArchivedForm(sequence, ticket.code, signed, digest, chain)
 
 
+def redact_form(session: Session, hall: Hall, form: ServiceForm, now: dt.datetime) -> None:
+    """Replace an archived form's PDF by one without personal details (no customer, no
+    entered fields, notes, signature or reason: what was done, by whom, when and how it
+    ended stays), and erase the row's personal fields. The chain keeps the original PDF's
+    hash; the redacted PDF's own hash and the time are recorded beside it."""
+    done = session.execute(
+        select(Transaction, Business)
+        .join(Business, Business.id == Transaction.business_id)
+        .where(Transaction.ticket_id == form.ticket_id)
+        .order_by(Transaction.id)
+    ).all()
+    clerk = session.get(Clerk, form.clerk_id)
+    counter = session.get(Counter, form.counter_id)
+    assert clerk is not None and counter is not None
+    first = done[0][0] if done else None
+    content = FormContent(
+        hall=hall.name,
+        hall_en=hall.name_en,
+        counter=counter.number,
+        clerk=clerk.name,
+        staff_id=clerk.staff_id,
+        ticket=form.ticket_code,
+        customer="",
+        at=first.at if first else form.created_at,
+        businesses=tuple(
+            FormBusiness(
+                business.name,
+                business.name_en,
+                (FormLine("办理结果", "Outcome", OUTCOME_WORDS[row.outcome]),),
+                business.terms,
+                business.terms_en,
+            )
+            for row, business in done
+        ),
+        recommended=first.recommended if first else False,
+        accepted=first.accepted if first else False,
+        notes="",
+    )
+    pdf = render_form(content, None, redacted=(form.signed, now))
+    form.pdf = pdf
+    form.redacted_pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    form.redacted_at = now
+    form.phone = None
+    form.strokes = None
+    form.decline_reason = ""
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     forms: int
     broken_at: int | None = None
     problem: str = ""
+    # (sequence, when) of each form the retention purge redacted
+    redacted: tuple[tuple[int, dt.datetime], ...] = ()
 
     @property
     def intact(self) -> bool:
@@ -271,17 +320,26 @@ def verify_chain(session: Session, hall: Hall) -> ChainCheck:
     """Walk the hall's forms in sequence; the first one whose link does not hold, and why."""
     rows = session.execute(
         select(
-            ServiceForm.sequence, ServiceForm.pdf, ServiceForm.pdf_sha256, ServiceForm.chain_hash
+            ServiceForm.sequence,
+            ServiceForm.pdf,
+            ServiceForm.pdf_sha256,
+            ServiceForm.chain_hash,
+            ServiceForm.redacted_at,
+            ServiceForm.redacted_pdf_sha256,
         )
         .where(ServiceForm.hall_id == hall.id)
         .order_by(ServiceForm.sequence)
         .execution_options(yield_per=500)
     )
     previous, expected, count = GENESIS, 1, 0
-    for sequence, pdf, pdf_sha256, chain_hash in rows:
+    redacted: list[tuple[int, dt.datetime]] = []
+    for sequence, pdf, pdf_sha256, chain_hash, redacted_at, redacted_sha256 in rows:
         if sequence != expected:
             return ChainCheck(count, expected, f"form #{expected} is missing (next is #{sequence})")
-        if hashlib.sha256(pdf).hexdigest() != pdf_sha256:
+        if redacted_at is not None:
+            redacted.append((sequence, redacted_at))
+        held = pdf_sha256 if redacted_at is None else redacted_sha256
+        if hashlib.sha256(pdf).hexdigest() != held:
             return ChainCheck(count, sequence, f"form #{sequence}: its PDF was changed")
         if chain_link(previous, sequence, pdf_sha256) != chain_hash:
             return ChainCheck(
@@ -291,7 +349,8 @@ def verify_chain(session: Session, hall: Hall) -> ChainCheck:
                 "(changed, removed or reordered)",
             )
         previous, expected, count = chain_hash, expected + 1, count + 1
-    return _check_chain_end(session, hall, count, previous)
+    end = _check_chain_end(session, hall, count, previous)
+    return replace(end, redacted=tuple(redacted))
 
 
 def _check_chain_end(session: Session, hall: Hall, count: int, last_chain: str) -> ChainCheck:

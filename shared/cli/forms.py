@@ -62,7 +62,9 @@ def cmd_forms(args: argparse.Namespace, out: TextIO) -> None:
     if args.action == "verify":
         if not check.intact:
             raise Rejected(f"chain broken after {check.forms} good forms: {check.problem}")
-        out.write(f"chain intact: {check.forms} service forms\n")
+        out.write(f"chain intact: {check.forms} service forms, {len(check.redacted)} redacted\n")
+        for sequence, when in check.redacted:
+            out.write(f"#{sequence} redacted by the retention purge at {when:%Y-%m-%d %H:%M:%S}\n")
     elif args.json:
         json.dump([hit.as_json() for hit in hits], out, ensure_ascii=False, indent=2)
         out.write("\n")

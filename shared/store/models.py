@@ -412,6 +412,10 @@ class ServiceForm(Base):
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     pdf_sha256: Mapped[str] = mapped_column(String(64))
     chain_hash: Mapped[str] = mapped_column(String(64))
+    # Set by the retention purge, which replaces the PDF by one without personal details:
+    # the chain keeps the original's hash, the redacted PDF is checked against this one.
+    redacted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    redacted_pdf_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditEntry(Base):
