@@ -18,6 +18,7 @@ import hashlib
 import math
 import secrets
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select, update
@@ -382,8 +383,12 @@ class ChainCheck:
         return self.broken_at is None
 
 
-def verify_chain(session: Session, hall: Hall) -> ChainCheck:
-    """Walk the hall's forms in sequence; the first one whose link does not hold, and why."""
+def verify_chain(
+    session: Session, hall: Hall, signed_ends: Sequence[tuple[int, str, str]] = ()
+) -> ChainCheck:
+    """Walk the hall's forms in sequence; the first one whose link does not hold, and why.
+    `signed_ends` are chain ends kept outside the store (sequence, chain hash, what signed
+    it): the chain must still hold each."""
     done = _done_per_ticket(session, hall)
     forms = session.scalars(
         select(ServiceForm)
@@ -427,6 +432,17 @@ def verify_chain(session: Session, hall: Hall) -> ChainCheck:
         previous, expected, count = form.chain_hash, expected + 1, count + 1
         session.expunge(form)  # a long archive is walked, not kept
     end = _check_chain_ends(session, hall, count, chains)
+    for sequence, chain_hash, signer in sorted(signed_ends):
+        if not end.intact:
+            break
+        if sequence > count:
+            end = ChainCheck(
+                count, count + 1, f"form #{count + 1} is missing ({signer} signed #{sequence})"
+            )
+        elif chains.get(sequence) != chain_hash:
+            end = ChainCheck(
+                count, sequence, f"form #{sequence}: it is not the form {signer} signed"
+            )
     return replace(end, redacted=tuple(redacted))
 
 

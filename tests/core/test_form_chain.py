@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import stat
 
 import pytest
 from alembic import command
@@ -23,6 +24,7 @@ from shared.store.database import open_store
 from shared.store.lookup import find_hall
 from shared.store.migrate import _config
 from shared.store.models import ServiceForm
+from tests.core.test_refused_ways_in import hallq
 from tests.core.test_service_forms import serve, three_forms
 
 FORM_TWO = "(SELECT ticket_id FROM service_forms WHERE sequence = 2)"
@@ -206,3 +208,59 @@ def test_forms_chained_before_the_upgrade_verify_after_it_and_a_change_is_then_f
         assert not check.intact and check.broken_at == 2, check
     finally:
         store.close()
+
+
+# ----- signed checkpoints outside the store -----
+
+
+def _rewrite_with_the_audit_log(store) -> None:
+    """Someone who can write the store file, triggers included: the audit log's chain ends
+    are removed, form 2 changed and every form chained again."""
+    with store.engine.begin() as connection:
+        connection.execute(text("DROP TRIGGER audit_log_no_update"))
+        connection.execute(text("DROP TRIGGER audit_log_no_delete"))
+        connection.execute(text("DELETE FROM audit_log WHERE action = 'form_archived'"))
+    _rewrite_form_two(store)
+
+
+@pytest.mark.usefixtures("sqlite_only")
+def test_a_chain_rewritten_with_its_audit_log_is_found_by_the_signed_checkpoints(
+    four_forms, store_target, tmp_path
+):
+    key, folder = tmp_path / "keys" / "checkpoint.key", tmp_path / "checkpoints"
+    key.parent.mkdir()
+    signing = ("--checkpoints", str(folder), "--key", str(key))
+    status, out, err = hallq(store_target, "forms", "checkpoint", *signing)
+    assert status == 0 and "checkpoint of form #4 signed" in out, err
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    status, out, err = hallq(store_target, "forms", "verify", *signing)
+    assert status == 0 and "checkpoints in" in out, err
+    _rewrite_with_the_audit_log(four_forms)
+    assert verified(four_forms).intact  # the store alone can no longer tell
+    status, out, err = hallq(store_target, "forms", "verify", *signing)
+    assert status == 1 and "form #4: it is not the form the checkpoint of" in err, err
+
+
+@pytest.mark.usefixtures("sqlite_only")
+def test_a_checkpoint_signed_with_another_key_is_refused(four_forms, store_target, tmp_path):
+    key, folder = tmp_path / "checkpoint.key", tmp_path / "checkpoints"
+    status, _, err = hallq(
+        store_target, "forms", "checkpoint", "--checkpoints", str(folder), "--key", str(key)
+    )
+    assert status == 0, err
+    _rewrite_with_the_audit_log(four_forms)
+    forged = ("--checkpoints", str(folder), "--key", str(tmp_path / "another.key"))
+    status, _, err = hallq(store_target, "forms", "checkpoint", *forged)
+    assert status == 0, err  # the rewritten chain's end, signed with a key of one's own
+    status, _out, err = hallq(
+        store_target, "forms", "verify", "--checkpoints", str(folder), "--key", str(key)
+    )
+    assert status == 1 and "is not signed by this key" in err, err
+
+
+def test_checkpoints_without_a_key_are_refused_on_one_line(
+    four_forms, store_target, tmp_path, monkeypatch
+):
+    monkeypatch.delenv("HALLQ_CHECKPOINT_KEY", raising=False)
+    status, _, err = hallq(store_target, "forms", "checkpoint", "--checkpoints", str(tmp_path))
+    assert status == 1 and "HALLQ_CHECKPOINT_KEY" in err and len(err.splitlines()) == 1
