@@ -61,17 +61,23 @@ OUTCOME_WORDS = {
 FORM_ARCHIVED = "form_archived"  # the audit action that records each chain end
 
 
-def _done_per_ticket(session: Session, hall: Hall) -> dict[int, list[tuple[str, str]]]:
-    """(business key, outcome) of each archived form's ticket, in the order recorded."""
+def _done_per_ticket(
+    session: Session, hall: Hall, ticket_id: int | None = None
+) -> dict[int, list[tuple[str, str]]]:
+    """(business key, outcome) of each archived form's ticket (or of the one ticket), in the
+    order recorded."""
     done: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    tickets = (
+        select(ServiceForm.ticket_id).where(ServiceForm.hall_id == hall.id)
+        if ticket_id is None
+        else select(Ticket.id).where(Ticket.id == ticket_id)
+    )
     rows = session.execute(
         select(Transaction.ticket_id, Business.key, Transaction.outcome)
         .join(Business, Business.id == Transaction.business_id)
-        .where(Transaction.ticket_id.in_(
-            select(ServiceForm.ticket_id).where(ServiceForm.hall_id == hall.id)
-        ))
+        .where(Transaction.ticket_id.in_(tickets))
         .order_by(Transaction.id)
-    )  # fmt: skip
+    )
     for ticket_id, key, outcome in rows:
         done[ticket_id].append((key, outcome))
     return done
@@ -295,7 +301,7 @@ def _archive(
         )
         session.add(form)
         session.flush()
-        done = _done_per_ticket(session, hall)[ticket.id]
+        done = _done_per_ticket(session, hall, ticket.id)[ticket.id]
         chain = chain_link(
             last.chain_hash if last else GENESIS,
             sequence,
