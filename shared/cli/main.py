@@ -439,6 +439,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         check_input("an argument", [value for value in vars(args).values() if value != handler])
         args.db = _store_target(args.db)
+        _store_target(os.environ.get("HALLQ_DB") or None)  # the default, checked the same way
         for name, value in vars(args).items():
             if isinstance(value, dt.date):  # a datetime too: its day is checked
                 check_day(f"--{name}", value.date() if isinstance(value, dt.datetime) else value)

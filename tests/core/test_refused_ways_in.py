@@ -238,3 +238,13 @@ def test_a_store_path_that_cannot_be_a_store_is_refused_and_nothing_is_made(stor
             assert status == 1 and len(err.strip().splitlines()) == 1, err
     assert set(os.listdir("/dev")) == before
     assert not Path("~nosuchuser").exists()
+
+
+def test_a_default_store_that_cannot_be_a_store_is_refused(store, monkeypatch):
+    monkeypatch.setenv("HALLQ_DB", "/dev/null")
+    before = set(os.listdir("/dev"))
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()) as out:
+        status = cli.main(["init"], out)
+    assert status == 1 and "/dev/null is not a store file" in err.getvalue()
+    assert set(os.listdir("/dev")) == before
