@@ -458,8 +458,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
 
 def _store_target(target: str | None) -> str | None:
     """--db as given, once it can name a store: a SQLite path is a regular file or does not
-    exist yet (a device, /proc or a folder would be opened, or get journal files beside it),
-    and its ~user folder exists."""
+    exist yet, outside /proc, /sys and /dev (but /dev/shm, memory the user may keep a
+    scratch store in): a device would be opened and get journal files beside it. Its ~user
+    folder must exist."""
     if target is None or "://" in target:
         return target
     try:
@@ -468,7 +469,8 @@ def _store_target(target: str | None) -> str | None:
         raise Rejected(f"--db {target}: no such user's home folder") from None
     if path.exists() and not path.is_file() and not path.is_dir():  # a folder: open_store says
         raise Rejected(f"--db {target} is not a store file")
-    if str(path.resolve()).startswith(("/proc/", "/sys/", "/dev/")):
+    place = str(path.resolve())
+    if place.startswith(("/proc/", "/sys/", "/dev/")) and not place.startswith("/dev/shm/"):
         raise Rejected(f"--db {target} is not a store file")
     return str(path)
 

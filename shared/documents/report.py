@@ -241,9 +241,10 @@ def _write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[objec
 
 def check_folder(folder: Path) -> None:
     """A report goes into a folder of ordinary files: not a file, a device or the kernel's
-    /proc and /sys."""
+    /proc and /sys (memory in /dev/shm is a folder like any other)."""
     place = folder.resolve()
-    if str(place).startswith(("/proc/", "/sys/", "/dev/")) or str(place) in ("/proc", "/sys"):
+    kernel = str(place).startswith(("/proc/", "/sys/", "/dev/")) or str(place) in ("/proc", "/sys")
+    if kernel and not str(place).startswith("/dev/shm"):
         raise Rejected(f"{folder} is not a folder for reports")
     if place.exists() and not place.is_dir():
         raise Rejected(f"{folder} is not a folder")

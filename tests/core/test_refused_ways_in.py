@@ -248,3 +248,15 @@ def test_a_default_store_that_cannot_be_a_store_is_refused(store, monkeypatch):
         status = cli.main(["init"], out)
     assert status == 1 and "/dev/null is not a store file" in err.getvalue()
     assert set(os.listdir("/dev")) == before
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="no /dev/shm on this system")
+def test_a_store_and_reports_in_dev_shm_are_allowed(tmp_path):
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as folder:
+        target = str(Path(folder) / "hall.sqlite3")
+        status, _, err = hallq(target, "init", "--demo")
+        assert status == 0, err
+        status, _, err = hallq(target, "report", "--date", "2026-11-23", "--out", folder)
+        assert status == 0, err
