@@ -1,10 +1,14 @@
 """The archive of electronic service forms: each form's PDF is stored with its SHA-256,
-chained to the previous form's chain hash in the hall's own sequence.
+and its record chained to the previous form's chain hash in the hall's own sequence.
 
-chain_hash(n) = SHA-256(chain_hash(n-1) | n | pdf_sha256(n)), starting from 64 zeros. A
+chain_hash(n) = SHA-256(chain_hash(n-1) | n | record_sha256(n)), starting from 64 zeros;
+the record covers the ticket, hall, counter, clerk, customer, businesses and outcomes,
+signed or declined and why, the times and the PDF's hash (shared/rules/form_record.py). A
 changed byte breaks form n's PDF hash; a removed form leaves a gap in the sequence; a
-changed, swapped or reordered row breaks the chain from there on. `verify_chain` names the
-first broken form. Opening an archived PDF is recorded in the audit log.
+changed field, a swapped or reordered row breaks the chain from there on; each archiving
+writes the chain's end to the audit log (which the store refuses to edit), so a chain
+rewritten whole still differs from the ends it had. `verify_chain` names the first broken
+form. Opening an archived PDF is recorded in the audit log.
 """
 
 from __future__ import annotations
@@ -12,7 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from dataclasses import dataclass
+import secrets
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -24,6 +31,7 @@ from shared.documents.service_form import (
     render_form,
 )
 from shared.errors import Rejected
+from shared.rules.form_record import CHAINED, GENESIS, chain_link, personal_digest, record_digest
 from shared.rules.masking import mask_field, mask_phone
 from shared.services import audit
 from shared.services.changes import NO_CHANGES, Changes
@@ -42,7 +50,6 @@ from shared.store.models import (
 )
 from shared.vocabulary import Outcome, TicketStatus
 
-GENESIS = "0" * 64
 MAX_STROKES, MAX_POINTS = 200, 20_000
 MAX_DECLINE = 200
 SEARCH_LIMIT = 100
@@ -54,8 +61,63 @@ OUTCOME_WORDS = {
 FORM_ARCHIVED = "form_archived"  # the audit action that records each chain end
 
 
-def chain_link(previous: str, sequence: int, pdf_sha256: str) -> str:
-    return hashlib.sha256(f"{previous}|{sequence}|{pdf_sha256}".encode()).hexdigest()
+def _done_per_ticket(
+    session: Session, hall: Hall, ticket_id: int | None = None
+) -> dict[int, list[tuple[str, str]]]:
+    """(business key, outcome) of each archived form's ticket (or of the one ticket), in the
+    order recorded."""
+    done: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    tickets = (
+        select(ServiceForm.ticket_id).where(ServiceForm.hall_id == hall.id)
+        if ticket_id is None
+        else select(Ticket.id).where(Ticket.id == ticket_id)
+    )
+    rows = session.execute(
+        select(Transaction.ticket_id, Business.key, Transaction.outcome)
+        .join(Business, Business.id == Transaction.business_id)
+        .where(Transaction.ticket_id.in_(tickets))
+        .order_by(Transaction.id)
+    )
+    for ticket_id, key, outcome in rows:
+        done[ticket_id].append((key, outcome))
+    return done
+
+
+def _record_sha256(
+    session: Session, hall: Hall, form: ServiceForm, done: list[tuple[str, str]]
+) -> str:
+    """The digest the form's chain link covers, from its row and what it refers to."""
+    counter = session.get(Counter, form.counter_id)
+    clerk = session.get(Clerk, form.clerk_id)
+    return record_digest(
+        hall=hall.code,
+        sequence=form.sequence,
+        ticket=form.ticket_code,
+        business_day=form.business_day,
+        counter=counter.number if counter else -1,
+        clerk=clerk.staff_id if clerk else "",
+        created_at=form.created_at,
+        signed=form.signed,
+        businesses=done,
+        pdf_sha256=form.pdf_sha256,
+        personal_sha256=form.personal_sha256 or "",
+    )
+
+
+def rechain(session: Session, hall: Hall) -> tuple[int, str]:
+    """Chain every form of the hall again from its rows as they are; the last (sequence,
+    chain hash). What an upgrade of the chain's format does, and what anyone who can write
+    the store could do: the audit log's chain ends are what such a rewrite cannot match."""
+    done = _done_per_ticket(session, hall)
+    previous, sequence = GENESIS, 0
+    for form in session.scalars(
+        select(ServiceForm).where(ServiceForm.hall_id == hall.id).order_by(ServiceForm.sequence)
+    ):
+        form.chain_hash = chain_link(
+            previous, form.sequence, _record_sha256(session, hall, form, done[form.ticket_id])
+        )
+        previous, sequence = form.chain_hash, form.sequence
+    return sequence, previous
 
 
 def form_content(session: Session, hall: Hall, ticket: Ticket) -> FormContent:
@@ -216,27 +278,36 @@ def _archive(
             .limit(1)
         ).first()
         sequence = last.sequence + 1 if last else 1
-        chain = chain_link(last.chain_hash if last else GENESIS, sequence, digest)
         assert ticket.clerk_id is not None and ticket.counter_id is not None
-        session.add(
-            ServiceForm(
-                hall_id=hall.id,
-                sequence=sequence,
-                ticket_id=ticket.id,
-                ticket_code=ticket.code,
-                clerk_id=ticket.clerk_id,
-                counter_id=ticket.counter_id,
-                phone=ticket.phone,
-                created_at=now,
-                business_day=ticket.business_day,
-                signed=signed,
-                decline_reason=reason,
-                strokes=kept,
-                pdf=pdf,
-                pdf_sha256=digest,
-                chain_hash=chain,
-            )
+        salt = secrets.token_hex(16)
+        form = ServiceForm(
+            hall_id=hall.id,
+            sequence=sequence,
+            ticket_id=ticket.id,
+            ticket_code=ticket.code,
+            clerk_id=ticket.clerk_id,
+            counter_id=ticket.counter_id,
+            phone=ticket.phone,
+            created_at=now,
+            business_day=ticket.business_day,
+            signed=signed,
+            decline_reason=reason,
+            strokes=kept,
+            pdf=pdf,
+            pdf_sha256=digest,
+            chain_hash="",
+            record_salt=salt,
+            personal_sha256=personal_digest(salt, ticket.phone, reason, kept),
         )
+        session.add(form)
+        session.flush()
+        done = _done_per_ticket(session, hall, ticket.id)[ticket.id]
+        chain = chain_link(
+            last.chain_hash if last else GENESIS,
+            sequence,
+            _record_sha256(session, hall, form, done),
+        )
+        form.chain_hash = chain
         if signed:
             session.execute(
                 update(Transaction).where(Transaction.ticket_id == ticket.id).values(signed=True)
@@ -252,8 +323,57 @@ def _archive(
             source="replay" if replayed else "counter",
             sequence=sequence,
             chain_hash=chain,
+            chained=CHAINED,
         )
         return ArchivedForm(sequence, ticket.code, signed, digest, chain)
+
+
+def redact_form(session: Session, hall: Hall, form: ServiceForm, now: dt.datetime) -> None:
+    """Replace an archived form's PDF by one without personal details (no customer, no
+    entered fields, notes, signature or reason: what was done, by whom, when and how it
+    ended stays), and erase the row's personal fields. The chain keeps the original PDF's
+    hash; the redacted PDF's own hash and the time are recorded beside it."""
+    done = session.execute(
+        select(Transaction, Business)
+        .join(Business, Business.id == Transaction.business_id)
+        .where(Transaction.ticket_id == form.ticket_id)
+        .order_by(Transaction.id)
+    ).all()
+    clerk = session.get(Clerk, form.clerk_id)
+    counter = session.get(Counter, form.counter_id)
+    assert clerk is not None and counter is not None
+    first = done[0][0] if done else None
+    content = FormContent(
+        hall=hall.name,
+        hall_en=hall.name_en,
+        counter=counter.number,
+        clerk=clerk.name,
+        staff_id=clerk.staff_id,
+        ticket=form.ticket_code,
+        customer="",
+        at=first.at if first else form.created_at,
+        businesses=tuple(
+            FormBusiness(
+                business.name,
+                business.name_en,
+                (FormLine("办理结果", "Outcome", OUTCOME_WORDS[row.outcome]),),
+                business.terms,
+                business.terms_en,
+            )
+            for row, business in done
+        ),
+        recommended=first.recommended if first else False,
+        accepted=first.accepted if first else False,
+        notes="",
+    )
+    pdf = render_form(content, None, redacted=(form.signed, now))
+    form.pdf = pdf
+    form.redacted_pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    form.redacted_at = now
+    form.phone = None
+    form.strokes = None
+    form.decline_reason = ""
+    form.record_salt = None  # the personal digest stays in the chain, past anyone's reading
 
 
 @dataclass(frozen=True)
@@ -261,56 +381,104 @@ class ChainCheck:
     forms: int
     broken_at: int | None = None
     problem: str = ""
+    # (sequence, when) of each form the retention purge redacted
+    redacted: tuple[tuple[int, dt.datetime], ...] = ()
 
     @property
     def intact(self) -> bool:
         return self.broken_at is None
 
 
-def verify_chain(session: Session, hall: Hall) -> ChainCheck:
-    """Walk the hall's forms in sequence; the first one whose link does not hold, and why."""
-    rows = session.execute(
-        select(
-            ServiceForm.sequence, ServiceForm.pdf, ServiceForm.pdf_sha256, ServiceForm.chain_hash
-        )
+def verify_chain(
+    session: Session, hall: Hall, signed_ends: Sequence[tuple[int, str, str]] = ()
+) -> ChainCheck:
+    """Walk the hall's forms in sequence; the first one whose link does not hold, and why.
+    `signed_ends` are chain ends kept outside the store (sequence, chain hash, what signed
+    it): the chain must still hold each."""
+    done = _done_per_ticket(session, hall)
+    forms = session.scalars(
+        select(ServiceForm)
         .where(ServiceForm.hall_id == hall.id)
         .order_by(ServiceForm.sequence)
         .execution_options(yield_per=500)
     )
     previous, expected, count = GENESIS, 1, 0
-    for sequence, pdf, pdf_sha256, chain_hash in rows:
+    chains: dict[int, str] = {}
+    redacted: list[tuple[int, dt.datetime]] = []
+    for form in forms:
+        sequence = form.sequence
         if sequence != expected:
             return ChainCheck(count, expected, f"form #{expected} is missing (next is #{sequence})")
-        if hashlib.sha256(pdf).hexdigest() != pdf_sha256:
+        if form.redacted_at is not None:
+            redacted.append((sequence, form.redacted_at))
+        held = form.pdf_sha256 if form.redacted_at is None else form.redacted_pdf_sha256
+        if hashlib.sha256(form.pdf).hexdigest() != held:
             return ChainCheck(count, sequence, f"form #{sequence}: its PDF was changed")
-        if chain_link(previous, sequence, pdf_sha256) != chain_hash:
+        if form.record_salt is not None:
+            personal = personal_digest(
+                form.record_salt, form.phone, form.decline_reason, form.strokes
+            )
+            if personal != form.personal_sha256:
+                return ChainCheck(
+                    count, sequence, f"form #{sequence}: its customer, signature or reason changed"
+                )
+        elif form.redacted_at is None:
+            return ChainCheck(
+                count, sequence, f"form #{sequence}: its personal fields were erased unredacted"
+            )
+        record = _record_sha256(session, hall, form, done[form.ticket_id])
+        if chain_link(previous, sequence, record) != form.chain_hash:
             return ChainCheck(
                 count,
                 sequence,
                 f"form #{sequence}: its chain hash does not follow form #{sequence - 1} "
                 "(changed, removed or reordered)",
             )
-        previous, expected, count = chain_hash, expected + 1, count + 1
-    return _check_chain_end(session, hall, count, previous)
+        chains[sequence] = form.chain_hash
+        previous, expected, count = form.chain_hash, expected + 1, count + 1
+        session.expunge(form)  # a long archive is walked, not kept
+    end = _check_chain_ends(session, hall, count, chains)
+    for sequence, chain_hash, signer in sorted(signed_ends):
+        if not end.intact:
+            break
+        if sequence > count:
+            end = ChainCheck(
+                count, count + 1, f"form #{count + 1} is missing ({signer} signed #{sequence})"
+            )
+        elif chains.get(sequence) != chain_hash:
+            end = ChainCheck(
+                count, sequence, f"form #{sequence}: it is not the form {signer} signed"
+            )
+    return replace(end, redacted=tuple(redacted))
 
 
-def _check_chain_end(session: Session, hall: Hall, count: int, last_chain: str) -> ChainCheck:
-    """The walked chain must reach the last form the audit log saw archived."""
-    anchor = session.scalar(
-        select(AuditEntry.detail)
-        .where(AuditEntry.hall_id == hall.id, AuditEntry.action == FORM_ARCHIVED)
-        .order_by(AuditEntry.id.desc())
-        .limit(1)
-    )
-    if anchor is None:
-        return ChainCheck(count)
-    newest = int(anchor["sequence"])  # type: ignore[call-overload]
-    if newest > count:
-        return ChainCheck(
-            count, count + 1, f"form #{count + 1} is missing (#{newest} was archived)"
+def _check_chain_ends(
+    session: Session, hall: Hall, count: int, chains: dict[int, str]
+) -> ChainCheck:
+    """Every chain end the audit log saw archived must be there, each with the hash it had
+    (ends written before records were chained name only their form), and no form may come
+    after the newest end."""
+    anchors = session.scalars(
+        select(AuditEntry.detail).where(
+            AuditEntry.hall_id == hall.id, AuditEntry.action == FORM_ARCHIVED
         )
-    if newest == count and anchor["chain_hash"] != last_chain:
-        return ChainCheck(count, count, f"form #{count}: it is not the form that was archived")
+    ).all()
+    ends = sorted(
+        (int(anchor["sequence"]), anchor.get("chained") == CHAINED, str(anchor["chain_hash"]))  # type: ignore[call-overload]
+        for anchor in anchors
+    )
+    for sequence, checked, chain_hash in ends:
+        if sequence > count:
+            return ChainCheck(
+                count, count + 1, f"form #{count + 1} is missing (#{sequence} was archived)"
+            )
+        if checked and chains.get(sequence) != chain_hash:
+            return ChainCheck(
+                count, sequence, f"form #{sequence}: it is not the form that was archived"
+            )
+    if ends and ends[-1][0] < count:
+        newest = ends[-1][0]
+        return ChainCheck(count, newest + 1, f"form #{newest + 1} was never recorded as archived")
     return ChainCheck(count)
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from shared.cli import appointment, evaluate, forms, purge, report, warnings
 from shared.errors import Rejected
 from shared.forecast.simulate import PROFILES
-from shared.rules.input_text import check_input
+from shared.rules.input_text import check_day, check_input, read_json
 from shared.store.database import Store, StoreError, default_target, open_store, to_url
 from shared.store.failures import store_failure, store_name
 
@@ -106,9 +106,12 @@ def cmd_hall_load(args: argparse.Namespace, out: TextIO) -> None:
     from shared.services.hall_config import load_hall
 
     try:
-        definition = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise Rejected(f"cannot read the hall definition {args.file}: {error}") from error
+        content = Path(args.file).read_bytes()
+    except OSError as error:
+        raise Rejected(f"cannot read the hall definition {args.file}: {error.strerror}") from error
+    definition = read_json(content, f"the hall definition {args.file}")
+    if not isinstance(definition, dict):
+        raise Rejected(f"the hall definition {args.file} is not a JSON object")
     with _opened(args) as store, store.write() as session:
         hall = load_hall(session, definition)
         _record(session, hall.id, "hall_loaded", file=str(Path(args.file).resolve()))
@@ -119,9 +122,10 @@ def cmd_replay(args: argparse.Namespace, out: TextIO) -> None:
     from shared.services.replay import replay
     from shared.store.clock import clock_for
 
-    source = sys.stdin if args.file == "-" else None
+    # Bytes, decoded line by line by the replay: a line that is not UTF-8 is refused alone.
+    source = sys.stdin.buffer if args.file == "-" else None
     try:
-        handle = source or open(args.file, encoding="utf-8")  # noqa: SIM115 (closed below)
+        handle = source or open(args.file, "rb")  # noqa: SIM115 (closed below)
     except OSError as error:
         raise Rejected(f"cannot read {args.file}: {error.strerror}") from error
     rejected = total = 0
@@ -436,6 +440,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     handler: Callable[[argparse.Namespace, TextIO], Any] = args.handler
     try:
         check_input("an argument", [value for value in vars(args).values() if value != handler])
+        args.db = _store_target(args.db)
+        _store_target(os.environ.get("HALLQ_DB") or None)  # the default, checked the same way
+        for name, value in vars(args).items():
+            if isinstance(value, dt.date):  # a datetime too: its day is checked
+                check_day(f"--{name}", value.date() if isinstance(value, dt.datetime) else value)
         handler(args, out)
     except Failed:
         return EXIT_REJECTED
@@ -449,13 +458,32 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     return EXIT_OK
 
 
+def _store_target(target: str | None) -> str | None:
+    """--db as given, once it can name a store: a SQLite path is a regular file or does not
+    exist yet, outside /proc, /sys and /dev (but /dev/shm, memory the user may keep a
+    scratch store in): a device would be opened and get journal files beside it. Its ~user
+    folder must exist."""
+    if target is None or "://" in target:
+        return target
+    try:
+        path = Path(target).expanduser()
+    except RuntimeError:
+        raise Rejected(f"--db {target}: no such user's home folder") from None
+    if path.exists() and not path.is_file() and not path.is_dir():  # a folder: open_store says
+        raise Rejected(f"--db {target} is not a store file")
+    place = str(path.resolve())
+    if place.startswith(("/proc/", "/sys/", "/dev/")) and not place.startswith("/dev/shm/"):
+        raise Rejected(f"--db {target} is not a store file")
+    return str(path)
+
+
 def _reason(error: Exception, target: str | None) -> str:
     """One line for a refusal or a failure of the store; anything else is a fault of hallq
     and keeps its traceback."""
     target = target or default_target()
     try:
         name = store_name(to_url(target))
-    except StoreError:
+    except (StoreError, RuntimeError):  # RuntimeError: a ~user path with no such user
         name = target
     failure = store_failure(error, name)
     if failure is not None:

@@ -24,7 +24,7 @@ def cmd_purge(args: argparse.Namespace, out: TextIO) -> None:
     else:
         out.write(
             f"personal data of days before {purged.before} erased: {purged.tickets} tickets,"
-            f" {purged.appointments} appointments, {purged.forms} service forms\n"
+            f" {purged.appointments} appointments, {purged.forms} service forms redacted\n"
         )
 
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import os
 import re
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +31,7 @@ from shared.errors import Rejected
 from shared.figures.clerks import ClerkFigures, clerk_figures, hall_day_summary
 from shared.figures.day_series import HANDLE_BAND_LABELS, DaySeries, day_series, handle_time_bands
 from shared.figures.performance import PARTS, Score, day_sheet, month_days, month_sheet
+from shared.rules.input_text import check_day
 from shared.store.database import Store
 from shared.store.lookup import find_hall
 from shared.store.models import Hall
@@ -122,7 +126,9 @@ def _bar_chart(
     drawing = _titled(title, width, 62 * mm)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 30, 24, width - 40, 62 * mm - 60
-    chart.data = [list(values) for values in series] or [[0]]
+    chart.data = [list(values) for values in series]
+    if not any(chart.data):  # a day or month without events: an empty chart, not a crash
+        chart.data = [[0]]
     chart.categoryAxis.categoryNames = list(categories) or [""]
     chart.categoryAxis.labels.fontName = pdf_font()
     chart.categoryAxis.labels.fontSize = 6.5
@@ -210,8 +216,9 @@ def _heading(hall: Hall, what: str) -> str:
 
 
 def _build_pdf(path: Path, story: list[object]) -> None:
+    pdf = io.BytesIO()
     document = SimpleDocTemplate(
-        str(path),
+        pdf,
         pagesize=landscape(A4),
         leftMargin=14 * mm,
         rightMargin=14 * mm,
@@ -220,14 +227,51 @@ def _build_pdf(path: Path, story: list[object]) -> None:
         title=path.stem,
     )
     document.build(story)
+    _write_file(path, pdf.getvalue())
 
 
 def _write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(headers)
+    writer.writerows(["" if value is None else value for value in row] for row in rows)
     # utf-8-sig: a spreadsheet opened by double-click then reads the Chinese correctly.
-    with path.open("w", newline="", encoding="utf-8-sig") as file:
-        writer = csv.writer(file)
-        writer.writerow(headers)
-        writer.writerows(["" if value is None else value for value in row] for row in rows)
+    _write_file(path, text.getvalue().encode("utf-8-sig"))
+
+
+def check_folder(folder: Path) -> None:
+    """A report goes into a folder of ordinary files: not a file, a device or the kernel's
+    /proc and /sys (memory in /dev/shm is a folder like any other)."""
+    place = folder.resolve()
+    kernel = str(place).startswith(("/proc/", "/sys/", "/dev/")) or str(place) in ("/proc", "/sys")
+    if kernel and not str(place).startswith("/dev/shm"):
+        raise Rejected(f"{folder} is not a folder for reports")
+    if place.exists() and not place.is_dir():
+        raise Rejected(f"{folder} is not a folder")
+    try:
+        place.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise Rejected(f"cannot make the folder {folder}: {error.strerror}") from None
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write a report whole under its name: through a new file renamed over the name, so a
+    symbolic link or another file planted there is never written through."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise Rejected(f"{path} is a link or not an ordinary file; not overwritten")
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        try:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise Rejected(f"cannot write {path}: {error.strerror}") from None
 
 
 def _figures_csv_rows(
@@ -241,7 +285,8 @@ def _figures_csv_rows(
 
 def write_day_report(session: Session, hall: Hall, day: dt.date, folder: Path) -> ReportFiles:
     """`hallq-day-D.pdf` and `.csv` in `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
+    check_day("the day", day)
+    check_folder(folder)
     styles = _styles()
     figures = clerk_figures(session, hall, day)
     sheet = day_sheet(session, hall, day)
@@ -281,7 +326,8 @@ def write_day_report(session: Session, hall: Hall, day: dt.date, folder: Path) -
 
 def write_month_report(session: Session, hall: Hall, month: str, folder: Path) -> ReportFiles:
     """`hallq-month-YYYY-MM.pdf` and `.csv`: each day's totals and the month's sheet."""
-    folder.mkdir(parents=True, exist_ok=True)
+    check_month(month)
+    check_folder(folder)
     styles = _styles()
     days = [
         (day, summary)
@@ -317,6 +363,17 @@ def write_month_report(session: Session, hall: Hall, month: str, folder: Path) -
     return files
 
 
+def check_month(month: str) -> None:
+    """A month written YYYY-MM whose days the hall may keep."""
+    if not MONTH.fullmatch(month):
+        raise Rejected(f"a month is written YYYY-MM, not {month!r}")
+    try:
+        first = dt.date.fromisoformat(f"{month}-01")
+    except ValueError:
+        raise Rejected(f"there is no month {month}") from None
+    check_day("the month", first)
+
+
 def write_reports(
     store: Store,
     hall_code: str | None,
@@ -328,8 +385,11 @@ def write_reports(
     """The day report, the month report, or both, from one read snapshot."""
     if day is None and month is None:
         raise Rejected("name a day (--date YYYY-MM-DD) or a month (--month YYYY-MM)")
-    if month is not None and not MONTH.fullmatch(month):
-        raise Rejected(f"a month is written YYYY-MM, not {month!r}")
+    if month is not None:
+        check_month(month)
+    if day is not None:
+        check_day("the day", day)
+    check_folder(folder)
     written = []
     with store.read() as session:
         hall = find_hall(session, hall_code)

@@ -126,9 +126,12 @@ def render_form(
     decline_reason: str = "",
     *,
     replayed: bool = False,
+    redacted: tuple[bool, dt.datetime] | None = None,
 ) -> bytes:
     """The form as PDF bytes, signed with `strokes` or marked declined with the reason; a
-    form of a replayed day says it was signed there, with no pen strokes to draw."""
+    form of a replayed day says it was signed there, with no pen strokes to draw. A form
+    `redacted` (signed or not, when) by the retention purge says so in place of the
+    signature or the reason, which it no longer holds."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=True)
     canvas.setTitle(f"{content.hall} {content.ticket}")
@@ -162,7 +165,16 @@ def render_form(
     if content.notes:
         page.text(f"备注 Notes: {content.notes}")
     page.rule()
-    if strokes:
+    if redacted is not None:
+        signed, when = redacted
+        page.text(
+            "客户已签名 Signed by the customer" if signed else "客户拒绝签名 Declined to sign"
+        )
+        page.text(
+            f"个人信息已按保留期限删除 Personal details erased after the retention period: "
+            f"{when:%Y-%m-%d %H:%M:%S}"
+        )
+    elif strokes:
         page.text("客户已阅读并确认以上内容。客户签名 Customer's signature:")
         _draw_signature(page, strokes)
     elif replayed:

@@ -5,6 +5,8 @@ traceback (PostgreSQL refuses NUL characters and lone surrogates; both refuse hu
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import math
 import unicodedata
 from collections.abc import Mapping
@@ -53,3 +55,31 @@ def check_input(name: str, value: object, depth: int = 0) -> None:
     elif isinstance(value, (list, tuple)):
         for item in value:
             check_input(name, item, depth + 1)
+
+
+# The days the hall's records may name: far enough inside the calendar that a day's week,
+# month and next day exist (the calendar's own ends make date arithmetic fail).
+FIRST_DAY = dt.date(1970, 1, 1)
+LAST_DAY = dt.date(9998, 12, 31)
+
+
+def check_day(name: str, day: dt.date) -> dt.date:
+    """The day itself, or Rejected when it lies outside the days the hall keeps."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise Rejected(f"{name} {day.isoformat()} is outside {FIRST_DAY} to {LAST_DAY}")
+    return day
+
+
+def read_json(text: str | bytes, name: str) -> object:
+    """Parse JSON from outside, refusing what the parser cannot take (numbers of thousands of
+    digits, nesting thousands deep) with a reason instead of a traceback."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise Rejected(f"{name} is not valid JSON: {error.msg} at column {error.colno}") from None
+    except RecursionError:
+        raise Rejected(f"{name} is nested too deeply") from None
+    except UnicodeDecodeError:
+        raise Rejected(f"{name} is not UTF-8 text") from None
+    except ValueError:  # an integer past the interpreter's digit limit
+        raise Rejected(f"{name} holds a number too long to read") from None

@@ -405,6 +405,8 @@ class HallService:
             desk, ticket = self._serving(action, counter)
             if accepted and not recommended:
                 raise Rejected("a service can only be accepted when it was recommended")
+            if len(set(businesses)) != len(businesses):
+                raise Rejected("each business done is recorded once")
             done = [find_business(session, action.hall, key) for key in businesses]
             if not done:
                 asked = session.get(Business, ticket.business_id)

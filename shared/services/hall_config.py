@@ -5,6 +5,7 @@ is written, and loading the same definition again changes nothing."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
@@ -22,6 +23,7 @@ from shared.store.models import Base, Business, Clerk, Counter, Customer, Hall, 
 from shared.vocabulary import BusinessClass, Role, Tier
 
 MAX_TERMS = 2000
+HALL_CODE = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def demo_definition() -> dict[str, Any]:
@@ -58,7 +60,11 @@ def check_definition(definition: object) -> None:
     _require(isinstance(definition, Mapping), "a hall definition is a JSON object")
     assert isinstance(definition, Mapping)
     check_input("the hall definition", definition)
-    _text(definition, "code", "hall", limit=32)
+    code = _text(definition, "code", "hall", limit=32)
+    _require(
+        HALL_CODE.fullmatch(code) is not None,
+        "hall: code must be ASCII letters, digits, '-' or '_' (it is typed in commands)",
+    )
     _text(definition, "name", "hall")
     _optional_text(definition, "name_en", "hall", limit=100)
     for key in ("queues", "businesses", "counters", "clerks"):

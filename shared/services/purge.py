@@ -1,26 +1,38 @@
 """The retention purge: erase the personal fields of tickets older than the hall keeps them.
 
 Only personal fields go (the customer's phone number and slip on the ticket, the phone on
-an appointment, the phone and pen strokes of a service form, the details keyed into a
-transaction). Every row, every event and every figure stays: `hallq metrics`, `queues`
-and `alerts` read the same before and after. One transaction, recorded in the audit log.
+an appointment, the phone, pen strokes and decline reason of a service form and the
+personal parts of its archived PDF, the details and notes keyed into a transaction). Every
+row, every event and every figure stays: `hallq metrics`, `queues` and `alerts` read the
+same before and after. One transaction, recorded in the audit log.
+
+Erased values must not linger in the store's files either: SQLite stores zero freed bytes
+(secure_delete, set where connections are made) and the write-ahead log is folded into the
+store and emptied after the purge; on PostgreSQL the purged tables are rewritten (VACUUM
+FULL), so no dead row version keeps an old value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
-from sqlalchemy import CursorResult, null, select, update
+from sqlalchemy import CursorResult, null, select, text, update
 from sqlalchemy.orm import Session
 
+from shared.archive.forms import redact_form
 from shared.errors import Rejected
 from shared.services import audit
 from shared.services.settings import load_settings
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_hall
-from shared.store.models import Appointment, ServiceForm, Ticket, Transaction
+from shared.store.models import Appointment, Hall, ServiceForm, Ticket, Transaction
+
+log = logging.getLogger(__name__)
+# The tables whose rows a purge rewrites (PostgreSQL keeps the old versions until VACUUM).
+PURGED_TABLES = ("tickets", "transactions", "appointments", "service_forms")
 
 
 @dataclass(frozen=True)
@@ -74,17 +86,7 @@ def purge_personal_data(
                     .values(phone="")
                 )
             ),
-            _count(
-                session.execute(
-                    update(ServiceForm)
-                    .where(
-                        ServiceForm.hall_id == hall.id,
-                        ServiceForm.business_day < before,
-                        (ServiceForm.phone.is_not(None) | ServiceForm.strokes.is_not(None)),
-                    )
-                    .values(phone=None, strokes=null())
-                )
-            ),
+            _redact_forms(session, hall, before, now),
         )
         audit.record(
             session,
@@ -96,7 +98,46 @@ def purge_personal_data(
             **purged.as_json(),
             **detail,
         )
+    _leave_no_copies(store)
     return purged
+
+
+def _redact_forms(session: Session, hall: Hall, before: dt.date, now: dt.datetime) -> int:
+    """Redact every archived form of the purged days not redacted yet."""
+    session.flush()  # the erased tickets and transactions are what the redacted forms show
+    forms = session.scalars(
+        select(ServiceForm)
+        .where(
+            ServiceForm.hall_id == hall.id,
+            ServiceForm.business_day < before,
+            ServiceForm.redacted_at.is_(None),
+        )
+        .order_by(ServiceForm.sequence)
+    ).all()
+    for form in forms:
+        redact_form(session, hall, form, now)
+    return len(forms)
+
+
+def _leave_no_copies(store: Store) -> None:
+    """After the purge's commit: no old copy of an erased value stays in the store's files.
+    SQLite: the write-ahead log is copied into the store (whose freed bytes are zeroed) and
+    truncated; a reader in the middle of a read can keep it from finishing, which is said.
+    PostgreSQL: the purged tables are rewritten outside any transaction."""
+    if store.is_sqlite:
+        raw = store.engine.raw_connection()  # no transaction: a checkpoint runs outside one
+        try:
+            cursor = raw.cursor()
+            busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            cursor.close()
+        finally:
+            raw.close()
+        if busy is not None and busy[0]:
+            log.warning("the write-ahead log could not be emptied: a reader held it")
+        return
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        for table in PURGED_TABLES:
+            connection.execute(text(f"VACUUM FULL {table}"))
 
 
 def _erase_tickets(session: Session, hall_id: int, before: dt.date, now: dt.datetime) -> int:
@@ -109,9 +150,9 @@ def _erase_tickets(session: Session, hall_id: int, before: dt.date, now: dt.date
         update(Transaction)
         .where(
             Transaction.ticket_id.in_(select(Ticket.id).where(*old)),
-            Transaction.fields.is_not(None),
+            Transaction.fields.is_not(None) | (Transaction.notes != ""),
         )
-        .values(fields=null())
+        .values(fields=null(), notes="")
     )
     return _count(
         session.execute(update(Ticket).where(*old).values(phone=None, slip=null(), purged_at=now))

@@ -8,44 +8,54 @@ a live store, it is checked against the real one (see HallService).
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict
 from typing import Any
 
 from shared.archive.forms import archive_replayed_form
 from shared.errors import Rejected
-from shared.rules.input_text import check_input
+from shared.rules.input_text import check_day, check_input, read_json
 from shared.services.hall import Done, HallService, Issued
 from shared.store.clock import Clock, FixedClock
 from shared.store.database import Store
 
 _Checker = Callable[[str, object], object]
+LARGEST_COUNTER = 9999
+MOST_BUSINESSES = 20  # businesses one finish may record
+
+
+def _shown(value: object) -> str:
+    """A value as a refusal quotes it: short, on one line."""
+    try:
+        text = repr(value)
+    except ValueError:  # an integer past the interpreter's digit limit
+        return "a number too long to show"
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _counter(name: str, value: object) -> int:
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 4:
         value = int(value)
-    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise Rejected(f"{name} must be a counter number, not {value!r}")
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value <= LARGEST_COUNTER:
+        raise Rejected(f"{name} must be a counter number from 1 to 9999, not {_shown(value)}")
     return value
 
 
 def _text(name: str, value: object) -> str:
     if not isinstance(value, str) or not value or len(value) > 200:
-        raise Rejected(f"{name} must be text of 1 to 200 characters, not {value!r}")
+        raise Rejected(f"{name} must be text of 1 to 200 characters, not {_shown(value)}")
     return value
 
 
 def _flag(name: str, value: object) -> bool:
     if not isinstance(value, bool):
-        raise Rejected(f"{name} must be true or false, not {value!r}")
+        raise Rejected(f"{name} must be true or false, not {_shown(value)}")
     return value
 
 
 def _letters(name: str, value: object) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise Rejected(f"{name} must be a list of queue letters, not {value!r}")
+        raise Rejected(f"{name} must be a list of queue letters, not {_shown(value)}")
     return list(value)
 
 
@@ -53,13 +63,17 @@ def _businesses(name: str, value: object) -> list[str]:
     if isinstance(value, str):
         return [_text(name, value)]
     if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
-        return list(value)
-    raise Rejected(f"{name} must be a business key or a list of them, not {value!r}")
+        if len(value) > MOST_BUSINESSES:
+            raise Rejected(f"{name} lists at most {MOST_BUSINESSES} businesses")
+        if twice := sorted({item for item in value if value.count(item) > 1}):
+            raise Rejected(f"{name} names {_shown(twice[0])} more than once")
+        return [_text(name, item) for item in value]
+    raise Rejected(f"{name} must be a business key or a list of them, not {_shown(value)}")
 
 
 def _object(name: str, value: object) -> Mapping[str, object]:
     if not isinstance(value, Mapping):
-        raise Rejected(f"{name} must be an object, not {value!r}")
+        raise Rejected(f"{name} must be an object, not {_shown(value)}")
     return value
 
 
@@ -97,34 +111,32 @@ def parse_time(value: object) -> dt.datetime:
         at = dt.datetime.fromisoformat(value)
     except ValueError as error:
         raise Rejected(
-            f"at {value!r} is not an ISO-8601 time such as 2026-11-23T09:00:00"
+            f"at {_shown(value)} is not an ISO-8601 time such as 2026-11-23T09:00:00"
         ) from error
     if at.tzinfo is not None:
-        raise Rejected(f"at {value!r} has a UTC offset; give the hall's local time without one")
+        raise Rejected(
+            f"at {_shown(value)} has a UTC offset; give the hall's local time without one"
+        )
+    check_day("at", at.date())
     return at
 
 
 def parse_event(line: str) -> tuple[str, dt.datetime, dict[str, Any]]:
     """(op, at, checked fields) of one line, or Rejected saying what is wrong with it."""
-    try:
-        event = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise Rejected(f"not valid JSON: {error.msg} at column {error.colno}") from error
-    except RecursionError as error:
-        raise Rejected("the line's JSON is nested too deeply") from error
+    event = read_json(line, "the line")
     if not isinstance(event, dict):
         raise Rejected("each line must be a JSON object")
     check_input("the event", event)
     op = event.get("op")
     if not isinstance(op, str) or op not in OPS:
-        raise Rejected(f"unknown op {op!r}; ops: {', '.join(OPS)}")
+        raise Rejected(f"unknown op {_shown(op)}; ops: {', '.join(OPS)}")
     if "at" not in event:
         raise Rejected("missing field 'at' (the event's local time)")
     at = parse_time(event["at"])
     required, optional = OPS[op]
     unknown = sorted(set(event) - {"op", "at"} - set(required) - set(optional))
     if unknown:
-        raise Rejected(f"{op} has no field {unknown[0]!r}")
+        raise Rejected(f"{op} has no field {_shown(unknown[0])}")
     fields: dict[str, Any] = {}
     for name, check in required.items():
         if name not in event:
@@ -188,18 +200,23 @@ def apply_event(service: HallService, op: str, fields: dict[str, Any]) -> dict[s
 def replay(
     store: Store,
     hall_code: str | None,
-    lines: Iterable[str],
+    lines: Iterable[str | bytes],
     *,
     real_clock: Clock | None = None,
 ) -> Iterator[dict[str, object]]:
-    """One result per event line, in order: ok with its result fields, or the error.
+    """One result per event line, in order: ok with its result fields, or the error. Lines
+    read as bytes are decoded one by one, so a line that is not UTF-8 is refused alone.
 
     With `real_clock` (a live store: `hallq replay`), a line dated past the real now or
     before the hall's latest event is refused like any other bad line."""
     clock = FixedClock(dt.datetime.min)
     service = HallService(store, hall_code, clock, real_clock=real_clock)
     for number, line in enumerate(lines, start=1):
-        text = line.strip()
+        try:
+            text = (line.decode("utf-8") if isinstance(line, bytes) else line).strip()
+        except UnicodeDecodeError as error:
+            yield {"line": number, "ok": False, "error": f"not UTF-8 text at byte {error.start}"}
+            continue
         if not text or text.startswith("#"):
             continue
         try:

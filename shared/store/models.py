@@ -383,7 +383,8 @@ class ServiceForm(Base):
     """An archived electronic service form (电子签单) and its link in the hall's hash chain.
 
     `chain_hash` is SHA-256 over the previous form's chain hash, this form's sequence number
-    and the PDF's SHA-256, so a changed, removed or reordered form breaks every later link.
+    and its record (shared/rules/form_record.py), so a changed, removed or reordered form
+    breaks every later link.
     """
 
     __tablename__ = "service_forms"
@@ -412,6 +413,14 @@ class ServiceForm(Base):
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     pdf_sha256: Mapped[str] = mapped_column(String(64))
     chain_hash: Mapped[str] = mapped_column(String(64))
+    # Set by the retention purge, which replaces the PDF by one without personal details:
+    # the chain keeps the original's hash, the redacted PDF is checked against this one.
+    redacted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    redacted_pdf_sha256: Mapped[str | None] = mapped_column(String(64))
+    # The digest of the personal fields the chained record covers, and its random salt
+    # (erased by the purge with the fields: see shared/rules/form_record.py).
+    record_salt: Mapped[str | None] = mapped_column(String(64))
+    personal_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditEntry(Base):

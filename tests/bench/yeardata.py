@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import secrets
 import sys
 import tempfile
 import time
@@ -34,8 +35,8 @@ from reportlab.pdfgen import canvas
 from sqlalchemy import Date, DateTime, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from shared.archive.forms import GENESIS, chain_link
 from shared.forecast.simulate import preset, simulate_day
+from shared.rules.form_record import GENESIS, chain_link, personal_digest, record_digest
 from shared.services.hall_config import demo_definition, load_hall
 from shared.services.replay import replay
 from shared.store.database import Store, open_store
@@ -130,6 +131,8 @@ def _add_forms(session: Session, hall: Hall) -> int:
     pdfs: dict[str, bytes] = {}
     for number, (ticket, done, business) in enumerate(finished, start=(last or 0) + 1):
         pdf = pdfs.setdefault(business, _form_pdf(business))
+        salt = secrets.token_hex(16)
+        reason = "" if done.signed else DECLINED
         session.add(
             ServiceForm(
                 hall_id=hall.id,
@@ -142,10 +145,12 @@ def _add_forms(session: Session, hall: Hall) -> int:
                 created_at=done.at,
                 business_day=ticket.business_day,
                 signed=done.signed,
-                decline_reason="" if done.signed else DECLINED,
+                decline_reason=reason,
                 pdf=pdf,
                 pdf_sha256=hashlib.sha256(pdf).hexdigest(),
                 chain_hash="",
+                record_salt=salt,
+                personal_sha256=personal_digest(salt, ticket.phone, reason, None),
             )
         )
     return len(finished)
@@ -225,6 +230,12 @@ class HallMap:
     ids: dict[str, dict[int, int]]
     next_sequence: int = 1
     last_chain: str = GENESIS
+    # What a form's chained record names by id: the hall's code, counters' numbers, clerks'
+    # staff ids and businesses' keys.
+    code: str = ""
+    counters: dict[int, int] = field(default_factory=dict)
+    clerks: dict[int, str] = field(default_factory=dict)
+    businesses: dict[int, str] = field(default_factory=dict)
 
 
 def map_hall(session: Session, template: Session, hall_code: str) -> HallMap:
@@ -243,7 +254,14 @@ def map_hall(session: Session, template: Session, hall_code: str) -> HallMap:
         .order_by(ServiceForm.sequence.desc())
         .limit(1)
     ).first()
-    mapped = HallMap(target.id, ids)
+    mapped = HallMap(
+        target.id,
+        ids,
+        code=target.code,
+        counters=dict(session.execute(select(Counter.id, Counter.number)).tuples().all()),
+        clerks=dict(session.execute(select(Clerk.id, Clerk.staff_id)).tuples().all()),
+        businesses=dict(session.execute(select(Business.id, Business.key)).tuples().all()),
+    )
     if last is not None:
         mapped.next_sequence, mapped.last_chain = last[0] + 1, last[1]
     return mapped
@@ -296,13 +314,15 @@ def copy_day(
     """Insert the template day's rows as `day` in `hall`; returns the rows written."""
     delta = dt.timedelta(days=(day - template.day).days)
     renumbered: dict[str, dict[int, int]] = {}
+    copied: dict[str, list[dict[str, Any]]] = {}
     written = 0
     for table in DAY_TABLES:
         rows = [
             _copy_row(row, table, delta, hall, renumbered, ids) for row in template.rows[table.name]
         ]
+        copied[table.name] = rows
         if table.name == ServiceForm.__tablename__:
-            _chain(rows, hall)
+            _chain(rows, hall, copied[Transaction.__tablename__])
         for start in range(0, len(rows), BATCH):
             session.execute(insert(table), rows[start : start + BATCH])
         written += len(rows)
@@ -333,11 +353,32 @@ def _copy_row(
     return copied
 
 
-def _chain(forms: Sequence[dict[str, Any]], hall: HallMap) -> None:
-    """Number the day's forms on from the hall's last one and link each to the one before."""
+def _chain(
+    forms: Sequence[dict[str, Any]], hall: HallMap, transactions: Sequence[dict[str, Any]]
+) -> None:
+    """Number the day's forms on from the hall's last one and link each one's record to the
+    one before (shared/rules/form_record.py)."""
+    done: dict[int, list[tuple[str, str]]] = {}
+    for row in sorted(transactions, key=lambda row: row["id"]):
+        done.setdefault(row["ticket_id"], []).append(
+            (hall.businesses[row["business_id"]], row["outcome"])
+        )
     for form in forms:
         form["sequence"] = hall.next_sequence
-        form["chain_hash"] = chain_link(hall.last_chain, hall.next_sequence, form["pdf_sha256"])
+        record = record_digest(
+            hall=hall.code,
+            sequence=form["sequence"],
+            ticket=form["ticket_code"],
+            business_day=form["business_day"],
+            counter=hall.counters[form["counter_id"]],
+            clerk=hall.clerks[form["clerk_id"]],
+            created_at=form["created_at"],
+            signed=form["signed"],
+            businesses=done.get(form["ticket_id"], []),
+            pdf_sha256=form["pdf_sha256"],
+            personal_sha256=form["personal_sha256"] or "",
+        )
+        form["chain_hash"] = chain_link(hall.last_chain, hall.next_sequence, record)
         hall.next_sequence += 1
         hall.last_chain = form["chain_hash"]
 

@@ -106,9 +106,9 @@ def test_a_purge_erases_personal_fields_and_every_figure_stays(
     purged = purge_personal_data(
         store, "demo", before=dt.date(2026, 11, 25), clock=FixedClock(dt.datetime(2026, 12, 1))
     )
-    # The hand-made form, and the replayed days' two signed forms of customers who gave a
-    # phone number (the others carry nothing personal: no phone, no pen strokes).
-    assert (purged.appointments, purged.forms) == (1, 3)
+    # Every archived form of the purged days is redacted: the hand-made one and the replayed
+    # days' thirteen (each PDF may carry what was keyed in, notes or a reason).
+    assert (purged.appointments, purged.forms) == (1, 14)
     assert figures(store_target) == before
     with store.read() as session:
         tickets = session.scalars(select(Ticket)).all()
@@ -125,7 +125,7 @@ def test_a_purge_keeps_the_days_from_its_date_on(two_days_with_personal_data):
     purged = purge_personal_data(
         store, "demo", before=dt.date(2026, 11, 24), clock=FixedClock(dt.datetime(2026, 12, 1))
     )
-    assert (purged.appointments, purged.forms) == (0, 0)
+    assert (purged.appointments, purged.forms) == (0, 6)  # day one's forms only
     with store.read() as session:
         kept = session.scalars(select(Ticket).where(Ticket.phone == PHONE)).one()
         assert kept.slip["id_number"] == RESIDENT_ID and kept.purged_at is None
