@@ -29,6 +29,7 @@ from kiosk.pages.keypad import PhonePage
 from kiosk.pages.slip import SlipPage
 from kiosk.pages.start import StartPage
 from kiosk.pages.ticket import FAILED, NO_PRINTER, PRINTED, PRINTING, TicketPage
+from kiosk.pinyin_input import warm_up
 from kiosk.print_job import PrintJob, PrintSignals
 from kiosk.visit import Visit
 from kiosk.widgets import text_label, touch_button
@@ -38,7 +39,6 @@ from shared.qt.application import Translation
 from shared.qt.errors import FailureNotices
 from shared.resources import style_sheet
 from shared.rules.calling import route
-from shared.rules.masking import mask_phone
 from shared.services.appointments import CheckInRefused, check_in
 from shared.services.hall import HallService, Issued
 from shared.services.incidents import record_incident
@@ -89,6 +89,9 @@ class KioskWindow(QMainWindow):
         self.print_signals.done.connect(self._print_done)
         self.changes: LiveStore | None = None
         QTimer.singleShot(0, self._watch_store)
+        # The pinyin keyboard's index (about a second), built while the start screen waits
+        # rather than when the first customer taps a business with a name to type.
+        QTimer.singleShot(0, warm_up)
         self.idle = IdleWatch(self.state.settings.kiosk_idle_s, self)
         self.idle.ticked.connect(self._show_countdown)
         self.idle.expired.connect(self.home)
@@ -177,6 +180,7 @@ class KioskWindow(QMainWindow):
         self.diversion.anyway.connect(self.continue_business)
         self.slip.finished.connect(self.slip_finished)
         self.confirm.confirmed.connect(self.take_ticket)
+        self.confirm.edit_field.connect(self.edit_slip_field)
         self.ticket.done.connect(self.home)
 
     # ----- moving between screens -----
@@ -308,12 +312,14 @@ class KioskWindow(QMainWindow):
             group_queue=settings.group_queue,
         )
         self.confirm.show_visit(
-            offer,
-            self.menu.queue_names[letter],
-            mask_phone(self.visit.phone),
-            self.menu.slip_lines(offer.key, self.visit.slip),
+            offer, self.menu.queue_names[letter], self.visit.phone, dict(self.visit.slip)
         )
         self.go(self.confirm)
+
+    def edit_slip_field(self, key: str) -> None:
+        """A tapped line on the confirm screen: back to that field, the rest kept."""
+        self.slip.edit(key)
+        self.go(self.slip)
 
     def take_ticket(self) -> None:
         """The confirming tap: issue, show, and hand the printing to the print thread. A

@@ -14,6 +14,10 @@ from shared.errors import Rejected
 from shared.vocabulary import FieldKind
 
 MAX_KEY = 40
+# A text field the customer left for the clerk (到柜台填写): the slip holds this marker,
+# which no kiosk key types, and every print and screen shows it as words.
+AT_COUNTER = "〔到柜台填写〕"
+AT_COUNTER_WORDS = ("到柜台填写", "fill in at the counter")
 MAX_LABEL = 100
 _ATTRIBUTES = frozenset(("key", "label", "label_en", "kind", "required", "choices"))
 _KINDS = frozenset(FieldKind)
