@@ -4,20 +4,15 @@ other screen stay masked), each slip line a tap away from its field, and one big
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QVBoxLayout
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QSizePolicy, QVBoxLayout
 
 from kiosk.pages import Page
-from kiosk.pages.slip import grouped_resident_id
+from kiosk.pages.slip import grouped_mobile, grouped_resident_id
 from kiosk.widgets import restyle, text_label, touch_button
 from shared.field_definitions import AT_COUNTER, FieldDefinition
 from shared.views.kiosk_menu import Offer
 from shared.vocabulary import FieldKind
-
-
-def grouped_phone(number: str) -> str:
-    """138 0000 0001, as the customer reads a mobile number."""
-    return " ".join(part for part in (number[:3], number[3:7], number[7:]) if part)
 
 
 class ConfirmPage(Page):
@@ -36,7 +31,8 @@ class ConfirmPage(Page):
         self.card.setProperty("role", "card")
         self.form = QFormLayout(self.card)
         self.form.setContentsMargins(32, 24, 32, 24)
-        self.form.setVerticalSpacing(14)
+        self.form.setVerticalSpacing(10)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.form.setHorizontalSpacing(40)
         self.self_service = text_label("note", name="self-service-note")
         self.problem = text_label("status", name="status")
@@ -76,8 +72,8 @@ class ConfirmPage(Page):
         if field.kind == FieldKind.RESIDENT_ID:
             return grouped_resident_id(value)
         if field.kind == FieldKind.MOBILE:
-            return grouped_phone(value)
-        return value
+            return grouped_mobile(value)
+        return self.pick(value, field.choice_en(value))
 
     def show_refusal(self, message: str) -> None:
         """Why no ticket came out (the store refused); the customer can tap again or ask."""
@@ -95,11 +91,12 @@ class ConfirmPage(Page):
             (self.tr("Queue"), self.pick(*self.queue_name)),
         ]
         if self.phone:
-            rows.append((self.tr("Mobile number"), grouped_phone(self.phone)))
+            rows.append((self.tr("Mobile number"), grouped_mobile(self.phone)))
         for label, value in rows:
             self.form.addRow(text_label("field", label), text_label("value", value))
         for field in self.fields:
             change = touch_button(f"{self.shown_value(field)}   ✎", "edit", f"edit-{field.key}")
+            change.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             change.clicked.connect(lambda _=False, key=field.key: self.edit_field.emit(key))
             self.form.addRow(text_label("field", self.pick(field.label, field.english)), change)
         if self.fields:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,11 @@ def is_person_name(field: FieldDefinition) -> bool:
 def typed_in_pinyin(field: FieldDefinition) -> bool:
     """A name or a company name is written in Chinese characters, typed in pinyin."""
     return is_person_name(field) or (field.kind == FieldKind.TEXT and field.key == "company")
+
+
+def grouped_mobile(number: str) -> str:
+    """138 0000 0001, as the customer reads a mobile number."""
+    return " ".join(part for part in (number[:3], number[3:7], number[7:]) if part)
 
 
 def grouped_resident_id(number: str) -> str:
@@ -89,24 +95,26 @@ class SlipPage(Page):
         self.choice_grid = QGridLayout(self.choices)
         self.choice_grid.setSpacing(16)
         self.inputs.addWidget(self.choices)
-        self.back = touch_button("", "secondary", "previous-field")
+        # At the top by the item count, away from the frame's own "‹ Back" at the bottom.
+        self.back = touch_button("", "step", "previous-field")
         self.next = touch_button("", "primary", "next-field")
         self.back.clicked.connect(self.previous)
         self.next.clicked.connect(self.advance)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(24)
-        buttons.addWidget(self.back, 1)
-        buttons.addWidget(self.next, 2)
+        self.back.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        where = QHBoxLayout()
+        where.setSpacing(16)
+        where.addWidget(self.progress, 1)
+        where.addWidget(self.back)
         left = QVBoxLayout()
         left.setSpacing(14)
-        left.addWidget(self.progress)
+        left.addLayout(where)
         left.addWidget(self.label)
         left.addWidget(self.entry)
         left.addWidget(self.status)
         left.addStretch(1)
         left.addWidget(self.at_counter)
-        left.addSpacing(28)  # apart from the item buttons, so neither is tapped for the other
-        left.addLayout(buttons)
+        left.addSpacing(28)  # apart from the next item, so neither is tapped for the other
+        left.addWidget(self.next)
         layout = self.body = QHBoxLayout(self)
         layout.setContentsMargins(40, 20, 40, 20)
         layout.setSpacing(28)
@@ -158,21 +166,28 @@ class SlipPage(Page):
                 widget.hide()
                 widget.deleteLater()
         for index, choice in enumerate(choices):
-            button = touch_button(choice, "choice", f"choice-{index}")
+            button = touch_button(self.shown_choice(choice), "choice", f"choice-{index}")
+            button.setProperty("choice", choice)
             button.setCheckable(True)
             button.setChecked(self.values.get(self.key) == choice)
             button.clicked.connect(lambda _=False, choice=choice: self._choose(choice))
             self.choice_grid.addWidget(button, index // 2, index % 2)
             button.show()  # at once: the layout alone would show it only on the next event
 
+    def shown_choice(self, choice: str) -> str:
+        """A choice in the customer's language (the slip stores the hall's own word)."""
+        return self.pick(choice, self.field.choice_en(choice))
+
+    def _choice_buttons(self) -> list[QPushButton]:
+        items = (self.choice_grid.itemAt(index) for index in range(self.choice_grid.count()))
+        widgets = (item.widget() for item in items if item is not None)
+        return [widget for widget in widgets if isinstance(widget, QPushButton)]
+
     def _choose(self, choice: str) -> None:
         self.values[self.key] = choice
-        for index in range(self.choice_grid.count()):
-            item = self.choice_grid.itemAt(index)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QPushButton):
-                widget.setChecked(widget.text() == choice)
-        self.entry.setText(choice)
+        for button in self._choice_buttons():
+            button.setChecked(button.property("choice") == choice)
+        self._show_value()
         self.refresh()
 
     def _usage(self) -> Usage:
@@ -187,7 +202,15 @@ class SlipPage(Page):
 
     def _show_value(self) -> None:
         value = self.values.get(self.key, "")
-        self.entry.setText(self.tr("Fill in at the counter") if value == AT_COUNTER else value)
+        if value == AT_COUNTER:
+            value = self.tr("Fill in at the counter")
+        elif self.field.kind == FieldKind.CHOICE and value:
+            value = self.shown_choice(value)
+        elif self.field.kind == FieldKind.RESIDENT_ID:
+            value = grouped_resident_id(value)
+        elif self.field.kind == FieldKind.MOBILE:
+            value = grouped_mobile(value)
+        self.entry.setText(value)
 
     def press(self, key: str) -> None:
         limit = LIMITS.get(self.field.kind, TEXT_LIMIT)
@@ -296,8 +319,10 @@ class SlipPage(Page):
         if not self.field.required:
             label += " " + self.tr("(optional)")
         self.label.setText(label)
-        self.back.setText(self.tr("Previous item"))
+        self.back.setText("‹ " + self.tr("Previous item"))
         self.at_counter.setText(self.tr("Fill in at the counter"))
+        for button in self._choice_buttons():
+            button.setText(self.shown_choice(str(button.property("choice"))))
         self.at_counter.setVisible(self.field.kind in (FieldKind.TEXT, FieldKind.NAME))
         self._show_value()
         self.back.setVisible(self.step > 0)

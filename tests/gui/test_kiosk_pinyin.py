@@ -163,3 +163,39 @@ def test_a_line_tapped_on_the_confirm_screen_goes_back_to_its_field(qtbot, kiosk
     tap(kiosk, "confirm-ticket")
     qtbot.waitUntil(lambda: kiosk.ticket.state == "printed", timeout=5000)
     assert only_ticket(store).slip["name"] == "张三丰"
+
+
+def test_an_english_speaker_reads_the_choices_in_english_and_the_slip_keeps_the_halls_words(
+    qtbot, kiosk, store
+):
+    tap(kiosk, "language")
+    tap(kiosk, "take-ticket")
+    tap(kiosk, "business-sim_replace")
+    spell(kiosk, ("wang", "王"), ("fang", "芳"))
+    tap(kiosk, "next-field")
+    type_keys(kiosk, GOOD_ID)
+    assert kiosk.slip.entry.text() == "110105 19491231 002X"  # as on the card, grouped
+    tap(kiosk, "next-field")
+    assert [kiosk.slip.choice_grid.itemAt(i).widget().text() for i in range(3)] == [
+        "Lost",
+        "Damaged",
+        "Bigger SIM or eSIM",
+    ]
+    tap(kiosk, "choice-1")
+    assert kiosk.slip.entry.text() == "Damaged"
+    tap(kiosk, "next-field")
+    assert confirm_lines(kiosk)["reason"] == "Damaged"
+    tap(kiosk, "confirm-ticket")
+    qtbot.waitUntil(lambda: kiosk.ticket.state == "printed", timeout=5000)
+    assert only_ticket(store).slip["reason"] == "损坏"
+
+
+def test_no_one_ahead_at_an_open_counter_is_very_soon_not_about_a_minute(qtbot, kiosk, hall):
+    hall.open_counter(1, "E001")
+    kiosk.reread_state()
+    tap(kiosk, "take-ticket")
+    tap(kiosk, "business-service_change")
+    tap(kiosk, "confirm-ticket")
+    qtbot.waitUntil(lambda: kiosk.ticket.state == "printed", timeout=5000)
+    shown = [label.text() for label in kiosk.ticket.details.findChildren(type(kiosk.slip.status))]
+    assert "马上就到您" in shown and "约 1 分钟" not in shown
