@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -116,9 +117,17 @@ class _Index:
     general: dict[str, int]  # character -> its place by how common, the rarer blocks last
 
 
-@functools.cache
+_BUILDING = threading.RLock()  # the kiosk builds in the background; a key press waits for it
+
+
 def _index() -> _Index:
-    """Built once per process from pypinyin's data (a few tenths of a second)."""
+    with _BUILDING:
+        return _built()
+
+
+@functools.cache
+def _built() -> _Index:
+    """Built once per process from pypinyin's data (under a second on a quiet machine)."""
     common: dict[str, int] = defaultdict(int)
     word_syllables: dict[str, tuple[str, ...]] = {}
     for word, word_readings in phrases_dict.items():
@@ -165,9 +174,11 @@ def warm_up() -> None:
     """Build the index now (the slip screen calls this before the first key), and keep
     its million objects out of the garbage collector's rounds: they live as long as the
     program, and a full round over them would stall a key press by tens of milliseconds."""
-    for usage in Usage:
-        _best(usage)
-    gc.freeze()
+    with _BUILDING:
+        for usage in Usage:
+            _best(usage)
+            _initials(usage)
+        gc.freeze()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -240,12 +251,24 @@ def _pools(piece: str) -> list[str]:
     return sorted(s for s in index.syllables if s.startswith(piece))
 
 
+def _ordered(piece: str, usage: Usage) -> tuple[str, ...]:
+    keys = _keys(_pools(piece), usage)
+    return tuple(sorted(keys, key=keys.__getitem__))
+
+
+@functools.cache
+def _initials(usage: Usage) -> dict[str, tuple[str, ...]]:
+    """The longest lists, those of an initial alone (z, zh, s…, thousands of characters
+    each), ordered once with the index rather than at a key press."""
+    initials = {syllable[0] for syllable in _index().syllables} | {"zh", "ch", "sh"}
+    return {initial: _ordered(initial, usage) for initial in initials}
+
+
 @functools.lru_cache(maxsize=2048)
 def characters_for(piece: str, usage: Usage) -> tuple[str, ...]:
     """Every character read as `piece` (or, for the start of a syllable, read as any
     syllable it starts), in the order of `_keys`."""
-    keys = _keys(_pools(piece), usage)
-    return tuple(sorted(keys, key=keys.__getitem__))
+    return _initials(usage).get(piece) or _ordered(piece, usage)
 
 
 @functools.cache

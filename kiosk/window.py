@@ -5,6 +5,7 @@ through the visit and calls the hall's services; the screens only show and ask."
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,9 +90,9 @@ class KioskWindow(QMainWindow):
         self.print_signals.done.connect(self._print_done)
         self.changes: LiveStore | None = None
         QTimer.singleShot(0, self._watch_store)
-        # The pinyin keyboard's index (about a second), built while the start screen waits
-        # rather than when the first customer taps a business with a name to type.
-        QTimer.singleShot(0, warm_up)
+        # The pinyin keyboard's index (about a second), built beside the start screen rather
+        # than when the first customer taps a business with a name to type.
+        threading.Thread(target=warm_up, name="pinyin index", daemon=True).start()
         self.idle = IdleWatch(self.state.settings.kiosk_idle_s, self)
         self.idle.ticked.connect(self._show_countdown)
         self.idle.expired.connect(self.home)
