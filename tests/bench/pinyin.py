@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import platform
 import statistics
 import subprocess
@@ -58,15 +59,19 @@ def typed_names(count: int) -> list[tuple[str, Usage]]:
     return typed
 
 
-def build_ms() -> float:
-    """A new process: import, then the first lookup (the index built)."""
+def build() -> tuple[float, float]:
+    """A new process: import, then the index built; milliseconds, and megabytes of memory
+    (resident set) it added."""
     code = (
-        "import time; t = time.perf_counter(); "
-        "from kiosk.pinyin_input import warm_up; warm_up(); "
-        "print((time.perf_counter() - t) * 1000)"
+        "import time\n"
+        "def rss(): return int(open('/proc/self/statm').read().split()[1]) * 4096 / 1e6\n"
+        "m = rss(); t = time.perf_counter()\n"
+        "from kiosk.pinyin_input import warm_up; warm_up()\n"
+        "print((time.perf_counter() - t) * 1000, rss() - m)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return float(out.stdout)
+    took, grew = out.stdout.split()
+    return float(took), float(grew)
 
 
 def lookups(count: int) -> list[float]:
@@ -87,10 +92,11 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def section(names: int, builds: list[float], times: list[float], load: str) -> str:
+def section(names: int, builds: list[tuple[float, float]], times: list[float], load: str) -> str:
     begin, end = markers(NAME)
     rows = [
-        ("index build, new process (ms)", builds),
+        ("index build, new process (ms)", [took for took, _ in builds]),
+        ("memory added by pypinyin and the index (MB)", [grew for _, grew in builds]),
         ("candidate lookup per key (ms)", times),
     ]
     table = "\n".join(
@@ -103,8 +109,8 @@ def section(names: int, builds: list[float], times: list[float], load: str) -> s
 ## Kiosk: pinyin keyboard lookup
 
 `python -m tests.bench.pinyin`, {dt.date.today():%Y-%m-%d}, {platform.machine()} \
-{cpu_model()}, Python {platform.python_version()}; load average {load} at the start \
-(the machine is shared, so times vary run to run).
+{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}; \
+load average {load} at the start (the machine is shared, so times vary run to run).
 
 {names} names typed letter by letter in full pinyin and by initials, and company names in
 full pinyin; every prefix is one lookup with the lookup caches emptied first.
@@ -123,7 +129,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-write", action="store_true", help="print, leave the docs alone")
     args = parser.parse_args(argv)
     load = load_average()
-    builds = [build_ms() for _ in range(args.builds)]
+    builds = [build() for _ in range(args.builds)]
     text = section(args.names, builds, lookups(args.names), load)
     print(text)
     if not args.no_write:
