@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from pypinyin import Style, pinyin
 
@@ -62,3 +67,29 @@ def test_letters_that_spell_no_pinyin_offer_nothing():
 @pytest.mark.parametrize("piece", ["z", "zh", "zhang", "s", "lv", "x", "feng"])
 def test_the_quick_first_character_is_the_first_of_the_full_list(piece, usage):
     assert best_character(piece, usage) == characters_for(piece, usage)[0]
+
+
+def _start(cache: Path) -> tuple[str, bool]:
+    """A new program's first lookup: what it offers, and whether it read pypinyin's data."""
+    code = (
+        "import sys\n"
+        "from kiosk.pinyin_input import Usage, candidates\n"
+        "print(''.join(c.text for c in candidates('zhang', Usage.SURNAME)[:6]))\n"
+        "print('pypinyin.phrases_dict' in sys.modules)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    offered, read = out.stdout.split()
+    return offered, read == "True"
+
+
+def test_the_index_is_kept_between_starts_and_a_spoiled_file_is_built_again(tmp_path):
+    first = _start(tmp_path)
+    [kept] = (tmp_path / "hallq").glob("pinyin-index-*.json")
+    assert first == ("张长章掌丈账", True)
+    assert _start(tmp_path) == ("张长章掌丈账", False)  # read back, pypinyin left alone
+    kept.write_text('{"characters": {', encoding="utf-8")
+    assert _start(tmp_path) == ("张长章掌丈账", True)
+    assert _start(tmp_path) == ("张长章掌丈账", False)
