@@ -84,6 +84,19 @@ def _screens(window: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
         tap(window, "appointment")
         type_keys(window, "12345")
 
+    def company() -> None:
+        tap(window, "home")
+        tap(window, "take-ticket")
+        tap(window, "business-group_business")
+        type_keys(window, "youxiangongsi")  # the bar offers the company words first
+
+    def at_counter() -> None:
+        tap(window, "at-counter")  # the company's full name is for the clerk
+        type_pinyin(window, ("li", "李"), ("si", "四"))
+        tap(window, "next-field")
+        type_keys(window, "13912345678")
+        tap(window, "next-field")
+
     return [
         ("start", lambda: None),
         ("phone", phone),
@@ -95,6 +108,8 @@ def _screens(window: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
         ("ticket", ticket),
         ("ticket-printer-failed", failed),
         ("appointment", appointment),
+        ("slip-company", company),
+        ("confirm-at-counter", at_counter),
     ]
 
 
