@@ -229,6 +229,11 @@ class SlipPage(Page):
         self.refresh()
 
     def _typed(self, text: str) -> None:
+        """Text from the handwriting input method; after "fill in at the counter" it
+        replaces those words."""
+        words = self.tr("Fill in at the counter")
+        if self.values.get(self.key) == AT_COUNTER:
+            text = text.replace(words, "", 1)
         self.values[self.key] = text[:TEXT_LIMIT]
         self.refresh()
 

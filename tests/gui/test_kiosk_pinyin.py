@@ -199,3 +199,17 @@ def test_no_one_ahead_at_an_open_counter_is_very_soon_not_about_a_minute(qtbot, 
     qtbot.waitUntil(lambda: kiosk.ticket.state == "printed", timeout=5000)
     shown = [label.text() for label in kiosk.ticket.details.findChildren(type(kiosk.slip.status))]
     assert "马上就到您" in shown and "约 1 分钟" not in shown
+
+
+def test_a_customer_who_changes_their_mind_types_over_the_counter_words(kiosk):
+    tap(kiosk, "take-ticket")
+    tap(kiosk, "business-sim_replace")
+    tap(kiosk, "at-counter")
+    tap(kiosk, "previous-field")
+    assert kiosk.slip.entry.text() == "到柜台填写" and kiosk.slip.next.isEnabled()
+    spell(kiosk, ("zhang", "张"), ("san", "三"))
+    assert kiosk.slip.entry.text() == "张三"
+    tap(kiosk, "at-counter")
+    tap(kiosk, "previous-field")
+    commit_text(kiosk.slip.entry, "李四")  # the handwriting input method, at the end
+    assert kiosk.slip.values["name"] == "李四"
