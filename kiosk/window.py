@@ -92,7 +92,7 @@ class KioskWindow(QMainWindow):
         QTimer.singleShot(0, self._watch_store)
         # The pinyin keyboard's index (about a second), built beside the start screen rather
         # than when the first customer taps a business with a name to type.
-        threading.Thread(target=warm_up, name="pinyin index", daemon=True).start()
+        QTimer.singleShot(0, self._build_pinyin_index)
         self.idle = IdleWatch(self.state.settings.kiosk_idle_s, self)
         self.idle.ticked.connect(self._show_countdown)
         self.idle.expired.connect(self.home)
@@ -233,6 +233,10 @@ class KioskWindow(QMainWindow):
     def _show_countdown(self, left: int) -> None:
         self.clock_label.setText(f"{self.clock.now():%H:%M}")
         self.countdown.setText(self.tr("Back to start in %n s", "", max(left, 0)))
+
+    def _build_pinyin_index(self) -> None:
+        """Once the window is up, so the start is not slowed by it."""
+        threading.Thread(target=warm_up, name="pinyin index", daemon=True).start()
 
     def _watch_store(self) -> None:
         """Listen for other programs' commits, once the window is up (the feed's database
