@@ -5,6 +5,7 @@ through the visit and calls the hall's services; the screens only show and ask."
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ from kiosk.pages.keypad import PhonePage
 from kiosk.pages.slip import SlipPage
 from kiosk.pages.start import StartPage
 from kiosk.pages.ticket import FAILED, NO_PRINTER, PRINTED, PRINTING, TicketPage
+from kiosk.pinyin_input import warm_up
 from kiosk.print_job import PrintJob, PrintSignals
 from kiosk.visit import Visit
 from kiosk.widgets import text_label, touch_button
@@ -38,7 +40,6 @@ from shared.qt.application import Translation
 from shared.qt.errors import FailureNotices
 from shared.resources import style_sheet
 from shared.rules.calling import route
-from shared.rules.masking import mask_phone
 from shared.services.appointments import CheckInRefused, check_in
 from shared.services.hall import HallService, Issued
 from shared.services.incidents import record_incident
@@ -91,6 +92,9 @@ class KioskWindow(QMainWindow):
         self.print_signals.done.connect(self._print_done)
         self.changes: LiveStore | None = None
         QTimer.singleShot(0, self._watch_store)
+        # The pinyin keyboard's index (about a second), built beside the start screen rather
+        # than when the first customer taps a business with a name to type.
+        QTimer.singleShot(0, self._build_pinyin_index)
         self.idle = IdleWatch(self.state.settings.kiosk_idle_s, self)
         self.idle.ticked.connect(self._show_countdown)
         self.idle.expired.connect(self.home)
@@ -179,6 +183,7 @@ class KioskWindow(QMainWindow):
         self.diversion.anyway.connect(self.continue_business)
         self.slip.finished.connect(self.slip_finished)
         self.confirm.confirmed.connect(self.take_ticket)
+        self.confirm.edit_field.connect(self.edit_slip_field)
         self.ticket.done.connect(self.home)
 
     # ----- moving between screens -----
@@ -230,6 +235,10 @@ class KioskWindow(QMainWindow):
     def _show_countdown(self, left: int) -> None:
         self.clock_label.setText(f"{self.clock.now():%H:%M}")
         self.countdown.setText(self.tr("Back to start in %n s", "", max(left, 0)))
+
+    def _build_pinyin_index(self) -> None:
+        """Once the window is up, so the start is not slowed by it."""
+        threading.Thread(target=warm_up, name="pinyin index", daemon=True).start()
 
     def _watch_store(self) -> None:
         """Listen for other programs' commits, once the window is up (the feed's database
@@ -312,12 +321,14 @@ class KioskWindow(QMainWindow):
             group_queue=settings.group_queue,
         )
         self.confirm.show_visit(
-            offer,
-            self.menu.queue_names[letter],
-            mask_phone(self.visit.phone),
-            self.menu.slip_lines(offer.key, self.visit.slip),
+            offer, self.menu.queue_names[letter], self.visit.phone, dict(self.visit.slip)
         )
         self.go(self.confirm)
+
+    def edit_slip_field(self, key: str) -> None:
+        """A tapped line on the confirm screen: back to that field, the rest kept."""
+        self.slip.edit(key)
+        self.go(self.slip)
 
     def take_ticket(self) -> None:
         """The confirming tap: issue, show, and hand the printing to the print thread. A

@@ -14,8 +14,12 @@ from shared.errors import Rejected
 from shared.vocabulary import FieldKind
 
 MAX_KEY = 40
+# A text field the customer left for the clerk (到柜台填写): the slip holds this marker,
+# which no kiosk key types, and every print and screen shows it as words.
+AT_COUNTER = "〔到柜台填写〕"
+AT_COUNTER_WORDS = ("到柜台填写", "fill in at the counter")
 MAX_LABEL = 100
-_ATTRIBUTES = frozenset(("key", "label", "label_en", "kind", "required", "choices"))
+_ATTRIBUTES = frozenset(("key", "label", "label_en", "kind", "required", "choices", "choices_en"))
 _KINDS = frozenset(FieldKind)
 
 
@@ -27,6 +31,13 @@ class FieldDefinition:
     kind: FieldKind = FieldKind.TEXT
     required: bool = False
     choices: tuple[str, ...] = ()  # a choice field's options, in the order shown
+    choices_en: tuple[str, ...] = ()  # the same options in English, or none given
+
+    def choice_en(self, choice: str) -> str:
+        """A choice as an English-speaking customer reads it; the stored value stays."""
+        if choice in self.choices and self.choices_en:
+            return self.choices_en[self.choices.index(choice)]
+        return choice
 
     @property
     def english(self) -> str:
@@ -69,7 +80,23 @@ def parse_field(item: object, where: str) -> FieldDefinition:
     required = item.get("required", False)
     _require(isinstance(required, bool), f"{where}: required must be true or false")
     choices = _choices(item.get("choices"), kind == FieldKind.CHOICE, where)
-    return FieldDefinition(str(key), label, label_en, FieldKind(kind), bool(required), choices)
+    choices_en = _choices_en(item.get("choices_en"), choices, where)
+    return FieldDefinition(
+        str(key), label, label_en, FieldKind(kind), bool(required), choices, choices_en
+    )
+
+
+def _choices_en(choices_en: object, choices: tuple[str, ...], where: str) -> tuple[str, ...]:
+    if choices_en is None:
+        return ()
+    _require(
+        isinstance(choices_en, list)
+        and len(choices_en) == len(choices) > 0
+        and all(isinstance(choice, str) and choice for choice in choices_en),
+        f"{where}: choices_en gives each choice in English, one non-empty text per choice",
+    )
+    assert isinstance(choices_en, list)
+    return tuple(choices_en)
 
 
 def _choices(choices: object, is_choice: bool, where: str) -> tuple[str, ...]:

@@ -173,6 +173,11 @@
     <name>TransactionForm</name>
     <message>
         <location filename="../../counter/workstation/transaction_form.py"/>
+        <source>Left for the counter: ask the customer</source>
+        <translation>客户选择到柜台填写，请询问客户</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/transaction_form.py"/>
         <source>+ Add another business done…</source>
         <translation>＋ 添加同时办理的业务…</translation>
     </message>

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shared.field_definitions import AT_COUNTER
 from shared.views.counter import BusinessForm
 from shared.vocabulary import FieldKind, Outcome
 
@@ -71,7 +72,10 @@ class BusinessSection(QGroupBox):
     def fill(self, values: Mapping[str, object]) -> None:
         for key, value in values.items():
             editor = self.inputs.get(key)
-            if isinstance(editor, QComboBox):
+            if value == AT_COUNTER and isinstance(editor, QLineEdit):
+                editor.clear()  # the customer left it for the clerk to fill in
+                editor.setPlaceholderText(tr("Left for the counter: ask the customer"))
+            elif isinstance(editor, QComboBox):
                 editor.setCurrentText(str(value))
             elif editor is not None:
                 editor.setText(str(value))

@@ -1,32 +1,38 @@
-"""The last look before the ticket: the business, the channel, the number and the slip as
-the counter will see them (masked), and one big button."""
+"""The last look before the ticket: the business, the channel, and the customer's own
+number and slip as they typed them (unmasked: only they see this screen; paper and every
+other screen stay masked), each slip line a tap away from its field, and one big button."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QVBoxLayout
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QSizePolicy, QVBoxLayout
 
 from kiosk.pages import Page
+from kiosk.pages.slip import grouped_mobile, grouped_resident_id
 from kiosk.widgets import restyle, text_label, touch_button
-from shared.documents.ticket_text import SlipLine
+from shared.field_definitions import AT_COUNTER, FieldDefinition
 from shared.views.kiosk_menu import Offer
+from shared.vocabulary import FieldKind
 
 
 class ConfirmPage(Page):
     confirmed = Signal()
+    edit_field = Signal(str)  # the key of the slip field the customer wants to change
 
     def __init__(self) -> None:
         super().__init__()
         self.offer: Offer | None = None
         self.queue_name = ("", "")
-        self.phone_masked = ""
-        self.lines: list[SlipLine] = []
+        self.phone = ""
+        self.fields: tuple[FieldDefinition, ...] = ()
+        self.values: dict[str, object] = {}
         self.title = text_label("title")
         self.card = QFrame()
         self.card.setProperty("role", "card")
         self.form = QFormLayout(self.card)
-        self.form.setContentsMargins(32, 24, 32, 24)
-        self.form.setVerticalSpacing(14)
+        self.form.setContentsMargins(32, 16, 32, 16)
+        self.form.setVerticalSpacing(8)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.form.setHorizontalSpacing(40)
         self.self_service = text_label("note", name="self-service-note")
         self.problem = text_label("status", name="status")
@@ -36,7 +42,7 @@ class ConfirmPage(Page):
         self.confirm.clicked.connect(self.confirmed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(120, 20, 120, 24)
-        layout.setSpacing(16)
+        layout.setSpacing(12)
         layout.addWidget(self.title)
         layout.addWidget(self.card)
         layout.addWidget(self.self_service)
@@ -48,17 +54,26 @@ class ConfirmPage(Page):
         self,
         offer: Offer,
         queue_name: tuple[str, str],
-        phone_masked: str,
-        lines: list[SlipLine],
+        phone: str | None,
+        values: dict[str, object],
     ) -> None:
         self.problem.clear()
-        self.offer, self.queue_name, self.phone_masked, self.lines = (
-            offer,
-            queue_name,
-            phone_masked,
-            lines,
-        )
+        self.offer, self.queue_name, self.phone = offer, queue_name, phone or ""
+        self.fields, self.values = offer.slip_fields, values
         self.translate_words()
+
+    def shown_value(self, field: FieldDefinition) -> str:
+        """A slip value as the customer typed it, grouped to read back easily."""
+        value = str(self.values.get(field.key, "")).strip()
+        if not value:
+            return "—"
+        if value == AT_COUNTER:
+            return self.tr("Fill in at the counter")
+        if field.kind == FieldKind.RESIDENT_ID:
+            return grouped_resident_id(value)
+        if field.kind == FieldKind.MOBILE:
+            return grouped_mobile(value)
+        return self.pick(value, field.choice_en(value))
 
     def show_refusal(self, message: str) -> None:
         """Why no ticket came out (the store refused); the customer can tap again or ask."""
@@ -75,11 +90,17 @@ class ConfirmPage(Page):
             (self.tr("Business"), self.pick(self.offer.name, self.offer.name_en)),
             (self.tr("Queue"), self.pick(*self.queue_name)),
         ]
-        if self.phone_masked:
-            rows.append((self.tr("Mobile number"), self.phone_masked))
-        rows += [(self.pick(line.label, line.label_en), line.value) for line in self.lines]
+        if self.phone:
+            rows.append((self.tr("Mobile number"), grouped_mobile(self.phone)))
         for label, value in rows:
             self.form.addRow(text_label("field", label), text_label("value", value))
+        for field in self.fields:
+            change = touch_button(f"{self.shown_value(field)}   ✎", "edit", f"edit-{field.key}")
+            change.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            change.clicked.connect(lambda _=False, key=field.key: self.edit_field.emit(key))
+            self.form.addRow(text_label("field", self.pick(field.label, field.english)), change)
+        if self.fields:
+            self.form.addRow(text_label("note", self.tr("Tap a line to change it")))
         self.self_service.setVisible(self.offer.self_service)
         self.self_service.setText(
             self.tr("Tip: this business can also be done at a self-service terminal, no queue.")

@@ -1,6 +1,8 @@
 """The pre-processing slip (业务预处理单): the business's own fields, one per screen, each
-with the input that suits it (digits, digits and X, letters, or big choice buttons) and
-checked with every key, so only a slip the store will accept can be finished."""
+with the input that suits it (digits, digits and X, pinyin for a name or a company,
+letters, or big choice buttons) and checked with every key, so only a slip the store will
+accept can be finished. A text field the customer cannot or will not type is left for
+the clerk with one tap (到柜台填写)."""
 
 from __future__ import annotations
 
@@ -10,19 +12,53 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.pages import Page
-from kiosk.widgets import digit_pad, edited, letter_pad, restyle, text_label, touch_button
-from shared.field_definitions import FieldDefinition
+from kiosk.pinyin_input import Usage, warm_up
+from kiosk.pinyin_pad import PinyinPad
+from kiosk.widgets import (
+    BACKSPACE,
+    digit_pad,
+    edited,
+    letter_pad,
+    restyle,
+    text_label,
+    touch_button,
+)
+from shared.field_definitions import AT_COUNTER, FieldDefinition
+from shared.rules.person_name import MIDDLE_DOT, name_problem
 from shared.services.slips import MAX_TEXT, MOBILE, resident_id_problem
+from shared.views.kiosk_menu import printed_kind
 from shared.vocabulary import FieldKind
 
 LIMITS = {FieldKind.MOBILE: 11, FieldKind.RESIDENT_ID: 18}
 TEXT_LIMIT = min(MAX_TEXT, 40)
+
+
+def is_person_name(field: FieldDefinition) -> bool:
+    """A person's name (机主姓名, 经办人): Chinese characters as on the resident ID."""
+    return field.kind == FieldKind.NAME or printed_kind(field) == FieldKind.NAME
+
+
+def typed_in_pinyin(field: FieldDefinition) -> bool:
+    """A name or a company name is written in Chinese characters, typed in pinyin."""
+    return is_person_name(field) or (field.kind == FieldKind.TEXT and field.key == "company")
+
+
+def grouped_mobile(number: str) -> str:
+    """138 0000 0001, as the customer reads a mobile number."""
+    return " ".join(part for part in (number[:3], number[3:7], number[7:]) if part)
+
+
+def grouped_resident_id(number: str) -> str:
+    """110105 19491231 002X: region, date of birth, sequence and check digit, as the
+    customer reads them off the card."""
+    return " ".join(part for part in (number[:6], number[6:14], number[14:]) if part)
 
 
 class SlipPage(Page):
@@ -48,26 +84,37 @@ class SlipPage(Page):
         for pad in self.pads.values():
             pad.pressed.connect(self.press)
             self.inputs.addWidget(pad)
+        self.pinyin = PinyinPad()
+        self.pinyin.committed.connect(self._add)
+        self.pinyin.erased.connect(lambda: self.press(BACKSPACE))
+        self.pinyin.spelling.connect(lambda _typed: self.refresh())
+        self.inputs.addWidget(self.pinyin)
+        self.at_counter = touch_button("", "secondary", "at-counter")
+        self.at_counter.clicked.connect(self.leave_for_counter)
         self.choices = QWidget()
         self.choice_grid = QGridLayout(self.choices)
         self.choice_grid.setSpacing(16)
         self.inputs.addWidget(self.choices)
-        self.back = touch_button("", "secondary", "previous-field")
+        # At the top by the item count, away from the frame's own "‹ Back" at the bottom.
+        self.back = touch_button("", "step", "previous-field")
         self.next = touch_button("", "primary", "next-field")
         self.back.clicked.connect(self.previous)
         self.next.clicked.connect(self.advance)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(24)
-        buttons.addWidget(self.back, 1)
-        buttons.addWidget(self.next, 2)
+        self.back.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        where = QHBoxLayout()
+        where.setSpacing(16)
+        where.addWidget(self.progress, 1)
+        where.addWidget(self.back)
         left = QVBoxLayout()
         left.setSpacing(14)
-        left.addWidget(self.progress)
+        left.addLayout(where)
         left.addWidget(self.label)
         left.addWidget(self.entry)
         left.addWidget(self.status)
         left.addStretch(1)
-        left.addLayout(buttons)
+        left.addWidget(self.at_counter)
+        left.addSpacing(28)  # apart from the next item, so neither is tapped for the other
+        left.addWidget(self.next)
         layout = self.body = QHBoxLayout(self)
         layout.setContentsMargins(40, 20, 40, 20)
         layout.setSpacing(28)
@@ -75,7 +122,14 @@ class SlipPage(Page):
         layout.addWidget(self.inputs, 1)
 
     def start(self, fields: tuple[FieldDefinition, ...]) -> None:
+        if any(typed_in_pinyin(field) for field in fields):
+            warm_up()
         self.fields, self.values, self.step = fields, {}, 0
+        self._show_field()
+
+    def edit(self, key: str) -> None:
+        """Back to one field from the confirm screen, everything typed kept."""
+        self.step = next(i for i, field in enumerate(self.fields) if field.key == key)
         self._show_field()
 
     @property
@@ -88,12 +142,16 @@ class SlipPage(Page):
 
     def _show_field(self) -> None:
         kind = self.field.kind
-        self.entry.setText(self.values.get(self.key, ""))
-        # Text may also come from the kiosk's handwriting or pinyin input method.
-        self.entry.setReadOnly(kind != FieldKind.TEXT)
+        self._show_value()
+        # Text may also come from the kiosk's handwriting input method.
+        self.entry.setReadOnly(kind not in (FieldKind.TEXT, FieldKind.NAME))
         if kind == FieldKind.CHOICE:
             self._fill_choices(self.field.choices)
             self.inputs.setCurrentWidget(self.choices)
+        elif typed_in_pinyin(self.field):
+            person = is_person_name(self.field)
+            self.pinyin.begin(self._usage(), middle_dot=person)
+            self.inputs.setCurrentWidget(self.pinyin)
         else:
             pad = {FieldKind.MOBILE: "digits", FieldKind.RESIDENT_ID: "resident_id"}.get(
                 kind, "text"
@@ -108,39 +166,99 @@ class SlipPage(Page):
                 widget.hide()
                 widget.deleteLater()
         for index, choice in enumerate(choices):
-            button = touch_button(choice, "choice", f"choice-{index}")
+            button = touch_button(self.shown_choice(choice), "choice", f"choice-{index}")
+            button.setProperty("choice", choice)
             button.setCheckable(True)
             button.setChecked(self.values.get(self.key) == choice)
             button.clicked.connect(lambda _=False, choice=choice: self._choose(choice))
             self.choice_grid.addWidget(button, index // 2, index % 2)
             button.show()  # at once: the layout alone would show it only on the next event
 
+    def shown_choice(self, choice: str) -> str:
+        """A choice in the customer's language (the slip stores the hall's own word)."""
+        return self.pick(choice, self.field.choice_en(choice))
+
+    def _choice_buttons(self) -> list[QPushButton]:
+        items = (self.choice_grid.itemAt(index) for index in range(self.choice_grid.count()))
+        widgets = (item.widget() for item in items if item is not None)
+        return [widget for widget in widgets if isinstance(widget, QPushButton)]
+
     def _choose(self, choice: str) -> None:
         self.values[self.key] = choice
-        for index in range(self.choice_grid.count()):
-            item = self.choice_grid.itemAt(index)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, QPushButton):
-                widget.setChecked(widget.text() == choice)
-        self.entry.setText(choice)
+        for button in self._choice_buttons():
+            button.setChecked(button.property("choice") == choice)
+        self._show_value()
         self.refresh()
+
+    def _usage(self) -> Usage:
+        if not is_person_name(self.field):
+            return Usage.COMPANY
+        return Usage.GIVEN_NAME if self._typed_so_far() else Usage.SURNAME
+
+    def _typed_so_far(self) -> str:
+        """The field's value as typing goes on: a field left for the counter starts over."""
+        value = self.values.get(self.key, "")
+        return "" if value == AT_COUNTER else value
+
+    def _show_value(self) -> None:
+        value = self.values.get(self.key, "")
+        if value == AT_COUNTER:
+            value = self.tr("Fill in at the counter")
+        elif self.field.kind == FieldKind.CHOICE and value:
+            value = self.shown_choice(value)
+        elif self.field.kind == FieldKind.RESIDENT_ID:
+            value = grouped_resident_id(value)
+        elif self.field.kind == FieldKind.MOBILE:
+            value = grouped_mobile(value)
+        self.entry.setText(value)
 
     def press(self, key: str) -> None:
         limit = LIMITS.get(self.field.kind, TEXT_LIMIT)
-        self.values[self.key] = edited(self.values.get(self.key, ""), key, limit)
-        self.entry.setText(self.values[self.key])
+        self.values[self.key] = edited(self._typed_so_far(), key, limit)
+        self._changed()
+
+    def _add(self, characters: str) -> None:
+        """Characters picked on the pinyin bar, within the field's limit."""
+        self.values[self.key] = (self._typed_so_far() + characters)[:TEXT_LIMIT]
+        self._changed()
+
+    def _changed(self) -> None:
+        self._show_value()
+        if self.inputs.currentWidget() is self.pinyin:
+            self.pinyin.use_for(self._usage())
         self.refresh()
 
     def _typed(self, text: str) -> None:
+        """Text from the handwriting input method; after "fill in at the counter" it
+        replaces those words."""
+        words = self.tr("Fill in at the counter")
+        if self.values.get(self.key) == AT_COUNTER:
+            text = text.replace(words, "", 1)
         self.values[self.key] = text[:TEXT_LIMIT]
         self.refresh()
+
+    def leave_for_counter(self) -> None:
+        """The customer will give this at the counter: the slip says so, and on we go."""
+        self.values[self.key] = AT_COUNTER
+        self.pinyin.begin(self.pinyin.usage, middle_dot=False)
+        self._show_value()
+        self.refresh()
+        self.advance()
 
     def problem(self) -> str | None:
         """What keeps this field from being finished, in the customer's words."""
         value = self.values.get(self.key, "").strip()
         kind = self.field.kind
+        if value == AT_COUNTER:
+            return None
         if not value:
             return self.tr("Please fill this in") if self.field.required else None
+        if is_person_name(self.field) and (problem := name_problem(value)):
+            if "Latin" in problem:
+                return self.tr("Please type the name in Chinese characters, as on the ID card")
+            if "at least" in problem:
+                return self.tr("Please type the whole name")
+            return self.tr("A middle dot · goes only between the parts of a name")
         if kind in LIMITS and len(value) < LIMITS[kind]:
             return self.tr("%n more character(s) to enter", "", LIMITS[kind] - len(value))
         if kind == FieldKind.MOBILE and not MOBILE.fullmatch(value):
@@ -157,10 +275,26 @@ class SlipPage(Page):
             }.get(problem, self.tr("An ID number is 17 digits and a last digit or X"))
         return None
 
+    def unfinished(self) -> bool:
+        """Still being typed (nothing yet, digits still to come, a name's first character
+        only): a hint in calm colours, not an error."""
+        value = self._typed_so_far().strip()
+        kind = self.field.kind
+        if is_person_name(self.field) and value and not value.isascii():
+            return len(value) < 2 or value.endswith(MIDDLE_DOT)
+        return not value or (kind in LIMITS and len(value) < LIMITS[kind])
+
     def refresh(self) -> None:
         problem = self.problem()
+        state = "ok" if problem is None else "hint" if self.unfinished() else "problem"
+        if self.inputs.currentWidget() is self.pinyin and self.pinyin.typed:
+            if self.pinyin.found:
+                problem, state = self.tr("Tap the character you mean (‹ › for more)"), "hint"
+            else:
+                problem = self.tr("No character is read like this: erase a letter")
+                state = "problem"
         self.status.setText(problem or self.tr("✓ Looks right"))
-        restyle(self.status, state="problem" if problem else "ok")
+        restyle(self.status, state=state)
         self.next.setEnabled(problem is None)
 
     def advance(self) -> None:
@@ -190,7 +324,12 @@ class SlipPage(Page):
         if not self.field.required:
             label += " " + self.tr("(optional)")
         self.label.setText(label)
-        self.back.setText(self.tr("Previous item"))
+        self.back.setText("‹ " + self.tr("Previous item"))
+        self.at_counter.setText(self.tr("Fill in at the counter"))
+        for button in self._choice_buttons():
+            button.setText(self.shown_choice(str(button.property("choice"))))
+        self.at_counter.setVisible(self.field.kind in (FieldKind.TEXT, FieldKind.NAME))
+        self._show_value()
         self.back.setVisible(self.step > 0)
         last = self.step + 1 == len(self.fields)
         self.next.setText(self.tr("Done") if last else self.tr("Next item"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from shared.field_definitions import AT_COUNTER, AT_COUNTER_WORDS
 from shared.vocabulary import FieldKind
 
 
@@ -29,8 +30,10 @@ def mask_name(name: str | None) -> str:
 
 def mask_field(kind: FieldKind | None, value: object) -> str:
     """A slip or form field as printed, by its kind in the form definition (None: a field
-    the business does not define)."""
+    the business does not define). A field left for the counter says so in both languages."""
     text = "" if value is None else str(value)
+    if text == AT_COUNTER:
+        return " / ".join(AT_COUNTER_WORDS)
     if kind == FieldKind.MOBILE:
         return mask_phone(text)
     if kind == FieldKind.RESIDENT_ID:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping
 
 from shared.errors import Rejected
-from shared.field_definitions import FieldDefinition
+from shared.field_definitions import AT_COUNTER, FieldDefinition
 from shared.rules.input_text import check_input
 from shared.store.models import Business
 from shared.vocabulary import FieldKind
@@ -46,6 +46,10 @@ def field_problem(field: FieldDefinition | str, value: object) -> str | None:
         return f"{label} must be text"
     if len(value) > MAX_TEXT:
         return f"{label} is longer than {MAX_TEXT} characters"
+    if value == AT_COUNTER:
+        if field.kind in (FieldKind.TEXT, FieldKind.NAME):
+            return None
+        return f"{label} cannot be left for the counter"
     if field.kind == FieldKind.MOBILE and not MOBILE.fullmatch(value):
         return f"{label} must be an 11-digit mobile number"
     if field.kind == FieldKind.RESIDENT_ID and (problem := resident_id_problem(value)):

@@ -55,6 +55,18 @@ BAD = {
         [{"key": "name", "label": "姓名", "required": "yes"}],
         f"{WHERE} name: required must be true or false",
     ),
+    "English choices not one per choice": (
+        [
+            {
+                "key": "reason",
+                "label": "原因",
+                "kind": "choice",
+                "choices": ["丢失", "损坏"],
+                "choices_en": ["Lost"],
+            }
+        ],
+        f"{WHERE} reason: choices_en gives each choice in English, one non-empty text per choice",
+    ),
     "choices on a text field": (
         [{"key": "name", "label": "姓名", "choices": ["a"]}],
         f"{WHERE} name: only a choice field has choices",

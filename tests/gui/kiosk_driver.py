@@ -45,6 +45,34 @@ def type_keys(window: QWidget, text: str) -> None:
         tap(window, f"key-{key}")
 
 
+def pick_candidate(window: QWidget, text: str) -> None:
+    """Find `text` on the pinyin bar as a customer does: look along the bar, turn the page
+    (›) and look again; fails when the bar runs out without offering it."""
+    while True:
+        for button in window.findChildren(QPushButton):
+            name = button.objectName()
+            if name.startswith("candidate-") and name[10:].isdigit() and button.text() == text:
+                tap(window, name)
+                return
+        tap(window, "candidate-next")
+
+
+def type_pinyin(window: QWidget, *spelled: tuple[str, str]) -> None:
+    """Type each pinyin on the on-screen keyboard and pick its characters from the bar."""
+    for pinyin, chosen in spelled:
+        type_keys(window, pinyin)
+        pick_candidate(window, chosen)
+
+
+def confirm_lines(window: QWidget) -> dict[str, str]:
+    """The slip lines on the confirm screen, by field key: what the customer reads there."""
+    return {
+        button.objectName().removeprefix("edit-"): button.text().removesuffix("✎").strip()
+        for button in window.findChildren(QPushButton)
+        if button.objectName().startswith("edit-") and button.isVisible()
+    }
+
+
 def commit_text(widget: QWidget, text: str) -> None:
     """Text as the kiosk's handwriting or pinyin input method hands it over."""
     event = QInputMethodEvent()

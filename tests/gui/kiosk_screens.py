@@ -21,7 +21,14 @@ from shared.services.hall import HallService
 from shared.services.hall_config import demo_definition, load_hall
 from shared.store.clock import FixedClock
 from shared.store.database import open_store
-from tests.gui.kiosk_driver import commit_text, crowd, open_kiosk, tap, type_keys
+from tests.gui.kiosk_driver import (
+    crowd,
+    open_kiosk,
+    pick_candidate,
+    tap,
+    type_keys,
+    type_pinyin,
+)
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 CLOCK = FixedClock(dt.datetime(2026, 11, 23, 10, 15))
@@ -47,9 +54,11 @@ def _screens(window: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
 
     def slip_name() -> None:
         tap(window, "business-sim_replace")
-        commit_text(window.slip.entry, "张三丰")
+        type_pinyin(window, ("zhang", "张"), ("san", "三"))
+        type_keys(window, "feng")  # the bar offers the characters read feng
 
     def slip_id() -> None:
+        pick_candidate(window, "丰")
         tap(window, "next-field")
         type_keys(window, GOOD_ID[:-1] + "5")
 
@@ -75,6 +84,19 @@ def _screens(window: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
         tap(window, "appointment")
         type_keys(window, "12345")
 
+    def company() -> None:
+        tap(window, "home")
+        tap(window, "take-ticket")
+        tap(window, "business-group_business")
+        type_keys(window, "youxiangongsi")  # the bar offers the company words first
+
+    def at_counter() -> None:
+        tap(window, "at-counter")  # the company's full name is for the clerk
+        type_pinyin(window, ("li", "李"), ("si", "四"))
+        tap(window, "next-field")
+        type_keys(window, "13912345678")
+        tap(window, "next-field")
+
     return [
         ("start", lambda: None),
         ("phone", phone),
@@ -86,6 +108,8 @@ def _screens(window: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
         ("ticket", ticket),
         ("ticket-printer-failed", failed),
         ("appointment", appointment),
+        ("slip-company", company),
+        ("confirm-at-counter", at_counter),
     ]
 
 

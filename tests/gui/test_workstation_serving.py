@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
+from shared.field_definitions import AT_COUNTER
 from shared.store.models import Rating, ServiceForm, Slip, Transaction
 from tests.gui import workstation_fixtures
 from tests.gui.workstation_fixtures import signed_in
@@ -199,3 +200,18 @@ def test_the_archive_finds_the_form_and_opens_its_pdf(qtbot, serving, store):
     path = dialog.open_row(0)
     assert counter.opened == [path] and path.read_bytes().startswith(b"%PDF")
     dialog.close()
+
+
+def test_a_name_left_for_the_counter_is_shown_so_and_left_blank_in_the_form(
+    qtbot, counter_windows, hall
+):
+    counter = signed_in(counter_windows)
+    qtbot.mouseClick(counter.window.open_button, Qt.MouseButton.LeftButton)
+    slip = dict(SIM, name=AT_COUNTER)
+    code = hall.issue("sim_replace", slip=slip).slip_code
+    counter.press(qtbot, Qt.Key.Key_F2)
+    window = counter.window
+    assert "Account holder: 到柜台填写 / fill in at the counter" in window.slip_label.text()
+    scan(qtbot, window, code)
+    name = window.form.sections[0].inputs["name"]
+    assert name.text() == "" and name.placeholderText() == "Left for the counter: ask the customer"
