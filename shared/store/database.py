@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_S = 30  # a SQLite URL's `?timeout=SECONDS` sets another
 # The newest schema revision (migrations/versions; a test keeps it equal to alembic's head):
 # a store already there opens without loading alembic.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
 CHANGE_CHANNEL = "hallq_changes"  # PostgreSQL NOTIFY channel every write transaction signals
 # What a write can change, as the change feed names it to the windows: the tickets, the
