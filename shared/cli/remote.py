@@ -8,6 +8,7 @@ opens the store, which only the server can read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import http.client
 import json
@@ -224,11 +225,9 @@ def main(argv: Sequence[str], out: TextIO | None = None) -> int:
         try:
             RUNNERS[args.command](connection, args, out)
         finally:
-            if signed_in:
-                try:
+            if signed_in:  # a failed sign-out leaves a session that expires on its own
+                with contextlib.suppress(Refused):
                     connection.request("DELETE", "/api/sessions/current")
-                except Refused:
-                    pass  # the session expires on its own; what was asked is done
     except Refused as error:
         print(f"hallq: error: {error}", file=sys.stderr)
         return EXIT_REFUSED
