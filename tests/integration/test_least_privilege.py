@@ -71,9 +71,11 @@ def test_the_server_role_cannot_change_the_schema_or_the_audit_log(server_role, 
     _, role_url = server_role
     engine = create_engine(role_url)
     try:
-        with pytest.raises(ProgrammingError, match="permission denied|must be owner"):
-            with engine.begin() as connection:
-                connection.execute(text(statement))
+        with (
+            pytest.raises(ProgrammingError, match=r"permission denied|must be owner"),
+            engine.begin() as connection,
+        ):
+            connection.execute(text(statement))
     finally:
         engine.dispose()
 
