@@ -53,7 +53,7 @@ def hallq(
 
 
 def test_the_command_line_acts_as_the_person_signed_in_and_nothing_more(served) -> None:
-    server, store, keys = served
+    server, store, _ = served
     refused = hallq(server, "--staff", "E003", "settings", "alert_level1=3", pin="1234")
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr.count("\n") == 1 and "may not change settings" in refused.stderr
