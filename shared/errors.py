@@ -7,3 +7,11 @@ class Rejected(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class NotSignedIn(Rejected):
+    """No credentials, or credentials the server does not know, has revoked or let expire."""
+
+
+class Forbidden(Rejected):
+    """A known person or device asked for an act its role or kind does not allow."""

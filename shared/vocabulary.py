@@ -75,6 +75,14 @@ class Role(Vocabulary):
     ADMIN = "admin"
 
 
+class DeviceKind(Vocabulary):
+    """An enrolled device of the hall, which acts only as its kind allows."""
+
+    KIOSK = "kiosk"
+    BOARD = "board"
+    CUSTOMER_SCREEN = "customer_screen"
+
+
 class Tier(Vocabulary):
     """The customer directory's tiers: VIPs go to the green channel, groups to the group desk."""
 

@@ -31,6 +31,7 @@ from shared.vocabulary import (
     BusinessClass,
     CounterEventKind,
     CounterState,
+    DeviceKind,
     IncidentKind,
     Outcome,
     Role,
@@ -485,3 +486,39 @@ class ChangeCounter(Base):
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
+
+
+class Device(Base):
+    """An enrolled kiosk, board or customer screen. Its key is shown once at enrolment;
+    only the key's SHA-256 is kept (a 256-bit random key needs no slow hash)."""
+
+    __tablename__ = "devices"
+    __table_args__ = (UniqueConstraint("hall_id", "name"), UniqueConstraint("key_hash"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    name: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[DeviceKind] = mapped_column(one_of(DeviceKind, 16, "ck_devices_kind"))
+    # The counter a customer screen faces; None for kiosks and boards.
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
+    key_hash: Mapped[str] = mapped_column(String(64))
+    enrolled_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class StaffSession(Base):
+    """A member of staff signed in through the server: a bearer token (kept as its SHA-256)
+    that expires, can be revoked, and is bound to the counter she signed in at."""
+
+    __tablename__ = "staff_sessions"
+    __table_args__ = (UniqueConstraint("token_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+    token_hash: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

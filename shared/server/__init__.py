@@ -1,0 +1,3 @@
+"""The hall server: the one door to the store. It alone holds the store's credentials,
+proves who is asking (staff sessions, enrolled devices), is the only clock of every act,
+and pushes what changed to the connected programs."""

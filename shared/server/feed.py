@@ -1,0 +1,97 @@
+"""The change feed over a WebSocket, as Home Assistant's API does it: a program connects to
+/api/changes, authenticates with its first message, then receives one message per commit
+that changed something it may show, each with an increasing id. A program reconnecting
+sends the last id it saw; if anything changed since (or the server restarted), it is told
+to re-read everything, so no screen silently misses a change.
+
+One store feed per server process (SQLite's data version, or PostgreSQL's LISTEN, which
+carries the commits of every server process behind one database) fans out to every socket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import secrets
+from typing import Any
+
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+from fastapi.security import HTTPAuthorizationCredentials
+
+from shared.errors import Rejected
+from shared.server.auth import actor_of
+from shared.server.door import Door
+from shared.server.encoding import to_json
+from shared.store.database import EVERYTHING
+from shared.store.feed import ChangeFeed, open_feed
+
+POLL_S = 0.2
+AUTH_TIMEOUT_S = 10.0
+router = APIRouter()
+
+
+class Broadcast:
+    """This process's change ids, and the queues of the sockets listening."""
+
+    def __init__(self) -> None:
+        self.epoch = secrets.token_hex(4)  # a restarted server's ids start again
+        self.last = 0
+        self.listeners: set[asyncio.Queue[dict[str, Any]]] = set()
+
+    @property
+    def last_id(self) -> str:
+        return f"{self.epoch}-{self.last}"
+
+    def publish(self, kinds: frozenset[str]) -> None:
+        self.last += 1
+        message = {"type": "changed", "id": self.last_id, "kinds": sorted(kinds)}
+        for queue in self.listeners:
+            queue.put_nowait(message)
+
+    async def follow(self, door: Door) -> None:
+        """Read the store's feed for as long as the server runs (a background task)."""
+        feed: ChangeFeed = await asyncio.to_thread(open_feed, door.store)
+        try:
+            while True:
+                kinds = await asyncio.to_thread(feed.changed)
+                if kinds:
+                    self.publish(kinds)
+                await asyncio.sleep(POLL_S)
+        finally:
+            feed.close()
+
+
+@router.websocket("/api/changes")
+async def changes(socket: WebSocket) -> None:
+    door: Door = socket.app.state.door
+    broadcast: Broadcast = socket.app.state.broadcast
+    await socket.accept()
+    try:
+        hello = await asyncio.wait_for(socket.receive_json(), AUTH_TIMEOUT_S)
+        key = hello.get("token") if isinstance(hello, dict) else None
+        if not isinstance(key, str):
+            raise Rejected('the first message must be {"token": "..."}')
+        credentials = HTTPAuthorizationCredentials(scheme="Bearer", credentials=key)
+        actor = await asyncio.to_thread(actor_of, door, credentials)
+    except (Rejected, TimeoutError, ValueError, WebSocketDisconnect) as error:
+        reason = error.message if isinstance(error, Rejected) else "no authentication message"
+        with contextlib.suppress(Exception):
+            await socket.send_json({"type": "auth_invalid", "reason": reason})
+            await socket.close(code=4401)
+        return
+    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    broadcast.listeners.add(queue)
+    try:
+        await socket.send_json(
+            {"type": "auth_ok", "actor": to_json(actor), "id": broadcast.last_id}
+        )
+        if hello.get("after") not in (None, broadcast.last_id):
+            await socket.send_json(
+                {"type": "changed", "id": broadcast.last_id, "kinds": sorted(EVERYTHING)}
+            )
+        while True:
+            await socket.send_json(await queue.get())
+    except (WebSocketDisconnect, RuntimeError):
+        pass
+    finally:
+        broadcast.listeners.discard(queue)

@@ -1,0 +1,76 @@
+"""What a client may send, each field bounded, so the server refuses malformed input with a
+reason before any service runs. No request carries a time: the server's clock is the only
+one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CounterNumber = Annotated[int, Field(ge=1, le=999)]
+Word = Annotated[str, Field(min_length=1, max_length=40)]
+SlipValue = Annotated[str, Field(max_length=200)] | bool | Annotated[int, Field(ge=0, le=10**9)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class SignIn(Strict):
+    staff_id: Annotated[str, Field(min_length=1, max_length=20)]
+    pin: Annotated[str, Field(pattern=r"^[0-9]{4,8}$")]
+    counter: CounterNumber | None = None
+
+
+class IssueTicket(Strict):
+    business: Word
+    phone: Annotated[str, Field(pattern=r"^1[0-9]{10}$")] | None = None
+    slip: Annotated[dict[Word, SlipValue], Field(max_length=30)] | None = None
+
+
+class CheckIn(Strict):
+    code: Annotated[str, Field(min_length=1, max_length=12)]
+
+
+class OpenCounter(Strict):
+    queues: (
+        Annotated[list[Annotated[str, Field(pattern=r"^[A-Z]$")]], Field(max_length=26)] | None
+    ) = None
+
+
+class PauseCounter(Strict):
+    reason: Annotated[str, Field(max_length=40)] = ""
+
+
+class Transfer(Strict):
+    queue: Annotated[str, Field(pattern=r"^[A-Z]$")] | None = None
+    to_counter: CounterNumber | None = None
+
+
+class Finish(Strict):
+    businesses: Annotated[list[Word], Field(max_length=20)] = []
+    recommended: bool = False
+    accepted: bool = False
+    signed: bool = False
+    notes: Annotated[str, Field(max_length=500)] = ""
+    fields: Annotated[dict[Word, dict[Word, SlipValue]], Field(max_length=20)] | None = None
+    outcomes: Annotated[dict[Word, Word], Field(max_length=20)] | None = None
+
+
+class Rate(Strict):
+    rating: Word
+
+
+class ChangeSettings(Strict):
+    changes: Annotated[dict[Word, str | bool | int | float], Field(min_length=1, max_length=40)]
+
+
+class EnrolDevice(Strict):
+    name: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+    kind: Word
+    counter: CounterNumber | None = None
+
+
+class Purge(Strict):
+    before: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = None

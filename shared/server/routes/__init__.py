@@ -1,0 +1,2 @@
+"""The API's routes, one module per kind of user: people, the kiosk, the counter, the lead,
+the administrator."""

@@ -1,0 +1,61 @@
+"""Signing in and out, and what any proved actor may read: who they are, the server's
+clock, the hall's status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, status
+
+from shared.rules.permissions import Permission, require
+from shared.server.auth import Acting, DoorOf, MaybeDevice
+from shared.server.encoding import to_json
+from shared.server.requests import SignIn
+from shared.services.acts import staff_only
+from shared.services.sessions import close_session, open_session
+from shared.store.lookup import find_hall
+from shared.views.status import hall_now
+
+router = APIRouter(tags=["people"])
+
+
+@router.post("/sessions", status_code=status.HTTP_201_CREATED)
+def sign_in(body: SignIn, door: DoorOf, device: MaybeDevice) -> dict[str, Any]:
+    """Sign in with staff id and PIN (at a counter, for a clerk); returns a bearer token.
+    Wrong PINs lock the staff id by the server's clock."""
+    opened = open_session(
+        door.store,
+        door.hall_code,
+        body.staff_id,
+        body.pin,
+        counter=body.counter,
+        device=device,
+        clock=door.acts.clock,
+    )
+    result: dict[str, Any] = to_json(opened)
+    return result
+
+
+@router.delete("/sessions/current", status_code=status.HTTP_204_NO_CONTENT)
+def sign_out(actor: Acting, door: DoorOf) -> None:
+    staff_only(actor)
+    close_session(door.store, actor, clock=door.acts.clock)
+
+
+@router.get("/me")
+def me(actor: Acting) -> dict[str, Any]:
+    result: dict[str, Any] = to_json(actor)
+    return result
+
+
+@router.get("/clock")
+def clock(actor: Acting, door: DoorOf) -> dict[str, str]:
+    """The server's time: the time of every act, whatever a client's clock says."""
+    return {"now": door.acts.now().isoformat()}
+
+
+@router.get("/status")
+def hall_status(actor: Acting, door: DoorOf) -> dict[str, Any]:
+    require(actor, Permission.READ_STATUS)
+    with door.store.read() as session:
+        return hall_now(session, find_hall(session, door.hall_code)).as_json()

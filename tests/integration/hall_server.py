@@ -1,0 +1,138 @@
+"""A real hall server for tests: `hallq serve` in a process of its own on a free loopback
+port, over a store target the test made, and a small HTTP client of the standard library.
+Nothing is mocked: requests cross a real socket to uvicorn."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import MetaData, select
+
+from shared.store.database import Store
+
+REPO = Path(__file__).resolve().parents[2]
+START_TIMEOUT_S = 60.0
+
+
+def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table: what "stores nothing" is compared on."""
+    tables = MetaData()
+    tables.reflect(store.engine)
+    with store.engine.connect() as connection:
+        return {
+            name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
+            for name, table in tables.tables.items()
+        }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@dataclass
+class Answer:
+    status: int
+    body: Any
+
+    @property
+    def detail(self) -> str:
+        return str(self.body.get("detail", "")) if isinstance(self.body, dict) else ""
+
+
+@dataclass
+class HallServer:
+    process: subprocess.Popen[bytes]
+    port: int
+    log: Path
+
+    def request(
+        self, method: str, path: str, key: str | None = None, body: object = None
+    ) -> Answer:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        headers = {"Authorization": f"Bearer {key}"} if key else {}
+        payload = None
+        if body is not None:
+            payload = json.dumps(body).encode()
+            headers["Content-Type"] = "application/json"
+        try:
+            connection.request(method, path, payload, headers)
+            response = connection.getresponse()
+            raw = response.read()
+        finally:
+            connection.close()
+        return Answer(response.status, json.loads(raw) if raw else None)
+
+    def sign_in(self, staff_id: str, pin: str, counter: int | None = None) -> str:
+        answer = self.request(
+            "POST", "/api/sessions", body={"staff_id": staff_id, "pin": pin, "counter": counter}
+        )
+        assert answer.status == 201, answer
+        token: str = answer.body["token"]
+        return token
+
+    def tracebacks(self) -> int:
+        return self.log.read_text(errors="replace").count("Traceback")
+
+
+def _answers(port: int) -> bool:
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+        connection.request("GET", "/api/openapi.json")
+        ok = connection.getresponse().status == 200
+        connection.close()
+        return ok
+    except OSError:
+        return False
+
+
+@contextmanager
+def running_server(target: str, folder: Path, *extra: str) -> Iterator[HallServer]:
+    """`hallq serve` on `target` until the block ends; then stopped, and its log kept."""
+    port = free_port()
+    log = folder / f"server-{port}.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "shared.cli",
+                "--db",
+                target,
+                "serve",
+                "--port",
+                str(port),
+                *extra,
+            ],
+            cwd=REPO,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not _answers(port):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the hall server did not start:\n{log.read_text()}")
+            time.sleep(0.1)
+        yield HallServer(process, port, log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
