@@ -99,12 +99,10 @@ def _answers(port: int) -> bool:
         return False
 
 
-@contextmanager
-def running_server(target: str, folder: Path, *extra: str) -> Iterator[HallServer]:
-    """`hallq serve` on `target` until the block ends; then stopped, and its log kept."""
-    port = free_port()
+def launch(target: str, folder: Path, port: int, *extra: str) -> HallServer:
+    """`hallq serve` on `target` at `port`, once it answers."""
     log = folder / f"server-{port}.log"
-    with log.open("wb") as sink:
+    with log.open("ab") as sink:
         process = subprocess.Popen(
             [
                 sys.executable,
@@ -122,17 +120,29 @@ def running_server(target: str, folder: Path, *extra: str) -> Iterator[HallServe
             stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not _answers(port):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the hall server did not start:\n{log.read_text()}")
-            time.sleep(0.1)
-        yield HallServer(process, port, log)
-    finally:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not _answers(port):
+        if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
-            process.wait()
+            raise RuntimeError(f"the hall server did not start:\n{log.read_text()}")
+        time.sleep(0.1)
+    return HallServer(process, port, log)
+
+
+def stop(server: HallServer) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+
+
+@contextmanager
+def running_server(target: str, folder: Path, *extra: str) -> Iterator[HallServer]:
+    """`hallq serve` on `target` until the block ends; then stopped, and its log kept."""
+    server = launch(target, folder, free_port(), *extra)
+    try:
+        yield server
+    finally:
+        stop(server)
