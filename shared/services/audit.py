@@ -5,7 +5,12 @@ export, form view, purge). The store's triggers refuse any edit or delete of the
 from __future__ import annotations
 
 import datetime as dt
-import getpass
+import os
+
+try:
+    import pwd
+except ImportError:  # pragma: no cover - Windows
+    pwd = None  # type: ignore[assignment]
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -47,8 +52,13 @@ def entries(
 
 
 def command_line_user() -> str:
-    """Who ran a `hallq` command, for the entries it records: the operating system's user."""
+    """Who ran a `hallq` command on the store file, for the entries it records: the
+    operating system's account the process runs as (its uid, as the OS proved it), never
+    an environment variable such as LOGNAME, which anyone sets."""
+    if pwd is None:  # pragma: no cover - Windows: no uid; the login name is all there is
+        return os.environ.get("USERNAME", "unknown")
+    uid = os.getuid()
     try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no user name in the environment or the password database
-        return "unknown"
+        return f"{pwd.getpwuid(uid).pw_name} (uid {uid})"
+    except KeyError:  # an account without a name in the password database
+        return f"uid {uid}"
