@@ -314,7 +314,11 @@ def saturation(stores: PostgresStores) -> dict[int, dict[str, float]]:
 
 
 def section(
-    load: str, versions: dict[str, str], paced: dict[str, Any], flat: dict[int, Any]
+    load: str,
+    versions: dict[str, str],
+    paced: dict[str, Any],
+    flat: dict[int, Any],
+    cold: dict[str, float],
 ) -> str:
     lines = [
         "<!-- bench:server -->",
