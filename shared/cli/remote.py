@@ -64,7 +64,7 @@ class Connection:
     def _link(self) -> http.client.HTTPConnection:
         host, port = self.url.hostname or "127.0.0.1", self.url.port
         if self.url.scheme == "https":
-            context = ssl.create_default_context(cafile=os.environ.get("HALLQ_CA_FILE"))
+            context = ssl.create_default_context(cafile=os.environ.get("HALLQ_CA_FILE") or None)
             return http.client.HTTPSConnection(host, port, timeout=self.timeout_s, context=context)
         return http.client.HTTPConnection(host, port, timeout=self.timeout_s)
 

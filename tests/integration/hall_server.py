@@ -8,6 +8,7 @@ import http.client
 import json
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -88,9 +89,15 @@ class HallServer:
         return self.log.read_text(errors="replace").count("Traceback")
 
 
-def _answers(port: int) -> bool:
+def _answers(port: int, tls: bool = False) -> bool:
     try:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+        connection = (
+            http.client.HTTPSConnection(
+                "127.0.0.1", port, timeout=2, context=ssl._create_unverified_context()
+            )
+            if tls
+            else http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+        )
         connection.request("GET", "/api/openapi.json")
         ok = connection.getresponse().status == 200
         connection.close()
@@ -121,7 +128,7 @@ def launch(target: str, folder: Path, port: int, *extra: str) -> HallServer:
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
     deadline = time.monotonic() + START_TIMEOUT_S
-    while not _answers(port):
+    while not _answers(port, tls="--cert" in extra):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             raise RuntimeError(f"the hall server did not start:\n{log.read_text()}")
