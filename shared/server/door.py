@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from shared.server.throttle import SignInThrottle
 from shared.services.acts import HallActs
 from shared.store.clock import Clock
 from shared.store.database import Store
@@ -17,6 +18,7 @@ class Door:
     hall_code: str | None
     hall_id: int
     acts: HallActs
+    throttle: SignInThrottle = field(default_factory=SignInThrottle)
 
     @classmethod
     def open(cls, store: Store, hall_code: str | None, clock: Clock | None = None) -> Door:

@@ -139,3 +139,17 @@ def test_the_pin_lock_out_is_kept_by_the_server(served) -> None:
         body={"staff_id": "E007", "pin": "1234", "now": "2099-01-01T00:00:00"},
     )
     assert claimed.status == 422
+
+
+def test_guessing_pins_across_staff_ids_from_one_place_is_made_to_wait(served) -> None:
+    """Five tries per staff id would let one place try every id in turn: after twenty
+    wrong sign-ins from one address, even a right PIN waits."""
+    server, _, _ = served
+    staff = [f"E00{n}" for n in range(1, 9)] + ["M001"]
+    for attempt in range(20):
+        wrong = server.request(
+            "POST", "/api/sessions", body={"staff_id": staff[attempt % len(staff)], "pin": "0000"}
+        )
+        assert wrong.status == 401
+    waited = server.request("POST", "/api/sessions", body={"staff_id": "S001", "pin": "1357"})
+    assert waited.status == 429 and "try again" in waited.detail

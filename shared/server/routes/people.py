@@ -3,10 +3,13 @@ clock, the hall's status."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request, status
+from fastapi.responses import JSONResponse
 
+from shared.errors import NotSignedIn
 from shared.rules.permissions import Permission, require
 from shared.server.auth import Acting, DoorOf, MaybeDevice
 from shared.server.encoding import to_json
@@ -19,19 +22,34 @@ from shared.views.status import hall_now
 router = APIRouter(tags=["people"])
 
 
-@router.post("/sessions", status_code=status.HTTP_201_CREATED)
-def sign_in(body: SignIn, door: DoorOf, device: MaybeDevice) -> dict[str, Any]:
+@router.post("/sessions", status_code=status.HTTP_201_CREATED, response_model=None)
+def sign_in(
+    body: SignIn, request: Request, door: DoorOf, device: MaybeDevice
+) -> dict[str, Any] | JSONResponse:
     """Sign in with staff id and PIN (at a counter, for a clerk); returns a bearer token.
-    Wrong PINs lock the staff id by the server's clock."""
-    opened = open_session(
-        door.store,
-        door.hall_code,
-        body.staff_id,
-        body.pin,
-        counter=body.counter,
-        device=device,
-        clock=door.acts.clock,
-    )
+    Wrong PINs lock the staff id by the server's clock; too many wrong sign-ins from one
+    address make it wait (429)."""
+    address = request.client.host if request.client else "unknown"
+    if (wait_s := door.throttle.wait_s(address)) > 0:
+        seconds = math.ceil(wait_s)
+        return JSONResponse(
+            {"detail": f"too many wrong sign-ins from here; try again in {seconds} s"},
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+            headers={"Retry-After": str(seconds)},
+        )
+    try:
+        opened = open_session(
+            door.store,
+            door.hall_code,
+            body.staff_id,
+            body.pin,
+            counter=body.counter,
+            device=device,
+            clock=door.acts.clock,
+        )
+    except NotSignedIn:
+        door.throttle.failed(address)
+        raise
     result: dict[str, Any] = to_json(opened)
     return result
 
