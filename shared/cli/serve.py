@@ -76,7 +76,7 @@ def _counter(text: str) -> int:
 
 
 def register(command: AddCommand) -> None:
-    from shared.server.run import DEFAULT_PORT
+    from shared.server import DEFAULT_PORT  # the package alone: no server loaded here
 
     serve = command("serve", cmd_serve, "run the hall server, the one door to the store")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")

@@ -11,11 +11,10 @@ from pathlib import Path
 import uvicorn
 
 from shared.errors import Rejected
+from shared.server import DEFAULT_PORT
 from shared.server.app import create_app
 from shared.server.door import Door
 from shared.store.database import Store
-
-DEFAULT_PORT = 8470
 
 
 def is_loopback(host: str) -> bool:

@@ -122,4 +122,5 @@ def test_a_hall_file_that_is_not_json_is_a_clear_error(store_target, tmp_path):
     bad = tmp_path / "hall.json"
     bad.write_text("{ not json", encoding="utf-8")
     done = hallq("hall", "load", str(bad), db=store_target)
-    assert done.returncode == 1 and "cannot read the hall definition" in done.stderr
+    assert done.returncode == 1 and "is not valid JSON" in done.stderr
+    assert done.stderr.count("\n") == 1
