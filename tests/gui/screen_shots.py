@@ -19,6 +19,7 @@ from counter.app import make_application
 from counter.screen.announcer import Announcer
 from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
+from counter.screen.sources import StoreSource
 from shared.forecast.simulate import preset, simulate_day
 from shared.resources import style_sheet
 from shared.services.hall_config import demo_definition, load_hall
@@ -59,12 +60,12 @@ def _floor_extras(store: Store, at: dt.datetime) -> None:
 
 def _photograph(store: Store, at: dt.datetime, level: int, language: str) -> None:
     clock = FixedClock(at)
-    board = CallingBoard(store, "demo", clock, Announcer(), language)
+    board = CallingBoard(StoreSource(store, "demo", clock), Announcer(), language)
     board.setStyleSheet(style_sheet("screen"))
     board.resize(1280, 720)
     board.refresh()
     board.grab().save(str(SHOTS / f"board-L{level}-{language}.png"))
-    monitor = LeadMonitor(store, "demo", clock, language)
+    monitor = LeadMonitor(StoreSource(store, "demo", clock), language)
     monitor.setStyleSheet(style_sheet("screen"))
     monitor.resize(1366, 820)
     monitor.sign_in("M001", "2468")
