@@ -225,6 +225,7 @@ class LeadMonitor(QWidget):
         self.ack_label = named(QLabel(), "ackState")
         self.ack_button = named(QPushButton(self.tr("Acknowledge")), "ackButton")
         self.ack_button.clicked.connect(self.acknowledge)
+        self.ack_button.setEnabled(False)  # until a floor read says what awaits acknowledging
         self.lead_label = named(QLabel(), "leadName")
         self.report_button = QPushButton(self.tr("Day report…"))
         self.report_button.clicked.connect(self._choose_report_folder)

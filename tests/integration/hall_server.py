@@ -85,11 +85,14 @@ def _answers(port: int) -> bool:
 
 
 @contextmanager
-def running_server(target: str, folder: Path, *extra: str) -> Iterator[HallServer]:
-    """`hallq serve` on `target` until the block ends; then stopped, and its log kept."""
-    port = free_port()
+def running_server(
+    target: str, folder: Path, *extra: str, port: int | None = None
+) -> Iterator[HallServer]:
+    """`hallq serve` on `target` until the block ends; then stopped, and its log kept. A
+    `port` given starts it again where a stopped one listened."""
+    port = port or free_port()
     log = folder / f"server-{port}.log"
-    with log.open("wb") as sink:
+    with log.open("ab") as sink:  # a restart on the same port adds to the same log
         process = subprocess.Popen(
             [
                 sys.executable,
