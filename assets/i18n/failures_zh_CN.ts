@@ -37,8 +37,13 @@
     <name>ServerLink</name>
     <message>
         <location filename="../../shared/qt/remote.py" line="37" />
-        <source>The hall server cannot be reached. The screen shows what it last read and keeps trying.</source>
-        <translation>连接不上营业厅服务器。屏幕显示的是最后读到的内容，正在重试。</translation>
+        <source>The hall server cannot be reached since %1. The screen shows what it last read and keeps trying.</source>
+        <translation>营业厅服务器自 %1 起连接不上。屏幕显示的是最后读到的内容，正在重试。</translation>
+    </message>
+    <message>
+        <location filename="../../shared/qt/remote.py" line="42" />
+        <source>The hall server cannot be reached; nothing was done. Please try again shortly.</source>
+        <translation>连接不上营业厅服务器，本次操作未完成。请稍后重试。</translation>
     </message>
     <message>
         <location filename="../../shared/qt/remote.py" line="38" />

@@ -113,6 +113,8 @@ def open_windows(
         monitor = LeadMonitor(source, args.language)
         monitor.setStyleSheet(style_sheet("screen"))
         with_banner(monitor, ServerBanner(link) if link else None)
+        if link is not None:
+            link.state.connect(lambda state: monitor.server_reachable(state.connected))
         changes.changed.connect(monitor.refresh)
         if args.lead and args.pin:
             monitor.sign_in(args.lead, args.pin)

@@ -147,6 +147,7 @@ class LeadMonitor(QWidget):
         self.lead: Lead | None = None
         self._report_job: _ReportJob | None = None
         self.floor: Floor | None = None
+        self._reachable = True  # the hall server answers (always, on the store)
         self._level_shown: int | None = None
         self.sign_in_page = SignInPage()
         self.sign_in_page.button.clicked.connect(self._sign_in_clicked)
@@ -441,7 +442,15 @@ class LeadMonitor(QWidget):
                 .replace("%2", _clock_text(rise.at))
             )
         self.ack_label.setText(text)
-        self.ack_button.setEnabled(today and awaiting_acknowledgement(floor.alerts) is not None)
+        awaiting = awaiting_acknowledgement(floor.alerts) is not None
+        self.ack_button.setEnabled(self._reachable and today and awaiting)
+
+    def server_reachable(self, reachable: bool) -> None:
+        """While the server is lost nothing can be acknowledged: the button says so by
+        being off, the banner above says why."""
+        self._reachable = reachable
+        if self.floor is not None:
+            self._show_acknowledgement(self.floor)
 
     def _show_charts(self, floor: Floor) -> None:
         series = floor.series

@@ -36,8 +36,10 @@ LAST_RETRY_S = 8.0  # a server down for long is asked at most this often
 OPEN_TIMEOUT_S = 5.0
 CATALOG, CONTEXT = "failures", "ServerLink"  # assets/i18n/failures_zh_CN.ts, every program's
 UNREACHABLE = (
-    "The hall server cannot be reached. The screen shows what it last read and keeps trying."
+    "The hall server cannot be reached since %1. The screen shows what it last read and"
+    " keeps trying."
 )
+NOT_DONE = "The hall server cannot be reached; nothing was done. Please try again shortly."
 REFUSED = "The hall server refused this screen: %1"
 
 
@@ -98,6 +100,8 @@ class HallLink(QObject):
         self._moved.connect(self._on_moved)
         self._stopping = threading.Event()
         self._socket: ClientConnection | None = None
+        self._up = True  # the listener's own view: True at first, so a server never met is said
+        self._ever_up = False
         self._listener = threading.Thread(target=self._listen, name="hall-feed", daemon=True)
 
     # ----- requests -----
@@ -147,22 +151,21 @@ class HallLink(QObject):
 
     def _listen(self) -> None:
         pause = FIRST_RETRY_S
-        first = True
         while not self._stopping.is_set():
             try:
-                refused = self._follow(first)
-                first = False
+                refused = self._follow()
                 pause = FIRST_RETRY_S if refused is None else LAST_RETRY_S
                 self._moved.emit(LinkState(False, refused))
             except (OSError, WebSocketException, TimeoutError, ValueError) as error:
-                if self.connected.connected or first:
+                if self._up:  # said once per loss, not at every try
                     log.warning("the hall server's change feed was lost: %s", error)
                 self._moved.emit(LinkState(False))
+            self._up = False
             if self._stopping.wait(pause):
                 return
             pause = min(pause * 2, LAST_RETRY_S)
 
-    def _follow(self, first: bool) -> str | None:
+    def _follow(self) -> str | None:
         """Connect, authenticate and pass on every change until the socket ends; the reason
         when the server refused the key."""
         context = ssl.create_default_context() if self.address.secure else None
@@ -184,8 +187,9 @@ class HallLink(QObject):
             self.last_id = str(answer["id"])
             self._ask_the_time()
             self._moved.emit(LinkState(True))
-            if first:  # whatever was committed between the window's first read and now
+            if not self._ever_up:  # whatever was committed between the first read and now
                 self._pushed.emit(EVERYTHING)
+            self._up = self._ever_up = True
             for raw in socket:
                 message = json.loads(raw)
                 if message.get("type") == "changed":
@@ -219,7 +223,7 @@ class LinkWords:
 
     def of(self, error: ServerError) -> str:
         """What a window says when an action did not get a 2xx answer."""
-        return self.say(UNREACHABLE) if isinstance(error, Unreachable) else error.reason
+        return self.say(NOT_DONE) if isinstance(error, Unreachable) else error.reason
 
 
 class ServerBanner(QLabel):
@@ -236,18 +240,22 @@ class ServerBanner(QLabel):
             " font-weight: bold; }"
         )
         self.words = words or LinkWords()
+        self._clock = link.clock
+        self._lost_since: str | None = None  # the server's time when it was lost
         link.state.connect(self.follow)
         self.hide()
 
     @Slot(object)
     def follow(self, state: LinkState) -> None:
         if state.connected:
+            self._lost_since = None
             self.hide()
             return
         if state.refused:
             self.setText(self.words.say(REFUSED, state.refused))
         else:
-            self.setText(self.words.say(UNREACHABLE))
+            self._lost_since = self._lost_since or self._clock.now().strftime("%H:%M:%S")
+            self.setText(self.words.say(UNREACHABLE, self._lost_since))
         self.show()
 
 

@@ -92,7 +92,11 @@ def running_server(
     `port` given starts it again where a stopped one listened."""
     port = port or free_port()
     log = folder / f"server-{port}.log"
-    with log.open("ab") as sink:  # a restart on the same port adds to the same log
+    restarts = 0
+    while log.exists():  # a restart on the same port: a log of its own
+        restarts += 1
+        log = folder / f"server-{port}-{restarts}.log"
+    with log.open("wb") as sink:
         process = subprocess.Popen(
             [
                 sys.executable,
