@@ -77,6 +77,8 @@ def check_mode(args: argparse.Namespace) -> None:
         raise Rejected("give --server (the hall server) or --db (a store on this PC), not both")
     if args.server and not args.device_key:
         raise Rejected(f"--server needs --device-key (or {KEY_ENV}): this board's enrolled key")
+    if args.server and args.hall:
+        raise Rejected("--hall is for --db: the hall server serves one hall")
     if args.device_key and not args.server:
         raise Rejected(f"--device-key needs --server (or {SERVER_ENV})")
 

@@ -138,6 +138,26 @@ def test_a_lost_server_is_said_on_screen_and_followed_again_once_back(
     assert (ticket, second) == ("A001", "A002")  # A002 issued while the server was down
 
 
+def test_a_lead_whose_session_was_revoked_is_back_at_the_sign_in_page_with_the_reason(
+    qtbot, store, store_target, keys, tmp_path
+):
+    with (
+        running_server(store_target, tmp_path) as server,
+        screen_on(qtbot, server, keys["board"]) as (_board, monitor, _link),
+    ):
+        issued = server.request("POST", "/api/kiosk/tickets", keys["kiosk"], {"business": "topup"})
+        assert issued.status == 201
+        lead_signs_in(qtbot, monitor)
+        admin = server.sign_in("S001", "1357")
+        revoked = server.request("POST", "/api/staff/M001/revoke-sessions", admin)
+        assert revoked.status == 200 and revoked.body == {"revoked": 1}
+        server.request("POST", "/api/kiosk/tickets", keys["kiosk"], {"business": "topup"})
+        qtbot.waitUntil(lambda: monitor.pages.currentIndex() == 0, timeout=5000)
+        assert "sign in again" in monitor.sign_in_page.message.text()
+        assert monitor.lead is None
+        assert server.tracebacks() == 0
+
+
 def lead_signs_in(qtbot, monitor: LeadMonitor) -> None:
     """M001 types her staff id and PIN on the monitor's page and presses Enter."""
     page = monitor.sign_in_page
@@ -196,6 +216,7 @@ def test_the_lead_signs_in_on_the_monitor_by_pin_and_acknowledges_through_the_se
         (["--device-key", "hd_x"], "--device-key needs --server"),
         (["--server", "ftp://hall", "--device-key", "hd_x"], "a server is http://HOST:PORT"),
         (["--server", "http://h", "--device-key", "k", "--db", "x"], "not both"),
+        (["--server", "http://h", "--device-key", "k", "--hall", "demo"], "--hall is for --db"),
     ],
 )
 def test_a_screen_started_half_configured_says_why_in_one_line(argv, reason, capsys, monkeypatch):
