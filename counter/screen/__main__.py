@@ -49,13 +49,11 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     server.add_argument(
         "--server",
         metavar="URL",
-        default=os.environ.get(SERVER_ENV),
-        help=f"the hall server, e.g. http://127.0.0.1:8470 (or {SERVER_ENV})",
+        help=f"the hall server, e.g. http://127.0.0.1:8470 (or {SERVER_ENV}, unless --db)",
     )
     server.add_argument(
         "--device-key",
         metavar="KEY",
-        default=os.environ.get(KEY_ENV),
         help=f"this board's key from `hallq device add NAME --kind board` (or {KEY_ENV})",
     )
     store = parser.add_argument_group("on the store of this PC (without --server)")
@@ -68,7 +66,12 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     windows.add_argument("--lead", metavar="STAFF", help="sign the monitor in as this lead")
     windows.add_argument("--pin", metavar="PIN", help="the shift lead's PIN")
     windows.add_argument("--windowed", action="store_true", help="the board in a window")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.server is None and args.db is None:  # a --db given wins over the environment
+        args.server = os.environ.get(SERVER_ENV) or None
+    if args.server and args.device_key is None:
+        args.device_key = os.environ.get(KEY_ENV) or None
+    return args
 
 
 def check_mode(args: argparse.Namespace) -> None:

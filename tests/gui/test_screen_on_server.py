@@ -226,3 +226,16 @@ def test_a_screen_started_half_configured_says_why_in_one_line(argv, reason, cap
     said = capsys.readouterr().err
     assert said.startswith("hallq-screen: ") and reason in said
     assert said.count("\n") == 1 and "Traceback" not in said
+
+
+def test_the_server_and_key_come_from_the_environment_unless_a_store_is_named(monkeypatch):
+    monkeypatch.setenv("HALLQ_SERVER", "http://127.0.0.1:8470")
+    monkeypatch.setenv("HALLQ_DEVICE_KEY", "hd_board")
+    served = parse(["--board"])
+    assert (served.server, served.device_key, served.db) == (
+        "http://127.0.0.1:8470",
+        "hd_board",
+        None,
+    )
+    local = parse(["--db", "hall.sqlite3"])
+    assert (local.server, local.device_key, local.db) == (None, None, "hall.sqlite3")
