@@ -184,7 +184,8 @@ class HallLink(QObject):
                 reason = str(answer.get("reason", "the key was refused"))
                 log.error("the hall server refused this device's key: %s", reason)
                 return reason
-            self.last_id = str(answer["id"])
+            if self.last_id is None:  # later, the id comes with the change it names: a
+                self.last_id = str(answer["id"])  # socket lost before the catch-up asks again
             self._ask_the_time()
             self._moved.emit(LinkState(True))
             if not self._ever_up:  # whatever was committed between the first read and now

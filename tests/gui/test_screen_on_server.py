@@ -22,7 +22,7 @@ from counter.screen.sources import ServerSource
 from shared.client.http import ServerAddress
 from shared.qt.remote import HallLink
 from shared.services.alerts import alert_changes
-from shared.services.devices import enrol_device
+from shared.services.devices import enrol_device, revoke_device
 from shared.services.hall import HallService
 from shared.store.clock import SystemClock
 from shared.store.database import Store
@@ -156,6 +156,28 @@ def test_a_lead_whose_session_was_revoked_is_back_at_the_sign_in_page_with_the_r
         assert "sign in again" in monitor.sign_in_page.message.text()
         assert monitor.lead is None
         assert server.tracebacks() == 0
+
+
+def test_a_board_whose_key_was_revoked_says_the_server_refused_it(
+    qtbot, store, store_target, keys, tmp_path
+):
+    revoke_device(store, None, None, "board-1")  # a board PC replaced: its old key is dead
+    make_application([], LANGUAGE)
+    with running_server(store_target, tmp_path) as server:
+        args = parse(["--server", f"http://127.0.0.1:{server.port}", "--device-key", keys["board"]])
+        link = HallLink(ServerAddress.parse(args.server), args.device_key)
+        board, monitor = open_windows(ServerSource(link), link, args, link)
+        for window in (board, monitor):
+            qtbot.addWidget(window)
+        link.listen()
+        try:
+            qtbot.waitUntil(lambda: banner_of(board).isVisible(), timeout=10000)
+        finally:
+            link.close()
+        assert server.tracebacks() == 0
+    assert "营业厅服务器拒绝了本屏幕" in banner_of(board).text()
+    assert "refused this screen: unknown or revoked device key" in banner_of(board).text()
+    assert isinstance(board, CallingBoard) and board.board is None  # nothing shown unproved
 
 
 def lead_signs_in(qtbot, monitor: LeadMonitor) -> None:
