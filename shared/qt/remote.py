@@ -92,6 +92,7 @@ class HallLink(QObject):
         self.clock = ServedClock()
         self.last_id: str | None = None
         self.connected = LinkState(False)
+        self._told = False  # no state said yet
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(4)
         self._waiting: set[Reply] = set()
@@ -145,8 +146,8 @@ class HallLink(QObject):
 
     @Slot(object)
     def _on_moved(self, state: LinkState) -> None:
-        if state != self.connected:
-            self.connected = state
+        if state != self.connected or not self._told:  # a server down from the start too
+            self.connected, self._told = state, True
             self.state.emit(state)
 
     def _listen(self) -> None:
