@@ -33,4 +33,22 @@
         <translation>系统出错，未能保存。请联系工作人员后重试。</translation>
     </message>
 </context>
+<context>
+    <name>ServerLink</name>
+    <message>
+        <location filename="../../shared/qt/remote.py" line="37" />
+        <source>The hall server cannot be reached since %1. The screen shows what it last read and keeps trying.</source>
+        <translation>营业厅服务器自 %1 起连接不上。屏幕显示的是最后读到的内容，正在重试。</translation>
+    </message>
+    <message>
+        <location filename="../../shared/qt/remote.py" line="42" />
+        <source>The hall server cannot be reached; nothing was done. Please try again shortly.</source>
+        <translation>连接不上营业厅服务器，本次操作未完成。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../shared/qt/remote.py" line="38" />
+        <source>The hall server refused this screen: %1</source>
+        <translation>营业厅服务器拒绝了本屏幕：%1</translation>
+    </message>
+</context>
 </TS>

@@ -146,6 +146,11 @@
         <translation>值班长监控屏</translation>
     </message>
     <message>
+        <location filename="../../counter/screen/monitor.py" line="180" />
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
         <location filename="../../counter/screen/monitor.py" line="172" />
         <source>Only a shift lead or an administrator opens the monitor.</source>
         <translation>只有值班长或管理员可以打开监控屏。</translation>

@@ -1,5 +1,11 @@
 """`python -m counter.screen` / `hallq-screen`: the calling board and the shift lead's monitor.
 
+Two ways to run:
+  on the hall server (every hall):  --server URL --device-key KEY
+      the board reads through the server under an enrolled board's key
+      (`hallq device add board-1 --kind board`); the monitor signs its lead in there.
+  on the store of this PC (one-PC hall, demo):  --db TARGET [--hall CODE]
+
 Both windows by default; `--board` or `--monitor` opens one. `--lead STAFF --pin PIN` signs
 the monitor in at start (the demo does this).
 """
@@ -7,50 +13,100 @@ the monitor in at start (the demo does this).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from counter.app import make_application
 from counter.screen.announcer import Announcer
 from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
+from counter.screen.sources import ScreenSource, ServerSource, StoreSource
+from shared.client.http import ServerAddress
 from shared.errors import Rejected
 from shared.qt.application import announce_shown, start_logging
 from shared.qt.errors import FailureNotices
 from shared.qt.live import LiveStore
+from shared.qt.remote import HallLink, ServerBanner
 from shared.resources import MissingAsset, style_sheet
 from shared.store.clock import clock_for
-from shared.store.database import Store, StoreError, default_target, open_store
+from shared.store.database import StoreError, default_target, open_store
 
 STARTED = time.perf_counter()
+SERVER_ENV, KEY_ENV = "HALLQ_SERVER", "HALLQ_DEVICE_KEY"
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="hallq-screen", description=__doc__)
-    parser.add_argument("--db", metavar="TARGET", help="SQLite file or SQLAlchemy URL")
-    parser.add_argument("--hall", metavar="CODE", help="hall code, when the store holds several")
-    parser.add_argument("--board", action="store_true", help="open the calling board")
-    parser.add_argument("--monitor", action="store_true", help="open the shift lead's monitor")
-    parser.add_argument("--language", choices=("zh", "en"), default="zh")
-    parser.add_argument("--lead", metavar="STAFF", help="sign the monitor in as this shift lead")
-    parser.add_argument("--pin", metavar="PIN", help="the shift lead's PIN")
-    parser.add_argument("--windowed", action="store_true", help="the board in a window")
-    return parser.parse_args(argv)
+    parser = argparse.ArgumentParser(
+        prog="hallq-screen",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    server = parser.add_argument_group("on the hall server")
+    server.add_argument(
+        "--server",
+        metavar="URL",
+        help=f"the hall server, e.g. http://127.0.0.1:8470 (or {SERVER_ENV}, unless --db)",
+    )
+    server.add_argument(
+        "--device-key",
+        metavar="KEY",
+        help=f"this board's key from `hallq device add NAME --kind board` (or {KEY_ENV})",
+    )
+    store = parser.add_argument_group("on the store of this PC (without --server)")
+    store.add_argument("--db", metavar="TARGET", help="SQLite file or SQLAlchemy URL")
+    store.add_argument("--hall", metavar="CODE", help="hall code, when the store holds several")
+    windows = parser.add_argument_group("windows")
+    windows.add_argument("--board", action="store_true", help="open the calling board")
+    windows.add_argument("--monitor", action="store_true", help="open the shift lead's monitor")
+    windows.add_argument("--language", choices=("zh", "en"), default="zh")
+    windows.add_argument("--lead", metavar="STAFF", help="sign the monitor in as this lead")
+    windows.add_argument("--pin", metavar="PIN", help="the shift lead's PIN")
+    windows.add_argument("--windowed", action="store_true", help="the board in a window")
+    args = parser.parse_args(argv)
+    if args.server is None and args.db is None:  # a --db given wins over the environment
+        args.server = os.environ.get(SERVER_ENV) or None
+    if args.server and args.device_key is None:
+        args.device_key = os.environ.get(KEY_ENV) or None
+    return args
 
 
-def open_windows(store: Store, live: LiveStore, args: argparse.Namespace) -> list[QWidget]:
+def check_mode(args: argparse.Namespace) -> None:
+    """One way to run, said in one line when mixed or half given."""
+    if args.server and args.db:
+        raise Rejected("give --server (the hall server) or --db (a store on this PC), not both")
+    if args.server and not args.device_key:
+        raise Rejected(f"--server needs --device-key (or {KEY_ENV}): this board's enrolled key")
+    if args.server and args.hall:
+        raise Rejected("--hall is for --db: the hall server serves one hall")
+    if args.device_key and not args.server:
+        raise Rejected(f"--device-key needs --server (or {SERVER_ENV})")
+
+
+def with_banner(window: QWidget, banner: ServerBanner | None) -> None:
+    """The lost-server strip across the top of the window."""
+    layout = window.layout()
+    if banner is not None and isinstance(layout, QVBoxLayout):
+        layout.insertWidget(0, banner)
+
+
+def open_windows(
+    source: ScreenSource,
+    changes: LiveStore | HallLink,
+    args: argparse.Namespace,
+    link: HallLink | None = None,
+) -> list[QWidget]:
     """Build the windows asked for, each following the change feed."""
-    clock = clock_for(store)
-    failures = FailureNotices(store, live)  # the program's one: both windows report to it
     both = not (args.board or args.monitor)
     windows: list[QWidget] = []
     if args.board or both:
-        board = CallingBoard(store, args.hall, clock, Announcer(), args.language, failures=failures)
+        board = CallingBoard(source, Announcer(), args.language)
         board.setStyleSheet(style_sheet("screen"))
-        live.changed.connect(board.refresh)
+        with_banner(board, ServerBanner(link) if link else None)
+        changes.changed.connect(board.refresh)
         board.refresh()
         windows.append(board)
         board.resize(1280, 720)
@@ -59,9 +115,12 @@ def open_windows(store: Store, live: LiveStore, args: argparse.Namespace) -> lis
         else:
             board.showFullScreen()
     if args.monitor or both:
-        monitor = LeadMonitor(store, args.hall, clock, args.language, failures=failures)
+        monitor = LeadMonitor(source, args.language)
         monitor.setStyleSheet(style_sheet("screen"))
-        live.changed.connect(monitor.refresh)
+        with_banner(monitor, ServerBanner(link) if link else None)
+        if link is not None:
+            link.state.connect(lambda state: monitor.server_reachable(state.connected))
+        changes.changed.connect(monitor.refresh)
         if args.lead and args.pin:
             monitor.sign_in(args.lead, args.pin)
         monitor.resize(1366, 800)
@@ -74,14 +133,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     start_logging("screen")
     try:
+        check_mode(args)
         app = make_application(sys.argv[:1], args.language)
+        if args.server:
+            return run_on_server(app, args)
         store = open_store(args.db or default_target(), create=False)
-    except (StoreError, MissingAsset) as error:
+    except (Rejected, StoreError, MissingAsset) as error:
         print(f"hallq-screen: {error}", file=sys.stderr)
         return 1
     live = LiveStore(store)
     try:
-        windows = open_windows(store, live, args)
+        source = StoreSource(store, args.hall, clock_for(store), FailureNotices(store, live))
+        windows = open_windows(source, live, args)
     except Rejected as error:
         print(f"hallq-screen: {error}", file=sys.stderr)
         return 1
@@ -90,6 +153,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     del windows
     live.close()
     store.close()
+    return code
+
+
+def run_on_server(app: QApplication, args: argparse.Namespace) -> int:
+    """The windows on the hall server's API until the program quits."""
+    link = HallLink(ServerAddress.parse(args.server), args.device_key)
+    source = ServerSource(link)
+    windows = open_windows(source, link, args, link)
+    link.listen()
+    announce_shown("screen", STARTED)
+    code = app.exec()
+    del windows
+    link.close()
     return code
 
 

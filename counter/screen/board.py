@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
 
 from counter.screen import named
 from counter.screen.announcer import Announcer
+from counter.screen.sources import ScreenSource
 from counter.screen.words import LEVEL_COLOURS, announcement, customer_words
-from shared.qt.errors import FailureNotices
-from shared.store.clock import Clock
-from shared.store.database import EVERYTHING, Store
-from shared.views.floor import Board, Call, read_board
+from shared.store.database import EVERYTHING
+from shared.views.floor import Board, Call
 
 BOARD_FOLLOWS = frozenset({"tickets", "counters", "level", "settings"})  # what read_board reads
 FLASHES = 6  # on-off changes of a new call's card
@@ -39,24 +38,21 @@ def repolish(widget: QWidget) -> None:
 
 
 class CallingBoard(QWidget):
-    """Re-reads the floor when the feed reports a change; announces each call it has not seen."""
+    """Re-reads the board from its source (the store or the hall server) when the feed
+    reports a change; announces each call it has not seen."""
 
     def __init__(
         self,
-        store: Store,
-        hall_code: str | None,
-        clock: Clock,
+        source: ScreenSource,
         announcer: Announcer,
         language: str = "zh",
         parent: QWidget | None = None,
-        failures: FailureNotices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("board")
-        self.failures = failures or FailureNotices(store, self)
         self._chinese = language == "zh"  # the hall's own names follow the board's language
         self.setWindowTitle(self.tr("Calling board"))
-        self._store, self._hall_code, self._clock = store, hall_code, clock
+        self.source, self._clock = source, source.clock
         self.announcer = announcer
         self._level_shown: int | None = None
         self._last_event: int | None = None  # the newest call shown; None before the first read
@@ -181,13 +177,12 @@ class CallingBoard(QWidget):
 
     def refresh(self, kinds: frozenset[str] = EVERYTHING) -> None:
         """Re-read the board when the tickets, counters or settings it shows changed; while
-        the store fails it shows the last calls it read (the hall's customers are no audience
-        for the reason: it is logged)."""
+        the reading fails it shows the last calls it read."""
         if kinds & BOARD_FOLLOWS:
-            self.failures.attempt("read the calling board", self._read)
+            self.source.read_board(self.present)
 
-    def _read(self) -> None:
-        board = read_board(self._store, self._hall_code, self._clock.now().date())
+    def present(self, board: Board) -> None:
+        """Show a board read; announce and flash the calls not seen before."""
         self.board = board
         self._show(board)
         new = self._new_calls(board.calls)

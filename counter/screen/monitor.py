@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from counter.screen import named
 from counter.screen.charts import BarChart, StepChart
+from counter.screen.sources import Lead, ScreenSource
 from counter.screen.tables import SORT_ROLE, Column, RowsModel, figure_columns, seconds, share
 from counter.screen.words import (
     LEVEL_COLOURS,
@@ -43,17 +44,12 @@ from counter.screen.words import (
     level_text,
     level_title,
 )
-from shared.documents.report import write_reports
+from shared.client.http import ServerError
 from shared.errors import Rejected
 from shared.figures.day_series import HANDLE_BAND_LABELS, handle_time_bands
-from shared.qt.errors import FailureNotices
 from shared.services.alerts import awaiting_acknowledgement, latest_rise
-from shared.services.hall import HallService
-from shared.services.roles import record_export
-from shared.services.staff import SignedIn, sign_in
-from shared.store.clock import Clock
-from shared.store.database import EVERYTHING, Store
-from shared.views.floor import Floor, read_floor
+from shared.store.database import EVERYTHING
+from shared.views.floor import Floor
 from shared.vocabulary import CounterState
 
 MONITOR_FOLLOWS = EVERYTHING - {"forms", "appointments"}  # what read_floor shows
@@ -120,35 +116,16 @@ class _ReportSignals(QObject):
 class _ReportJob(QRunnable):
     """Writes the day's report off the GUI thread: a PDF with charts takes a moment."""
 
-    def __init__(
-        self,
-        store: Store,
-        hall_code: str | None,
-        lead: str,
-        clock: Clock,
-        day: dt.date,
-        folder: Path,
-    ) -> None:
+    def __init__(self, source: ScreenSource, lead: Lead, day: dt.date, folder: Path) -> None:
         super().__init__()
         self.signals = _ReportSignals()
-        self._store, self._hall_code, self._lead, self._clock = store, hall_code, lead, clock
-        self._day, self._folder = day, folder
+        self._source, self._lead, self._day, self._folder = source, lead, day, folder
 
     def run(self) -> None:
         try:
-            record_export(
-                self._store,
-                self._hall_code,
-                self._lead,
-                "day report",
-                source="monitor",
-                clock=self._clock,
-                day=self._day.isoformat(),
-                folder=str(self._folder),
-            )
-            files = write_reports(self._store, self._hall_code, self._folder, day=self._day)
-            self.signals.done.emit(str(files[0].pdf))
-        except (Rejected, OSError) as error:
+            pdf = self._source.write_report(self._lead, self._day, self._folder)
+            self.signals.done.emit(str(pdf))
+        except (Rejected, ServerError, OSError) as error:
             self.signals.done.emit(f"! {error}")
 
 
@@ -158,22 +135,19 @@ class LeadMonitor(QWidget):
 
     def __init__(
         self,
-        store: Store,
-        hall_code: str | None,
-        clock: Clock,
+        source: ScreenSource,
         language: str = "zh",
         parent: QWidget | None = None,
-        failures: FailureNotices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("monitor")
-        self.failures = failures or FailureNotices(store, self)
         self.setWindowTitle(self.tr("Shift lead's monitor"))
-        self._store, self._hall_code, self._clock = store, hall_code, clock
+        self.source, self._clock = source, source.clock
         self._chinese = language == "zh"
-        self.lead: SignedIn | None = None
+        self.lead: Lead | None = None
         self._report_job: _ReportJob | None = None
         self.floor: Floor | None = None
+        self._reachable = True  # the hall server answers (always, on the store)
         self._level_shown: int | None = None
         self.sign_in_page = SignInPage()
         self.sign_in_page.button.clicked.connect(self._sign_in_clicked)
@@ -193,24 +167,42 @@ class LeadMonitor(QWidget):
 
     def _sign_in_clicked(self) -> None:
         page = self.sign_in_page
-        self.failures.attempt(
-            "sign in to the monitor",
-            lambda: self.sign_in(page.staff.text(), page.pin.text()),
-            page.message.setText,
-        )
+        self.sign_in(page.staff.text(), page.pin.text())
         page.pin.clear()
 
     def sign_in(self, staff_id: str, pin: str) -> None:
-        """Open the monitor for a shift lead or administrator; Rejected for anyone else."""
-        person = sign_in(
-            self._store, self._hall_code, staff_id, pin, source="monitor", clock=self._clock
-        )
+        """Open the monitor for a shift lead or administrator; anyone else, or a wrong PIN,
+        reads why on the sign-in page."""
+        page = self.sign_in_page
+        page.message.setText(self.tr("Signing in…"))
+        page.button.setEnabled(False)
+
+        def refused(words: str) -> None:
+            page.button.setEnabled(True)
+            page.message.setText(words)
+
+        self.source.sign_in(staff_id, pin, self._open_for, refused)
+
+    def _open_for(self, person: Lead) -> None:
+        page = self.sign_in_page
+        page.button.setEnabled(True)
         if not person.leads:
-            raise Rejected(self.tr("Only a shift lead or an administrator opens the monitor."))
+            self.source.sign_out(person)
+            page.message.setText(
+                self.tr("Only a shift lead or an administrator opens the monitor.")
+            )
+            return
+        page.message.clear()
         self.lead = person
         self.lead_label.setText(f"{person.staff_id} {person.name}")
         self.pages.setCurrentIndex(1)
         self.refresh()
+
+    def _session_ended(self, reason: str) -> None:
+        """The server no longer knows the lead's session: back to the sign-in page."""
+        self.lead = None
+        self.pages.setCurrentIndex(0)
+        self.sign_in_page.message.setText(reason)
 
     # ----- layout -----
 
@@ -234,9 +226,11 @@ class LeadMonitor(QWidget):
         self.ack_label = named(QLabel(), "ackState")
         self.ack_button = named(QPushButton(self.tr("Acknowledge")), "ackButton")
         self.ack_button.clicked.connect(self.acknowledge)
+        self.ack_button.setEnabled(False)  # until a floor read says what awaits acknowledging
         self.lead_label = named(QLabel(), "leadName")
         self.report_button = QPushButton(self.tr("Day report…"))
         self.report_button.clicked.connect(self._choose_report_folder)
+        self.report_button.setVisible(self.source.writes_reports)
         self.report_label = named(QLabel(), "reportState")
         words = QVBoxLayout()
         for label in (self.level_label, self.actions_label, self.ack_label):
@@ -381,12 +375,15 @@ class LeadMonitor(QWidget):
 
     def refresh(self, kinds: frozenset[str] = EVERYTHING) -> None:
         """Re-read the floor when a kind it shows changed (forms and bookings it does not);
-        while the store fails the figures stay as last read and the banner's note says why."""
+        while the reading fails the figures stay as last read and the banner's note says why."""
         if self.lead is not None and kinds & MONITOR_FOLLOWS:  # nothing read for no one
-            self.failures.attempt("read the floor", self._read_floor, self.ack_label.setText)
+            self.source.read_floor(
+                self.lead, self.present, self.ack_label.setText, self._session_ended
+            )
 
-    def _read_floor(self) -> None:
-        floor = read_floor(self._store, self._hall_code, self._clock.now().date())
+    def present(self, floor: Floor) -> None:
+        if self.lead is None:
+            return  # an answer for a session that has since ended
         self.floor = floor
         self._show_banner(floor)
         self.queues_model.set_rows(floor.now.queues)
@@ -445,7 +442,15 @@ class LeadMonitor(QWidget):
                 .replace("%2", _clock_text(rise.at))
             )
         self.ack_label.setText(text)
-        self.ack_button.setEnabled(today and awaiting_acknowledgement(floor.alerts) is not None)
+        awaiting = awaiting_acknowledgement(floor.alerts) is not None
+        self.ack_button.setEnabled(self._reachable and today and awaiting)
+
+    def server_reachable(self, reachable: bool) -> None:
+        """While the server is lost nothing can be acknowledged: the button says so by
+        being off, the banner above says why."""
+        self._reachable = reachable
+        if self.floor is not None:
+            self._show_acknowledgement(self.floor)
 
     def _show_charts(self, floor: Floor) -> None:
         series = floor.series
@@ -471,16 +476,17 @@ class LeadMonitor(QWidget):
     # ----- actions -----
 
     def acknowledge(self) -> None:
-        """The lead confirms they have seen today's latest rise of level (who and when stored)."""
+        """The lead confirms they have seen today's latest rise of level (who and when
+        stored); the floor is read again once the store or the server took it."""
         if self.lead is None:
             return
-        lead = self.lead.staff_id
-        if self.failures.attempt(
-            "acknowledge the alert",
-            lambda: HallService(self._store, self._hall_code, self._clock).acknowledge_alert(lead),
-            self.ack_label.setText,
-        ):
-            self.refresh()
+        self.ack_button.setEnabled(False)  # one acknowledgement under way at a time
+
+        def refused(words: str) -> None:
+            self.ack_label.setText(words)
+            self.ack_button.setEnabled(True)
+
+        self.source.acknowledge(self.lead, self.refresh, refused)
 
     def _choose_report_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the day report"))
@@ -491,7 +497,7 @@ class LeadMonitor(QWidget):
         """Start writing the day's report into `folder`; the label says where it went."""
         assert self.lead is not None, "the report button shows only to a signed-in lead"
         day = self.floor.day if self.floor else self._clock.now().date()
-        job = _ReportJob(self._store, self._hall_code, self.lead.staff_id, self._clock, day, folder)
+        job = _ReportJob(self.source, self.lead, day, folder)
         job.signals.done.connect(self._report_done)
         self.report_label.setText(self.tr("Writing the report…"))
         self.report_button.setEnabled(False)

@@ -126,10 +126,11 @@ def propagation(app: Any, folder: Path, postgres: str | None) -> dict[str, float
     # The windows are imported here, not at the top: the writer process needs no Qt.
     from counter.screen.announcer import Announcer
     from counter.screen.board import CallingBoard
+    from counter.screen.sources import StoreSource
     from shared.qt.live import LiveStore
 
     target, store = new_store(folder, postgres, "propagation")
-    board = CallingBoard(store, "demo", SystemClock(), Announcer(), "en")
+    board = CallingBoard(StoreSource(store, "demo", SystemClock()), Announcer(), "en")
     board.resize(1280, 720)
     board.show()
     painted: dict[str, float] = {}
@@ -166,10 +167,11 @@ def propagation(app: Any, folder: Path, postgres: str | None) -> dict[str, float
 def idle_cpu(app: Any, folder: Path) -> float:
     from counter.screen.announcer import Announcer
     from counter.screen.board import CallingBoard
+    from counter.screen.sources import StoreSource
     from shared.qt.live import LiveStore
 
     _, store = new_store(folder, None, "idle")
-    board = CallingBoard(store, "demo", SystemClock(), Announcer(), "en")
+    board = CallingBoard(StoreSource(store, "demo", SystemClock()), Announcer(), "en")
     board.resize(1280, 720)
     board.show()
     live = LiveStore(store)
@@ -191,6 +193,7 @@ def memory_over_a_day(app: Any, folder: Path) -> dict[str, float]:
     from counter.screen.announcer import Announcer
     from counter.screen.board import CallingBoard
     from counter.screen.monitor import LeadMonitor
+    from counter.screen.sources import StoreSource
     from shared.qt.live import LiveStore
 
     target, store = new_store(folder, None, "day")
@@ -199,8 +202,8 @@ def memory_over_a_day(app: Any, folder: Path) -> dict[str, float]:
     with day_file.open("w", encoding="utf-8") as stream:
         write_day(events, stream)
     clock = FixedClock(dt.datetime.combine(DAY, dt.time(8, 0)))
-    board = CallingBoard(store, "demo", clock, Announcer(), "en")
-    monitor = LeadMonitor(store, "demo", clock, "en")
+    board = CallingBoard(StoreSource(store, "demo", clock), Announcer(), "en")
+    monitor = LeadMonitor(StoreSource(store, "demo", clock), "en")
     board.resize(1280, 720)
     monitor.resize(1366, 820)
     board.show()

@@ -10,6 +10,7 @@ from counter.app import make_application
 from counter.screen.announcer import Announcer
 from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
+from counter.screen.sources import StoreSource
 from shared.qt.live import LiveStore
 from shared.store.clock import Clock
 from shared.store.database import Store
@@ -34,7 +35,7 @@ LANGUAGE = "zh"  # the default: the application (shared by all GUI tests) keeps 
 def live_board(qtbot, store: Store, clock: Clock) -> tuple[CallingBoard, LiveStore]:
     make_application([], LANGUAGE)
     live = LiveStore(store)
-    board = CallingBoard(store, "demo", clock, Announcer(), LANGUAGE)
+    board = CallingBoard(StoreSource(store, "demo", clock), Announcer(), LANGUAGE)
     qtbot.addWidget(board)
     live.changed.connect(board.refresh)
     board.refresh()
@@ -44,7 +45,7 @@ def live_board(qtbot, store: Store, clock: Clock) -> tuple[CallingBoard, LiveSto
 def live_monitor(qtbot, store: Store, clock: Clock) -> tuple[LeadMonitor, LiveStore]:
     make_application([], LANGUAGE)
     live = LiveStore(store)
-    monitor = LeadMonitor(store, "demo", clock, LANGUAGE)
+    monitor = LeadMonitor(StoreSource(store, "demo", clock), LANGUAGE)
     qtbot.addWidget(monitor)
     live.changed.connect(monitor.refresh)
     monitor.sign_in("M001", "2468")

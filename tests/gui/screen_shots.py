@@ -4,6 +4,11 @@ Run once per language: `python -m tests.gui.screen_shots --language zh` (and `en
 A simulated busy day is replayed event by event; the first moment after 10:00 at each
 level is photographed, with a printer incident and an early warning on the floor so the
 monitor shows every panel. Writes docs/screenshots/{board,monitor}-L<level>-<language>.png.
+
+With `--server` the windows are clients of a hall server (in this process, on the replayed
+store, its clock stopped at each moment), started as `hallq-screen --server` starts them,
+the lead signed in on the monitor's page; it writes server-{board,monitor}-L<level>-... and,
+once the server is stopped, server-board-lost-<language>.png with the banner a lead sees.
 """
 
 from __future__ import annotations
@@ -12,15 +17,30 @@ import argparse
 import datetime as dt
 import json
 import os
+import socket
 import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import uvicorn
+from PySide6.QtWidgets import QApplication
+
 from counter.app import make_application
+from counter.screen.__main__ import open_windows, parse
 from counter.screen.announcer import Announcer
 from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
+from counter.screen.sources import ServerSource, StoreSource
+from shared.client.http import ServerAddress
 from shared.forecast.simulate import preset, simulate_day
+from shared.qt.remote import HallLink
 from shared.resources import style_sheet
+from shared.server.app import create_app
+from shared.server.door import Door
+from shared.services.devices import enrol_device
 from shared.services.hall_config import demo_definition, load_hall
 from shared.services.replay import replay
 from shared.store.clock import FixedClock
@@ -59,12 +79,12 @@ def _floor_extras(store: Store, at: dt.datetime) -> None:
 
 def _photograph(store: Store, at: dt.datetime, level: int, language: str) -> None:
     clock = FixedClock(at)
-    board = CallingBoard(store, "demo", clock, Announcer(), language)
+    board = CallingBoard(StoreSource(store, "demo", clock), Announcer(), language)
     board.setStyleSheet(style_sheet("screen"))
     board.resize(1280, 720)
     board.refresh()
     board.grab().save(str(SHOTS / f"board-L{level}-{language}.png"))
-    monitor = LeadMonitor(store, "demo", clock, language)
+    monitor = LeadMonitor(StoreSource(store, "demo", clock), language)
     monitor.setStyleSheet(style_sheet("screen"))
     monitor.resize(1366, 820)
     monitor.sign_in("M001", "2468")
@@ -77,10 +97,80 @@ def _photograph(store: Store, at: dt.datetime, level: int, language: str) -> Non
     monitor.deleteLater()
 
 
+def _until(done: Callable[[], bool], timeout_s: float = 20.0) -> None:
+    """Let the event loop run (answers arrive on it) until `done`."""
+    app = QApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        if time.monotonic() > deadline:
+            raise RuntimeError("the windows did not show the server's answers in time")
+        app.processEvents()
+        time.sleep(0.02)
+
+
+@contextmanager
+def _server(store: Store, at: dt.datetime) -> Iterator[int]:
+    """A hall server on `store` whose clock reads `at`, on a free loopback port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    app = create_app(Door.open(store, "demo", FixedClock(at)))
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="error", timeout_graceful_shutdown=1
+    )  # a change feed's socket ends only at the next change: cut it at once
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    _until(lambda: server.started)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join()
+
+
+def _photograph_served(
+    store: Store, key: str, at: dt.datetime, level: int, language: str, last: bool
+) -> None:
+    with _server(store, at) as port:
+        args = parse(
+            [
+                *("--server", f"http://127.0.0.1:{port}", "--device-key", key),
+                *("--windowed", "--language", language),
+            ]
+        )
+        link = HallLink(ServerAddress.parse(args.server), key)
+        board, monitor = open_windows(ServerSource(link), link, args, link)
+        assert isinstance(board, CallingBoard) and isinstance(monitor, LeadMonitor)
+        link.listen()
+        board.resize(1280, 720)
+        monitor.resize(1366, 820)
+        _until(lambda: link.connected.connected and board.board is not None)
+        monitor.sign_in_page.staff.setText("M001")
+        monitor.sign_in_page.pin.setText("2468")
+        monitor.sign_in_page.button.click()
+        _until(lambda: monitor.floor is not None)
+        _until(lambda: link.clock.told)
+        board.grab().save(str(SHOTS / f"server-board-L{level}-{language}.png"))
+        monitor.grab().save(str(SHOTS / f"server-monitor-L{level}-{language}.png"))
+    if last:  # the server just stopped: what the hall sees until it is back
+        _until(lambda: not link.connected.connected)
+        board.grab().save(str(SHOTS / f"server-board-lost-{language}.png"))
+        monitor.grab().save(str(SHOTS / f"server-monitor-lost-{language}.png"))
+    link.close()
+    board.close()
+    monitor.close()
+    board.deleteLater()
+    monitor.deleteLater()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--language", choices=("zh", "en"), default="zh")
-    language = parser.parse_args().language
+    parser.add_argument("--server", action="store_true", help="the windows as server clients")
+    options = parser.parse_args()
+    language = options.language
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     make_application([], language)
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -88,6 +178,7 @@ def main() -> None:
         store = open_store(str(Path(folder) / "hall.sqlite3"))
         with store.write() as session:
             load_hall(session, demo_definition())
+        key = enrol_device(store, None, None, "board-1", "board")
         events = simulate_day(preset("busy"), DAY, seed=3)
         wanted = {0, 1, 2}
         extras_added = False
@@ -105,8 +196,12 @@ def main() -> None:
                 if not extras_added:
                     _floor_extras(store, at)
                     extras_added = True
-                _photograph(store, at + dt.timedelta(seconds=40), level, language)
                 wanted.discard(level)
+                if options.server:
+                    moment = at + dt.timedelta(seconds=40)
+                    _photograph_served(store, key, moment, level, language, not wanted)
+                else:
+                    _photograph(store, at + dt.timedelta(seconds=40), level, language)
             if not wanted:
                 break
         store.close()

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 
 from counter.screen.tables import SORT_ROLE
 from counter.screen.words import customer_words, lead_actions, level_title
-from shared.errors import Rejected
 from shared.figures.clerks import ClerkFigures
 from shared.services import audit
 from shared.services.alerts import alert_changes
@@ -139,12 +138,16 @@ def test_only_a_shift_lead_opens_the_monitor(qtbot, store, clock):
     live.close()
     monitor.lead = None
     monitor.pages.setCurrentIndex(0)
-    with pytest.raises(Rejected, match="只有值班长或管理员"):
-        monitor.sign_in("E001", "1234")
-    monitor.sign_in_page.staff.setText("M001")
-    monitor.sign_in_page.pin.setText("0000")
-    qtbot.mouseClick(monitor.sign_in_page.button, Qt.MouseButton.LeftButton)
-    assert "wrong PIN" in monitor.sign_in_page.message.text()
+    page = monitor.sign_in_page
+    qtbot.keyClicks(page.staff, "E001")
+    qtbot.keyClicks(page.pin, "1234")
+    qtbot.keyClick(page.pin, Qt.Key.Key_Return)
+    assert "只有值班长或管理员" in page.message.text()
+    assert monitor.lead is None and monitor.pages.currentIndex() == 0
+    page.staff.setText("M001")
+    page.pin.setText("0000")
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    assert "wrong PIN" in page.message.text()
     assert monitor.lead is None and monitor.pages.currentIndex() == 0
 
 

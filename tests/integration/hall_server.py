@@ -107,9 +107,14 @@ def _answers(port: int, tls: bool = False) -> bool:
 
 
 def launch(target: str, folder: Path, port: int, *extra: str) -> HallServer:
-    """`hallq serve` on `target` at `port`, once it answers."""
+    """`hallq serve` on `target` at `port`, once it answers; a restart on the same port
+    gets a log of its own."""
     log = folder / f"server-{port}.log"
-    with log.open("ab") as sink:
+    restarts = 0
+    while log.exists():
+        restarts += 1
+        log = folder / f"server-{port}-{restarts}.log"
+    with log.open("wb") as sink:
         process = subprocess.Popen(
             [
                 sys.executable,
@@ -146,9 +151,12 @@ def stop(server: HallServer) -> None:
 
 
 @contextmanager
-def running_server(target: str, folder: Path, *extra: str) -> Iterator[HallServer]:
-    """`hallq serve` on `target` until the block ends; then stopped, and its log kept."""
-    server = launch(target, folder, free_port(), *extra)
+def running_server(
+    target: str, folder: Path, *extra: str, port: int | None = None
+) -> Iterator[HallServer]:
+    """`hallq serve` on `target` until the block ends; then stopped, and its log kept. A
+    `port` given starts it again where a stopped one listened."""
+    server = launch(target, folder, port or free_port(), *extra)
     try:
         yield server
     finally:

@@ -1,0 +1,101 @@
+"""One request to the hall server, blocking, with the standard library: the caller runs it
+off the GUI thread. A server that cannot be reached and a server that refused are told
+apart, each with one line to show."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import ssl
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from shared.errors import Rejected
+
+TIMEOUT_S = 5.0  # an answer slower than this is a server the hall cannot work with
+
+
+class ServerError(Exception):
+    """The request did not get a 2xx answer; `reason` is one line for the screen."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Unreachable(ServerError):
+    """No answer: the server is down, restarting or the network is cut."""
+
+
+class Refused(ServerError):
+    """An answer other than 2xx: not signed in, not allowed, refused input, store failed."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class ServerAddress:
+    """Where the hall server listens, from a URL such as http://127.0.0.1:8470."""
+
+    secure: bool
+    host: str
+    port: int
+
+    @classmethod
+    def parse(cls, url: str) -> ServerAddress:
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise Rejected(f"a server is http://HOST:PORT or https://HOST:PORT, not {url!r}")
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as error:
+            raise Rejected(f"{url!r} has no valid port") from error
+        return cls(parts.scheme == "https", parts.hostname, port)
+
+    @property
+    def url(self) -> str:
+        return f"{'https' if self.secure else 'http'}://{self.host}:{self.port}"
+
+    @property
+    def changes_url(self) -> str:
+        return f"{'wss' if self.secure else 'ws'}://{self.host}:{self.port}/api/changes"
+
+    def connection(self, timeout: float = TIMEOUT_S) -> http.client.HTTPConnection:
+        if self.secure:
+            return http.client.HTTPSConnection(
+                self.host, self.port, timeout=timeout, context=ssl.create_default_context()
+            )
+        return http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+
+
+def request(
+    address: ServerAddress, method: str, path: str, key: str | None = None, body: object = None
+) -> Any:
+    """The JSON of a 2xx answer (None for an empty one); Unreachable or Refused otherwise."""
+    headers = {"Accept": "application/json"}
+    if key:
+        headers["Authorization"] = f"Bearer {key}"
+    payload = None
+    if body is not None:
+        payload = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    connection = address.connection()
+    try:
+        connection.request(method, path, payload, headers)
+        response = connection.getresponse()
+        raw = response.read()
+    except (OSError, http.client.HTTPException) as error:
+        raise Unreachable(f"the hall server at {address.url} does not answer ({error})") from error
+    finally:
+        connection.close()
+    try:
+        answer = json.loads(raw) if raw else None
+    except ValueError as error:
+        raise Refused(response.status, f"the hall server answered {response.status}") from error
+    if not 200 <= response.status < 300:
+        detail = answer.get("detail") if isinstance(answer, dict) else None
+        raise Refused(response.status, str(detail or f"the hall server answered {response.status}"))
+    return answer
