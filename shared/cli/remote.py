@@ -10,15 +10,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
-import http.client
 import json
 import os
-import ssl
 import sys
 import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
+
+from shared.client import http
+from shared.client.http import ServerAddress
+from shared.errors import Rejected
 
 # What the command line may ask of the server; the rest works on the store file itself.
 REMOTE_COMMANDS = ("status", "metrics", "ack", "settings", "device", "purge")
@@ -29,51 +31,32 @@ class Refused(Exception):
     """The server (or the connection to it) refused; the message is one line."""
 
 
+# Commands a person waits for at a terminal (a purge rewrites tables) may take longer
+# than a screen's read.
+TIMEOUT_S = 60.0
+
+
 @dataclass
 class Connection:
     """One signed-in conversation with the server."""
 
-    url: urllib.parse.SplitResult
+    address: ServerAddress
     key: str | None = None
-    timeout_s: float = 15.0
 
     def request(self, method: str, path: str, body: object = None) -> Any:
-        headers = {"Accept": "application/json"}
-        if self.key:
-            headers["Authorization"] = f"Bearer {self.key}"
-        payload = json.dumps(body).encode() if body is not None else None
-        if payload is not None:
-            headers["Content-Type"] = "application/json"
-        link = self._link()
         try:
-            link.request(method, self.url.path.rstrip("/") + path, payload, headers)
-            response = link.getresponse()
-            raw = response.read()
-        except (OSError, http.client.HTTPException) as error:
-            raise Refused(
-                f"cannot reach the hall server at {self.url.geturl()}: {error}"
-            ) from error
-        finally:
-            link.close()
-        answer = json.loads(raw) if raw else None
-        if response.status >= 300:
-            detail = answer.get("detail") if isinstance(answer, dict) else None
-            raise Refused(f"{detail or response.reason} (HTTP {response.status})")
-        return answer
-
-    def _link(self) -> http.client.HTTPConnection:
-        host, port = self.url.hostname or "127.0.0.1", self.url.port
-        if self.url.scheme == "https":
-            context = ssl.create_default_context(cafile=os.environ.get("HALLQ_CA_FILE") or None)
-            return http.client.HTTPSConnection(host, port, timeout=self.timeout_s, context=context)
-        return http.client.HTTPConnection(host, port, timeout=self.timeout_s)
+            return http.request(self.address, method, path, self.key, body, timeout=TIMEOUT_S)
+        except http.Refused as error:
+            raise Refused(f"{error.reason} (HTTP {error.status})") from error
+        except http.ServerError as error:
+            raise Refused(error.reason) from error
 
 
 def connect(server: str) -> Connection:
-    url = urllib.parse.urlsplit(server if "://" in server else f"http://{server}")
-    if url.scheme not in ("http", "https") or not url.hostname:
-        raise Refused(f"not a hall server address: {server!r} (http://HOST:PORT or https://…)")
-    return Connection(url)
+    try:
+        return Connection(ServerAddress.parse(server if "://" in server else f"http://{server}"))
+    except Rejected as error:
+        raise Refused(error.message) from error
 
 
 def sign_in(connection: Connection, staff: str | None) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import ssl
 from dataclasses import dataclass
 from typing import Any
@@ -64,15 +65,22 @@ class ServerAddress:
         return f"{'wss' if self.secure else 'ws'}://{self.host}:{self.port}/api/changes"
 
     def connection(self, timeout: float = TIMEOUT_S) -> http.client.HTTPConnection:
-        if self.secure:
+        if self.secure:  # the hall's own CA, where its certificate is not a public one
+            trusted = ssl.create_default_context(cafile=os.environ.get("HALLQ_CA_FILE") or None)
             return http.client.HTTPSConnection(
-                self.host, self.port, timeout=timeout, context=ssl.create_default_context()
+                self.host, self.port, timeout=timeout, context=trusted
             )
         return http.client.HTTPConnection(self.host, self.port, timeout=timeout)
 
 
 def request(
-    address: ServerAddress, method: str, path: str, key: str | None = None, body: object = None
+    address: ServerAddress,
+    method: str,
+    path: str,
+    key: str | None = None,
+    body: object = None,
+    *,
+    timeout: float = TIMEOUT_S,
 ) -> Any:
     """The JSON of a 2xx answer (None for an empty one); Unreachable or Refused otherwise."""
     headers = {"Accept": "application/json"}
@@ -82,7 +90,7 @@ def request(
     if body is not None:
         payload = json.dumps(body).encode()
         headers["Content-Type"] = "application/json"
-    connection = address.connection()
+    connection = address.connection(timeout)
     try:
         connection.request(method, path, payload, headers)
         response = connection.getresponse()
