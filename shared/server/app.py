@@ -63,6 +63,7 @@ def create_app(door: Door) -> FastAPI:
         try:
             yield
         finally:
+            broadcast.close()
             follower.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await follower

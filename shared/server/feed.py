@@ -36,7 +36,7 @@ class Broadcast:
     def __init__(self) -> None:
         self.epoch = secrets.token_hex(4)  # a restarted server's ids start again
         self.last = 0
-        self.listeners: set[asyncio.Queue[dict[str, Any]]] = set()
+        self.listeners: set[asyncio.Queue[dict[str, Any] | None]] = set()
 
     @property
     def last_id(self) -> str:
@@ -47,6 +47,11 @@ class Broadcast:
         message = {"type": "changed", "id": self.last_id, "kinds": sorted(kinds)}
         for queue in self.listeners:
             queue.put_nowait(message)
+
+    def close(self) -> None:
+        """The server is stopping: every socket is told so and closed (None ends each)."""
+        for queue in self.listeners:
+            queue.put_nowait(None)
 
     async def follow(self, door: Door) -> None:
         """Read the store's feed for as long as the server runs (a background task)."""
@@ -79,7 +84,7 @@ async def changes(socket: WebSocket) -> None:
             await socket.send_json({"type": "auth_invalid", "reason": reason})
             await socket.close(code=4401)
         return
-    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    queue: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
     broadcast.listeners.add(queue)
     try:
         await socket.send_json(
@@ -89,9 +94,33 @@ async def changes(socket: WebSocket) -> None:
             await socket.send_json(
                 {"type": "changed", "id": broadcast.last_id, "kinds": sorted(EVERYTHING)}
             )
-        while True:
-            await socket.send_json(await queue.get())
+        await _push(socket, queue)
     except (WebSocketDisconnect, RuntimeError):
         pass
     finally:
         broadcast.listeners.discard(queue)
+
+
+async def _push(socket: WebSocket, queue: asyncio.Queue[dict[str, Any] | None]) -> None:
+    """Send each change until the program goes away or the server stops. The socket is
+    read meanwhile, so a program that left is noticed at once, not at the next change."""
+    gone = asyncio.ensure_future(socket.receive())
+    try:
+        while True:
+            change = asyncio.ensure_future(queue.get())
+            await asyncio.wait({change, gone}, return_when=asyncio.FIRST_COMPLETED)
+            if gone.done():
+                change.cancel()
+                if gone.result().get("type") == "websocket.disconnect":
+                    return
+                gone = asyncio.ensure_future(socket.receive())  # a program's message: ignored
+                if not change.cancelled() and change.done():
+                    await socket.send_json(change.result())
+                continue
+            message = change.result()
+            if message is None:  # the server is stopping: "going away"
+                await socket.close(code=1001)
+                return
+            await socket.send_json(message)
+    finally:
+        gone.cancel()
