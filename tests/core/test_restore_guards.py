@@ -128,9 +128,7 @@ def _edit(backup: Path, *statements: str) -> None:
     ],
     ids=["trigger removed", "trigger that deletes purges", "foreign key", "table dropped"],
 )
-def test_a_tampered_backup_is_refused_and_the_store_kept(
-    backup, store_target, statements, reason
-):
+def test_a_tampered_backup_is_refused_and_the_store_kept(backup, store_target, statements, reason):
     _edit(backup, *statements)
     listing = folder_listing(Path(store_target).parent)
     with pytest.raises(Rejected, match=reason):
@@ -139,9 +137,7 @@ def test_a_tampered_backup_is_refused_and_the_store_kept(
 
 
 @pytest.mark.usefixtures("sqlite_only")
-def test_a_fake_backup_with_only_halls_and_its_version_is_refused(
-    store, store_target, tmp_path
-):
+def test_a_fake_backup_with_only_halls_and_its_version_is_refused(store, store_target, tmp_path):
     store.close()
     fake = tmp_path / "fake.backup"
     _edit(
