@@ -423,9 +423,10 @@ def _put_in_place(staged: Path, store: Path, set_aside: Path | None) -> None:
     `set_aside`, the old store and its -wal and -shm are renamed there, not removed."""
     with _writer_lock_now(store):
         _refuse_if_open_elsewhere(store)
-        for suffix in ("", *STORE_COMPANIONS) if set_aside else ():
-            with contextlib.suppress(FileNotFoundError):
-                os.replace(_companion(store, suffix), _companion(set_aside, suffix))
+        if set_aside is not None:
+            for suffix in ("", *STORE_COMPANIONS):
+                with contextlib.suppress(FileNotFoundError):
+                    os.replace(_companion(store, suffix), _companion(set_aside, suffix))
         for suffix in STORE_COMPANIONS:  # a stale WAL must never be replayed onto the new file
             _remove(_companion(store, suffix))
         os.replace(staged, store)

@@ -35,3 +35,15 @@ def test_without_a_configured_folder_no_checkpoint_is_written(
     (tmp_path / "keys").mkdir()
     _a_day_with_an_audited_act(hall, store, clock)
     assert list((tmp_path / "keys").iterdir()) == []
+
+
+def test_a_checkpoint_that_cannot_be_written_does_not_undo_the_day_close(
+    hall, store, clock, tmp_path, monkeypatch, caplog
+):
+    (tmp_path / "not-a-folder").write_text("a file where the folder should be")
+    monkeypatch.setenv("HALLQ_CHECKPOINT_DIR", str(tmp_path / "not-a-folder"))
+    monkeypatch.setenv("HALLQ_CHECKPOINT_KEY", str(tmp_path / "checkpoint.key"))
+    _a_day_with_an_audited_act(hall, store, clock)
+    assert "checkpoint was not signed" in caplog.text
+    with store.read() as session:
+        assert find_hall(session, "demo").business_day == clock.now().date()
