@@ -85,6 +85,29 @@ def test_a_trigger_added_to_the_audit_log_is_named(store):
     assert any("hide_purges" in p for p in trigger_problems(store))
 
 
+def test_a_broken_chain_in_the_live_store_is_named_with_its_hall(store):
+    from shared.services import audit
+
+    with store.write() as session:
+        for minute in range(3):
+            audit.record(session, 1, "settings_changed", at=_at(), source="cli", n=minute)
+    assert store_integrity_problems(store) == []
+    with store.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO audit_log (hall_id, at, action, source, detail)"
+                " VALUES (1, :at, 'purge', 'cli', '{}')"
+            ),
+            {"at": _at()},
+        )
+    problems = store_integrity_problems(store)
+    assert (
+        len(problems) == 1
+        and problems[0].startswith("hall demo: ")
+        and "not chained" in problems[0]
+    )
+
+
 # ----- refused backups (SQLite) -----
 
 
