@@ -1,10 +1,13 @@
-"""Signed checkpoints of the service-form chain, kept outside the store.
+"""Signed checkpoints of the service-form chain and the audit log's chain, kept outside
+the store.
 
-Someone who can write the store, its audit log included, can chain every form again and
-write matching chain ends. A checkpoint is the chain's end (hall, form number, chain hash,
-time) signed with an Ed25519 key held in a file outside the store: `hallq forms verify
---checkpoints FOLDER` checks each signature and that the chain still has each signed end,
-which no rewrite of the store can match without the key.
+Someone who can write the store, its audit log included, can chain every form and every
+entry again and write matching chain ends. A checkpoint is both chains' heads (hall, form
+number and chain hash, audit entry number and chain hash, time) signed with an Ed25519 key
+held in a file outside the store: `hallq forms verify --checkpoints FOLDER` checks each
+signature and that both chains still hold each signed head, which no rewrite of the store
+can match without the key. A checkpoint is signed at each day's close when a folder and a
+key are configured (`day_close_checkpoint`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import datetime as dt
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
@@ -24,27 +27,36 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
-from shared.store.models import Hall, ServiceForm
+from shared.rules.form_record import GENESIS
+from shared.store.models import AuditEntry, Hall, ServiceForm
 
 KEY_ENVIRONMENT = "HALLQ_CHECKPOINT_KEY"  # the key file when no --key is given
+FOLDER_ENVIRONMENT = "HALLQ_CHECKPOINT_DIR"  # where the day close signs one, when set
 
 
 @dataclass(frozen=True)
 class Checkpoint:
+    """`sequence` is 0 while the hall has no form; `audit_sequence` is None in checkpoints
+    signed before the audit log was chained."""
+
     hall: str
     sequence: int
     chain_hash: str
     at: dt.datetime
     file: str = ""
+    audit_sequence: int | None = None
+    audit_hash: str = ""
 
     def message(self) -> bytes:
         """What the key signs: the same bytes for the same checkpoint, everywhere."""
-        fields = {
+        fields: dict[str, object] = {
             "hall": self.hall,
             "sequence": self.sequence,
             "chain_hash": self.chain_hash,
             "at": self.at.isoformat(timespec="seconds"),
         }
+        if self.audit_sequence is not None:
+            fields |= {"audit_sequence": self.audit_sequence, "audit_hash": self.audit_hash}
         return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
 
 
@@ -87,19 +99,33 @@ def load_key(path: Path, *, create: bool) -> Ed25519PrivateKey:
 def write_checkpoint(
     session: Session, hall: Hall, folder: Path, key: Ed25519PrivateKey, at: dt.datetime
 ) -> Checkpoint | None:
-    """Sign the hall's chain end now into `folder`; None when the hall has no form yet."""
+    """Sign the hall's chain heads now into `folder`; None when the hall has neither a form
+    nor an audit log entry yet."""
     last = session.execute(
         select(ServiceForm.sequence, ServiceForm.chain_hash)
         .where(ServiceForm.hall_id == hall.id)
         .order_by(ServiceForm.sequence.desc())
         .limit(1)
     ).first()
-    if last is None:
+    head = session.execute(
+        select(AuditEntry.sequence, AuditEntry.chain_hash)
+        .where(AuditEntry.hall_id == hall.id, AuditEntry.sequence.is_not(None))
+        .order_by(AuditEntry.sequence.desc())
+        .limit(1)
+    ).first()
+    if last is None and head is None:
         return None
-    point = Checkpoint(hall.code, last.sequence, last.chain_hash, at.replace(microsecond=0))
+    point = Checkpoint(
+        hall.code,
+        last.sequence if last else 0,
+        last.chain_hash if last else GENESIS,
+        at.replace(microsecond=0),
+        audit_sequence=head.sequence if head else 0,
+        audit_hash=(head.chain_hash or "") if head else GENESIS,
+    )
     signature = base64.b64encode(key.sign(point.message())).decode()
     text = json.dumps({**json.loads(point.message()), "signature": signature}, indent=2)
-    path = folder / f"{hall.code}-{point.sequence:08d}.json"
+    path = folder / f"{hall.code}-{point.sequence:08d}-{point.audit_sequence:08d}.json"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".checkpoint.")
@@ -110,7 +136,7 @@ def write_checkpoint(
         os.replace(temporary, path)
     except OSError as error:
         raise Rejected(f"cannot write the checkpoint {path}: {error.strerror}") from None
-    return Checkpoint(point.hall, point.sequence, point.chain_hash, point.at, str(path))
+    return replace(point, file=str(path))
 
 
 def read_checkpoints(folder: Path, hall: Hall, public: Ed25519PublicKey) -> list[Checkpoint]:
@@ -128,6 +154,8 @@ def read_checkpoints(folder: Path, hall: Hall, public: Ed25519PublicKey) -> list
                 str(data["chain_hash"]),
                 dt.datetime.fromisoformat(str(data["at"])),
                 str(path),
+                int(data["audit_sequence"]) if "audit_sequence" in data else None,
+                str(data.get("audit_hash", "")),
             )
             public.verify(base64.b64decode(str(data["signature"])), point.message())
         except InvalidSignature:
@@ -138,3 +166,13 @@ def read_checkpoints(folder: Path, hall: Hall, public: Ed25519PublicKey) -> list
             raise Rejected(f"checkpoint {path.name} is of hall {point.hall!r}")
         found.append(point)
     return found
+
+
+def day_close_checkpoint(session: Session, hall: Hall, at: dt.datetime) -> Checkpoint | None:
+    """Sign the hall's heads into $HALLQ_CHECKPOINT_DIR with the key in
+    $HALLQ_CHECKPOINT_KEY (made when missing); None when either is not set."""
+    folder, key = os.environ.get(FOLDER_ENVIRONMENT), os.environ.get(KEY_ENVIRONMENT)
+    if not folder or not key:
+        return None
+    signing = load_key(Path(key).expanduser(), create=True)
+    return write_checkpoint(session, hall, Path(folder).expanduser(), signing, at)

@@ -1,5 +1,6 @@
-"""`hallq forms verify` and `hallq forms search`: the service-form archive from the command
-line (the counter's archive dialog does the same search)."""
+"""`hallq forms verify`, `search` and `checkpoint`: the service-form archive from the command
+line (the counter's archive dialog does the same search). `verify` checks the audit log's
+chain too, and both against the signed checkpoints; `checkpoint` signs both heads."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from shared.errors import Rejected
 from shared.store.database import default_target, open_store
 from shared.store.lookup import find_hall
 from shared.store.models import Hall
+
+if TYPE_CHECKING:
+    from shared.archive.audit_chain import SignedHead
+    from shared.archive.checkpoints import Checkpoint
 
 Handler = Callable[[argparse.Namespace, TextIO], None]
 
@@ -22,8 +27,9 @@ def register(command: Callable[[str, Handler, str], argparse.ArgumentParser]) ->
     forms = command(
         "forms",
         cmd_forms,
-        "the electronic service forms: verify the archive's hash chain, search it, or sign a "
-        "checkpoint of the chain's end into a folder outside the store",
+        "the electronic service forms: verify the archive's and the audit log's hash chains, "
+        "search the archive, or sign a checkpoint of both chains' heads into a folder outside "
+        "the store",
     )
     forms.add_argument("action", choices=["verify", "search", "checkpoint"])
     forms.add_argument("--mobile", help="search: the customer's mobile number")
@@ -54,6 +60,7 @@ def _date(text: str) -> dt.date:
 
 
 def cmd_forms(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.archive.audit_chain import verify_audit
     from shared.archive.forms import search_forms, verify_chain
 
     if args.action == "checkpoint":
@@ -64,7 +71,9 @@ def cmd_forms(args: argparse.Namespace, out: TextIO) -> None:
         with store.read() as session:
             hall = find_hall(session, args.hall)
             if args.action == "verify":
-                check = verify_chain(session, hall, _signed_ends(args, hall))
+                points = _checkpoints(args, hall)
+                check = verify_chain(session, hall, _signed_ends(points))
+                audited = verify_audit(session, hall, _signed_heads(points))
             else:
                 hits = search_forms(
                     session,
@@ -78,11 +87,16 @@ def cmd_forms(args: argparse.Namespace, out: TextIO) -> None:
     finally:
         store.close()
     if args.action == "verify":
-        if args.checkpoints and check.intact:
+        if args.checkpoints and check.intact and audited.intact:
             out.write(f"checkpoints in {args.checkpoints} hold\n")
         if not check.intact:
             raise Rejected(f"chain broken after {check.forms} good forms: {check.problem}")
+        if not audited.intact:
+            raise Rejected(
+                f"audit log broken after {audited.entries} good entries: {audited.problem}"
+            )
         out.write(f"chain intact: {check.forms} service forms, {len(check.redacted)} redacted\n")
+        out.write(f"audit log intact: {audited.entries} entries\n")
         for sequence, when in check.redacted:
             out.write(f"#{sequence} redacted by the retention purge at {when:%Y-%m-%d %H:%M:%S}\n")
     elif args.json:
@@ -99,21 +113,41 @@ def cmd_forms(args: argparse.Namespace, out: TextIO) -> None:
         out.write(f"{len(hits)} form(s)\n")
 
 
-def _signed_ends(args: argparse.Namespace, hall: Hall) -> list[tuple[int, str, str]]:
-    """The chain ends signed into --checkpoints, each signature checked."""
+def _checkpoints(args: argparse.Namespace, hall: Hall) -> list[Checkpoint]:
+    """The checkpoints signed into --checkpoints, each signature checked."""
     if not args.checkpoints:
         return []
     from shared.archive.checkpoints import key_path, load_key, read_checkpoints
 
     public = load_key(key_path(args.key), create=False).public_key()
+    return read_checkpoints(Path(args.checkpoints), hall, public)
+
+
+def _signer(point: Checkpoint) -> str:
+    return f"the checkpoint of {point.at:%Y-%m-%d %H:%M:%S}"
+
+
+def _signed_ends(points: list[Checkpoint]) -> list[tuple[int, str, str]]:
+    """The form chain's signed ends (a checkpoint of a hall without forms signs none)."""
     return [
-        (point.sequence, point.chain_hash, f"the checkpoint of {point.at:%Y-%m-%d %H:%M:%S}")
-        for point in read_checkpoints(Path(args.checkpoints), hall, public)
+        (point.sequence, point.chain_hash, _signer(point)) for point in points if point.sequence
+    ]
+
+
+def _signed_heads(points: list[Checkpoint]) -> list[SignedHead]:
+    """The audit log's signed heads (checkpoints older than its chain sign none)."""
+    from shared.archive.audit_chain import SignedHead
+
+    return [
+        SignedHead(point.audit_sequence, point.audit_hash, point.at, _signer(point))
+        for point in points
+        if point.audit_sequence
     ]
 
 
 def _checkpoint(args: argparse.Namespace, out: TextIO) -> None:
     """Sign the chain's end into --checkpoints (run at each day's close)."""
+    from shared.archive.audit_chain import verify_audit
     from shared.archive.checkpoints import key_path, load_key, write_checkpoint
     from shared.archive.forms import verify_chain
     from shared.store.clock import clock_for
@@ -128,12 +162,19 @@ def _checkpoint(args: argparse.Namespace, out: TextIO) -> None:
             check = verify_chain(session, hall)  # a broken chain is never signed
             if not check.intact:
                 raise Rejected(f"chain broken after {check.forms} good forms: {check.problem}")
+            audited = verify_audit(session, hall)
+            if not audited.intact:
+                raise Rejected(
+                    f"audit log broken after {audited.entries} good entries: {audited.problem}"
+                )
             point = write_checkpoint(
                 session, hall, Path(args.checkpoints), key, clock_for(store).now()
             )
     finally:
         store.close()
     if point is None:
-        out.write("no service form yet: nothing to sign\n")
-    else:
+        out.write("no service form and no audit log entry yet: nothing to sign\n")
+        return
+    if point.sequence:
         out.write(f"checkpoint of form #{point.sequence} signed: {point.file}\n")
+    out.write(f"checkpoint of audit log entry #{point.audit_sequence} signed: {point.file}\n")

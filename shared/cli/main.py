@@ -27,6 +27,8 @@ from shared.store.failures import store_failure, store_name
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from shared.store.backup import BackupReport
+
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 
@@ -247,29 +249,66 @@ def cmd_settings(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> None:
+    """The backup is recorded in the audit log of the store it copies, once it is whole."""
     from shared.documents import report_text
     from shared.store.backup import backup_store
 
     report = backup_store(args.db or default_target(), Path(args.destination))
+    _record_in_each_hall(args.db or default_target(), "backup", report, file=str(report.path))
     out.write(report_text.backup_text("备份完成 backup written", report) + "\n")
 
 
+def _record_in_each_hall(target: str, action: str, report: BackupReport, **detail: object) -> None:
+    """Audit a backup or a restore in each hall of the store (it copies them all)."""
+    from sqlalchemy import select
+
+    from shared.store.models import Hall
+
+    store = open_store(target, create=False)
+    try:
+        with store.write() as session:
+            for hall_id in session.scalars(select(Hall.id).order_by(Hall.id)).all():
+                _record(
+                    session, hall_id, action, sha256=report.sha256, size=report.size_bytes, **detail
+                )
+    finally:
+        store.close()
+
+
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> None:
-    """Keep a copy of the store being replaced first: a restore must lose nothing either."""
+    """Keep a copy of the store being replaced first: a restore must lose nothing either.
+    A store too damaged to copy is set aside whole, unread; the restored store records the
+    restore in its audit log."""
+    from shared.archive.integrity import file_integrity_problems
     from shared.documents import report_text
     from shared.store.backup import backup_store, check_backup, restore_store, sqlite_store_path
 
     target = sqlite_store_path(args.db or default_target(), "restore")
-    check_backup(Path(args.backup))  # a backup that cannot be restored leaves no copy behind
+    # a backup that cannot be restored leaves no copy behind
+    check_backup(Path(args.backup), file_integrity_problems)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     safety = target.with_name(f"{target.name}.before-restore-{stamp}")
+    set_aside = None
     try:
         if target.exists():
             kept = backup_store(target, safety)
             out.write(report_text.backup_text("原库已另存 the replaced store is kept", kept) + "\n")
     except (Rejected, StoreError) as reason:
-        out.write(f"the replaced store could not be copied first ({reason}); restoring anyway\n")
-    report = restore_store(Path(args.backup), target)
+        set_aside = target.with_name(f"{target.name}.damaged-{stamp}")
+        out.write(
+            f"the replaced store could not be copied ({reason}); it is set aside as "
+            f"{set_aside.name}\n"
+        )
+    report = restore_store(
+        Path(args.backup), target, check=file_integrity_problems, set_aside=set_aside
+    )
+    _record_in_each_hall(
+        str(target),
+        "restore",
+        report,
+        backup=str(Path(args.backup).expanduser().resolve()),
+        replaced=str(set_aside or (safety if safety.exists() else "")),
+    )
     out.write(report_text.backup_text("恢复完成 store restored", report) + "\n")
 
 

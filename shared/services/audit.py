@@ -1,10 +1,14 @@
 """The audit log: one append-only row per sensitive act (sign-in, lock-out, settings change,
-export, form view, purge). The store's triggers refuse any edit or delete of these rows.
+export, form view, purge, backup, restore). The store's triggers refuse any edit or delete
+of these rows, and each row is chained to the hall's previous one
+(shared/rules/audit_record.py), so one edited, removed or slipped in past hallq is found
+even where the triggers were dropped (shared/archive/audit_chain.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 
 try:
@@ -12,10 +16,16 @@ try:
 except ImportError:  # pragma: no cover - Windows
     pwd = None  # type: ignore[assignment]
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from shared.rules.audit_record import audit_link
+from shared.rules.form_record import GENESIS
 from shared.store.models import AuditEntry
+
+# Writers to a PostgreSQL store hold this lock (with the hall's id) while they chain an
+# entry, so two transactions never both follow the same last entry. SQLite has one writer.
+CHAIN_LOCK = 0x4155_4454  # "AUDT"
 
 
 def record(
@@ -28,12 +38,44 @@ def record(
     source: str = "",
     **detail: object,
 ) -> None:
-    """Add the entry to the caller's transaction, so it commits with the act it records."""
+    """Add the entry to the caller's transaction, so it commits with the act it records,
+    chained after the hall's last entry: the one place an entry is written."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(:lock, :hall)"),
+            {"lock": CHAIN_LOCK, "hall": hall_id},
+        )
+    last = session.execute(
+        select(AuditEntry.sequence, AuditEntry.chain_hash)
+        .where(AuditEntry.hall_id == hall_id, AuditEntry.sequence.is_not(None))
+        .order_by(AuditEntry.sequence.desc())
+        .limit(1)
+    ).first()
+    sequence = last.sequence + 1 if last else 1
+    detail = json.loads(json.dumps(detail))  # the link covers the detail as it is stored
+    link = audit_link(
+        last.chain_hash if last else GENESIS,
+        sequence,
+        hall_id,
+        at,
+        clerk_id,
+        action,
+        source,
+        detail,
+    )
     session.add(
         AuditEntry(
-            hall_id=hall_id, at=at, clerk_id=clerk_id, action=action, source=source, detail=detail
+            hall_id=hall_id,
+            at=at,
+            clerk_id=clerk_id,
+            action=action,
+            source=source,
+            detail=detail,
+            sequence=sequence,
+            chain_hash=link,
         )
     )
+    session.flush()  # the next entry of this transaction follows this one
 
 
 def entries(

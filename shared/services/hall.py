@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -109,6 +110,8 @@ class Done:
     changes: Changes = NO_CHANGES
 
 
+logger = logging.getLogger(__name__)
+
 _Result = TypeVar("_Result", Issued, Done, AlertRecord)
 
 
@@ -125,6 +128,7 @@ class _Action:
     level: bool = False
     appointments: bool = False
     crowding: Crowding | None = None
+    closed_day: bool = False  # this action closed the hall's previous business day
 
     def done(self, result: _Result) -> _Result:
         """End the action: recompute and record the level, note what changed for the
@@ -196,6 +200,20 @@ class HallService:
             yield action
             assert action.crowding is not None, "an action ends with action.done(result)"
         self._review_warnings(action, action.crowding)
+        if action.closed_day:
+            self._sign_day_close(action.now)
+
+    def _sign_day_close(self, now: dt.datetime) -> None:
+        """Once a day's close is committed, sign the hall's chain heads outside the store
+        when a checkpoint folder and key are configured. The action is done whatever
+        happens here: a checkpoint that cannot be written is logged, never raised."""
+        from shared.archive.checkpoints import day_close_checkpoint
+
+        try:
+            with self.store.read() as session:
+                day_close_checkpoint(session, find_hall(session, self.hall_code), now)
+        except Rejected as reason:
+            logger.warning("the day close's checkpoint was not signed: %s", reason)
 
     def _review_warnings(self, action: _Action, crowding: Crowding) -> None:
         """The early warning's review of the action just committed, in its own transaction
@@ -634,6 +652,7 @@ def _roll_over_day(action: _Action) -> None:
         return
     if hall.business_day is not None:
         _close_day(action, hall.business_day)
+        action.closed_day = True
     hall.business_day = today
 
 

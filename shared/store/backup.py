@@ -21,12 +21,14 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from shared.errors import Rejected
-from shared.store.database import StoreError, open_store, to_url
+from shared.store.database import SCHEMA_HEAD, StoreError, open_store, to_url
+from shared.store.guards import sqlite_trigger_problems
 from shared.store.migrate import known_revisions
+from shared.store.models import Base
 from shared.store.writer_lock import LockBusy, WriterLock
 
 PAGES_PER_STEP = 256  # 1 MiB of 4 KiB pages: each step is short, yet few steps are needed
@@ -41,6 +43,13 @@ COUNTED_TABLES = {
     "ratings": "ratings",
 }
 STORE_COMPANIONS = ("-wal", "-shm", "-journal")
+# The tables every hallq store has had since the audit log was guarded (revision 0002);
+# a backup at this hallq's revision must have every table its schema defines.
+LASTING_TABLES = frozenset(
+    {"halls", "clerks", "counters", "tickets", "ticket_events", "transactions", "ratings",
+     "audit_log", "service_forms"}
+)  # fmt: skip
+Check = Callable[[Path], list[str]]  # the problems a restore must refuse, of a staged file
 PG_DUMP_HINT = (
     "PostgreSQL stores are backed up by the database server, not by hallq. Back up with "
     "`pg_dump --format=custom --file=hallq.dump DATABASE_URL` and restore with "
@@ -249,8 +258,12 @@ def _copy_snapshot(snapshot: sqlite3.Connection, copy: Path) -> None:
 
 def _verify_copy(copy: Path, source: Path) -> None:
     """A backup that fails integrity_check is no backup: say so, and keep nothing."""
-    with contextlib.closing(sqlite3.connect(_sqlite_uri(copy, mode="ro"), uri=True)) as reading:
-        problems = _integrity_problems(reading)
+    try:
+        uri = _sqlite_uri(copy, mode="ro")
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as reading:
+            problems = _integrity_problems(reading)
+    except sqlite3.DatabaseError as error:
+        problems = [str(error)]
     if problems:
         raise StoreError(
             f"the copy of {source} failed its integrity check ({'; '.join(problems[:3])}); "
@@ -300,14 +313,22 @@ def _check_backup_file(backup: Path) -> None:
         raise Rejected(f"{backup} is not a hallq backup (not a SQLite database)")
 
 
-def _check_backup_content(staged: Path, backup: Path, **options: str) -> None:
-    """Refuse a copy of `backup` that is damaged, from an unknown hallq, or holds no hall."""
+def _check_backup_content(
+    staged: Path, backup: Path, check: Check | None = None, **options: str
+) -> None:
+    """Refuse a copy of `backup` that is damaged, from an unknown hallq, holds no hall or
+    lacks tables, breaks its foreign keys, has the audit log's triggers removed or changed,
+    or in which `check` finds a problem (such as a broken chain)."""
     try:
         uri = _sqlite_uri(staged, **options)
         with contextlib.closing(sqlite3.connect(uri, uri=True)) as reading:
             problems = _integrity_problems(reading)
             revision = _schema_revision(reading)
             tables = _table_names(reading)
+            orphans = reading.execute("PRAGMA foreign_key_check").fetchall()
+            triggers = reading.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+            ).fetchall()
     except sqlite3.DatabaseError as error:
         raise Rejected(f"the backup {backup} is damaged ({error}); nothing was restored") from error
     if problems:
@@ -323,14 +344,36 @@ def _check_backup_content(staged: Path, backup: Path, **options: str) -> None:
         )
     if "halls" not in tables:
         raise Rejected(f"{backup} is not a hallq backup (it holds no hall)")
+    expected = set(Base.metadata.tables) if revision == SCHEMA_HEAD else LASTING_TABLES
+    if missing := sorted(expected - tables):
+        raise Rejected(
+            f"the backup {backup} lacks the table{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)} of schema {revision}; nothing was restored"
+        )
+    if orphans:
+        table, rowid, parent, _ = orphans[0]
+        raise Rejected(
+            f"the backup {backup} has {len(orphans)} foreign key violation(s) ({table} row "
+            f"{rowid} names a {parent} row that is not there); nothing was restored"
+        )
+    if revision != "0001" and (unguarded := sqlite_trigger_problems(triggers)):
+        raise Rejected(
+            f"the backup {backup} has its audit log unguarded ({'; '.join(unguarded)}); "
+            "nothing was restored"
+        )
+    if check is not None and revision == SCHEMA_HEAD and (found := check(staged)):
+        raise Rejected(
+            f"the backup {backup} does not hold its evidence ({'; '.join(found[:3])}); "
+            "nothing was restored"
+        )
 
 
-def check_backup(backup: Path) -> None:
+def check_backup(backup: Path, check: Check | None = None) -> None:
     """Refuse a backup that cannot be restored, reading it only: before anything else is done
     about a restore (such as keeping a copy of the store it would replace)."""
     backup = Path(backup).expanduser().resolve()
     _check_backup_file(backup)
-    _check_backup_content(backup, backup, mode="ro")
+    _check_backup_content(backup, backup, check, mode="ro")
 
 
 @contextlib.contextmanager
@@ -375,10 +418,15 @@ def _refuse_if_open_elsewhere(store: Path) -> None:
         pass  # the old store is damaged beyond reading: replacing it is what restore is for
 
 
-def _put_in_place(staged: Path, store: Path) -> None:
-    """Replace the store with the staged copy while no program can write to it."""
+def _put_in_place(staged: Path, store: Path, set_aside: Path | None) -> None:
+    """Replace the store with the staged copy while no program can write to it. With
+    `set_aside`, the old store and its -wal and -shm are renamed there, not removed."""
     with _writer_lock_now(store):
         _refuse_if_open_elsewhere(store)
+        if set_aside is not None:
+            for suffix in ("", *STORE_COMPANIONS):
+                with contextlib.suppress(FileNotFoundError):
+                    os.replace(_companion(store, suffix), _companion(set_aside, suffix))
         for suffix in STORE_COMPANIONS:  # a stale WAL must never be replayed onto the new file
             _remove(_companion(store, suffix))
         os.replace(staged, store)
@@ -390,8 +438,16 @@ def _upgrade(store: Path) -> None:
     open_store(str(store)).close()
 
 
-def restore_store(backup: Path, store_path: str | Path) -> BackupReport:
-    """Replace the SQLite store with a checked backup; a refused restore changes nothing."""
+def restore_store(
+    backup: Path,
+    store_path: str | Path,
+    *,
+    check: Check | None = None,
+    set_aside: Path | None = None,
+) -> BackupReport:
+    """Replace the SQLite store with a checked backup; a refused restore changes nothing.
+    `check` names further problems of the staged copy; a store that cannot be read (the case
+    restore is for) is renamed to `set_aside` with its companions, never read or removed."""
     began = time.monotonic()
     store = sqlite_store_path(store_path, "restore")
     backup = Path(backup).expanduser().resolve()
@@ -404,10 +460,10 @@ def restore_store(backup: Path, store_path: str | Path) -> BackupReport:
         staged = _temporary_beside(store, "restoring")
         try:
             shutil.copyfile(backup, staged)
-            _check_backup_content(staged, backup)  # the bytes put in place are the bytes checked
+            _check_backup_content(staged, backup, check)  # the bytes checked are put in place
             _fsync_file(staged)
             digest, size = _sha256(staged), staged.stat().st_size
-            _put_in_place(staged, store)
+            _put_in_place(staged, store, set_aside)
         finally:
             _remove_with_companions(staged)
     _upgrade(store)

@@ -428,7 +428,10 @@ class AuditEntry(Base):
     """Append-only record of a sensitive act; triggers in the store refuse edits and deletes."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_hall_at", "hall_id", "at"),)
+    __table_args__ = (
+        Index("ix_audit_log_hall_at", "hall_id", "at"),
+        Index("ux_audit_log_hall_sequence", "hall_id", "sequence", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
@@ -438,6 +441,10 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(String(40), default="")  # "counter 3", "cli", "kiosk"
     detail: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    # The entry's place in the hall's chain and its link (shared/rules/audit_record.py);
+    # NULL only on an entry written past hallq, which the chain's check names.
+    sequence: Mapped[int | None] = mapped_column(Integer)
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Incident(Base):

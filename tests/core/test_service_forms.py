@@ -181,7 +181,10 @@ def three_forms(hall, store, clock):
 def test_the_chain_of_untouched_forms_verifies(counter_open, store, store_target, clock):
     three_forms(counter_open, store, clock)
     result = hallq("forms", "verify", db=store_target)
-    assert (result.returncode, result.stdout) == (0, "chain intact: 3 service forms, 0 redacted\n")
+    assert (result.returncode, result.stdout) == (
+        0,
+        "chain intact: 3 service forms, 0 redacted\naudit log intact: 3 entries\n",
+    )
 
 
 @pytest.mark.parametrize(
