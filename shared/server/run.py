@@ -10,6 +10,7 @@ from pathlib import Path
 
 import uvicorn
 
+from shared.archive.integrity import store_integrity_problems
 from shared.errors import Rejected
 from shared.server import DEFAULT_PORT
 from shared.server.app import create_app
@@ -47,8 +48,12 @@ def serve(
     cert: str | None = None,
     key: str | None = None,
 ) -> None:
-    """Serve until stopped (Ctrl-C or SIGTERM)."""
+    """Serve until stopped (Ctrl-C or SIGTERM); never a store whose evidence was tampered
+    with (its audit triggers changed, a chain broken): the hall must not go on writing
+    into a history nobody can trust."""
     check_listening(host, cert, key)
+    if problems := store_integrity_problems(store):
+        raise Rejected("the store does not hold its evidence: " + "; ".join(problems))
     app = create_app(Door.open(store, hall_code))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     uvicorn.run(

@@ -1,6 +1,6 @@
-"""The hall server off the loopback speaks TLS only: without a certificate and key it
-refuses to listen there; with them, the command line reaches it over TLS, trusting the
-hall's own certificate."""
+"""Starting the hall server: off the loopback it speaks TLS only (without a certificate and
+key it refuses to listen there; with them, the command line reaches it trusting the hall's
+own certificate), and it will not serve a store whose evidence was tampered with."""
 
 from __future__ import annotations
 
@@ -87,3 +87,17 @@ def test_the_command_line_reaches_the_server_over_tls(store_target: str, tmp_pat
         assert trusted.returncode == 0, trusted.stderr
         untrusted = hallq("--server", url, "status", HALLQ_DEVICE_KEY=board, HALLQ_CA_FILE="")
         assert untrusted.returncode == 1 and "CERTIFICATE_VERIFY_FAILED" in untrusted.stderr
+
+
+def test_the_server_will_not_serve_a_store_whose_audit_triggers_were_dropped(
+    store_target: str, sqlite_only: None
+) -> None:
+    store = open_store(store_target)
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TRIGGER audit_log_no_delete")
+    store.close()
+    refused = hallq("--db", store_target, "serve", "--port", "18471")
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert (
+        "does not hold its evidence" in refused.stderr and "audit_log_no_delete" in refused.stderr
+    )
