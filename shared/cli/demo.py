@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -28,10 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from shared.client.http import ServerAddress, ServerError, request
 from shared.errors import Rejected
 from shared.figures.clerks import hall_day_summary
 from shared.forecast.simulate import PROFILES, preset, simulate_day
 from shared.services.alerts import alert_changes
+from shared.services.devices import enrol_device
 from shared.services.hall import HallService
 from shared.services.hall_config import demo_definition, load_hall
 from shared.services.replay import apply_event, parse_event
@@ -63,8 +66,18 @@ class Window:
         return [python, "-m", self.module, *self.arguments]
 
 
-def demo_windows(target: str) -> list[Window]:
-    """The kiosk, the human's counter, and the calling board with the shift lead's monitor."""
+@dataclass(frozen=True)
+class Served:
+    """The demo's hall server and the board key its hall screen acts under."""
+
+    url: str
+    board_key: str
+
+
+def demo_windows(target: str, served: Served | None = None) -> list[Window]:
+    """The kiosk, the human's counter, and the calling board with the shift lead's monitor
+    (a client of the demo's hall server, when one runs)."""
+    screen_source = ("--server", served.url) if served else ("--db", target)
     return [
         Window("kiosk", "kiosk", ("--db", target, "--windowed")),
         Window(
@@ -78,9 +91,35 @@ def demo_windows(target: str) -> list[Window]:
         Window(
             "hall screen",
             "counter.screen",
-            ("--db", target, "--board", "--monitor", "--lead", LEAD, "--pin", LEAD_PIN),
+            (*screen_source, "--board", "--monitor", "--lead", LEAD, "--pin", LEAD_PIN),
         ),
     ]
+
+
+SERVER_START_S = 30.0
+
+
+def start_server(store: Store, target: str) -> tuple[subprocess.Popen[bytes], Served]:
+    """`hallq serve` on the demo's store, on a free loopback port, once it answers; and a
+    board enrolled for the hall screen."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "shared.cli", "--db", target, "serve", "--port", str(port)]
+    process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_START_S
+    while True:
+        try:
+            request(ServerAddress.parse(url), "GET", "/api/openapi.json")
+            break
+        except ServerError as error:
+            if process.poll() is not None or time.monotonic() > deadline:
+                stop_windows([process])
+                raise Rejected(f"the demo's hall server did not start: {error.reason}") from error
+            time.sleep(0.2)
+    key = enrol_device(store, HALL, None, f"demo-board-{port}", "board")
+    return process, Served(url, key)
 
 
 def is_installed(module: str) -> bool:
@@ -101,9 +140,15 @@ def has_screen(environment: Mapping[str, str] = os.environ) -> bool:
     return any(environment.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def start_windows(commands: Sequence[Sequence[str]]) -> list[subprocess.Popen[bytes]]:
-    """Each in a session of its own, so Ctrl-C reaches the demo, which then closes them."""
-    return [subprocess.Popen(list(command), start_new_session=True) for command in commands]
+def start_windows(
+    commands: Sequence[Sequence[str]], environment: Mapping[str, str] | None = None
+) -> list[subprocess.Popen[bytes]]:
+    """Each in a session of its own, so Ctrl-C reaches the demo, which then closes them.
+    A key goes in the environment, never on a command line another account can read."""
+    return [
+        subprocess.Popen(list(command), start_new_session=True, env=environment)
+        for command in commands
+    ]
 
 
 def stop_windows(children: Sequence[subprocess.Popen[bytes]]) -> None:
@@ -329,6 +374,7 @@ def _run(
     commands: Sequence[Sequence[str]] | None,
 ) -> None:
     children: list[subprocess.Popen[bytes]] = []
+    servers: list[subprocess.Popen[bytes]] = []
     restore_sigterm = _end_on_sigterm()
     failed: str | None = None
     try:
@@ -339,25 +385,36 @@ def _run(
             out.write("hallq demo: no screen found; playing the day in the terminal only\n")
             wanted = []
         shown = [w for w in wanted if commands is not None or is_installed(w.module)]
-        out.write(_welcome(target, shown, [w for w in wanted if w not in shown]))
+        left_out = [w for w in wanted if w not in shown]
+        environment = None
+        if commands is None and any(w.module == "counter.screen" for w in shown):
+            server, served = start_server(store, target)
+            servers.append(server)
+            out.write(f"hallq demo: the hall server at {served.url}/api\n")
+            clients = {w.title: w for w in demo_windows(target, served)}
+            shown = [clients[w.title] for w in shown]
+            environment = {**os.environ, "HALLQ_DEVICE_KEY": served.board_key}
+        out.write(_welcome(target, shown, left_out))
         out.flush()
         if commands is None:
             commands = [w.command() for w in shown]
             titles = [w.title for w in shown]
         else:
             titles = [" ".join(command) for command in commands]
-        children = start_windows(commands)
+        children = start_windows(commands, environment)
         clock = SystemClock()
         player = DayPlayer(
             HallService(store, HALL, clock), demo_day(profile, seed), speed, _say(out)
         )
+        watched = dict(zip(children, titles, strict=True))
         try:
-            failed = _play(store, player, minutes, dict(zip(children, titles, strict=True)), out)
+            failed = _play(store, player, minutes, watched, out, servers)
         finally:
             out.write(day_summary(store, player) + "\n")
             out.flush()
     finally:
         stop_windows(children)
+        stop_windows(servers)
         store.close()
         restore_sigterm()
     if failed is not None:
@@ -399,12 +456,14 @@ def _play(
     minutes: float | None,
     children: Mapping[subprocess.Popen[bytes], str],
     out: TextIO,
+    servers: Sequence[subprocess.Popen[bytes]] = (),
 ) -> str | None:
-    """Play until the end; the reason the demo fails when one of its windows died."""
+    """Play until the end; the reason the demo fails when one of its windows, or its hall
+    server, died."""
     say = player.say
     started = last_summary = time.monotonic()
     while minutes is None or time.monotonic() - started < minutes * 60:
-        for child, title in children.items():
+        for child, title in [*children.items(), *((s, "hall server") for s in servers)]:
             if (ended := how_it_ended(child)) is not None:
                 return f"the {title} {ended}; the demo stops"
         if children and all(child.poll() is not None for child in children):
