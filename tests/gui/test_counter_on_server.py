@@ -224,6 +224,25 @@ def test_a_lost_server_is_said_nothing_is_done_meanwhile_and_the_window_recovers
                 assert again.tracebacks() == 0
 
 
+def test_a_clerk_whose_session_was_revoked_is_back_at_the_sign_in_page_with_the_reason(
+    qtbot, store, store_target, keys, tmp_path
+):
+    with (
+        running_server(store_target, tmp_path) as server,
+        counter_on(qtbot, server, keys["screen_3"]) as (window, _customer, _link),
+    ):
+        signs_in_and_opens(qtbot, window)
+        admin = server.sign_in("S001", "1357")
+        revoked = server.request("POST", "/api/staff/E003/revoke-sessions", admin)
+        assert revoked.status in (200, 204), revoked
+        issue(server, keys["kiosk"])
+        before = snapshot(store)
+        press(qtbot, window, Qt.Key.Key_F2)
+        qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=WAIT_MS)
+        assert "not signed in" in window.sign_in_page.message.text()
+        assert window.clerk is None and snapshot(store) == before
+
+
 @pytest.mark.parametrize(
     ("argv", "reason"),
     [
