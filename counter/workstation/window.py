@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from counter.customer.window import CustomerWindow
 from counter.workstation.archive_dialog import ArchiveDialog, open_with_desktop
+from counter.workstation.archive_sources import FormArchive, ServerArchive, StoreArchive
 from counter.workstation.figures_panel import FiguresPanel
 from counter.workstation.sign_in import SignInPage
 from counter.workstation.sources import Acted, Clerk, CounterSource, StoreCounter
@@ -88,7 +89,7 @@ class WorkstationWindow(QMainWindow):
             source = StoreCounter(store, hall_code, counter, self.clock, self.failures)
         else:
             self.clock = source.clock
-        self.source = source
+        self.source, self.link = source, link
         self.customer, self.open_pdf = customer, open_pdf
         self.clerk: Clerk | None = None
         self.acting: str | None = None  # the act sent and not yet answered
@@ -146,7 +147,6 @@ class WorkstationWindow(QMainWindow):
             tr("Form archive"), "Ctrl+F", "archiveButton", self.open_archive
         )
         self.sign_out_button = self._button(tr("Sign out"), "", "signOutButton", self.sign_out)
-        self.archive_button.setVisible(self.store is not None)  # the archive is the store's
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.state_label)
@@ -552,16 +552,22 @@ class WorkstationWindow(QMainWindow):
         self.refresh()
 
     def open_archive(self) -> ArchiveDialog | None:
-        if self.clerk is None or self.store is None or self.clerk.clerk_id is None:
+        if self.clerk is None:
             return None
-        dialog = ArchiveDialog(
-            self.store,
-            self.hall_code,
-            clerk_id=self.clerk.clerk_id,
-            counter=self.counter,
-            clock=self.clock,
-            open_pdf=self.open_pdf,
-        )
+        archive: FormArchive
+        if self.link is not None:
+            archive = ServerArchive(self.link, self.counter, self.clerk.token)
+        else:
+            assert self.store is not None
+            archive = StoreArchive(
+                self.store,
+                self.hall_code,
+                clerk_id=self.clerk.clerk_id,
+                counter=self.counter,
+                clock=self.clock,
+                failures=self.failures,
+            )
+        dialog = ArchiveDialog(archive, today=self.clock.now().date(), open_pdf=self.open_pdf)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.archive = dialog

@@ -1,17 +1,28 @@
-"""A counter's paper on behalf of an actor the server proved: the slip its clerk scans, and
-the service form its customer reads, then signs or declines. Each checks the actor's grant
+"""A counter's paper on behalf of an actor the server proved: the slip its clerk scans, the
+service form its customer reads, then signs or declines, and the archive its clerk
+searches. Each checks the actor's grant
 at that counter before it touches the store, and a form only of a ticket finished at that
 counter, so a screen never shows or signs another counter's customer. A refused act writes
 nothing."""
 
 from __future__ import annotations
 
-from shared.archive.forms import ArchivedForm, archive_form, preview_form
+import datetime as dt
+
+from shared.archive.forms import (
+    ArchivedForm,
+    FormHit,
+    archive_form,
+    open_form,
+    preview_form,
+    search_forms,
+)
 from shared.documents.service_form import FormContent
 from shared.errors import Forbidden
 from shared.rules.permissions import Actor, Permission, require
 from shared.services.acts import HallActs
 from shared.services.slip_use import SlipTaken, take_slip
+from shared.store.lookup import find_hall
 
 
 def take_slip_as(acts: HallActs, actor: Actor, counter: int, scanned: str) -> SlipTaken:
@@ -47,5 +58,43 @@ def archive_form_as(
         ticket,
         strokes=strokes,
         decline_reason=decline_reason,
+        clock=acts.clock,
+    )
+
+
+def search_forms_as(
+    acts: HallActs,
+    actor: Actor,
+    counter: int,
+    *,
+    phone: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    clerk: str | None = None,
+    ticket: str | None = None,
+) -> list[FormHit]:
+    """The hall's archived forms, found by the clerk serving at `counter`."""
+    require(actor, Permission.SERVE, counter)
+    with acts.store.read() as session:
+        return search_forms(
+            session,
+            find_hall(session, acts.hall_code),
+            phone=phone,
+            since=since,
+            until=until,
+            clerk=clerk,
+            ticket=ticket,
+        )
+
+
+def open_form_as(acts: HallActs, actor: Actor, counter: int, sequence: int) -> bytes:
+    """An archived form's PDF for the clerk at `counter`; the audit names her and the counter."""
+    require(actor, Permission.SERVE, counter)
+    return open_form(
+        acts.store,
+        acts.hall_code,
+        sequence,
+        clerk_id=actor.clerk_id,
+        source=actor.source,
         clock=acts.clock,
     )

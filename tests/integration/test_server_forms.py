@@ -1,18 +1,21 @@
-"""A counter's paper through the real server: the slip its clerk scans and the service form
-its customer reads and signs or declines. Each allowed pair gets past the server's door,
-each other pair is refused (401 not signed in, 403 not allowed) and stores nothing; a
-screen never reads or signs the form of another counter's customer."""
+"""A counter's paper through the real server: the slip its clerk scans, the service form
+its customer reads and signs or declines, and the archive its clerk searches. Each allowed
+pair gets past the server's door, each other pair is refused (401 not signed in, 403 not
+allowed) and stores nothing; a screen never reads or signs another counter's form."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from shared.services.devices import enrol_device
 from shared.store.database import Store, open_store
+from shared.store.models import AuditEntry
 from tests.integration.hall_server import HallServer, running_server
 from tests.integration.test_server_matrix import snapshot
 
@@ -95,6 +98,8 @@ def acts(hall: Hall) -> dict[str, tuple[str, str, object, set[str]]]:
             {"decline_reason": "The details are wrong"},
             {"screen_3", "clerk_3"},
         ),
+        "search the archive": ("GET", "/api/counters/3/archive", None, {"clerk_3"}),
+        "open an archived form": ("GET", "/api/counters/3/archive/1", None, {"clerk_3"}),
     }
 
 
@@ -138,6 +143,19 @@ def test_the_slip_fills_the_form_and_the_customer_signs_it_once(hall: Hall) -> N
     twice = server.request("POST", form, keys["screen_3"], {"strokes": STROKES})
     assert twice.status == 422 and "\n" not in twice.detail
     assert snapshot(hall.store) == before
+    found = server.request(
+        "GET", f"/api/counters/3/archive?ticket={hall.finished}", keys["clerk_3"]
+    )
+    assert [(hit["ticket"], hit["signed"]) for hit in found.body] == [(hall.finished, True)]
+    opened = server.request(
+        "GET", f"/api/counters/3/archive/{found.body[0]['sequence']}", keys["clerk_3"]
+    )
+    assert base64.b64decode(opened.body["pdf"]).startswith(b"%PDF")
+    with hall.store.read() as session:
+        viewed = session.scalars(select(AuditEntry).where(AuditEntry.action == "form_viewed")).one()
+        assert viewed.source == "counter 3"
+    refused = server.request("GET", "/api/counters/3/archive?phone=123", keys["clerk_3"])
+    assert refused.status == 422 and "\n" not in refused.detail
 
 
 def test_a_screen_never_reads_or_signs_another_counters_form(hall: Hall) -> None:
