@@ -12,7 +12,7 @@ from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QWidget
 from sqlalchemy import select
 
 from counter.__main__ import main, open_on_server, parse
@@ -159,6 +159,50 @@ def test_a_clerk_signs_in_calls_and_finishes_and_the_customer_rates_through_the_
         assert session.scalars(select(Rating.rating)).all() == ["satisfied"]
         form = session.scalars(select(ServiceForm)).one()
         assert form.signed is False and form.decline_reason == "I do not agree with the terms"
+
+
+def test_the_scanned_slip_fills_the_form_and_the_archive_opens_the_form_through_the_server(
+    qtbot, store, store_target, keys, tmp_path
+):
+    slip = {"name": "张三丰", "id_number": "11010519491231002X", "reason": "丢失"}
+    with (
+        running_server(store_target, tmp_path) as server,
+        counter_on(qtbot, server, keys["screen_3"]) as (window, customer, _link),
+    ):
+        opened: list = []
+        window.open_pdf = opened.append  # the desktop's PDF viewer, here
+        signs_in_and_opens(qtbot, window)
+        issued = server.request(
+            "POST", "/api/kiosk/tickets", keys["kiosk"], {"business": "sim_replace", "slip": slip}
+        )
+        press(qtbot, window, Qt.Key.Key_F2)
+        qtbot.waitUntil(lambda: window.scan.hasFocus(), timeout=WAIT_MS)
+        qtbot.keyClicks(window.scan, "not a slip")
+        qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "not a hallq slip code" in window.message.text(), timeout=WAIT_MS)
+        qtbot.keyClicks(window.scan, issued.body["slip_code"])
+        qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "Slip accepted" in window.message.text(), timeout=WAIT_MS)
+        name = window.findChild(QLineEdit, "field_sim_replace_name")
+        assert isinstance(name, QLineEdit) and name.text() == "张三丰"
+        qtbot.waitUntil(lambda: "slip checked" in window.slip_label.text(), timeout=WAIT_MS)
+        press(qtbot, window, Qt.Key.Key_F8)
+        qtbot.waitUntil(lambda: customer.pages.currentIndex() == 1, timeout=WAIT_MS)
+        qtbot.mouseClick(customer.decline_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(customer.decline_confirm, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: customer.pages.currentIndex() == 4, timeout=WAIT_MS)
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: getattr(window, "archive", None) is not None, timeout=WAIT_MS)
+        dialog = window.archive
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=WAIT_MS)
+        assert dialog.table.item(0, 2).text() == issued.body["ticket"]
+        cell = dialog.table.visualItemRect(dialog.table.item(0, 0)).center()
+        qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.waitUntil(lambda: len(opened) == 1, timeout=WAIT_MS)
+        assert opened[0].read_bytes().startswith(b"%PDF")
+        dialog.close()
+        assert server.tracebacks() == 0
 
 
 def test_a_clerk_signed_in_at_counter_3_cannot_act_at_counter_4(
