@@ -7,13 +7,14 @@ server answered 2xx; a refusal is one line."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from shared.client.counter_decoding import counter_view_of
 from shared.client.decoding import Undecodable
-from shared.client.http import Refused, ServerError
+from shared.client.http import Refused, ServerError, Unreachable
 from shared.qt.errors import FailureNotices
 from shared.qt.remote import HallLink, LinkWords, OneRead
 from shared.services.hall import Done, HallService
@@ -22,6 +23,8 @@ from shared.services.staff import sign_in
 from shared.store.clock import Clock
 from shared.store.database import Store
 from shared.views.counter import CounterView, counter_view
+
+log = logging.getLogger(__name__)
 
 Complain = Callable[[str], None]
 Acted = Callable[[str | None], None]  # the ticket the act was on, None when no one waited
@@ -210,10 +213,18 @@ class ServerCounter:
                 self.link,
                 f"/api/counters/{self.counter}",
                 lambda answer: show(counter_view_of(answer)),
-                lambda error: self._failed(complain)(error),
+                lambda error: self._unread(error, complain),
             )
         self._view.key = clerk.token
         self._view.read()
+
+    def _unread(self, error: ServerError, complain: Complain) -> None:
+        """A read that got no answer is the banner's to tell (the screen keeps what it last
+        read); the line under the ticket is left to what the clerk did."""
+        if isinstance(error, Unreachable):
+            log.warning("read counter %s: %s", self.counter, error.reason)
+        else:
+            self._failed(complain)(error)
 
     def act(
         self, clerk: Clerk, act: str, body: Mapping[str, Any], done: Acted, complain: Complain
