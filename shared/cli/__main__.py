@@ -1,5 +1,5 @@
 """`python -m shared.cli`: the same as `hallq`."""
 
-from shared.cli.main import main
+from shared.cli.entry import main
 
 raise SystemExit(main())

@@ -53,6 +53,16 @@ def _write_devices(devices: list[DeviceNow], out: TextIO) -> None:
         out.write("no devices enrolled: hallq device add NAME --kind kiosk\n")
 
 
+def cmd_grant_server(args: argparse.Namespace, out: TextIO) -> None:
+    from shared.cli.main import _opened
+    from shared.store.privileges import grant_server_role
+
+    with _opened(args) as store:
+        statements = grant_server_role(store, args.role)
+    out.writelines(f"{statement};\n" for statement in statements)
+    out.write(f"role {args.role} may read and write rows, and nothing more\n")
+
+
 def _port(text: str) -> int:
     if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port (1 to 65535)")
@@ -73,6 +83,13 @@ def register(command: AddCommand) -> None:
     serve.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port ({DEFAULT_PORT})")
     serve.add_argument("--cert", metavar="FILE", help="TLS certificate (PEM), needed off loopback")
     serve.add_argument("--key", metavar="FILE", help="TLS private key (PEM)")
+
+    grant = command(
+        "grant-server",
+        cmd_grant_server,
+        "PostgreSQL: let the server's role read and write rows only (run as the owner)",
+    )
+    grant.add_argument("role", help="the role the server connects as (created beforehand)")
 
     device = command(
         "device", cmd_device, "enrol, list or revoke the hall's kiosks, boards, customer screens"

@@ -92,6 +92,7 @@ class HallLink(QObject):
         self.clock = ServedClock()
         self.last_id: str | None = None
         self.connected = LinkState(False)
+        self._told = False  # no state said yet
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(4)
         self._waiting: set[Reply] = set()
@@ -145,8 +146,8 @@ class HallLink(QObject):
 
     @Slot(object)
     def _on_moved(self, state: LinkState) -> None:
-        if state != self.connected:
-            self.connected = state
+        if state != self.connected or not self._told:  # a server down from the start too
+            self.connected, self._told = state, True
             self.state.emit(state)
 
     def _listen(self) -> None:
@@ -184,7 +185,8 @@ class HallLink(QObject):
                 reason = str(answer.get("reason", "the key was refused"))
                 log.error("the hall server refused this device's key: %s", reason)
                 return reason
-            self.last_id = str(answer["id"])
+            if self.last_id is None:  # later, the id comes with the change it names: a
+                self.last_id = str(answer["id"])  # socket lost before the catch-up asks again
             self._ask_the_time()
             self._moved.emit(LinkState(True))
             if not self._ever_up:  # whatever was committed between the first read and now

@@ -50,7 +50,10 @@ def open_session(
     """Sign in (the PIN check is audited and throttled on its own) and open a session."""
     clock = clock or clock_for(store)
     source = device.source if device else f"counter {counter}" if counter else "server"
-    signed = sign_in(store, hall_code, staff_id, pin, source=source, clock=clock)
+    try:
+        signed = sign_in(store, hall_code, staff_id, pin, source=source, clock=clock)
+    except Rejected as refusal:
+        raise NotSignedIn(refusal.message) from refusal
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = clock.now()
     with store.write() as session:

@@ -6,6 +6,7 @@ meanwhile; the lead signs in on the monitor by typing the PIN and acknowledges."
 from __future__ import annotations
 
 import argparse
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -22,14 +23,14 @@ from counter.screen.sources import ServerSource
 from shared.client.http import ServerAddress
 from shared.qt.remote import HallLink
 from shared.services.alerts import alert_changes
-from shared.services.devices import enrol_device
+from shared.services.devices import enrol_device, revoke_device
 from shared.services.hall import HallService
 from shared.store.clock import SystemClock
 from shared.store.database import Store
 from shared.store.lookup import find_hall
 from shared.store.models import Clerk, StaffSession
 from tests.gui.screen_helpers import LANGUAGE
-from tests.integration.hall_server import HallServer, running_server
+from tests.integration.hall_server import HallServer, free_port, running_server
 
 pytestmark = [
     pytest.mark.integration,
@@ -97,14 +98,18 @@ def test_a_call_made_through_the_server_shows_on_the_board_and_is_announced(
         assert not banner_of(board).isVisible()
         with qtbot.waitSignal(board.announcer.announced, timeout=5000) as spoken:
             ticket = issue_and_call(server, keys["kiosk"], "E003", 3)
+            answered = time.monotonic()  # the clerk's call got its 200
             qtbot.waitUntil(lambda: board.calling_ticket.text() == ticket, timeout=5000)
+        shown_after = time.monotonic() - answered
         assert server.tracebacks() == 0
+    assert shown_after < 1.0, shown_after  # the hall's promise, through the server too
     assert ticket == "A001"
     assert board.calling_counter.text() == "3 号窗口"
     assert spoken.args == ["请 A001 号到 3 号窗口"]
     assert board.flashing
 
 
+@pytest.mark.slow
 def test_a_lost_server_is_said_on_screen_and_followed_again_once_back(
     qtbot, store, store_target, keys, tmp_path
 ):
@@ -156,6 +161,54 @@ def test_a_lead_whose_session_was_revoked_is_back_at_the_sign_in_page_with_the_r
         assert "sign in again" in monitor.sign_in_page.message.text()
         assert monitor.lead is None
         assert server.tracebacks() == 0
+
+
+def test_a_board_whose_key_was_revoked_says_the_server_refused_it(
+    qtbot, store, store_target, keys, tmp_path
+):
+    revoke_device(store, None, None, "board-1")  # a board PC replaced: its old key is dead
+    make_application([], LANGUAGE)
+    with running_server(store_target, tmp_path) as server:
+        args = parse(["--server", f"http://127.0.0.1:{server.port}", "--device-key", keys["board"]])
+        link = HallLink(ServerAddress.parse(args.server), args.device_key)
+        board, monitor = open_windows(ServerSource(link), link, args, link)
+        for window in (board, monitor):
+            qtbot.addWidget(window)
+        link.listen()
+        try:
+            qtbot.waitUntil(lambda: banner_of(board).isVisible(), timeout=10000)
+        finally:
+            link.close()
+        assert server.tracebacks() == 0
+    assert "营业厅服务器拒绝了本屏幕" in banner_of(board).text()
+    assert "refused this screen: unknown or revoked device key" in banner_of(board).text()
+    assert isinstance(board, CallingBoard) and board.board is None  # nothing shown unproved
+
+
+@pytest.mark.slow
+def test_a_board_started_before_the_server_says_so_and_fills_once_it_answers(
+    qtbot, store, store_target, keys, tmp_path
+):
+    """A board PC that boots before the server's PC."""
+    make_application([], LANGUAGE)
+    port = free_port()
+    args = parse(["--server", f"http://127.0.0.1:{port}", "--device-key", keys["board"]])
+    link = HallLink(ServerAddress.parse(args.server), args.device_key)
+    board, monitor = open_windows(ServerSource(link), link, args, link)
+    assert isinstance(board, CallingBoard)
+    for window in (board, monitor):
+        qtbot.addWidget(window)
+    link.listen()
+    try:
+        qtbot.waitUntil(lambda: banner_of(board).isVisible(), timeout=5000)
+        assert UNREACHABLE_ZH in banner_of(board).text() and board.board is None
+        with running_server(store_target, tmp_path, port=port) as server:
+            qtbot.waitUntil(lambda: board.board is not None, timeout=15000)
+            assert not banner_of(board).isVisible()
+            assert server.tracebacks() == 0
+    finally:
+        link.close()
+    assert board.hall_name.text() == "中国移动 示范营业厅"
 
 
 def lead_signs_in(qtbot, monitor: LeadMonitor) -> None:

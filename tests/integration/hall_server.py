@@ -17,8 +17,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import MetaData, select
+
+from shared.store.database import Store
+
 REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 60.0
+
+
+def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table: what "stores nothing" is compared on."""
+    tables = MetaData()
+    tables.reflect(store.engine)
+    with store.engine.connect() as connection:
+        return {
+            name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
+            for name, table in tables.tables.items()
+        }
 
 
 def free_port() -> int:

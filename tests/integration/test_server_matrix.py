@@ -8,15 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import MetaData, select, update
+from sqlalchemy import select, update
 
 from shared.services.devices import enrol_device, revoke_device
 from shared.store.database import Store, open_store
 from shared.store.models import AuditEntry, Clerk, StaffSession
-from tests.integration.hall_server import HallServer, running_server
+from tests.integration.hall_server import HallServer, running_server, snapshot
 
 pytestmark = [pytest.mark.integration]
 
@@ -72,17 +71,6 @@ ACTS: dict[str, tuple[str, str, object, set[str]]] = {
     "revoke sessions": ("POST", "/api/staff/E008/revoke-sessions", None, {"admin"}),
     "purge": ("POST", "/api/purge", {"before": "2000-01-01"}, {"admin"}),
 }
-
-
-def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table: what "stores nothing" is compared on."""
-    tables = MetaData()
-    tables.reflect(store.engine)
-    with store.engine.connect() as connection:
-        return {
-            name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
-            for name, table in tables.tables.items()
-        }
 
 
 @pytest.fixture
