@@ -25,8 +25,7 @@ from shared.resources import style_sheet
 from shared.services.devices import enrol_device
 from shared.store.database import Store
 from shared.store.models import Rating, ServiceForm
-from tests.integration.hall_server import HallServer, running_server
-from tests.integration.test_server_matrix import snapshot
+from tests.integration.hall_server import HallServer, running_server, snapshot
 
 pytestmark = [
     pytest.mark.integration,

@@ -16,8 +16,7 @@ from sqlalchemy import select
 from shared.services.devices import enrol_device
 from shared.store.database import Store, open_store
 from shared.store.models import AuditEntry
-from tests.integration.hall_server import HallServer, running_server
-from tests.integration.test_server_matrix import snapshot
+from tests.integration.hall_server import HallServer, running_server, snapshot
 
 pytestmark = [pytest.mark.integration]
 
