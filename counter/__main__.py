@@ -1,45 +1,100 @@
 """`python -m counter` (or `hallq-counter`): the workstation of one counter and, beside it,
-its customer-facing window."""
+its customer-facing window.
+
+Two ways to run:
+  on the hall server (every hall):  --server URL --device-key KEY
+      the clerk signs in at this counter there; the customer window is the counter's
+      enrolled screen (`hallq device add screen-N --kind customer_screen --counter N`).
+  on the store of this PC (one-PC hall, demo):  --db TARGET [--hall CODE]
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
 
+from PySide6.QtWidgets import QApplication, QVBoxLayout
+
 from counter.app import make_application
+from counter.customer.sources import ServerCustomer
 from counter.customer.window import CustomerWindow
+from counter.workstation.sources import ServerCounter
 from counter.workstation.window import WorkstationWindow
+from shared.client.http import ServerAddress
 from shared.errors import Rejected
 from shared.qt.application import announce_shown, start_logging
 from shared.qt.errors import FailureNotices
+from shared.qt.remote import HallLink, ServerBanner
 from shared.resources import MissingAsset, style_sheet
-from shared.services.settings import load_settings
+from shared.services.settings import HallSettings, load_settings
 from shared.store.database import StoreError, default_target, open_store
 from shared.store.lookup import find_hall
 
 STARTED = time.perf_counter()
+SERVER_ENV, KEY_ENV = "HALLQ_SERVER", "HALLQ_DEVICE_KEY"
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="hallq-counter", description="A counter's workstation and its customer screen."
+        prog="hallq-counter",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--db", metavar="TARGET", help="the store (default: $HALLQ_DB)")
-    parser.add_argument("--hall", metavar="CODE", help="hall code, when the store holds several")
+    server = parser.add_argument_group("on the hall server")
+    server.add_argument(
+        "--server",
+        metavar="URL",
+        help=f"the hall server, e.g. http://127.0.0.1:8470 (or {SERVER_ENV}, unless --db)",
+    )
+    server.add_argument(
+        "--device-key",
+        metavar="KEY",
+        help=f"this counter's customer screen key (or {KEY_ENV})",
+    )
+    store = parser.add_argument_group("on the store of this PC (without --server)")
+    store.add_argument("--db", metavar="TARGET", help="the store (default: $HALLQ_DB)")
+    store.add_argument("--hall", metavar="CODE", help="hall code, when the store holds several")
     parser.add_argument("--counter", type=int, default=1, metavar="N", help="counter number")
     parser.add_argument("--language", choices=("zh", "en"), default="zh")
     parser.add_argument("--clerk", metavar="STAFF", help="sign in at start as this staff id")
     parser.add_argument("--pin", help="the PIN for --clerk")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.server is None and args.db is None:  # a --db given wins over the environment
+        args.server = os.environ.get(SERVER_ENV) or None
+    if args.server and args.device_key is None:
+        args.device_key = os.environ.get(KEY_ENV) or None
+    return args
+
+
+def check_mode(args: argparse.Namespace) -> None:
+    """One way to run, said in one line when mixed or half given."""
+    if args.server and args.db:
+        raise Rejected("give --server (the hall server) or --db (a store on this PC), not both")
+    if args.server and not args.device_key:
+        raise Rejected(
+            f"--server needs --device-key (or {KEY_ENV}): this counter's customer screen key"
+        )
+    if args.server and args.hall:
+        raise Rejected("--hall is for --db: the hall server serves one hall")
+    if args.device_key and not args.server:
+        raise Rejected(f"--device-key needs --server (or {SERVER_ENV})")
+    if not 1 <= args.counter <= 999:
+        raise Rejected(f"a counter is numbered 1 to 999, not {args.counter}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     start_logging("counter")
     try:
+        check_mode(args)
         app = make_application(sys.argv[:1], args.language)
+        if args.server:
+            address = ServerAddress.parse(args.server)
+            app.setStyleSheet(style_sheet("workstation"))
+            return run_on_server(app, address, args)
         store = open_store(args.db or default_target(), create=False)
         with store.read() as session:
             timeout = load_settings(session, find_hall(session, args.hall).id).rating_timeout_s
@@ -66,6 +121,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     announce_shown("counter", STARTED)
     code = app.exec()
     store.close()
+    return code
+
+
+def open_on_server(
+    link: HallLink, args: argparse.Namespace
+) -> tuple[WorkstationWindow, CustomerWindow]:
+    """Both windows on the hall server's API, each with the lost-server strip."""
+    customer = CustomerWindow(
+        None,
+        None,
+        args.counter,
+        language=args.language,
+        rating_timeout_s=HallSettings().rating_timeout_s,
+        source=ServerCustomer(link, args.counter),
+    )
+    layout = customer.layout()
+    if isinstance(layout, QVBoxLayout):
+        layout.insertWidget(0, ServerBanner(link))
+    source = ServerCounter(link, args.counter)
+    window = WorkstationWindow(
+        None,
+        None,
+        args.counter,
+        language=args.language,
+        customer=customer,
+        source=source,
+        link=link,
+    )
+    source.ended = window.session_ended
+    return window, customer
+
+
+def run_on_server(app: QApplication, address: ServerAddress, args: argparse.Namespace) -> int:
+    """The windows on the hall server until the program quits."""
+    link = HallLink(address, args.device_key)
+    window, customer = open_on_server(link, args)
+    if args.clerk and args.pin:
+        window.sign_in(args.clerk, args.pin)
+    customer.show()
+    window.show()
+    link.listen()
+    announce_shown("counter", STARTED)
+    code = app.exec()
+    link.close()
     return code
 
 

@@ -2,7 +2,8 @@
 pad or a declined reason, then the rating (满意 / 一般 / 不满意) with a countdown.
 
 It works on the ticket the counter has just finished: the form comes from the recorded
-transactions (shared.archive.forms), and the rating goes to that counter's last finished ticket.
+transactions (shared.archive.forms), and the rating goes to that counter's last finished ticket,
+through its source: the store of this PC, or the hall server as the counter's customer screen.
 When it is done (rated, timed out or skipped) it says so, and the counter may call again.
 """
 
@@ -24,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter.customer.signature_pad import SignaturePad
-from shared.archive.forms import archive_form, preview_form
+from counter.customer.sources import CustomerSource, StoreCustomer
 from shared.documents.service_form import FormContent
 from shared.qt.errors import FailureNotices
-from shared.services.hall import HallService
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.vocabulary import Satisfaction
@@ -71,7 +71,7 @@ class CustomerWindow(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         hall_code: str | None,
         counter: int,
         *,
@@ -79,15 +79,21 @@ class CustomerWindow(QWidget):
         rating_timeout_s: int = 20,
         clock: Clock | None = None,
         failures: FailureNotices | None = None,
+        source: CustomerSource | None = None,
     ) -> None:
+        """On the store (`store`) or on the hall server (`source`, no store)."""
         super().__init__()
         self.setObjectName("customerWindow")
-        self.store, self.hall_code, self.counter = store, hall_code, counter
-        self.failures = failures or FailureNotices(store, self)
+        self.counter = counter
         self.language, self.rating_timeout_s = language, rating_timeout_s
-        self.clock = clock or clock_for(store)
-        self.hall = HallService(store, hall_code, self.clock)
+        if source is None:
+            assert store is not None, "a customer screen reads a store or the hall server"
+            clock = clock or clock_for(store)
+            failures = failures or FailureNotices(store, self)
+            source = StoreCustomer(store, hall_code, counter, clock, failures)
+        self.source = source
         self.ticket: str | None = None
+        self.sending = False  # a signature, a decline or a rating not yet answered
         self.setWindowTitle(tr("Counter %1 — for the customer").replace("%1", str(counter)))
         self.pages = QStackedWidget()
         self.welcome = QLabel(tr("Welcome"))
@@ -187,17 +193,16 @@ class CustomerWindow(QWidget):
     def present(self, ticket: str) -> None:
         """Show the finished ticket's service form for the customer to confirm."""
         self.ticket = ticket
-        content = self.failures.attempt(
-            f"show the form of {ticket}",
-            lambda: preview_form(self.store, self.hall_code, ticket, self.clock.now().date()),
-            self.form_view.setPlainText,
-        )
-        if content is not None:
-            self.form_view.setHtml(self.form_html(content))
+        self.form_view.clear()
+        self.source.preview(ticket, self._show_form, self.form_view.setPlainText)
         self.pad.clear()
         self.reason.setCurrentIndex(0)
         self.message.clear()
         self.pages.setCurrentIndex(1)
+
+    def _show_form(self, content: FormContent) -> None:
+        if content.ticket == self.ticket:  # not a late answer for the customer before
+            self.form_view.setHtml(self.form_html(content))
 
     def form_html(self, content: FormContent) -> str:
         english = self.language == "en"
@@ -241,23 +246,28 @@ class CustomerWindow(QWidget):
 
     def _archive(self, *, strokes: object = None, decline_reason: str = "") -> None:
         ticket = self.ticket
-        assert ticket is not None
-        archived = self.failures.attempt(
-            f"archive the form of {ticket}",
-            lambda: archive_form(
-                self.store,
-                self.hall_code,
-                ticket,
-                strokes=strokes,
-                decline_reason=decline_reason,
-                clock=self.clock,
-            ),
-            self.message.setText,
-        )
-        if archived is None:
-            return  # the customer signs (or declines) again
+        if ticket is None or self.sending:
+            return
+        self._sending(True)
+        self.source.archive(ticket, strokes, decline_reason, self._archived, self._not_sent)
+
+    def _sending(self, sending: bool) -> None:
+        """No second tap while the first is under way: the customer sees it is taken."""
+        self.sending = sending
+        for button in (self.submit_button, self.decline_confirm, *self.rating_buttons.values()):
+            button.setEnabled(
+                not sending and (button is not self.submit_button or not self.pad.empty)
+            )
+
+    def _archived(self) -> None:
+        self._sending(False)
         self.message.clear()
         self.ask_rating()
+
+    def _not_sent(self, reason: str) -> None:
+        """The customer signs (or declines, or rates) again."""
+        self._sending(False)
+        self.message.setText(reason)
 
     def ask_rating(self) -> None:
         self.seconds_left = self.rating_timeout_s
@@ -266,6 +276,8 @@ class CustomerWindow(QWidget):
         self.countdown.start()
 
     def _tick(self) -> None:
+        if self.sending:
+            return  # a rating under way is not cut short by the countdown
         self.seconds_left -= 1
         if self.seconds_left <= 0:
             self._finish_with(tr("Thank you!"))
@@ -278,11 +290,14 @@ class CustomerWindow(QWidget):
         )
 
     def _rated(self, rating: str) -> None:
-        self.failures.attempt(
-            f"rate at counter {self.counter}",
-            lambda: self.hall.rate(self.counter, rating),
-            self.message.setText,
-        )
+        if self.sending:
+            return
+        self._sending(True)
+        self.source.rate(rating, self._rating_taken, self._not_sent)
+
+    def _rating_taken(self) -> None:
+        self._sending(False)
+        self.message.clear()
         self._finish_with(tr("Thank you for your rating!"))
 
     def _finish_with(self, thanks: str) -> None:

@@ -22,11 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from shared.archive.forms import FormHit, open_form, search_forms
-from shared.errors import Rejected
-from shared.store.clock import Clock
-from shared.store.database import Store
-from shared.store.lookup import find_hall
+from counter.workstation.archive_sources import FormArchive
+from shared.archive.forms import FormHit
 
 
 def tr(text: str) -> str:
@@ -45,32 +42,23 @@ def open_with_desktop(path: Path) -> None:
 class ArchiveDialog(QDialog):
     def __init__(
         self,
-        store: Store,
-        hall_code: str | None,
+        archive: FormArchive,
         *,
-        clerk_id: int,
-        counter: int,
-        clock: Clock,
+        today: dt.date,
         open_pdf: Callable[[Path], None] = open_with_desktop,
     ) -> None:
         super().__init__()
         self.setObjectName("archiveDialog")
         self.setWindowTitle(tr("Service form archive"))
-        self.store, self.hall_code, self.clerk_id, self.counter = (
-            store,
-            hall_code,
-            clerk_id,
-            counter,
-        )
-        self.clock, self.open_pdf = clock, open_pdf
+        self.archive, self.open_pdf = archive, open_pdf
         self.hits: list[FormHit] = []
-        day = clock.now().date()
-        today = QDate(day.year, day.month, day.day)
+        self.opened: Path | None = None
+        shown = QDate(today.year, today.month, today.day)
         self.mobile = QLineEdit()
         self.mobile.setObjectName("searchMobile")
-        self.since = QDateEdit(today.addDays(-30))
+        self.since = QDateEdit(shown.addDays(-30))
         self.since.setObjectName("searchSince")
-        self.until = QDateEdit(today)
+        self.until = QDateEdit(shown)
         self.until.setObjectName("searchUntil")
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
@@ -106,22 +94,26 @@ class ArchiveDialog(QDialog):
         self.search()
 
     def search(self) -> None:
-        try:
-            with self.store.read() as session:
-                self.hits = search_forms(
-                    session,
-                    find_hall(session, self.hall_code),
-                    phone=self.mobile.text() or None,
-                    since=_day(self.since),
-                    until=_day(self.until),
-                    clerk=self.clerk.text() or None,
-                    ticket=self.ticket.text() or None,
-                )
-        except Rejected as refusal:
-            self.hits = []
-            self.status.setText(str(refusal))
-        else:
-            self.status.setText(tr("%1 form(s)").replace("%1", str(len(self.hits))))
+        self.archive.search(
+            {
+                "phone": self.mobile.text().strip() or None,
+                "since": _day(self.since),
+                "until": _day(self.until),
+                "clerk": self.clerk.text().strip() or None,
+                "ticket": self.ticket.text().strip() or None,
+            },
+            self._show,
+            self._refused,
+        )
+
+    def _refused(self, reason: str) -> None:
+        self.hits = []
+        self.table.setRowCount(0)
+        self.status.setText(reason)
+
+    def _show(self, hits: list[FormHit]) -> None:
+        self.hits = hits
+        self.status.setText(tr("%1 form(s)").replace("%1", str(len(self.hits))))
         self.table.setRowCount(len(self.hits))
         for row, hit in enumerate(self.hits):
             signature = (
@@ -140,19 +132,18 @@ class ArchiveDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 
-    def open_row(self, row: int) -> Path:
-        """Fetch the form's PDF (audited), save it to a temporary file and open it."""
+    def open_row(self, row: int) -> Path | None:
+        """Fetch the form's PDF (audited), save it to a temporary file and open it; the path
+        once the PDF is here (at once from the store, later from the server)."""
         hit = self.hits[row]
-        pdf = open_form(
-            self.store,
-            self.hall_code,
-            hit.sequence,
-            clerk_id=self.clerk_id,
-            source=f"counter {self.counter}",
-            clock=self.clock,
-        )
-        folder = Path(tempfile.mkdtemp(prefix="hallq-form-"))
-        path = folder / f"form-{hit.sequence}-{hit.ticket}.pdf"
-        path.write_bytes(pdf)
-        self.open_pdf(path)
-        return path
+        self.opened = None
+
+        def arrived(pdf: bytes) -> None:
+            folder = Path(tempfile.mkdtemp(prefix="hallq-form-"))
+            path = folder / f"form-{hit.sequence}-{hit.ticket}.pdf"
+            path.write_bytes(pdf)
+            self.opened = path
+            self.open_pdf(path)
+
+        self.archive.open(hit.sequence, arrived, self.status.setText)
+        return self.opened

@@ -1,17 +1,18 @@
 """The sign-in page: staff id and PIN. A refusal (wrong PIN, locked id) is shown as the
-store gives it, with how long a lock lasts."""
+store or the hall server gives it, with how long a lock lasts."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from shared.qt.errors import FailureNotices
-from shared.services.staff import sign_in
-from shared.store.clock import Clock
-from shared.store.database import Store
+from counter.workstation.sources import Clerk, Complain
+
+# staff id, PIN, then what to do with the clerk signed in, or with a refusal's one line
+SignIn = Callable[[str, str, Callable[[Clerk], None], Complain], None]
 
 
 def tr(text: str) -> str:
@@ -42,21 +43,13 @@ def refusal_text(message: str) -> str:
 
 
 class SignInPage(QWidget):
-    signed_in = Signal(object)  # SignedIn
+    signed_in = Signal(object)  # Clerk
 
-    def __init__(
-        self,
-        store: Store,
-        hall_code: str | None,
-        counter: int,
-        title: str,
-        clock: Clock,
-        failures: FailureNotices,
-    ) -> None:
+    def __init__(self, sign_in: SignIn, title: str) -> None:
         super().__init__()
         self.setObjectName("signInPage")
-        self.store, self.hall_code, self.counter, self.clock = store, hall_code, counter, clock
-        self.failures = failures
+        self._sign_in = sign_in
+        self.waiting = False  # a sign-in sent to the hall server and not yet answered
         heading = QLabel(title)
         heading.setObjectName("signInTitle")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -92,26 +85,27 @@ class SignInPage(QWidget):
         layout.addStretch(2)
 
     def submit(self) -> None:
-        """Sign in; a refusal or a store failure is shown and the PIN asked again."""
-        who = self.failures.attempt(
-            f"sign in at counter {self.counter}",
-            lambda: sign_in(
-                self.store,
-                self.hall_code,
-                self.staff.text(),
-                self.pin.text(),
-                source=f"counter {self.counter}",
-                clock=self.clock,
-            ),
-            self._refused,
-        )
-        if who is None:
+        """Sign in; a refusal or a failure is shown and the PIN asked again."""
+        if self.waiting:
             return
+        self.waiting = True
+        self.button.setEnabled(False)
+        self._sign_in(self.staff.text(), self.pin.text(), self._opened, self._refused)
+
+    def _opened(self, who: Clerk) -> None:
+        self.waiting = False
+        self.button.setEnabled(True)
         self.message.clear()
         self.pin.clear()
         self.signed_in.emit(who)
 
     def _refused(self, message: str) -> None:
+        self.waiting = False
+        self.button.setEnabled(True)
         self.message.setText(refusal_text(message))
         self.pin.clear()
         self.pin.setFocus()
+
+    def ended(self, message: str) -> None:
+        """Back here because the server no longer knows the clerk's session."""
+        self._refused(message)

@@ -2,7 +2,9 @@
 
 F2 call next · F3 recall · F4 no-show · F6 transfer · F8 finish · F9 pause/resume ·
 Ctrl+F form archive. A USB scanner types a slip's code into the scan field and presses
-Enter. The window calls the hall's services and re-reads the counter when the store changes.
+Enter. The window acts through its source (the store of this PC, or the hall server under
+the session the clerk opened at this counter) and re-reads the counter when anything changed.
+An act is shown as done only once the store committed it or the server answered.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -30,20 +32,20 @@ from PySide6.QtWidgets import (
 
 from counter.customer.window import CustomerWindow
 from counter.workstation.archive_dialog import ArchiveDialog, open_with_desktop
+from counter.workstation.archive_sources import FormArchive, ServerArchive, StoreArchive
 from counter.workstation.figures_panel import FiguresPanel
 from counter.workstation.sign_in import SignInPage
+from counter.workstation.sources import Acted, Clerk, CounterSource, StoreCounter
 from counter.workstation.transaction_form import TransactionForm
 from shared.qt.errors import FailureNotices
 from shared.qt.live import LiveStore
-from shared.services.hall import HallService
-from shared.services.slip_use import take_slip
-from shared.services.staff import SignedIn
+from shared.qt.remote import HallLink, LinkState, ServerBanner
+from shared.services.slip_use import SlipTaken
 from shared.store.clock import Clock, clock_for
 from shared.store.database import EVERYTHING, Store
-from shared.views.counter import CounterView, counter_view
+from shared.views.counter import CounterView
 from shared.vocabulary import CounterState, Tier
 
-_Result = TypeVar("_Result")
 # What counter_view reads: the counter and its ticket, the queues, the clerk, the businesses.
 WORKSTATION_FOLLOWS = frozenset({"tickets", "counters", "staff", "settings"})
 
@@ -63,7 +65,7 @@ def tier_name(tier: Tier) -> str:
 class WorkstationWindow(QMainWindow):
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         hall_code: str | None,
         counter: int,
         *,
@@ -72,16 +74,25 @@ class WorkstationWindow(QMainWindow):
         clock: Clock | None = None,
         open_pdf: Callable[[Path], None] = open_with_desktop,
         failures: FailureNotices | None = None,
+        source: CounterSource | None = None,
+        link: HallLink | None = None,
     ) -> None:
+        """On the store (`store`) or on the hall server (`source` and `link`, no store)."""
         super().__init__()
         self.setObjectName("workstation")
         self.store, self.hall_code, self.counter = store, hall_code, counter
-        self.failures = failures or FailureNotices(store, self)
         self.english = language == "en"
-        self.clock = clock or clock_for(store)
-        self.hall = HallService(store, hall_code, self.clock)
+        if source is None:
+            assert store is not None, "a workstation reads a store or the hall server"
+            self.failures = failures or FailureNotices(store, self)
+            self.clock = clock or clock_for(store)
+            source = StoreCounter(store, hall_code, counter, self.clock, self.failures)
+        else:
+            self.clock = source.clock
+        self.source, self.link = source, link
         self.customer, self.open_pdf = customer, open_pdf
-        self.clerk: SignedIn | None = None
+        self.clerk: Clerk | None = None
+        self.acting: str | None = None  # the act sent and not yet answered
         self.view: CounterView | None = None
         self.shown_ticket: str | None = None
         self.customer_busy: str | None = None
@@ -90,19 +101,26 @@ class WorkstationWindow(QMainWindow):
         self.setWindowTitle(tr("Counter %1").replace("%1", str(counter)))
         self.pages = QStackedWidget()
         self.sign_in_page = SignInPage(
-            store,
-            hall_code,
-            counter,
-            tr("Counter %1 — sign in").replace("%1", str(counter)),
-            self.clock,
-            self.failures,
+            source.sign_in, tr("Counter %1 — sign in").replace("%1", str(counter))
         )
         self.sign_in_page.signed_in.connect(self._signed_in)
         self.pages.addWidget(self.sign_in_page)
         self.pages.addWidget(self._counter_page())
-        self.setCentralWidget(self.pages)
-        self.live = LiveStore(store, self)
-        self.live.changed.connect(self.refresh)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        if link is not None:
+            column.addWidget(ServerBanner(link))
+            link.state.connect(self._server_moved)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.live: LiveStore | None = None
+        if link is not None:
+            link.changed.connect(self.refresh)
+        else:
+            assert store is not None
+            self.live = LiveStore(store, self)
+            self.live.changed.connect(self.refresh)
         self._shortcuts()
         self.resize(1280, 800)
 
@@ -235,7 +253,7 @@ class WorkstationWindow(QMainWindow):
         self.sign_in_page.pin.setText(pin)
         self.sign_in_page.submit()
 
-    def _signed_in(self, who: SignedIn) -> None:
+    def _signed_in(self, who: Clerk) -> None:
         self.clerk = who
         self.heading.setText(
             tr("Counter %1 · %2 (%3)")
@@ -247,30 +265,40 @@ class WorkstationWindow(QMainWindow):
         self.pages.setCurrentIndex(1)
         self.refresh()
 
+    def _server_moved(self, state: LinkState) -> None:
+        """Back in touch with the server: read the counter as it now is."""
+        if state.connected:
+            self.refresh()
+
     def sign_out(self) -> None:
         if self.view is not None and self.view.state != CounterState.CLOSED:
             self._say(tr("Close the counter before signing out."), error=True)
             return
+        if self.clerk is not None:
+            self.source.sign_out(self.clerk)
         self.clerk = None
+        self.view = None
         self.pages.setCurrentIndex(0)
         self.sign_in_page.staff.setFocus()
+
+    def session_ended(self, reason: str) -> None:
+        """The server no longer knows the session (the shift ended, or it was revoked)."""
+        self.clerk, self.view, self.acting = None, None, None
+        self.pages.setCurrentIndex(0)
+        self.sign_in_page.ended(reason)
 
     # ----- reading the counter -----
 
     def refresh(self, kinds: frozenset[str] = EVERYTHING) -> None:
         """Re-read the counter when its tickets, counters, staff or settings moved; while the
-        store fails, the screen stays as last read and says why."""
+        store or the server fails, the screen stays as last read and says why."""
         if self.clerk is not None and kinds & WORKSTATION_FOLLOWS:
-            self.failures.attempt(
-                f"read counter {self.counter}", self._read_counter, self._say_problem
-            )
+            self.source.read(self.clerk, self._show_counter, self._say_problem)
 
-    def _read_counter(self) -> None:
-        assert self.clerk is not None
-        self.view = counter_view(
-            self.store, self.hall_code, self.counter, self.clerk.staff_id, self.clock.now()
-        )
-        view = self.view
+    def _show_counter(self, view: CounterView) -> None:
+        if self.clerk is None:
+            return  # an answer for a clerk who has signed out meanwhile
+        self.view = view
         self.state_label.setText(
             {
                 CounterState.OPEN: tr("Open"),
@@ -282,12 +310,15 @@ class WorkstationWindow(QMainWindow):
         self.state_label.style().polish(self.state_label)
         serving = view.serving
         ticket = serving.ticket if serving else None
-        if ticket != self.shown_ticket:
+        called = ticket != self.shown_ticket
+        if called:
             self.shown_ticket = ticket
             self.form.start(view.businesses, serving.business if serving else None)
         self._show_ticket(view)
         self.figures.show_figures(view.figures)
         self._enable(view)
+        if called and ticket:
+            self.scan.setFocus()  # the scanner types straight in once a ticket is called
 
     def _business_name(self, key: str) -> str:
         assert self.view is not None
@@ -330,21 +361,25 @@ class WorkstationWindow(QMainWindow):
             self.slip_label.setText(tr("No slip"))
 
     def _enable(self, view: CounterView) -> None:
+        """The buttons the counter's state allows; none while an act awaits its answer."""
         serving = view.serving is not None
+        free = self.acting is None
         open_, paused, closed = (view.state == state for state in CounterState)
         self.open_button.setVisible(closed)
         self.pause_button.setVisible(not paused and not closed)
         self.resume_button.setVisible(paused)
-        self.pause_button.setEnabled(open_ and not serving)
-        self.close_button.setEnabled(not closed and not serving)
-        self.call_button.setEnabled(open_ and not serving and self.customer_busy is None)
+        self.open_button.setEnabled(free)
+        self.resume_button.setEnabled(free)
+        self.pause_button.setEnabled(free and open_ and not serving)
+        self.close_button.setEnabled(free and not closed and not serving)
+        self.call_button.setEnabled(free and open_ and not serving and self.customer_busy is None)
         for button in (
             self.recall_button,
             self.no_show_button,
             self.transfer_button,
             self.finish_button,
         ):
-            button.setEnabled(serving)
+            button.setEnabled(free and serving)
         self.scan.setEnabled(serving)
         self.form.setEnabled(serving)
 
@@ -358,34 +393,48 @@ class WorkstationWindow(QMainWindow):
     def _say_problem(self, text: str) -> None:
         self._say(text, error=True)
 
-    def _act(self, what: str, action: Callable[[], _Result]) -> _Result | None:
-        """Run one service call; a refusal or a store failure is shown, not raised, and the
-        same key tries again. Then re-read the counter."""
-        if self.clerk is None:
-            return None
-        result = self.failures.attempt(f"counter {self.counter}: {what}", action, self._say_problem)
-        if result is not None:
+    def _act(self, act: str, body: dict[str, Any], done: Acted) -> None:
+        """Send one act; `done` runs only once it was done (the store committed it, the
+        server answered 2xx). A refusal or a failure is shown, not raised, and the same key
+        tries again. Either way the counter is then re-read."""
+        if self.clerk is None or self.acting is not None:
+            return
+        self.acting = act
+        if self.view is not None:
+            self._enable(self.view)
+
+        def settled() -> None:
+            self.acting = None
+            if self.view is not None:
+                self._enable(self.view)
+
+        def acted(ticket: str | None) -> None:
+            settled()
+            done(ticket)
             self.refresh()
-        return result
+
+        def refused(reason: str) -> None:
+            settled()
+            self._say_problem(reason)
+            self.refresh()
+
+        self.source.act(self.clerk, act, body, acted, refused)
 
     def open_counter(self) -> None:
-        if self.clerk is None:
-            return
-        staff_id = self.clerk.staff_id
-        if self._act("open", lambda: self.hall.open_counter(self.counter, staff_id)):
-            self._say(tr("Counter open. Press F2 to call the next customer."))
+        self._act(
+            "open", {}, lambda _: self._say(tr("Counter open. Press F2 to call the next customer."))
+        )
 
     def pause(self, reason: str) -> None:
-        if self._act("pause", lambda: self.hall.pause_counter(self.counter, reason)):
-            self._say(tr("Paused: %1").replace("%1", reason))
+        self._act(
+            "pause", {"reason": reason}, lambda _: self._say(tr("Paused: %1").replace("%1", reason))
+        )
 
     def resume(self) -> None:
-        if self._act("resume", lambda: self.hall.resume_counter(self.counter)):
-            self._say(tr("Resumed."))
+        self._act("resume", {}, lambda _: self._say(tr("Resumed.")))
 
     def close_counter(self) -> None:
-        if self._act("close", lambda: self.hall.close_counter(self.counter)):
-            self._say(tr("Counter closed."))
+        self._act("close", {}, lambda _: self._say(tr("Counter closed.")))
 
     def _pause_or_resume(self) -> None:
         if self.view is not None and self.view.state == CounterState.PAUSED:
@@ -404,38 +453,33 @@ class WorkstationWindow(QMainWindow):
         self.pause_menu = menu
 
     def call_next(self) -> None:
-        if not self.call_button.isEnabled():
-            return
-        done = self._act("call the next", lambda: self.hall.call(self.counter))
-        if done is not None:
-            ticket = done.ticket
-            self._say(
-                tr("Calling %1.").replace("%1", ticket) if ticket else tr("No one is waiting.")
-            )
-            if ticket:
-                self.scan.setFocus()
+        if self.call_button.isEnabled():
+            self._act("call", {}, self._called)
+
+    def _called(self, ticket: str | None) -> None:
+        self._say(tr("Calling %1.").replace("%1", ticket) if ticket else tr("No one is waiting."))
 
     def recall(self) -> None:
-        if (
-            self.recall_button.isEnabled()
-            and self._act("call again", lambda: self.hall.recall(self.counter)) is not None
-        ):
-            self._say(tr("Called again."))
+        if self.recall_button.isEnabled():
+            self._act("recall", {}, lambda _: self._say(tr("Called again.")))
 
     def no_show(self) -> None:
-        if (
-            self.no_show_button.isEnabled()
-            and self._act("mark not come", lambda: self.hall.no_show(self.counter)) is not None
-        ):
-            self._say(tr("Marked as not come."))
+        if self.no_show_button.isEnabled():
+            self._act("no-show", {}, lambda _: self._say(tr("Marked as not come.")))
 
     def transfer(self, queue: str) -> None:
-        if self._act("transfer", lambda: self.hall.transfer(self.counter, queue)):
-            self._say(tr("Transferred to queue %1.").replace("%1", queue))
+        self._act(
+            "transfer",
+            {"queue": queue},
+            lambda _: self._say(tr("Transferred to queue %1.").replace("%1", queue)),
+        )
 
     def transfer_to_counter(self, number: int) -> None:
-        if self._act("transfer", lambda: self.hall.transfer(self.counter, to_counter=number)):
-            self._say(tr("Transferred to counter %1.").replace("%1", str(number)))
+        self._act(
+            "transfer",
+            {"to_counter": number},
+            lambda _: self._say(tr("Transferred to counter %1.").replace("%1", str(number))),
+        )
 
     def _transfer_menu(self) -> None:
         if not self.transfer_button.isEnabled() or self.view is None:
@@ -461,33 +505,33 @@ class WorkstationWindow(QMainWindow):
         self.scan.clear()
         if not scanned.strip():
             return
-        taken = self._act(
-            "take the slip",
-            lambda: take_slip(self.store, self.hall_code, self.counter, scanned, self.clock),
-        )
-        if taken is not None:
-            self.form.fill(taken.business, taken.fields)
-            self._say(tr("Slip accepted: the form is filled in."))
+        if self.clerk is not None:
+            self.source.take_slip(self.clerk, scanned, self._slip_taken, self._say_problem)
+
+    def _slip_taken(self, taken: SlipTaken) -> None:
+        self.form.fill(taken.business, taken.fields)
+        self._say(tr("Slip accepted: the form is filled in."))
+        self.refresh()
 
     def finish(self) -> None:
         if not self.finish_button.isEnabled():
             return
-        done = self._act(
+        self._act(
             "finish",
-            lambda: self.hall.finish(
-                self.counter,
-                businesses=self.form.businesses(),
-                fields=self.form.fields(),
-                outcomes=self.form.outcomes(),
-                recommended=self.form.recommended.isChecked(),
-                accepted=self.form.accepted.isChecked(),
-                notes=self.form.notes.text().strip(),
-            ),
+            {
+                "businesses": self.form.businesses(),
+                "fields": self.form.fields(),
+                "outcomes": self.form.outcomes(),
+                "recommended": self.form.recommended.isChecked(),
+                "accepted": self.form.accepted.isChecked(),
+                "notes": self.form.notes.text().strip(),
+            },
+            self._finished,
         )
-        if done is None:
-            return
-        ticket = done.ticket
-        assert ticket is not None  # finish always names the ticket it finished
+
+    def _finished(self, ticket: str | None) -> None:
+        if ticket is None:
+            return  # finish always names the ticket it finished
         if self.customer is not None:
             self.customer_busy = ticket
             self.customer.present(ticket)
@@ -510,19 +554,26 @@ class WorkstationWindow(QMainWindow):
     def open_archive(self) -> ArchiveDialog | None:
         if self.clerk is None:
             return None
-        dialog = ArchiveDialog(
-            self.store,
-            self.hall_code,
-            clerk_id=self.clerk.clerk_id,
-            counter=self.counter,
-            clock=self.clock,
-            open_pdf=self.open_pdf,
-        )
+        archive: FormArchive
+        if self.link is not None:
+            archive = ServerArchive(self.link, self.counter, self.clerk.token)
+        else:
+            assert self.store is not None
+            archive = StoreArchive(
+                self.store,
+                self.hall_code,
+                clerk_id=self.clerk.clerk_id,
+                counter=self.counter,
+                clock=self.clock,
+                failures=self.failures,
+            )
+        dialog = ArchiveDialog(archive, today=self.clock.now().date(), open_pdf=self.open_pdf)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.archive = dialog
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.live.close()
+        if self.live is not None:
+            self.live.close()
         super().closeEvent(event)

@@ -1,0 +1,123 @@
+"""Where the customer-facing window reads the service form, archives it signed or declined
+and rates the visit: the store itself (one PC, the tests, the demo) or the hall server,
+as the counter's enrolled customer screen. Callbacks as the workstation's sources: nothing
+is shown as done unless the store committed it or the server answered 2xx."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from shared.archive.forms import archive_form, preview_form
+from shared.client.decoding import decode
+from shared.client.http import ServerError
+from shared.documents.service_form import FormContent
+from shared.qt.errors import FailureNotices
+from shared.qt.remote import HallLink, LinkWords
+from shared.services.hall import HallService
+from shared.store.clock import Clock
+from shared.store.database import Store
+
+Complain = Callable[[str], None]
+Done = Callable[[], None]
+
+
+class CustomerSource(Protocol):
+    clock: Clock
+
+    def preview(
+        self, ticket: str, show: Callable[[FormContent], None], complain: Complain
+    ) -> None: ...
+
+    def archive(
+        self, ticket: str, strokes: object, decline_reason: str, done: Done, complain: Complain
+    ) -> None: ...
+
+    def rate(self, rating: str, done: Done, complain: Complain) -> None: ...
+
+
+class StoreCustomer:
+    """The store on this PC, on the GUI thread."""
+
+    def __init__(
+        self,
+        store: Store,
+        hall_code: str | None,
+        counter: int,
+        clock: Clock,
+        failures: FailureNotices,
+    ) -> None:
+        self.store, self.hall_code, self.counter, self.clock = store, hall_code, counter, clock
+        self.failures = failures
+        self.hall = HallService(store, hall_code, clock)
+
+    def preview(self, ticket: str, show: Callable[[FormContent], None], complain: Complain) -> None:
+        content = self.failures.attempt(
+            f"show the form of {ticket}",
+            lambda: preview_form(self.store, self.hall_code, ticket, self.clock.now().date()),
+            complain,
+        )
+        if content is not None:
+            show(content)
+
+    def archive(
+        self, ticket: str, strokes: object, decline_reason: str, done: Done, complain: Complain
+    ) -> None:
+        archived = self.failures.attempt(
+            f"archive the form of {ticket}",
+            lambda: archive_form(
+                self.store,
+                self.hall_code,
+                ticket,
+                strokes=strokes,
+                decline_reason=decline_reason,
+                clock=self.clock,
+            ),
+            complain,
+        )
+        if archived is not None:
+            done()
+
+    def rate(self, rating: str, done: Done, complain: Complain) -> None:
+        if self.failures.attempt(
+            f"rate at counter {self.counter}",
+            lambda: self.hall.rate(self.counter, rating),
+            complain,
+        ):
+            done()
+
+
+class ServerCustomer:
+    """The hall server, under the key of the customer screen enrolled for this counter."""
+
+    def __init__(self, link: HallLink, counter: int, words: LinkWords | None = None) -> None:
+        self.link, self.counter, self.words = link, counter, words or LinkWords()
+        self.clock: Clock = link.clock
+
+    def _failed(self, complain: Complain) -> Callable[[ServerError], None]:
+        return lambda error: complain(self.words.of(error))
+
+    def preview(self, ticket: str, show: Callable[[FormContent], None], complain: Complain) -> None:
+        reply = self.link.request("GET", f"/api/counters/{self.counter}/forms/{ticket}")
+
+        def answered(answer: Any) -> None:
+            try:
+                show(decode(FormContent, answer))
+            except ServerError as error:
+                complain(error.reason)
+
+        reply.answered.connect(answered)
+        reply.failed.connect(self._failed(complain))
+
+    def archive(
+        self, ticket: str, strokes: object, decline_reason: str, done: Done, complain: Complain
+    ) -> None:
+        body = {"strokes": strokes, "decline_reason": decline_reason}
+        reply = self.link.request("POST", f"/api/counters/{self.counter}/forms/{ticket}", body)
+        reply.answered.connect(lambda _answer: done())
+        reply.failed.connect(self._failed(complain))
+
+    def rate(self, rating: str, done: Done, complain: Complain) -> None:
+        reply = self.link.request("POST", f"/api/counters/{self.counter}/rate", {"rating": rating})
+        reply.answered.connect(lambda _answer: done())
+        reply.failed.connect(self._failed(complain))
