@@ -61,6 +61,9 @@ class Window:
     title: str
     module: str
     arguments: tuple[str, ...]
+    # The enrolled device key it acts under on the hall server: given in its environment,
+    # never on a command line another account can read.
+    device_key: str | None = None
 
     def command(self, python: str = sys.executable) -> list[str]:
         return [python, "-m", self.module, *self.arguments]
@@ -68,30 +71,33 @@ class Window:
 
 @dataclass(frozen=True)
 class Served:
-    """The demo's hall server and the board key its hall screen acts under."""
+    """The demo's hall server, and the keys of the devices its programs act as."""
 
     url: str
     board_key: str
+    screen_key: str  # the customer screen of the person's counter
 
 
 def demo_windows(target: str, served: Served | None = None) -> list[Window]:
     """The kiosk, the human's counter, and the calling board with the shift lead's monitor
-    (a client of the demo's hall server, when one runs)."""
-    screen_source = ("--server", served.url) if served else ("--db", target)
+    (the counter and the hall screen as clients of the demo's hall server, when one runs)."""
+    source = ("--server", served.url) if served else ("--db", target)
     return [
         Window("kiosk", "kiosk", ("--db", target, "--windowed")),
         Window(
             f"counter {HUMAN_COUNTER}",
             "counter",
             (
-                *("--db", target, "--counter", str(HUMAN_COUNTER)),
+                *(*source, "--counter", str(HUMAN_COUNTER)),
                 *("--clerk", HUMAN_CLERK, "--pin", CLERK_PIN),
             ),
+            served.screen_key if served else None,
         ),
         Window(
             "hall screen",
             "counter.screen",
-            (*screen_source, "--board", "--monitor", "--lead", LEAD, "--pin", LEAD_PIN),
+            (*source, "--board", "--monitor", "--lead", LEAD, "--pin", LEAD_PIN),
+            served.board_key if served else None,
         ),
     ]
 
@@ -118,8 +124,11 @@ def start_server(store: Store, target: str) -> tuple[subprocess.Popen[bytes], Se
                 stop_windows([process])
                 raise Rejected(f"the demo's hall server did not start: {error.reason}") from error
             time.sleep(0.2)
-    key = enrol_device(store, HALL, None, f"demo-board-{port}", "board")
-    return process, Served(url, key)
+    board = enrol_device(store, HALL, None, f"demo-board-{port}", "board")
+    screen = enrol_device(
+        store, HALL, None, f"demo-screen-{port}", "customer_screen", counter=HUMAN_COUNTER
+    )
+    return process, Served(url, board, screen)
 
 
 def is_installed(module: str) -> bool:
@@ -141,13 +150,18 @@ def has_screen(environment: Mapping[str, str] = os.environ) -> bool:
 
 
 def start_windows(
-    commands: Sequence[Sequence[str]], environment: Mapping[str, str] | None = None
+    commands: Sequence[Sequence[str]], keys: Sequence[str | None] = ()
 ) -> list[subprocess.Popen[bytes]]:
-    """Each in a session of its own, so Ctrl-C reaches the demo, which then closes them.
-    A key goes in the environment, never on a command line another account can read."""
+    """Each in a session of its own, so Ctrl-C reaches the demo, which then closes them;
+    each with its device key, if it has one, in its environment."""
+    keyed = [*keys, *[None] * (len(commands) - len(keys))]
     return [
-        subprocess.Popen(list(command), start_new_session=True, env=environment)
-        for command in commands
+        subprocess.Popen(
+            list(command),
+            start_new_session=True,
+            env={**os.environ, "HALLQ_DEVICE_KEY": key} if key else None,
+        )
+        for command, key in zip(commands, keyed, strict=True)
     ]
 
 
@@ -386,22 +400,22 @@ def _run(
             wanted = []
         shown = [w for w in wanted if commands is not None or is_installed(w.module)]
         left_out = [w for w in wanted if w not in shown]
-        environment = None
-        if commands is None and any(w.module == "counter.screen" for w in shown):
+        if commands is None and any(w.module.startswith("counter") for w in shown):
             server, served = start_server(store, target)
             servers.append(server)
             out.write(f"hallq demo: the hall server at {served.url}/api\n")
             clients = {w.title: w for w in demo_windows(target, served)}
             shown = [clients[w.title] for w in shown]
-            environment = {**os.environ, "HALLQ_DEVICE_KEY": served.board_key}
         out.write(_welcome(target, shown, left_out))
         out.flush()
+        keys: list[str | None] = []
         if commands is None:
             commands = [w.command() for w in shown]
             titles = [w.title for w in shown]
+            keys = [w.device_key for w in shown]
         else:
             titles = [" ".join(command) for command in commands]
-        children = start_windows(commands, environment)
+        children = start_windows(commands, keys)
         clock = SystemClock()
         player = DayPlayer(
             HallService(store, HALL, clock), demo_day(profile, seed), speed, _say(out)
