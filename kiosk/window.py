@@ -45,7 +45,13 @@ from shared.services.hall import HallService, Issued
 from shared.services.incidents import record_incident
 from shared.store.clock import Clock, clock_for
 from shared.store.database import EVERYTHING, Store
-from shared.views.kiosk_menu import Offer, customer_tier, kiosk_menu, kiosk_state
+from shared.views.kiosk_menu import (
+    Offer,
+    customer_tier,
+    kiosk_menu,
+    kiosk_state,
+    queue_waits,
+)
 from shared.vocabulary import IncidentKind, Tier
 
 if TYPE_CHECKING:
@@ -194,6 +200,8 @@ class KioskWindow(QMainWindow):
             self.history.append(current)
         if isinstance(page, PhonePage | AppointmentPage):
             page.reset()
+        if page is self.business:
+            self._show_waits()
         self.stack.setCurrentWidget(page)
         at_start = page is self.start
         self.footer.setVisible(not at_start)
@@ -202,6 +210,15 @@ class KioskWindow(QMainWindow):
             self.idle.stop()
         else:
             self.idle.start(self.state.settings.kiosk_idle_s)
+
+    def _show_waits(self) -> None:
+        """What each business means in waiting, read as the menu comes up; while the store
+        fails the buttons keep the names alone rather than an old figure."""
+        waits = self.notices.attempt(
+            "read the queues' waits",
+            lambda: queue_waits(self.store, self.hall_code, self.visit.tier, self.clock.now()),
+        )
+        self.business.show_waits(waits or {})
 
     def back(self) -> None:
         if not self.history:
@@ -289,7 +306,11 @@ class KioskWindow(QMainWindow):
         self.reread_state()
         if not offer.self_service or self.state.level < 1:
             return False
-        self.diversion.divert(offer, self._blocked(offer))
+        waits = self.notices.attempt(
+            "read the queues' waits",
+            lambda: queue_waits(self.store, self.hall_code, self.visit.tier, self.clock.now()),
+        )
+        self.diversion.divert(offer, self._blocked(offer), (waits or {}).get(offer.key))
         self.go(self.diversion)
         return True
 

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from kiosk.pages import Page
 from kiosk.widgets import icon, text_label, touch_button
-from shared.views.kiosk_menu import Menu, Offer
+from shared.documents.ticket_text import wait_words
+from shared.views.kiosk_menu import Menu, Offer, QueueWait
 from shared.vocabulary import BusinessClass, Tier
 
 ICON_SIZE = 48
@@ -20,8 +21,10 @@ class BusinessPage(Page):
     def __init__(self, menu: Menu) -> None:
         super().__init__()
         self.tier = Tier.NORMAL
+        self.waits: dict[str, QueueWait] = {}
         self.title = text_label("title")
         self.channel = text_label("channel", name="channel")
+        self.legend = text_label("note", name="self-service-legend")
         self.buttons: dict[str, tuple[QPushButton, Offer]] = {}
         self.class_titles: dict[BusinessClass, QLabel] = {}
         columns = QHBoxLayout()
@@ -52,11 +55,24 @@ class BusinessPage(Page):
         top.addWidget(self.title, 1)
         top.addWidget(self.channel)
         layout.addLayout(top)
+        layout.addWidget(self.legend)
         layout.addLayout(columns, 1)
 
     def show_tier(self, tier: Tier) -> None:
         self.tier = tier
         self.translate_words()
+
+    def show_waits(self, waits: dict[str, QueueWait]) -> None:
+        """People waiting and the expected wait on each button, read as the screen shows."""
+        self.waits = waits
+        self.translate_words()
+
+    def wait_line(self, wait: QueueWait) -> str:
+        """ "3 people waiting · about 5 min", in the customer's language."""
+        if wait.wait_s is None:
+            return self.tr("No counter open yet")
+        people = self.tr("%n waiting", "", wait.ahead) if wait.ahead else self.tr("No one waiting")
+        return f"{people} · {self.pick(*wait_words(wait.wait_s))}"
 
     def translate_words(self) -> None:
         self.title.setText(self.tr("What would you like to do today?"))
@@ -72,10 +88,12 @@ class BusinessPage(Page):
             BusinessClass.HANDSET: self.tr("Phones"),
             BusinessClass.GROUP: self.tr("Companies"),
         }
+        self.legend.setText(self.tr("Green-edged business can also be done at self-service"))
         for business_class, label in self.class_titles.items():
             label.setText(names[business_class])
         for button, offer in self.buttons.values():
             name = self.pick(offer.name, offer.name_en)
-            if offer.self_service:
-                name += "\n" + self.tr("also at self-service")
+            wait = self.waits.get(offer.key)
+            if wait is not None:
+                name += "\n" + self.wait_line(wait)
             button.setText(name)

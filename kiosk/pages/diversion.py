@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.pages import Page
 from kiosk.widgets import icon, text_label, touch_button
-from shared.views.kiosk_menu import Offer
+from shared.documents.ticket_text import wait_words
+from shared.views.kiosk_menu import Offer, QueueWait
 
 
 class DiversionPage(Page):
@@ -20,6 +21,7 @@ class DiversionPage(Page):
         super().__init__()
         self.offer: Offer | None = None
         self.blocked = False
+        self.wait: QueueWait | None = None
         picture = QLabel()
         picture.setPixmap(icon("self_service", 120).pixmap(120, 120))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -29,6 +31,8 @@ class DiversionPage(Page):
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.where = text_label("body", name="where")
         self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting = text_label("wait", name="ticket-wait")
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.go = touch_button("", "primary", "go-self-service")
         self.ticket = touch_button("", "secondary", "ticket-anyway")
         self.go.clicked.connect(self.understood)
@@ -44,11 +48,14 @@ class DiversionPage(Page):
         layout.addWidget(picture)
         layout.addWidget(self.title)
         layout.addWidget(self.where)
+        layout.addWidget(self.waiting)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
-    def divert(self, offer: Offer, blocked: bool) -> None:
-        self.offer, self.blocked = offer, blocked
+    def divert(self, offer: Offer, blocked: bool, wait: QueueWait | None = None) -> None:
+        """`wait` is what a ticket would mean now, said at level 1 so the choice is informed."""
+        self.offer, self.blocked, self.wait = offer, blocked, wait
+        self.waiting.setVisible(not blocked and wait is not None)
         self.ticket.setVisible(not blocked)
         self.translate_words()
 
@@ -71,3 +78,12 @@ class DiversionPage(Page):
             )
         )
         self.ticket.setText(self.tr("Take a ticket anyway"))
+        if self.wait is not None:
+            if self.wait.wait_s is None:
+                self.waiting.setText(self.tr("With a ticket: no counter is open yet"))
+            else:
+                self.waiting.setText(
+                    self.tr(
+                        "With a ticket: %n waiting before you, %1", "", self.wait.ahead
+                    ).replace("%1", self.pick(*wait_words(self.wait.wait_s)))
+                )

@@ -12,7 +12,6 @@ from kiosk.widgets import restyle, text_label, touch_button
 from shared.documents.ticket_text import TicketPrint, wait_words
 
 PRINTING, PRINTED, FAILED, NO_PRINTER = "printing", "printed", "failed", "no_printer"
-SOON_S = 30  # an estimate under half a minute is said as "very soon"
 
 
 class TicketPage(Page):
@@ -91,9 +90,6 @@ class TicketPage(Page):
         while self.form.rowCount():
             self.form.removeRow(0)
         wait = wait_words(ticket.estimated_wait_s)
-        if ticket.estimated_wait_s is not None and ticket.estimated_wait_s < SOON_S:
-            # No one ahead at an open counter: "about 1 min" would promise a wait.
-            wait = (self.tr("Very soon"), self.tr("Very soon"))
         rows = [
             (self.tr("Business"), self.pick(ticket.business_name, ticket.business_name_en)),
             (self.tr("People ahead"), str(ticket.ahead)),

@@ -3,20 +3,23 @@ crowding level and settings, a customer's tier, and what a ticket prints."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from shared.documents.ticket_text import SlipLine, TicketPrint
 from shared.field_definitions import FieldDefinition
+from shared.forecast.wait_estimate import estimate_wait_s
+from shared.rules.calling import route
 from shared.rules.masking import mask_field, mask_phone
 from shared.services.hall import Issued
 from shared.services.settings import HallSettings, load_settings
 from shared.store.database import Store
 from shared.store.lookup import find_hall
-from shared.store.models import Business, Customer, Hall, Queue
-from shared.vocabulary import BusinessClass, FieldKind, Tier
+from shared.store.models import Business, Customer, Hall, Queue, Ticket
+from shared.vocabulary import BusinessClass, FieldKind, TicketStatus, Tier
 
 
 @dataclass(frozen=True)
@@ -143,3 +146,52 @@ def customer_tier(store: Store, hall_code: str | None, phone: str) -> Tier:
             select(Customer.tier).where(Customer.hall_id == hall.id, Customer.phone == phone)
         )
         return tier or Tier.NORMAL
+
+
+@dataclass(frozen=True)
+class QueueWait:
+    """What a customer can expect before choosing: the people waiting in the queue a
+    ticket would join, and the wait the ticket itself would print (None: no counter open)."""
+
+    ahead: int
+    wait_s: float | None
+
+
+def queue_waits(
+    store: Store, hall_code: str | None, tier: Tier, now: dt.datetime
+) -> dict[str, QueueWait]:
+    """Per business key, for a customer of `tier`: the queue is routed as the ticket would
+    be, and the wait is the very estimate the ticket prints, so the two never disagree."""
+    with store.read() as session:
+        hall = find_hall(session, hall_code)
+        settings = load_settings(session, hall.id)
+        queues = {
+            row.id: row for row in session.scalars(select(Queue).where(Queue.hall_id == hall.id))
+        }
+        by_letter = {queue.letter: queue for queue in queues.values()}
+        waiting = dict(
+            session.execute(
+                select(Ticket.queue_id, func.count())
+                .where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.WAITING)
+                .group_by(Ticket.queue_id)
+            ).all()
+        )
+        per_queue: dict[str, QueueWait] = {}
+        found: dict[str, QueueWait] = {}
+        for key, queue_id in session.execute(
+            select(Business.key, Business.queue_id).where(Business.hall_id == hall.id)
+        ):
+            letter = route(
+                tier,
+                queues[queue_id].letter,
+                vip_queue=settings.vip_queue,
+                group_queue=settings.group_queue,
+            )
+            queue = by_letter.get(letter, queues[queue_id])
+            if queue.letter not in per_queue:
+                per_queue[queue.letter] = QueueWait(
+                    int(waiting.get(queue.id, 0)),
+                    estimate_wait_s(session, hall, queue, settings, now),
+                )
+            found[key] = per_queue[queue.letter]
+        return found

@@ -173,3 +173,12 @@ def test_an_incident_names_the_ticket_it_affected(store, hall, clock):
     with store.read() as session:
         incident = session.scalars(select(Incident)).one()
     assert (incident.message, incident.at, incident.ticket_id) == ("out of paper", clock.now(), 1)
+
+
+def test_an_estimate_under_half_a_minute_is_very_soon_never_about_a_minute():
+    from shared.documents.ticket_text import wait_words
+
+    assert wait_words(0) == ("马上就到您", "very soon")
+    assert wait_words(29.9) == ("马上就到您", "very soon")
+    assert wait_words(30) == ("约 1 分钟", "about 1 min")
+    assert wait_words(None) == ("暂无窗口开放", "no counter open yet")

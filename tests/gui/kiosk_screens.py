@@ -114,6 +114,9 @@ def _screens(window: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
 
 
 def _diversion(window: KioskWindow, service: HallService, language: str) -> None:
+    tap(window, "home")
+    tap(window, "take-ticket")
+    _save(window, "business", language)
     crowd(service, 1)
     window.reread_state()
     tap(window, "home")
