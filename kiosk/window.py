@@ -33,7 +33,7 @@ from kiosk.pages.ticket import FAILED, NO_PRINTER, PRINTED, PRINTING, TicketPage
 from kiosk.pinyin_input import warm_up
 from kiosk.print_job import PrintJob, PrintSignals
 from kiosk.visit import Visit
-from kiosk.widgets import text_label, touch_button
+from kiosk.widgets import restyle, text_label, touch_button
 from shared.documents.printing import TicketPrinter, open_printer
 from shared.documents.ticket_text import TicketPrint
 from shared.qt.application import Translation
@@ -75,9 +75,11 @@ class KioskWindow(QMainWindow):
         print_folder: Path,
         clock: Clock | None = None,
         language: str = "zh",
+        name: str = "kiosk",
     ) -> None:
         super().__init__()
         self.store = store
+        self.name = name  # where the shift lead's monitor says a call for help came from
         self.hall_code = hall_code
         self.notices = FailureNotices(store, self)
         self.clock = clock or clock_for(store)
@@ -145,13 +147,21 @@ class KioskWindow(QMainWindow):
         self.language_button.clicked.connect(
             lambda: self.switch_language("en" if self.translation.language == "zh" else "zh")
         )
+        self.help_button = touch_button("", "help", "call-help")
+        self.help_button.clicked.connect(self.call_help)
+        self.help_notice = text_label("help-notice", name="help-notice")
+        self.help_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.help_notice.hide()
         header = QWidget()
         header.setObjectName("header")
         top = QHBoxLayout(header)
         top.setContentsMargins(32, 8, 24, 8)
         top.addWidget(self.hall_name, 1)
+        top.addWidget(self.help_notice, 1)  # in the hall name's place: the screen keeps its size
         top.addWidget(self.clock_label)
         top.addSpacing(24)
+        top.addWidget(self.help_button)
+        top.addSpacing(16)
         top.addWidget(self.language_button)
         self.back_button = touch_button("", "footer", "back")
         self.home_button = touch_button("", "footer", "home")
@@ -187,6 +197,8 @@ class KioskWindow(QMainWindow):
         self.business.chosen.connect(self.business_chosen)
         self.diversion.understood.connect(self.home)
         self.diversion.anyway.connect(self.continue_business)
+        self.diversion.cannot.connect(self.cannot_self_serve)
+        self.diversion.help_wanted.connect(self.call_help)
         self.slip.finished.connect(self.slip_finished)
         self.confirm.confirmed.connect(self.take_ticket)
         self.confirm.edit_field.connect(self.edit_slip_field)
@@ -233,6 +245,9 @@ class KioskWindow(QMainWindow):
         """A fresh visit on the start screen: nothing of the last customer stays, not even
         their language."""
         self.visit = Visit()
+        self._show_help_notice(False)
+        self.help_button.setEnabled(True)
+        self.help_button.setText(self.tr("Call staff"))
         if self.translation.language != self.default_language:
             self.switch_language(self.default_language)
         self.history.clear()
@@ -246,8 +261,62 @@ class KioskWindow(QMainWindow):
         self.language_button.setText(LANGUAGE_BUTTON[language])
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("⌂ Start again"))
+        self.help_button.setText(
+            self.tr("✓ Staff called") if self.visit.help_called else self.tr("Call staff")
+        )
+        self.help_notice.setText(
+            self.tr("A member of staff is on the way. Please wait here.")
+            if self.visit.help_called
+            else self.help_notice.text()
+        )
         self.hall_name.setText(self.menu.hall_name if language == "zh" else self.menu.hall_name_en)
         self._show_countdown(self.idle.left)
+
+    def call_help(self) -> None:
+        """The way forward for anyone the screens do not serve: the floor staff are called,
+        and the shift lead's monitor lists the call with this kiosk's name."""
+        screen = self.stack.currentWidget()
+        where = type(screen).__name__.removesuffix("Page").lower()
+        called = self.notices.attempt(
+            "call the floor staff", lambda: self._record_help(where), self._help_failed
+        )
+        if not called:
+            return
+        self.visit.help_called = True
+        self.help_button.setEnabled(False)
+        self.help_button.setText(self.tr("✓ Staff called"))
+        restyle(self.help_notice, state="ok")
+        self.help_notice.setText(self.tr("A member of staff is on the way. Please wait here."))
+        self._show_help_notice(True)
+
+    def _show_help_notice(self, shown: bool) -> None:
+        self.help_notice.setVisible(shown)
+        self.hall_name.setVisible(not shown)
+
+    def _record_help(self, where: str) -> bool:
+        record_incident(
+            self.store,
+            self.hall_code,
+            source=self.name,
+            kind=IncidentKind.HELP_REQUESTED,
+            message=f"顾客请求大堂人员协助（{where} screen）",
+            clock=self.clock,
+        )
+        return True
+
+    def _help_failed(self, why: str) -> None:
+        restyle(self.help_notice, state="problem")
+        self.help_notice.setText(
+            self.tr("Calling staff did not work (%1). Please ask at the service desk.").replace(
+                "%1", why
+            )
+        )
+        self._show_help_notice(True)
+
+    def cannot_self_serve(self) -> None:
+        """Level 2, confirmed: this customer gets a ticket for self-service business."""
+        self.visit.cannot_self_serve = True
+        self.continue_business()
 
     def _show_countdown(self, left: int) -> None:
         self.clock_label.setText(f"{self.clock.now():%H:%M}")
@@ -296,6 +365,7 @@ class KioskWindow(QMainWindow):
     def business_chosen(self, key: str) -> None:
         self.visit.business = key
         self.visit.slip = {}
+        self.visit.cannot_self_serve = False
         offer = self.menu.offer(key)
         if self._diverted(offer):
             return
@@ -317,7 +387,7 @@ class KioskWindow(QMainWindow):
     def _blocked(self, offer: Offer) -> bool:
         """No ticket at all: level 2, a hall that diverts then, and self-service business."""
         level2 = self.state.level >= 2 and self.state.settings.level2_diversion
-        return offer.self_service and level2
+        return offer.self_service and level2 and not self.visit.cannot_self_serve
 
     def continue_business(self) -> None:
         assert self.visit.business is not None
@@ -405,7 +475,7 @@ class KioskWindow(QMainWindow):
             lambda: record_incident(
                 self.store,
                 self.hall_code,
-                source="kiosk",
+                source=self.name,
                 kind=IncidentKind.PRINTER,
                 message=why,
                 ticket=ticket,

@@ -41,54 +41,54 @@
         <translation>暂无窗口开放</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/business.py" line="75" />
+        <location filename="../../kiosk/pages/business.py" line="74" />
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 人等候</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="75" />
+        <location filename="../../kiosk/pages/business.py" line="74" />
         <source>No one waiting</source>
         <translation>无人等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="80" />
+        <location filename="../../kiosk/pages/business.py" line="78" />
         <source>What would you like to do today?</source>
         <translation>请选择您要办理的业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="82" />
+        <location filename="../../kiosk/pages/business.py" line="80" />
         <source>★ VIP customer: you will be served in the green channel</source>
         <translation>★ 尊敬的VIP客户，您将在绿色通道优先办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="83" />
+        <location filename="../../kiosk/pages/business.py" line="81" />
         <source>Group customer: you will be served at the group desk</source>
         <translation>集团客户，您将在集团业务专席办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="88" />
+        <location filename="../../kiosk/pages/business.py" line="86" />
         <source>Everyday business</source>
         <translation>常规业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="89" />
+        <location filename="../../kiosk/pages/business.py" line="87" />
         <source>SIM &amp; accounts</source>
         <translation>卡号与开户</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="90" />
+        <location filename="../../kiosk/pages/business.py" line="88" />
         <source>Phones</source>
         <translation>手机终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="91" />
+        <location filename="../../kiosk/pages/business.py" line="89" />
         <source>Companies</source>
         <translation>集团业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="93" />
+        <location filename="../../kiosk/pages/business.py" line="91" />
         <source>Green-edged business can also be done at self-service</source>
         <translation>绿框业务也可在自助终端办理</translation>
     </message>
@@ -139,52 +139,73 @@
 <context>
     <name>DiversionPage</name>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="67" />
+        <location filename="../../kiosk/pages/diversion.py" line="91" />
+        <source>I cannot use self-service</source>
+        <translation>我无法自助办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="92" />
+        <source>Yes, I cannot: give me a ticket</source>
+        <translation>确认无法自助，请给我取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="93" />
+        <source>Ask a guide to help me</source>
+        <translation>请工作人员帮我</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="95" />
+        <location filename="../../kiosk/pages/diversion.py" line="100" />
         <source>The hall is very busy right now</source>
         <translation>当前营业厅客流高峰</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="68" />
+        <location filename="../../kiosk/pages/diversion.py" line="97" />
+        <source>You cannot use self-service or the app for %1?</source>
+        <translation>您确认无法使用自助终端或手机APP办理「%1」吗？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="101" />
         <source>%1: please use self-service today</source>
         <translation>「%1」请到自助终端办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="69" />
+        <location filename="../../kiosk/pages/diversion.py" line="102" />
         <source>OK, I will use self-service</source>
         <translation>好的，我去自助办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="71" />
+        <location filename="../../kiosk/pages/diversion.py" line="104" />
         <source>The hall is busy right now</source>
         <translation>当前营业厅人较多</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="72" />
+        <location filename="../../kiosk/pages/diversion.py" line="105" />
         <source>%1 is quicker at self-service</source>
         <translation>「%1」自助办理更快捷</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="73" />
+        <location filename="../../kiosk/pages/diversion.py" line="106" />
         <source>Use self-service (no waiting)</source>
         <translation>去自助办理（无需排队）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="76" />
+        <location filename="../../kiosk/pages/diversion.py" line="109" />
         <source>Self-service terminals are to the left of the entrance, or use the China Mobile app. A guide will gladly help you.</source>
         <translation>自助终端在入口左侧，也可使用中国移动APP办理。大堂引导员可以协助您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="80" />
+        <location filename="../../kiosk/pages/diversion.py" line="113" />
         <source>Take a ticket anyway</source>
         <translation>仍要取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="83" />
+        <location filename="../../kiosk/pages/diversion.py" line="116" />
         <source>With a ticket: no counter is open yet</source>
         <translation>如取号：暂无窗口开放</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/diversion.py" line="86" />
+        <location filename="../../kiosk/pages/diversion.py" line="120" />
         <source>With a ticket: %n waiting before you, %1</source>
         <translation>
             <numerusform>如取号：前面 %n 人，%1</numerusform>
@@ -194,17 +215,40 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="247" />
+        <location filename="../../kiosk/window.py" line="262" />
         <source>‹ Back</source>
         <translation>‹ 上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="248" />
+        <location filename="../../kiosk/window.py" line="263" />
         <source>⌂ Start again</source>
         <translation>⌂ 返回首页</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="250" />
+        <location filename="../../kiosk/window.py" line="265" />
+        <source>Call staff</source>
+        <translation>呼叫工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="265" />
+        <location filename="../../kiosk/window.py" line="287" />
+        <source>✓ Staff called</source>
+        <translation>✓ 已呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="268" />
+        <location filename="../../kiosk/window.py" line="289" />
+        <source>A member of staff is on the way. Please wait here.</source>
+        <translation>已通知工作人员，马上过来，请在此稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="310" />
+        <source>Calling staff did not work (%1). Please ask at the service desk.</source>
+        <translation>呼叫工作人员未成功（%1），请到服务台咨询。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/window.py" line="254" />
+        <location filename="../../kiosk/window.py" line="323" />
         <source>Back to start in %n s</source>
         <translation>
             <numerusform>%n 秒后返回首页</numerusform>

@@ -16,11 +16,14 @@ from shared.views.kiosk_menu import Offer, QueueWait
 class DiversionPage(Page):
     anyway = Signal()  # the customer still wants a ticket (level 1 only)
     understood = Signal()  # the customer goes to self-service
+    cannot = Signal()  # level 2: the customer confirmed they cannot use self-service
+    help_wanted = Signal()  # level 2: the customer would rather a guide came over
 
     def __init__(self) -> None:
         super().__init__()
         self.offer: Offer | None = None
         self.blocked = False
+        self.asking = False  # level 2: "I cannot use self-service" tapped, not yet confirmed
         self.wait: QueueWait | None = None
         picture = QLabel()
         picture.setPixmap(icon("self_service", 120).pixmap(120, 120))
@@ -35,12 +38,21 @@ class DiversionPage(Page):
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.go = touch_button("", "primary", "go-self-service")
         self.ticket = touch_button("", "secondary", "ticket-anyway")
+        self.unable = touch_button("", "secondary", "cannot-self-serve")
+        self.sure = touch_button("", "primary", "confirm-cannot-self-serve")
+        self.guide = touch_button("", "secondary", "call-guide")
         self.go.clicked.connect(self.understood)
         self.ticket.clicked.connect(self.anyway)
+        self.unable.clicked.connect(self._ask)
+        self.sure.clicked.connect(self.cannot)
+        self.guide.clicked.connect(self.help_wanted)
         buttons = QHBoxLayout()
         buttons.setSpacing(24)
         buttons.addWidget(self.go, 3)
         buttons.addWidget(self.ticket, 2)
+        buttons.addWidget(self.unable, 2)
+        buttons.addWidget(self.sure, 3)
+        buttons.addWidget(self.guide, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(96, 16, 96, 24)
         layout.setSpacing(16)
@@ -55,15 +67,36 @@ class DiversionPage(Page):
     def divert(self, offer: Offer, blocked: bool, wait: QueueWait | None = None) -> None:
         """`wait` is what a ticket would mean now, said at level 1 so the choice is informed."""
         self.offer, self.blocked, self.wait = offer, blocked, wait
-        self.waiting.setVisible(not blocked and wait is not None)
-        self.ticket.setVisible(not blocked)
+        self.asking = False
+        self._show_buttons()
+
+    def _ask(self) -> None:
+        """One more question before a ticket at level 2, so the tap is a choice, not a slip."""
+        self.asking = True
+        self._show_buttons()
+
+    def _show_buttons(self) -> None:
+        self.waiting.setVisible(not self.blocked and self.wait is not None)
+        self.go.setVisible(not self.asking)
+        self.ticket.setVisible(not self.blocked)
+        self.unable.setVisible(self.blocked and not self.asking)
+        self.sure.setVisible(self.asking)
+        self.guide.setVisible(self.asking)
         self.translate_words()
 
     def translate_words(self) -> None:
         if self.offer is None:
             return
         name = self.pick(self.offer.name, self.offer.name_en)
-        if self.blocked:
+        self.unable.setText(self.tr("I cannot use self-service"))
+        self.sure.setText(self.tr("Yes, I cannot: give me a ticket"))
+        self.guide.setText(self.tr("Ask a guide to help me"))
+        if self.asking:
+            self.level.setText(self.tr("The hall is very busy right now"))
+            self.title.setText(
+                self.tr("You cannot use self-service or the app for %1?").replace("%1", name)
+            )
+        elif self.blocked:
             self.level.setText(self.tr("The hall is very busy right now"))
             self.title.setText(self.tr("%1: please use self-service today").replace("%1", name))
             self.go.setText(self.tr("OK, I will use self-service"))

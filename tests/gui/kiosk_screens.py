@@ -127,6 +127,10 @@ def _diversion(window: KioskWindow, service: HallService, language: str) -> None
     tap(window, "back")
     tap(window, "business-topup")
     _save(window, "diversion-level2", language)
+    tap(window, "cannot-self-serve")
+    _save(window, "diversion-level2-cannot", language)
+    tap(window, "call-guide")
+    _save(window, "help-called", language)
 
 
 def _morning(service: HallService) -> None:
