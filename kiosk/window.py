@@ -320,7 +320,10 @@ class KioskWindow(QMainWindow):
 
     def _show_countdown(self, left: int) -> None:
         self.clock_label.setText(f"{self.clock.now():%H:%M}")
-        self.countdown.setText(self.tr("Back to start in %n s", "", max(left, 0)))
+        running = self.idle.running
+        self.countdown.setText(
+            self.tr("Back to start in %n s", "", max(left, 0)) if running else ""
+        )
 
     def _build_pinyin_index(self) -> None:
         """Once the window is up, so the start is not slowed by it."""
@@ -456,6 +459,8 @@ class KioskWindow(QMainWindow):
         self.history.clear()
         self.ticket.show_ticket(ticket, PRINTING if self.printer.prints else NO_PRINTER)
         self.go(self.ticket, remember=False)
+        if not self.printer.prints:
+            self._keep_ticket_shown()
         if self.printer.prints:
             self.printing.start(PrintJob(self.printer, ticket, self.print_signals))
 
@@ -470,6 +475,7 @@ class KioskWindow(QMainWindow):
         log.warning("ticket %s was not printed: %s", ticket, why)
         if self._showing(ticket):
             self.ticket.show_state(FAILED)
+            self._keep_ticket_shown()
         self.notices.attempt(
             f"record that ticket {ticket} was not printed",
             lambda: record_incident(
@@ -482,6 +488,12 @@ class KioskWindow(QMainWindow):
                 clock=self.clock,
             ),
         )
+
+    def _keep_ticket_shown(self) -> None:
+        """No paper: the screen is the customer's only copy, so it stays until they tap
+        Done, however long they take to note the number."""
+        self.idle.stop()
+        self.countdown.setText("")
 
     def _showing(self, ticket: str) -> bool:
         shown: TicketPrint | None = self.ticket.ticket

@@ -1,6 +1,6 @@
 """The ticket on screen. While it prints the customer reads the number, queue, people
-ahead and the estimated wait; when the printer fails the number fills the screen with the
-request to remember it, since no paper will come."""
+ahead and the estimated wait; when the printer fails the number grows, with the request to
+remember it, since no paper will come, and the people ahead and the wait stay beside it."""
 
 from __future__ import annotations
 
@@ -68,7 +68,6 @@ class TicketPage(Page):
         remember = state in (FAILED, NO_PRINTER)
         restyle(self.number, remember="yes" if remember else "no")
         restyle(self.printing, state="problem" if state == FAILED else "ok")
-        self.details.setVisible(not remember)
         self.translate_words()
 
     def translate_words(self) -> None:

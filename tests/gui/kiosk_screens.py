@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.pages.ticket import FAILED, PRINTED
+from kiosk.pages.ticket import PRINTED
 from kiosk.widgets import BACKSPACE
 from kiosk.window import KioskWindow
 from shared.services.hall import HallService
@@ -77,7 +77,7 @@ def _screens(window: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
         window.ticket.show_state(PRINTED)
 
     def failed() -> None:
-        window.ticket.show_state(FAILED)
+        window._print_done(window.ticket.number.text(), "out of paper")  # as the print thread
 
     def appointment() -> None:
         tap(window, "finish")
