@@ -16,3 +16,4 @@ class Visit:
     # Confirmed at level 2: this customer cannot use self-service, so a ticket is theirs.
     cannot_self_serve: bool = False
     help_called: bool = False
+    reprint: bool = False  # the number or code typed finds today's ticket, issues none

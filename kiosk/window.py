@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from kiosk.pages.business import BusinessPage
 from kiosk.pages.confirm import ConfirmPage
 from kiosk.pages.diversion import DiversionPage
 from kiosk.pages.keypad import PhonePage
+from kiosk.pages.reprint import ReprintPage
 from kiosk.pages.slip import SlipPage
 from kiosk.pages.start import StartPage
 from kiosk.pages.ticket import FAILED, NO_PRINTER, PRINTED, PRINTING, TicketPage
@@ -51,6 +53,7 @@ from shared.views.kiosk_menu import (
     kiosk_menu,
     kiosk_state,
     queue_waits,
+    todays_ticket,
 )
 from shared.vocabulary import IncidentKind, Tier
 
@@ -118,6 +121,7 @@ class KioskWindow(QMainWindow):
         self.slip = SlipPage()
         self.confirm = ConfirmPage()
         self.ticket = TicketPage()
+        self.reprint = ReprintPage()
         self.pages: list[Page] = [
             self.start,
             self.phone,
@@ -127,6 +131,7 @@ class KioskWindow(QMainWindow):
             self.slip,
             self.confirm,
             self.ticket,
+            self.reprint,
         ]
         self.stack = QStackedWidget()
         for page in self.pages:
@@ -192,6 +197,9 @@ class KioskWindow(QMainWindow):
         self.start.take_ticket.connect(lambda: self.go(self.business))
         self.start.with_phone.connect(lambda: self.go(self.phone))
         self.start.appointment.connect(lambda: self.go(self.appointment))
+        self.start.reprint.connect(self.start_reprint)
+        self.reprint.by_phone.connect(lambda: self.go(self.phone))
+        self.reprint.by_code.connect(lambda: self.go(self.appointment))
         self.phone.entered.connect(self.phone_entered)
         self.appointment.entered.connect(self.check_in)
         self.business.chosen.connect(self.business_chosen)
@@ -352,7 +360,35 @@ class KioskWindow(QMainWindow):
 
     # ----- the visit -----
 
+    def start_reprint(self) -> None:
+        self.visit.reprint = True
+        self.go(self.reprint)
+
+    def reprint_ticket(
+        self, show: Callable[[str], None], phone: str | None, code: str | None
+    ) -> None:
+        """Today's ticket found by number or code, shown and printed again as it stands."""
+        looked = self.notices.attempt(  # a 1-tuple: None alone means the store failed
+            "find today's ticket",
+            lambda: (
+                todays_ticket(
+                    self.store, self.hall_code, self.clock.now(), phone=phone, appointment_code=code
+                ),
+            ),
+            show,
+        )
+        if looked is None:
+            return
+        [found] = looked
+        if found is None:
+            show(self.tr("No ticket of today was found. Please check, or ask a guide."))
+            return
+        self._issued(found.issued, found.phone, found.slip)
+
     def phone_entered(self, phone: str) -> None:
+        if self.visit.reprint:
+            self.reprint_ticket(self.phone.show_refusal, phone, None)
+            return
         tier = self.notices.attempt(
             "look up the customer",
             lambda: customer_tier(self.store, self.hall_code, phone),
@@ -442,6 +478,9 @@ class KioskWindow(QMainWindow):
         self._issued(issued, visit.phone, visit.slip)
 
     def check_in(self, code: str) -> None:
+        if self.visit.reprint:
+            self.reprint_ticket(self.appointment.show_refusal, None, code)
+            return
         self.notices.attempt(
             "check in an appointment", lambda: self._check_in(code), self.appointment.show_refusal
         )

@@ -215,44 +215,49 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="262" />
+        <location filename="../../kiosk/window.py" line="270" />
         <source>‹ Back</source>
         <translation>‹ 上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="263" />
+        <location filename="../../kiosk/window.py" line="271" />
         <source>⌂ Start again</source>
         <translation>⌂ 返回首页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="250" />
-        <location filename="../../kiosk/window.py" line="265" />
+        <location filename="../../kiosk/window.py" line="258" />
+        <location filename="../../kiosk/window.py" line="273" />
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="265" />
-        <location filename="../../kiosk/window.py" line="287" />
+        <location filename="../../kiosk/window.py" line="273" />
+        <location filename="../../kiosk/window.py" line="295" />
         <source>✓ Staff called</source>
         <translation>✓ 已呼叫</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="268" />
-        <location filename="../../kiosk/window.py" line="289" />
+        <location filename="../../kiosk/window.py" line="276" />
+        <location filename="../../kiosk/window.py" line="297" />
         <source>A member of staff is on the way. Please wait here.</source>
         <translation>已通知工作人员，马上过来，请在此稍候。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="310" />
+        <location filename="../../kiosk/window.py" line="318" />
         <source>Calling staff did not work (%1). Please ask at the service desk.</source>
         <translation>呼叫工作人员未成功（%1），请到服务台咨询。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/window.py" line="323" />
+        <location filename="../../kiosk/window.py" line="333" />
         <source>Back to start in %n s</source>
         <translation>
             <numerusform>%n 秒后返回首页</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="384" />
+        <source>No ticket of today was found. Please check, or ask a guide.</source>
+        <translation>没有找到您今天的号票，请核对后重试，或咨询大堂引导员。</translation>
     </message>
 </context>
 <context>
@@ -284,6 +289,29 @@
         <location filename="../../kiosk/pages/keypad.py" line="93" />
         <source>Confirm</source>
         <translation>确认</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintPage</name>
+    <message>
+        <location filename="../../kiosk/pages/reprint.py" line="38" />
+        <source>Reprint today's ticket</source>
+        <translation>补打今天的号票</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/reprint.py" line="40" />
+        <source>Find your ticket by the mobile number or appointment code it was taken with</source>
+        <translation>用取号时输入的手机号或预约码查找您的号票</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/reprint.py" line="42" />
+        <source>By mobile number</source>
+        <translation>用手机号查找</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/reprint.py" line="43" />
+        <source>By appointment code</source>
+        <translation>用预约码查找</translation>
     </message>
 </context>
 <context>
@@ -386,104 +414,109 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../kiosk/pages/start.py" line="42" />
+        <location filename="../../kiosk/pages/start.py" line="47" />
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/start.py" line="43" />
+        <location filename="../../kiosk/pages/start.py" line="48" />
         <source>Tap the big button to take a queue ticket</source>
         <translation>请点击下方大按钮取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/start.py" line="44" />
+        <location filename="../../kiosk/pages/start.py" line="49" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/start.py" line="45" />
+        <location filename="../../kiosk/pages/start.py" line="50" />
         <source>VIP or group customer?
 Enter your mobile number</source>
         <translation>VIP或集团客户
 请输入手机号取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/start.py" line="46" />
+        <location filename="../../kiosk/pages/start.py" line="51" />
         <source>Booked by phone?
 Check in here</source>
         <translation>已电话预约
 请在此签到</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/pages/start.py" line="52" />
+        <source>Lost your ticket? Reprint today's ticket</source>
+        <translation>号票丢了？补打今天的号票</translation>
+    </message>
 </context>
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="75" />
+        <location filename="../../kiosk/pages/ticket.py" line="74" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="79" />
+        <location filename="../../kiosk/pages/ticket.py" line="78" />
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="84" />
+        <location filename="../../kiosk/pages/ticket.py" line="83" />
         <source>Printing your ticket…</source>
         <translation>正在打印号票…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="85" />
+        <location filename="../../kiosk/pages/ticket.py" line="84" />
         <source>Please take your ticket below</source>
         <translation>请在下方取走您的号票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="86" />
+        <location filename="../../kiosk/pages/ticket.py" line="85" />
         <source>The printer is not working. Please remember your number: %1</source>
         <translation>打印机暂时故障，请记住您的号码：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="87" />
+        <location filename="../../kiosk/pages/ticket.py" line="86" />
         <source>Please remember your number: %1</source>
         <translation>请记住您的号码：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="94" />
+        <location filename="../../kiosk/pages/ticket.py" line="93" />
         <source>Business</source>
         <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="95" />
+        <location filename="../../kiosk/pages/ticket.py" line="94" />
         <source>People ahead</source>
         <translation>前面等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="96" />
+        <location filename="../../kiosk/pages/ticket.py" line="95" />
         <source>Estimated wait</source>
         <translation>预计等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="97" />
+        <location filename="../../kiosk/pages/ticket.py" line="96" />
         <source>Time</source>
         <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="100" />
+        <location filename="../../kiosk/pages/ticket.py" line="99" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="104" />
+        <location filename="../../kiosk/pages/ticket.py" line="103" />
         <source>Please wait in the seating area and watch the screen. If you miss your number, please take a new ticket.</source>
         <translation>请在等候区就座，留意叫号屏幕和语音广播。过号请重新取号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="108" />
+        <location filename="../../kiosk/pages/ticket.py" line="107" />
         <source>Show the slip with the QR code at the counter.</source>
         <translation>请在窗口出示带二维码的预处理单。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="111" />
+        <location filename="../../kiosk/pages/ticket.py" line="110" />
         <source>Your form is saved: at the counter, just tell the clerk your number.</source>
         <translation>您填写的信息已保存，到窗口告诉业务员您的号码即可。</translation>
     </message>

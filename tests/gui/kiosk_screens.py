@@ -131,6 +131,9 @@ def _diversion(window: KioskWindow, service: HallService, language: str) -> None
     _save(window, "diversion-level2-cannot", language)
     tap(window, "call-guide")
     _save(window, "help-called", language)
+    tap(window, "home")
+    tap(window, "reprint")
+    _save(window, "reprint", language)
 
 
 def _morning(service: HallService) -> None:
