@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.idle import IdleWatch
+from kiosk.large_text import FACTOR, large_text
 from kiosk.pages import Page
 from kiosk.pages.appointment import AppointmentPage
 from kiosk.pages.business import BusinessPage
@@ -138,7 +139,8 @@ class KioskWindow(QMainWindow):
             self.stack.addWidget(page)
         self._connect_pages()
         self.setCentralWidget(self._frame())
-        self.setStyleSheet(style_sheet("kiosk"))
+        self.large = False
+        self.setStyleSheet(large_text(style_sheet("kiosk"), POINT_SIZE, 1.0))
         self.setWindowTitle(self.menu.hall_name)
         self.switch_language(language)
         self.home()
@@ -152,6 +154,8 @@ class KioskWindow(QMainWindow):
         self.language_button.clicked.connect(
             lambda: self.switch_language("en" if self.translation.language == "zh" else "zh")
         )
+        self.large_button = touch_button("", "language", "large-text")
+        self.large_button.clicked.connect(lambda: self.show_large_text(not self.large))
         self.help_button = touch_button("", "help", "call-help")
         self.help_button.clicked.connect(self.call_help)
         self.help_notice = text_label("help-notice", name="help-notice")
@@ -164,9 +168,11 @@ class KioskWindow(QMainWindow):
         top.addWidget(self.hall_name, 1)
         top.addWidget(self.help_notice, 1)  # in the hall name's place: the screen keeps its size
         top.addWidget(self.clock_label)
-        top.addSpacing(24)
-        top.addWidget(self.help_button)
         top.addSpacing(16)
+        top.addWidget(self.help_button)
+        top.addSpacing(12)
+        top.addWidget(self.large_button)
+        top.addSpacing(12)
         top.addWidget(self.language_button)
         self.back_button = touch_button("", "footer", "back")
         self.home_button = touch_button("", "footer", "home")
@@ -254,6 +260,8 @@ class KioskWindow(QMainWindow):
         their language."""
         self.visit = Visit()
         self._show_help_notice(False)
+        if self.large:
+            self.show_large_text(False)
         self.help_button.setEnabled(True)
         self.help_button.setText(self.tr("Call staff"))
         if self.translation.language != self.default_language:
@@ -269,6 +277,7 @@ class KioskWindow(QMainWindow):
         self.language_button.setText(LANGUAGE_BUTTON[language])
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("⌂ Start again"))
+        self._name_large_button()
         self.help_button.setText(
             self.tr("✓ Staff called") if self.visit.help_called else self.tr("Call staff")
         )
@@ -279,6 +288,24 @@ class KioskWindow(QMainWindow):
         )
         self.hall_name.setText(self.menu.hall_name if language == "zh" else self.menu.hall_name_en)
         self._show_countdown(self.idle.left)
+
+    def show_large_text(self, large: bool) -> None:
+        """Every font at least half as large again, on every screen, until the visit ends."""
+        self.large = large
+        # Both sheets size every font, the usual one at factor 1: a font a sheet once set
+        # stays on its widget until a sheet sets it again.
+        sheet = large_text(style_sheet("kiosk"), POINT_SIZE, FACTOR if large else 1.0)
+        if not large:  # the usual fonts first, then the usual layouts: nothing outgrows
+            self.setStyleSheet(sheet)  # the screen in between
+        self.business.show_large(large)
+        self.slip.pinyin.show_large(large)
+        self.ticket.show_large(large)
+        if large:
+            self.setStyleSheet(sheet)
+        self._name_large_button()
+
+    def _name_large_button(self) -> None:
+        self.large_button.setText(self.tr("Usual text") if self.large else self.tr("Large text"))
 
     def call_help(self) -> None:
         """The way forward for anyone the screens do not serve: the floor staff are called,
@@ -541,6 +568,14 @@ class KioskWindow(QMainWindow):
             and shown is not None
             and (shown.ticket == ticket)
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Every screen turns with the kiosk, the hidden ones too: a hidden screen laid out
+        for the other orientation would widen the whole window."""
+        portrait = event.size().height() > event.size().width()
+        for page in self.pages:
+            page.orient(portrait)
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.printing.waitForDone(10_000)

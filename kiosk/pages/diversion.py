@@ -53,6 +53,8 @@ class DiversionPage(Page):
         buttons.addWidget(self.unable, 2)
         buttons.addWidget(self.sure, 3)
         buttons.addWidget(self.guide, 2)
+        for button in (self.unable, self.sure, self.guide):
+            button.hide()  # until a level-2 diversion asks for them
         layout = QVBoxLayout(self)
         layout.setContentsMargins(96, 16, 96, 24)
         layout.setSpacing(16)

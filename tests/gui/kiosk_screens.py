@@ -136,6 +136,18 @@ def _diversion(window: KioskWindow, service: HallService, language: str) -> None
     _save(window, "reprint", language)
 
 
+def _portrait(store, folder: Path, language: str) -> None:
+    """Large text on a landscape and on a portrait (1080×1920) kiosk, each started as
+    one would be."""
+    for name, size in (("business-large", (1280, 800)), ("business-large-portrait", (1080, 1920))):
+        window = open_kiosk(store, CLOCK, folder / "tickets", language)
+        window.resize(*size)
+        tap(window, "take-ticket")
+        tap(window, "large-text")
+        _save(window, name, language)
+        window.close()
+
+
 def _morning(service: HallService) -> None:
     """A hall at work: three counters open and a few customers waiting."""
     for counter, clerk in ((1, "E001"), (2, "E002"), (3, "E003")):
@@ -165,6 +177,7 @@ def main() -> None:
                 _save(window, name, language)
             _diversion(window, HallService(store, "demo", CLOCK), language)
             window.close()
+            _portrait(store, Path(folder), language)
             store.close()
         _ticket_page(Path(folder))
 
