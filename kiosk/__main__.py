@@ -22,6 +22,11 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--db", metavar="TARGET", help="store (default: $HALLQ_DB or data folder)")
     parser.add_argument("--hall", metavar="CODE", help="hall code, when the store holds several")
+    parser.add_argument(
+        "--name",
+        default="kiosk",
+        help="this kiosk's name, shown to the shift lead with its calls for help (e.g. kiosk-1)",
+    )
     parser.add_argument("--language", choices=("zh", "en"), default="zh", help="start language")
     parser.add_argument(
         "--windowed", action="store_true", help="a 1280x800 window, not full screen"
@@ -45,7 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         app = make_application(sys.argv[:1], POINT_SIZE)
         store = open_store(target, create=False)
-        window = KioskWindow(store, args.hall, print_folder=folder, language=args.language)
+        window = KioskWindow(
+            store, args.hall, print_folder=folder, language=args.language, name=args.name[:40]
+        )
     except (Rejected, StoreError, MissingAsset) as error:
         print(f"hallq-kiosk: error: {error}", file=sys.stderr)
         return 1

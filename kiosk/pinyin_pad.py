@@ -12,6 +12,7 @@ from kiosk.widgets import BACKSPACE, KeyPad, text_label, touch_button
 from shared.rules.person_name import MIDDLE_DOT
 
 PAGE = 6  # candidates on the bar at once: each wide enough for a finger
+LARGE_PAGE = 4  # in large text: a four-character word still fits a portrait screen
 MAX_TYPED = 30
 
 
@@ -26,6 +27,7 @@ class PinyinPad(QWidget):
         self.usage = Usage.SURNAME
         self.found: tuple[Candidate, ...] = ()
         self.page = 0
+        self.per_page = PAGE
         self.spelled = text_label("pinyin", name="pinyin-typed")
         self.spelled.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.previous_page = touch_button("‹", "page", "candidate-prev")
@@ -51,6 +53,14 @@ class PinyinPad(QWidget):
         layout.addWidget(self.spelled)
         layout.addLayout(bar)
         layout.addWidget(self.keys, 1)
+        self._show()
+
+    def show_large(self, large: bool) -> None:
+        """Large text: fewer candidates on the bar, each as wide as the larger words need."""
+        self.per_page = LARGE_PAGE if large else PAGE
+        for index, button in enumerate(self.shown):
+            button.setVisible(index < self.per_page)
+        self.page = 0
         self._show()
 
     def begin(self, usage: Usage, *, middle_dot: bool) -> None:
@@ -83,7 +93,7 @@ class PinyinPad(QWidget):
 
     def pick(self, index: int) -> None:
         """The customer's choice: its characters go to the entry, its pinyin is used up."""
-        position = self.page * PAGE + index
+        position = self.page * self.per_page + index
         if position >= len(self.found):
             return
         chosen = self.found[position]
@@ -96,7 +106,7 @@ class PinyinPad(QWidget):
         self._show()
 
     def _pages(self) -> int:
-        return max(1, -(-len(self.found) // PAGE))
+        return max(1, -(-len(self.found) // self.per_page))
 
     def _look_up(self) -> None:
         self.found = candidates(self.typed, self.usage) if self.typed else ()
@@ -107,10 +117,11 @@ class PinyinPad(QWidget):
     def _show(self) -> None:
         pieces = split_syllables(self.typed)
         self.spelled.setText(" ".join(pieces) if pieces else self.typed)
-        start = self.page * PAGE
+        start = self.page * self.per_page
         for index, button in enumerate(self.shown):
             position = start + index
-            text = self.found[position].text if position < len(self.found) else ""
+            on_bar = index < self.per_page and position < len(self.found)
+            text = self.found[position].text if on_bar else ""
             button.setText(text)
             button.setEnabled(bool(text))
         self.previous_page.setEnabled(self.page > 0)

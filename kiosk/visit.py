@@ -13,3 +13,7 @@ class Visit:
     tier: Tier = Tier.NORMAL
     business: str | None = None
     slip: dict[str, object] = field(default_factory=dict)
+    # Confirmed at level 2: this customer cannot use self-service, so a ticket is theirs.
+    cannot_self_serve: bool = False
+    help_called: bool = False
+    reprint: bool = False  # the number or code typed finds today's ticket, issues none

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -21,19 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.idle import IdleWatch
+from kiosk.large_text import FACTOR, large_text
 from kiosk.pages import Page
 from kiosk.pages.appointment import AppointmentPage
 from kiosk.pages.business import BusinessPage
 from kiosk.pages.confirm import ConfirmPage
 from kiosk.pages.diversion import DiversionPage
 from kiosk.pages.keypad import PhonePage
+from kiosk.pages.reprint import ReprintPage
 from kiosk.pages.slip import SlipPage
 from kiosk.pages.start import StartPage
 from kiosk.pages.ticket import FAILED, NO_PRINTER, PRINTED, PRINTING, TicketPage
 from kiosk.pinyin_input import warm_up
 from kiosk.print_job import PrintJob, PrintSignals
 from kiosk.visit import Visit
-from kiosk.widgets import text_label, touch_button
+from kiosk.widgets import restyle, text_label, touch_button
 from shared.documents.printing import TicketPrinter, open_printer
 from shared.documents.ticket_text import TicketPrint
 from shared.qt.application import Translation
@@ -45,7 +48,14 @@ from shared.services.hall import HallService, Issued
 from shared.services.incidents import record_incident
 from shared.store.clock import Clock, clock_for
 from shared.store.database import EVERYTHING, Store
-from shared.views.kiosk_menu import Offer, customer_tier, kiosk_menu, kiosk_state
+from shared.views.kiosk_menu import (
+    Offer,
+    customer_tier,
+    kiosk_menu,
+    kiosk_state,
+    queue_waits,
+    todays_ticket,
+)
 from shared.vocabulary import IncidentKind, Tier
 
 if TYPE_CHECKING:
@@ -69,9 +79,11 @@ class KioskWindow(QMainWindow):
         print_folder: Path,
         clock: Clock | None = None,
         language: str = "zh",
+        name: str = "kiosk",
     ) -> None:
         super().__init__()
         self.store = store
+        self.name = name  # where the shift lead's monitor says a call for help came from
         self.hall_code = hall_code
         self.notices = FailureNotices(store, self)
         self.clock = clock or clock_for(store)
@@ -110,6 +122,7 @@ class KioskWindow(QMainWindow):
         self.slip = SlipPage()
         self.confirm = ConfirmPage()
         self.ticket = TicketPage()
+        self.reprint = ReprintPage()
         self.pages: list[Page] = [
             self.start,
             self.phone,
@@ -119,13 +132,15 @@ class KioskWindow(QMainWindow):
             self.slip,
             self.confirm,
             self.ticket,
+            self.reprint,
         ]
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
         self._connect_pages()
         self.setCentralWidget(self._frame())
-        self.setStyleSheet(style_sheet("kiosk"))
+        self.large = False
+        self.setStyleSheet(large_text(style_sheet("kiosk"), POINT_SIZE, 1.0))
         self.setWindowTitle(self.menu.hall_name)
         self.switch_language(language)
         self.home()
@@ -139,13 +154,25 @@ class KioskWindow(QMainWindow):
         self.language_button.clicked.connect(
             lambda: self.switch_language("en" if self.translation.language == "zh" else "zh")
         )
+        self.large_button = touch_button("", "language", "large-text")
+        self.large_button.clicked.connect(lambda: self.show_large_text(not self.large))
+        self.help_button = touch_button("", "help", "call-help")
+        self.help_button.clicked.connect(self.call_help)
+        self.help_notice = text_label("help-notice", name="help-notice")
+        self.help_notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.help_notice.hide()
         header = QWidget()
         header.setObjectName("header")
         top = QHBoxLayout(header)
         top.setContentsMargins(32, 8, 24, 8)
         top.addWidget(self.hall_name, 1)
+        top.addWidget(self.help_notice, 1)  # in the hall name's place: the screen keeps its size
         top.addWidget(self.clock_label)
-        top.addSpacing(24)
+        top.addSpacing(16)
+        top.addWidget(self.help_button)
+        top.addSpacing(12)
+        top.addWidget(self.large_button)
+        top.addSpacing(12)
         top.addWidget(self.language_button)
         self.back_button = touch_button("", "footer", "back")
         self.home_button = touch_button("", "footer", "home")
@@ -176,11 +203,16 @@ class KioskWindow(QMainWindow):
         self.start.take_ticket.connect(lambda: self.go(self.business))
         self.start.with_phone.connect(lambda: self.go(self.phone))
         self.start.appointment.connect(lambda: self.go(self.appointment))
+        self.start.reprint.connect(self.start_reprint)
+        self.reprint.by_phone.connect(lambda: self.go(self.phone))
+        self.reprint.by_code.connect(lambda: self.go(self.appointment))
         self.phone.entered.connect(self.phone_entered)
         self.appointment.entered.connect(self.check_in)
         self.business.chosen.connect(self.business_chosen)
         self.diversion.understood.connect(self.home)
         self.diversion.anyway.connect(self.continue_business)
+        self.diversion.cannot.connect(self.cannot_self_serve)
+        self.diversion.help_wanted.connect(self.call_help)
         self.slip.finished.connect(self.slip_finished)
         self.confirm.confirmed.connect(self.take_ticket)
         self.confirm.edit_field.connect(self.edit_slip_field)
@@ -194,6 +226,8 @@ class KioskWindow(QMainWindow):
             self.history.append(current)
         if isinstance(page, PhonePage | AppointmentPage):
             page.reset()
+        if page is self.business:
+            self._show_waits()
         self.stack.setCurrentWidget(page)
         at_start = page is self.start
         self.footer.setVisible(not at_start)
@@ -202,6 +236,15 @@ class KioskWindow(QMainWindow):
             self.idle.stop()
         else:
             self.idle.start(self.state.settings.kiosk_idle_s)
+
+    def _show_waits(self) -> None:
+        """What each business means in waiting, read as the menu comes up; while the store
+        fails the buttons keep the names alone rather than an old figure."""
+        waits = self.notices.attempt(
+            "read the queues' waits",
+            lambda: queue_waits(self.store, self.hall_code, self.visit.tier, self.clock.now()),
+        )
+        self.business.show_waits(waits or {})
 
     def back(self) -> None:
         if not self.history:
@@ -216,6 +259,11 @@ class KioskWindow(QMainWindow):
         """A fresh visit on the start screen: nothing of the last customer stays, not even
         their language."""
         self.visit = Visit()
+        self._show_help_notice(False)
+        if self.large:
+            self.show_large_text(False)
+        self.help_button.setEnabled(True)
+        self.help_button.setText(self.tr("Call staff"))
         if self.translation.language != self.default_language:
             self.switch_language(self.default_language)
         self.history.clear()
@@ -229,12 +277,88 @@ class KioskWindow(QMainWindow):
         self.language_button.setText(LANGUAGE_BUTTON[language])
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("⌂ Start again"))
+        self._name_large_button()
+        self.help_button.setText(
+            self.tr("✓ Staff called") if self.visit.help_called else self.tr("Call staff")
+        )
+        self.help_notice.setText(
+            self.tr("A member of staff is on the way. Please wait here.")
+            if self.visit.help_called
+            else self.help_notice.text()
+        )
         self.hall_name.setText(self.menu.hall_name if language == "zh" else self.menu.hall_name_en)
         self._show_countdown(self.idle.left)
 
+    def show_large_text(self, large: bool) -> None:
+        """Every font at least half as large again, on every screen, until the visit ends."""
+        self.large = large
+        # Both sheets size every font, the usual one at factor 1: a font a sheet once set
+        # stays on its widget until a sheet sets it again.
+        sheet = large_text(style_sheet("kiosk"), POINT_SIZE, FACTOR if large else 1.0)
+        if not large:  # the usual fonts first, then the usual layouts: nothing outgrows
+            self.setStyleSheet(sheet)  # the screen in between
+        self.business.show_large(large)
+        self.slip.pinyin.show_large(large)
+        self.ticket.show_large(large)
+        if large:
+            self.setStyleSheet(sheet)
+        self._name_large_button()
+
+    def _name_large_button(self) -> None:
+        self.large_button.setText(self.tr("Usual text") if self.large else self.tr("Large text"))
+
+    def call_help(self) -> None:
+        """The way forward for anyone the screens do not serve: the floor staff are called,
+        and the shift lead's monitor lists the call with this kiosk's name."""
+        screen = self.stack.currentWidget()
+        where = type(screen).__name__.removesuffix("Page").lower()
+        called = self.notices.attempt(
+            "call the floor staff", lambda: self._record_help(where), self._help_failed
+        )
+        if not called:
+            return
+        self.visit.help_called = True
+        self.help_button.setEnabled(False)
+        self.help_button.setText(self.tr("✓ Staff called"))
+        restyle(self.help_notice, state="ok")
+        self.help_notice.setText(self.tr("A member of staff is on the way. Please wait here."))
+        self._show_help_notice(True)
+
+    def _show_help_notice(self, shown: bool) -> None:
+        self.help_notice.setVisible(shown)
+        self.hall_name.setVisible(not shown)
+
+    def _record_help(self, where: str) -> bool:
+        record_incident(
+            self.store,
+            self.hall_code,
+            source=self.name,
+            kind=IncidentKind.HELP_REQUESTED,
+            message=f"顾客请求大堂人员协助（{where} screen）",
+            clock=self.clock,
+        )
+        return True
+
+    def _help_failed(self, why: str) -> None:
+        restyle(self.help_notice, state="problem")
+        self.help_notice.setText(
+            self.tr("Calling staff did not work (%1). Please ask at the service desk.").replace(
+                "%1", why
+            )
+        )
+        self._show_help_notice(True)
+
+    def cannot_self_serve(self) -> None:
+        """Level 2, confirmed: this customer gets a ticket for self-service business."""
+        self.visit.cannot_self_serve = True
+        self.continue_business()
+
     def _show_countdown(self, left: int) -> None:
         self.clock_label.setText(f"{self.clock.now():%H:%M}")
-        self.countdown.setText(self.tr("Back to start in %n s", "", max(left, 0)))
+        running = self.idle.running
+        self.countdown.setText(
+            self.tr("Back to start in %n s", "", max(left, 0)) if running else ""
+        )
 
     def _build_pinyin_index(self) -> None:
         """Once the window is up, so the start is not slowed by it."""
@@ -263,7 +387,35 @@ class KioskWindow(QMainWindow):
 
     # ----- the visit -----
 
+    def start_reprint(self) -> None:
+        self.visit.reprint = True
+        self.go(self.reprint)
+
+    def reprint_ticket(
+        self, show: Callable[[str], None], phone: str | None, code: str | None
+    ) -> None:
+        """Today's ticket found by number or code, shown and printed again as it stands."""
+        looked = self.notices.attempt(  # a 1-tuple: None alone means the store failed
+            "find today's ticket",
+            lambda: (
+                todays_ticket(
+                    self.store, self.hall_code, self.clock.now(), phone=phone, appointment_code=code
+                ),
+            ),
+            show,
+        )
+        if looked is None:
+            return
+        [found] = looked
+        if found is None:
+            show(self.tr("No ticket of today was found. Please check, or ask a guide."))
+            return
+        self._issued(found.issued, found.phone, found.slip)
+
     def phone_entered(self, phone: str) -> None:
+        if self.visit.reprint:
+            self.reprint_ticket(self.phone.show_refusal, phone, None)
+            return
         tier = self.notices.attempt(
             "look up the customer",
             lambda: customer_tier(self.store, self.hall_code, phone),
@@ -279,6 +431,7 @@ class KioskWindow(QMainWindow):
     def business_chosen(self, key: str) -> None:
         self.visit.business = key
         self.visit.slip = {}
+        self.visit.cannot_self_serve = False
         offer = self.menu.offer(key)
         if self._diverted(offer):
             return
@@ -289,14 +442,18 @@ class KioskWindow(QMainWindow):
         self.reread_state()
         if not offer.self_service or self.state.level < 1:
             return False
-        self.diversion.divert(offer, self._blocked(offer))
+        waits = self.notices.attempt(
+            "read the queues' waits",
+            lambda: queue_waits(self.store, self.hall_code, self.visit.tier, self.clock.now()),
+        )
+        self.diversion.divert(offer, self._blocked(offer), (waits or {}).get(offer.key))
         self.go(self.diversion)
         return True
 
     def _blocked(self, offer: Offer) -> bool:
         """No ticket at all: level 2, a hall that diverts then, and self-service business."""
         level2 = self.state.level >= 2 and self.state.settings.level2_diversion
-        return offer.self_service and level2
+        return offer.self_service and level2 and not self.visit.cannot_self_serve
 
     def continue_business(self) -> None:
         assert self.visit.business is not None
@@ -348,6 +505,9 @@ class KioskWindow(QMainWindow):
         self._issued(issued, visit.phone, visit.slip)
 
     def check_in(self, code: str) -> None:
+        if self.visit.reprint:
+            self.reprint_ticket(self.appointment.show_refusal, None, code)
+            return
         self.notices.attempt(
             "check in an appointment", lambda: self._check_in(code), self.appointment.show_refusal
         )
@@ -365,6 +525,8 @@ class KioskWindow(QMainWindow):
         self.history.clear()
         self.ticket.show_ticket(ticket, PRINTING if self.printer.prints else NO_PRINTER)
         self.go(self.ticket, remember=False)
+        if not self.printer.prints:
+            self._keep_ticket_shown()
         if self.printer.prints:
             self.printing.start(PrintJob(self.printer, ticket, self.print_signals))
 
@@ -379,18 +541,25 @@ class KioskWindow(QMainWindow):
         log.warning("ticket %s was not printed: %s", ticket, why)
         if self._showing(ticket):
             self.ticket.show_state(FAILED)
+            self._keep_ticket_shown()
         self.notices.attempt(
             f"record that ticket {ticket} was not printed",
             lambda: record_incident(
                 self.store,
                 self.hall_code,
-                source="kiosk",
+                source=self.name,
                 kind=IncidentKind.PRINTER,
                 message=why,
                 ticket=ticket,
                 clock=self.clock,
             ),
         )
+
+    def _keep_ticket_shown(self) -> None:
+        """No paper: the screen is the customer's only copy, so it stays until they tap
+        Done, however long they take to note the number."""
+        self.idle.stop()
+        self.countdown.setText("")
 
     def _showing(self, ticket: str) -> bool:
         shown: TicketPrint | None = self.ticket.ticket
@@ -399,6 +568,14 @@ class KioskWindow(QMainWindow):
             and shown is not None
             and (shown.ticket == ticket)
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Every screen turns with the kiosk, the hidden ones too: a hidden screen laid out
+        for the other orientation would widen the whole window."""
+        portrait = event.size().height() > event.size().width()
+        for page in self.pages:
+            page.orient(portrait)
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.printing.waitForDone(10_000)

@@ -120,6 +120,7 @@ class IncidentKind(Vocabulary):
     """Faults the shift lead is shown."""
 
     PRINTER = "printer"
+    HELP_REQUESTED = "help_requested"  # a customer at a kiosk asked for the floor staff
 
 
 class FieldKind(Vocabulary):

@@ -36,85 +36,109 @@
 <context>
     <name>BusinessPage</name>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="62" />
+        <location filename="../../kiosk/pages/business.py" line="143" />
+        <source>No counter open yet</source>
+        <translation>暂无窗口开放</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/pages/business.py" line="144" />
+        <location filename="../../kiosk/pages/business.py" line="151" />
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 人等候</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/business.py" line="144" />
+        <location filename="../../kiosk/pages/business.py" line="151" />
+        <source>No one waiting</source>
+        <translation>无人等候</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/business.py" line="150" />
+        <source>No counter open</source>
+        <translation>暂无窗口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/business.py" line="154" />
         <source>What would you like to do today?</source>
         <translation>请选择您要办理的业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="64" />
+        <location filename="../../kiosk/pages/business.py" line="156" />
         <source>★ VIP customer: you will be served in the green channel</source>
         <translation>★ 尊敬的VIP客户，您将在绿色通道优先办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="65" />
+        <location filename="../../kiosk/pages/business.py" line="157" />
         <source>Group customer: you will be served at the group desk</source>
         <translation>集团客户，您将在集团业务专席办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="70" />
+        <location filename="../../kiosk/pages/business.py" line="162" />
         <source>Everyday business</source>
         <translation>常规业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="71" />
+        <location filename="../../kiosk/pages/business.py" line="163" />
         <source>SIM &amp; accounts</source>
         <translation>卡号与开户</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="72" />
+        <location filename="../../kiosk/pages/business.py" line="164" />
         <source>Phones</source>
         <translation>手机终端</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="73" />
+        <location filename="../../kiosk/pages/business.py" line="165" />
         <source>Companies</source>
         <translation>集团业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/business.py" line="80" />
-        <source>also at self-service</source>
-        <translation>可自助办理</translation>
+        <location filename="../../kiosk/pages/business.py" line="167" />
+        <source>Green-edged business can also be done at self-service</source>
+        <translation>绿框业务也可在自助终端办理</translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="71" />
+        <location filename="../../kiosk/pages/confirm.py" line="95" />
         <source>Fill in at the counter</source>
         <translation>到柜台填写</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="83" />
+        <location filename="../../kiosk/pages/confirm.py" line="107" />
         <source>Please check, then take your ticket</source>
         <translation>请核对信息后取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="84" />
+        <location filename="../../kiosk/pages/confirm.py" line="108" />
         <source>Take my ticket</source>
         <translation>确认取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="90" />
+        <location filename="../../kiosk/pages/confirm.py" line="114" />
         <source>Business</source>
         <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="91" />
+        <location filename="../../kiosk/pages/confirm.py" line="115" />
         <source>Queue</source>
         <translation>排队</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="94" />
+        <location filename="../../kiosk/pages/confirm.py" line="118" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="103" />
+        <location filename="../../kiosk/pages/confirm.py" line="127" />
         <source>Tap a line to change it</source>
         <translation>点按任一行即可修改</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/confirm.py" line="106" />
+        <location filename="../../kiosk/pages/confirm.py" line="130" />
         <source>Tip: this business can also be done at a self-service terminal, no queue.</source>
         <translation>提示：此业务也可在自助终端办理，无需排队。</translation>
     </message>
@@ -122,62 +146,135 @@
 <context>
     <name>DiversionPage</name>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="60" />
+        <location filename="../../kiosk/pages/diversion.py" line="93" />
+        <source>I cannot use self-service</source>
+        <translation>我无法自助办理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="94" />
+        <source>Yes, I cannot: give me a ticket</source>
+        <translation>确认无法自助，请给我取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="95" />
+        <source>Ask a guide to help me</source>
+        <translation>请工作人员帮我</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="97" />
+        <location filename="../../kiosk/pages/diversion.py" line="102" />
         <source>The hall is very busy right now</source>
         <translation>当前营业厅客流高峰</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="61" />
+        <location filename="../../kiosk/pages/diversion.py" line="99" />
+        <source>You cannot use self-service or the app for %1?</source>
+        <translation>您确认无法使用自助终端或手机APP办理「%1」吗？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="103" />
         <source>%1: please use self-service today</source>
         <translation>「%1」请到自助终端办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="62" />
+        <location filename="../../kiosk/pages/diversion.py" line="104" />
         <source>OK, I will use self-service</source>
         <translation>好的，我去自助办理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="64" />
+        <location filename="../../kiosk/pages/diversion.py" line="106" />
         <source>The hall is busy right now</source>
         <translation>当前营业厅人较多</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="65" />
+        <location filename="../../kiosk/pages/diversion.py" line="107" />
         <source>%1 is quicker at self-service</source>
         <translation>「%1」自助办理更快捷</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="66" />
+        <location filename="../../kiosk/pages/diversion.py" line="108" />
         <source>Use self-service (no waiting)</source>
         <translation>去自助办理（无需排队）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="69" />
+        <location filename="../../kiosk/pages/diversion.py" line="111" />
         <source>Self-service terminals are to the left of the entrance, or use the China Mobile app. A guide will gladly help you.</source>
         <translation>自助终端在入口左侧，也可使用中国移动APP办理。大堂引导员可以协助您。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/diversion.py" line="73" />
+        <location filename="../../kiosk/pages/diversion.py" line="115" />
         <source>Take a ticket anyway</source>
         <translation>仍要取号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/diversion.py" line="118" />
+        <source>With a ticket: no counter is open yet</source>
+        <translation>如取号：暂无窗口开放</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/pages/diversion.py" line="122" />
+        <source>With a ticket: %n waiting before you, %1</source>
+        <translation>
+            <numerusform>如取号：前面 %n 人，%1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="227" />
+        <location filename="../../kiosk/window.py" line="278" />
         <source>‹ Back</source>
         <translation>‹ 上一步</translation>
     </message>
     <message>
-        <location filename="../../kiosk/window.py" line="228" />
+        <location filename="../../kiosk/window.py" line="279" />
         <source>⌂ Start again</source>
         <translation>⌂ 返回首页</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="266" />
+        <location filename="../../kiosk/window.py" line="282" />
+        <source>Call staff</source>
+        <translation>呼叫工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="282" />
+        <location filename="../../kiosk/window.py" line="317" />
+        <source>✓ Staff called</source>
+        <translation>✓ 已呼叫</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="285" />
+        <location filename="../../kiosk/window.py" line="319" />
+        <source>A member of staff is on the way. Please wait here.</source>
+        <translation>已通知工作人员，马上过来，请在此稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="303" />
+        <source>Usual text</source>
+        <translation>标准字</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="303" />
+        <source>Large text</source>
+        <translation>大字</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="340" />
+        <source>Calling staff did not work (%1). Please ask at the service desk.</source>
+        <translation>呼叫工作人员未成功（%1），请到服务台咨询。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/window.py" line="234" />
+        <location filename="../../kiosk/window.py" line="355" />
         <source>Back to start in %n s</source>
-        <translation><numerusform>%n 秒后返回首页</numerusform></translation>
+        <translation>
+            <numerusform>%n 秒后返回首页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/window.py" line="406" />
+        <source>No ticket of today was found. Please check, or ask a guide.</source>
+        <translation>没有找到您今天的号票，请核对后重试，或咨询大堂引导员。</translation>
     </message>
 </context>
 <context>
@@ -212,95 +309,121 @@
     </message>
 </context>
 <context>
+    <name>ReprintPage</name>
+    <message>
+        <location filename="../../kiosk/pages/reprint.py" line="38" />
+        <source>Reprint today's ticket</source>
+        <translation>补打今天的号票</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/reprint.py" line="40" />
+        <source>Find your ticket by the mobile number or appointment code it was taken with</source>
+        <translation>用取号时输入的手机号或预约码查找您的号票</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/reprint.py" line="42" />
+        <source>By mobile number</source>
+        <translation>用手机号查找</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/pages/reprint.py" line="43" />
+        <source>By appointment code</source>
+        <translation>用预约码查找</translation>
+    </message>
+</context>
+<context>
     <name>SlipPage</name>
     <message>
         <location filename="../../kiosk/pages/slip.py" line="206" />
-        <location filename="../../kiosk/pages/slip.py" line="323" />
+        <location filename="../../kiosk/pages/slip.py" line="234" />
+        <location filename="../../kiosk/pages/slip.py" line="328" />
         <source>Fill in at the counter</source>
         <translation>到柜台填写</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="250" />
+        <location filename="../../kiosk/pages/slip.py" line="255" />
         <source>Please fill this in</source>
         <translation>此项必须填写</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="253" />
+        <location filename="../../kiosk/pages/slip.py" line="258" />
         <source>Please type the name in Chinese characters, as on the ID card</source>
         <translation>请用汉字填写姓名，与身份证一致</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="255" />
+        <location filename="../../kiosk/pages/slip.py" line="260" />
         <source>Please type the whole name</source>
         <translation>请填写完整姓名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="256" />
+        <location filename="../../kiosk/pages/slip.py" line="261" />
         <source>A middle dot · goes only between the parts of a name</source>
         <translation>间隔号 · 只能用在姓名的两部分之间</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/pages/slip.py" line="258" />
+        <location filename="../../kiosk/pages/slip.py" line="263" />
         <source>%n more character(s) to enter</source>
-        <translation><numerusform>还需输入 %n 位</numerusform></translation>
+        <translation>
+            <numerusform>还需输入 %n 位</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="260" />
+        <location filename="../../kiosk/pages/slip.py" line="265" />
         <source>This is not a mobile number: it starts with 13 to 19</source>
         <translation>手机号码有误，应以13至19开头</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="264" />
+        <location filename="../../kiosk/pages/slip.py" line="269" />
         <source>The date of birth in this ID number is not a real date</source>
         <translation>身份证号码中的出生日期有误</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="267" />
+        <location filename="../../kiosk/pages/slip.py" line="272" />
         <source>This ID number is not right (the last digit does not match). Please check each digit.</source>
         <translation>身份证号码有误（校验位不符），请逐位核对。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="270" />
+        <location filename="../../kiosk/pages/slip.py" line="275" />
         <source>An ID number is 17 digits and a last digit or X</source>
         <translation>身份证号码为17位数字加最后一位数字或X</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="287" />
+        <location filename="../../kiosk/pages/slip.py" line="292" />
         <source>Tap the character you mean (‹ › for more)</source>
         <translation>请点选要输入的字（‹ › 翻页找更多）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="289" />
+        <location filename="../../kiosk/pages/slip.py" line="294" />
         <source>No character is read like this: erase a letter</source>
         <translation>没有这样拼写的字，请删掉一个字母</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="291" />
+        <location filename="../../kiosk/pages/slip.py" line="296" />
         <source>✓ Looks right</source>
         <translation>✓ 填写正确</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="314" />
+        <location filename="../../kiosk/pages/slip.py" line="319" />
         <source>Item %1 of %2</source>
         <translation>第 %1 项，共 %2 项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="320" />
+        <location filename="../../kiosk/pages/slip.py" line="325" />
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="322" />
+        <location filename="../../kiosk/pages/slip.py" line="327" />
         <source>Previous item</source>
         <translation>上一项</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="330" />
+        <location filename="../../kiosk/pages/slip.py" line="335" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/slip.py" line="330" />
+        <location filename="../../kiosk/pages/slip.py" line="335" />
         <source>Next item</source>
         <translation>下一项</translation>
     </message>
@@ -308,109 +431,109 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../kiosk/pages/start.py" line="42" />
+        <location filename="../../kiosk/pages/start.py" line="47" />
         <source>Welcome</source>
         <translation>欢迎光临</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/start.py" line="43" />
+        <location filename="../../kiosk/pages/start.py" line="48" />
         <source>Tap the big button to take a queue ticket</source>
         <translation>请点击下方大按钮取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/start.py" line="44" />
+        <location filename="../../kiosk/pages/start.py" line="49" />
         <source>Take a ticket</source>
         <translation>取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/start.py" line="45" />
+        <location filename="../../kiosk/pages/start.py" line="50" />
         <source>VIP or group customer?
 Enter your mobile number</source>
         <translation>VIP或集团客户
 请输入手机号取号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/start.py" line="46" />
+        <location filename="../../kiosk/pages/start.py" line="51" />
         <source>Booked by phone?
 Check in here</source>
         <translation>已电话预约
 请在此签到</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/pages/start.py" line="52" />
+        <source>Lost your ticket? Reprint today's ticket</source>
+        <translation>号票丢了？补打今天的号票</translation>
+    </message>
 </context>
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="76" />
+        <location filename="../../kiosk/pages/ticket.py" line="86" />
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="80" />
+        <location filename="../../kiosk/pages/ticket.py" line="90" />
         <source>Your number</source>
         <translation>您的号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="85" />
+        <location filename="../../kiosk/pages/ticket.py" line="95" />
         <source>Printing your ticket…</source>
         <translation>正在打印号票…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="86" />
+        <location filename="../../kiosk/pages/ticket.py" line="96" />
         <source>Please take your ticket below</source>
         <translation>请在下方取走您的号票</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="87" />
+        <location filename="../../kiosk/pages/ticket.py" line="97" />
         <source>The printer is not working. Please remember your number: %1</source>
         <translation>打印机暂时故障，请记住您的号码：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="88" />
+        <location filename="../../kiosk/pages/ticket.py" line="98" />
         <source>Please remember your number: %1</source>
         <translation>请记住您的号码：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="96" />
-        <source>Very soon</source>
-        <translation>马上就到您</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/pages/ticket.py" line="98" />
+        <location filename="../../kiosk/pages/ticket.py" line="105" />
         <source>Business</source>
         <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="99" />
+        <location filename="../../kiosk/pages/ticket.py" line="106" />
         <source>People ahead</source>
         <translation>前面等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="100" />
+        <location filename="../../kiosk/pages/ticket.py" line="107" />
         <source>Estimated wait</source>
         <translation>预计等候</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="101" />
+        <location filename="../../kiosk/pages/ticket.py" line="110" />
         <source>Time</source>
         <translation>取号时间</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="104" />
+        <location filename="../../kiosk/pages/ticket.py" line="112" />
         <source>Mobile number</source>
         <translation>手机号码</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="108" />
+        <location filename="../../kiosk/pages/ticket.py" line="116" />
         <source>Please wait in the seating area and watch the screen. If you miss your number, please take a new ticket.</source>
         <translation>请在等候区就座，留意叫号屏幕和语音广播。过号请重新取号。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="112" />
+        <location filename="../../kiosk/pages/ticket.py" line="121" />
         <source>Show the slip with the QR code at the counter.</source>
         <translation>请在窗口出示带二维码的预处理单。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="115" />
+        <location filename="../../kiosk/pages/ticket.py" line="124" />
         <source>Your form is saved: at the counter, just tell the clerk your number.</source>
         <translation>您填写的信息已保存，到窗口告诉业务员您的号码即可。</translation>
     </message>

@@ -25,10 +25,12 @@ class Page(QWidget):
         """A name stored in both languages, in the customer's."""
         return chinese if self.language == "zh" else english
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
+    def orient(self, portrait: bool) -> None:
         if self.body is not None:
-            portrait = event.size().height() > event.size().width()
             self.body.setDirection(
                 QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
             )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.orient(event.size().height() > event.size().width())
         super().resizeEvent(event)

@@ -5,7 +5,15 @@ other screen stay masked), each slip line a tap away from its field, and one big
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QFrame, QSizePolicy, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.pages import Page
 from kiosk.pages.slip import grouped_mobile, grouped_resident_id
@@ -44,10 +52,26 @@ class ConfirmPage(Page):
         layout.setContentsMargins(120, 20, 120, 24)
         layout.setSpacing(12)
         layout.addWidget(self.title)
-        layout.addWidget(self.card)
+        # A long form, or large text, may be taller than the screen: the card scrolls
+        # under a finger while the title and the confirming button stay put.
+        scroll = QScrollArea()
+        scroll.setObjectName("confirm-scroll")
+        inside = QWidget()
+        inside.setObjectName("confirm-inside")
+        column = QVBoxLayout(inside)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.card)
+        column.addStretch(1)
+        scroll.setWidget(inside)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(
+            scroll.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.self_service)
         layout.addWidget(self.problem)
-        layout.addStretch(1)
         layout.addWidget(self.confirm)
 
     def show_visit(

@@ -1,4 +1,5 @@
-"""The start screen: take a ticket, with a mobile number, or check in an appointment."""
+"""The start screen: take a ticket, with a mobile number, check in an appointment, or
+reprint today's ticket."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ class StartPage(Page):
     take_ticket = Signal()
     with_phone = Signal()
     appointment = Signal()
+    reprint = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -26,6 +28,8 @@ class StartPage(Page):
         self.ticket_button.clicked.connect(self.take_ticket)
         self.phone_button.clicked.connect(self.with_phone)
         self.appointment_button.clicked.connect(self.appointment)
+        self.reprint_button = touch_button("", "step", "reprint")
+        self.reprint_button.clicked.connect(self.reprint)
         others = QHBoxLayout()
         others.setSpacing(24)
         others.addWidget(self.phone_button)
@@ -37,6 +41,7 @@ class StartPage(Page):
         layout.addWidget(self.hint)
         layout.addWidget(self.ticket_button, 3)
         layout.addLayout(others, 2)
+        layout.addWidget(self.reprint_button)
 
     def translate_words(self) -> None:
         self.welcome.setText(self.tr("Welcome"))
@@ -44,3 +49,4 @@ class StartPage(Page):
         self.ticket_button.setText(self.tr("Take a ticket"))
         self.phone_button.setText(self.tr("VIP or group customer?\nEnter your mobile number"))
         self.appointment_button.setText(self.tr("Booked by phone?\nCheck in here"))
+        self.reprint_button.setText(self.tr("Lost your ticket? Reprint today's ticket"))

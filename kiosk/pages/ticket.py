@@ -1,6 +1,6 @@
 """The ticket on screen. While it prints the customer reads the number, queue, people
-ahead and the estimated wait; when the printer fails the number fills the screen with the
-request to remember it, since no paper will come."""
+ahead and the estimated wait; when the printer fails the number grows, with the request to
+remember it, since no paper will come, and the people ahead and the wait stay beside it."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from kiosk.widgets import restyle, text_label, touch_button
 from shared.documents.ticket_text import TicketPrint, wait_words
 
 PRINTING, PRINTED, FAILED, NO_PRINTER = "printing", "printed", "failed", "no_printer"
-SOON_S = 30  # an estimate under half a minute is said as "very soon"
+MARGINS = (56, 16, 56, 24)
 
 
 class TicketPage(Page):
@@ -21,6 +21,7 @@ class TicketPage(Page):
     def __init__(self) -> None:
         super().__init__()
         self.ticket: TicketPrint | None = None
+        self.large = False
         self.state = PRINTING
         self.number_card = QFrame()
         self.number_card.setProperty("role", "number-card")
@@ -54,11 +55,21 @@ class TicketPage(Page):
         body.setSpacing(32)
         body.addWidget(self.number_card, 5)
         body.addLayout(right, 4)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(56, 16, 56, 24)
+        layout = self.page_layout = QVBoxLayout(self)
+        layout.setContentsMargins(*MARGINS)
         layout.setSpacing(14)
         layout.addWidget(self.printing)
         layout.addLayout(body, 1)
+
+    def show_large(self, large: bool) -> None:
+        """Large text: the words beside the number get as much room as the number."""
+        assert self.body is not None
+        self.large = large
+        self.body.setStretch(0, 1 if large else 5)
+        self.body.setStretch(1, 1 if large else 4)
+        self.page_layout.setContentsMargins(*((56, 8, 56, 8) if large else MARGINS))
+        self.form.setVerticalSpacing(4 if large else 12)
+        self.translate_words()
 
     def show_ticket(self, ticket: TicketPrint, state: str) -> None:
         self.ticket = ticket
@@ -69,7 +80,6 @@ class TicketPage(Page):
         remember = state in (FAILED, NO_PRINTER)
         restyle(self.number, remember="yes" if remember else "no")
         restyle(self.printing, state="problem" if state == FAILED else "ok")
-        self.details.setVisible(not remember)
         self.translate_words()
 
     def translate_words(self) -> None:
@@ -91,15 +101,13 @@ class TicketPage(Page):
         while self.form.rowCount():
             self.form.removeRow(0)
         wait = wait_words(ticket.estimated_wait_s)
-        if ticket.estimated_wait_s is not None and ticket.estimated_wait_s < SOON_S:
-            # No one ahead at an open counter: "about 1 min" would promise a wait.
-            wait = (self.tr("Very soon"), self.tr("Very soon"))
         rows = [
             (self.tr("Business"), self.pick(ticket.business_name, ticket.business_name_en)),
             (self.tr("People ahead"), str(ticket.ahead)),
             (self.tr("Estimated wait"), self.pick(*wait)),
-            (self.tr("Time"), f"{ticket.issued_at:%H:%M}"),
         ]
+        if not self.large:  # in large text the header's clock says it, to leave room
+            rows.append((self.tr("Time"), f"{ticket.issued_at:%H:%M}"))
         if ticket.phone_masked:
             rows.append((self.tr("Mobile number"), ticket.phone_masked))
         for label, value in rows:
@@ -108,10 +116,11 @@ class TicketPage(Page):
             "Please wait in the seating area and watch the screen. "
             "If you miss your number, please take a new ticket."
         )
+        gap = "\n" if self.large else "\n\n"
         if ticket.slip_code is not None and self.state in (PRINTING, PRINTED):
-            instruction += "\n\n" + self.tr("Show the slip with the QR code at the counter.")
+            instruction += gap + self.tr("Show the slip with the QR code at the counter.")
         elif ticket.slip_code is not None:
-            instruction += "\n\n" + self.tr(
+            instruction += gap + self.tr(
                 "Your form is saved: at the counter, just tell the clerk your number."
             )
         self.instruction.setText(instruction)

@@ -36,26 +36,59 @@ class _Roll:
         self.y = height - MARGIN
         self.font = pdf_font()
 
+    def lines(self, words: str, size: float, room: float = ROLL_WIDTH - 2 * MARGIN) -> list[str]:
+        """`words` broken into lines no wider than `room`: at a space when the line has
+        one (English), else at any character (Chinese, a long code); never cut off."""
+        lines: list[str] = []
+        line = ""
+        for char in words:
+            if line and stringWidth(line + char, self.font, size) > room:
+                cut = line.rfind(" ")
+                if char != " " and cut > 0:
+                    lines.append(line[:cut])
+                    line = line[cut + 1 :]
+                else:
+                    lines.append(line)
+                    line = ""
+                if char == " ":
+                    continue
+            line += char
+        return [*lines, line] if line or not lines else lines
+
     def text(self, words: str, size: float, *, gap: float = 1.5) -> None:
-        self.y -= size
-        if self.canvas is not None:
-            self.canvas.setFont(self.font, size)
-            self.canvas.drawCentredString(ROLL_WIDTH / 2, self.y, words)
-        self.y -= gap
+        """Centred, wrapped to the roll."""
+        for line in self.lines(words, size):
+            self.y -= size
+            if self.canvas is not None:
+                self.canvas.setFont(self.font, size)
+                self.canvas.drawCentredString(ROLL_WIDTH / 2, self.y, line)
+            self.y -= gap
 
     def pair(self, label: str, value: str, size: float = 9) -> None:
-        """Label left, value right; the value drops to a line of its own when both do not fit."""
+        """Label left, value right; when both do not fit on one line the value goes below,
+        and either wraps to as many lines as it needs."""
+        room = ROLL_WIDTH - 2 * MARGIN
+        together = stringWidth(label, self.font, size) + stringWidth(value, self.font, size)
+        if together <= room - 6:
+            self._line(label, size, left=True)
+            self.y += size + 1.5  # the value shares the label's line
+            self._line(value, size, left=False)
+        else:
+            for line in self.lines(label, size):
+                self._line(line, size, left=True)
+            for line in self.lines(value, size):
+                self._line(line, size, left=False)
+        self.y -= 1
+
+    def _line(self, words: str, size: float, *, left: bool) -> None:
         self.y -= size
-        room = ROLL_WIDTH - 2 * MARGIN - 6
-        crowded = stringWidth(label, self.font, size) + stringWidth(value, self.font, size) > room
         if self.canvas is not None:
             self.canvas.setFont(self.font, size)
-            self.canvas.drawString(MARGIN, self.y, label)
-        if crowded:
-            self.y -= size + 1.5
-        if self.canvas is not None:
-            self.canvas.drawRightString(ROLL_WIDTH - MARGIN, self.y, value)
-        self.y -= 2.5
+            if left:
+                self.canvas.drawString(MARGIN, self.y, words)
+            else:
+                self.canvas.drawRightString(ROLL_WIDTH - MARGIN, self.y, words)
+        self.y -= 1.5
 
     def rule(self, dashed: bool = False) -> None:
         self.y -= 4

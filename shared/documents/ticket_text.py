@@ -36,9 +36,15 @@ class TicketPrint:
     slip_code: str | None = None
 
 
+SOON_S = 30  # an estimate under half a minute is said as "very soon", never "about 1 min"
+
+
 def wait_words(seconds: float | None) -> tuple[str, str]:
-    """The estimated wait as a person says it, in Chinese and English."""
+    """The estimated wait as a person says it, in Chinese and English. No one ahead at an
+    open counter is "very soon": "about 1 min" would promise a wait that is not there."""
     if seconds is None:
         return "暂无窗口开放", "no counter open yet"
+    if seconds < SOON_S:
+        return "马上就到您", "very soon"
     minutes = max(1, round(seconds / 60))
     return f"约 {minutes} 分钟", f"about {minutes} min"

@@ -173,3 +173,97 @@ def test_an_incident_names_the_ticket_it_affected(store, hall, clock):
     with store.read() as session:
         incident = session.scalars(select(Incident)).one()
     assert (incident.message, incident.at, incident.ticket_id) == ("out of paper", clock.now(), 1)
+
+
+def test_an_estimate_under_half_a_minute_is_very_soon_never_about_a_minute():
+    from shared.documents.ticket_text import wait_words
+
+    assert wait_words(0) == ("马上就到您", "very soon")
+    assert wait_words(29.9) == ("马上就到您", "very soon")
+    assert wait_words(30) == ("约 1 分钟", "about 1 min")
+    assert wait_words(None) == ("暂无窗口开放", "no counter open yet")
+
+
+def _longest_ticket():
+    """Every printed field at the longest the hall's definition and the slip allow."""
+    import datetime as dt
+
+    from shared.documents.ticket_text import SlipLine, TicketPrint
+    from shared.field_definitions import MAX_LABEL
+    from shared.services.slips import MAX_TEXT
+
+    def chinese(n: int, seed: str) -> str:
+        return (seed * n)[:n]
+
+    return TicketPrint(
+        hall_name=chinese(100, "中国移动通信集团北京有限公司"),  # halls.name: 100
+        hall_name_en=("China Mobile Beijing Wangfujing Flagship Business Hall " * 3)[:100],
+        ticket="A999",
+        queue_name=chinese(50, "个人客户常规业务"),  # queues.name: 50
+        queue_name_en=("Personal customers everyday business " * 2)[:50],
+        ahead=999,
+        estimated_wait_s=999 * 60.0,
+        issued_at=dt.datetime(2026, 11, 23, 8, 30),
+        phone_masked="138****5678",
+        business_name=chinese(50, "宽带与固话业务办理"),  # businesses.name: 50
+        business_name_en="Broadband-and-landline-installation-and-relocation"[:50],
+        slip_lines=[
+            SlipLine(chinese(MAX_LABEL, "详细地址"), ("Address " * 20)[:MAX_LABEL], v)
+            for v in (
+                chinese(MAX_TEXT, "北京市东城区王府井大街"),
+                ("Room 1203 Building 7 Wangfujing Street Dongcheng District " * 4)[:MAX_TEXT],
+                "X" * MAX_TEXT,  # one word as long as a text field holds
+            )
+        ],
+        slip_code="HQ1." + "A" * 120,
+    )
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None or shutil.which("pdftoppm") is None,
+    reason="poppler-utils is not installed",
+)
+def test_every_slip_value_at_its_longest_is_wrapped_on_the_roll_never_clipped(tmp_path):
+    import re
+
+    ticket = _longest_ticket()
+    pdf = tmp_path / "longest.pdf"
+    pdf.write_bytes(ticket_pdf(ticket))
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    whole = "".join(text.split())
+    values = [
+        ticket.hall_name,
+        ticket.hall_name_en,
+        ticket.queue_name,
+        ticket.business_name,
+        ticket.business_name_en,
+        *(line.label for line in ticket.slip_lines),
+        *(line.label_en for line in ticket.slip_lines),
+        *(line.value for line in ticket.slip_lines),
+    ]
+    for value in values:
+        assert "".join(value.split()) in whole, value[:30]
+    # Every word drawn lies inside the 80 mm roll, its margins kept.
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+    assert width == pytest.approx(ROLL_WIDTH, abs=0.5)
+    edges = [
+        (float(a), float(b))
+        for a, b in re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', boxes)
+    ]
+    assert len(edges) > 50
+    assert all(left >= 0 and right <= width for left, right in edges)
+    # The rendered roll: ink reaches neither edge.
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "100", "-singlefile", str(pdf), str(tmp_path / "roll")],
+        check=True,
+    )
+    image = Image.open(tmp_path / "roll.png").convert("L")
+    columns = [
+        image.crop((x, 0, x + 1, image.height)).getextrema()[0] for x in (0, image.width - 1)
+    ]
+    assert all(darkest > 200 for darkest in columns)

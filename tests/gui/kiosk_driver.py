@@ -21,9 +21,13 @@ from shared.views.status import hall_now
 SIZE = (1280, 800)
 
 
-def open_kiosk(store: Store, clock: Clock, print_folder: Path, language: str = "zh") -> KioskWindow:
+def open_kiosk(
+    store: Store, clock: Clock, print_folder: Path, language: str = "zh", name: str = "kiosk"
+) -> KioskWindow:
     make_application([], POINT_SIZE)
-    window = KioskWindow(store, "demo", print_folder=print_folder, clock=clock, language=language)
+    window = KioskWindow(
+        store, "demo", print_folder=print_folder, clock=clock, language=language, name=name
+    )
     window.resize(*SIZE)
     window.show()
     return window

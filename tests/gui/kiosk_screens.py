@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.pages.ticket import FAILED, PRINTED
+from kiosk.pages.ticket import PRINTED
 from kiosk.widgets import BACKSPACE
 from kiosk.window import KioskWindow
 from shared.services.hall import HallService
@@ -77,7 +77,7 @@ def _screens(window: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
         window.ticket.show_state(PRINTED)
 
     def failed() -> None:
-        window.ticket.show_state(FAILED)
+        window._print_done(window.ticket.number.text(), "out of paper")  # as the print thread
 
     def appointment() -> None:
         tap(window, "finish")
@@ -114,6 +114,9 @@ def _screens(window: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
 
 
 def _diversion(window: KioskWindow, service: HallService, language: str) -> None:
+    tap(window, "home")
+    tap(window, "take-ticket")
+    _save(window, "business", language)
     crowd(service, 1)
     window.reread_state()
     tap(window, "home")
@@ -124,6 +127,25 @@ def _diversion(window: KioskWindow, service: HallService, language: str) -> None
     tap(window, "back")
     tap(window, "business-topup")
     _save(window, "diversion-level2", language)
+    tap(window, "cannot-self-serve")
+    _save(window, "diversion-level2-cannot", language)
+    tap(window, "call-guide")
+    _save(window, "help-called", language)
+    tap(window, "home")
+    tap(window, "reprint")
+    _save(window, "reprint", language)
+
+
+def _portrait(store, folder: Path, language: str) -> None:
+    """Large text on a landscape and on a portrait (1080×1920) kiosk, each started as
+    one would be."""
+    for name, size in (("business-large", (1280, 800)), ("business-large-portrait", (1080, 1920))):
+        window = open_kiosk(store, CLOCK, folder / "tickets", language)
+        window.resize(*size)
+        tap(window, "take-ticket")
+        tap(window, "large-text")
+        _save(window, name, language)
+        window.close()
 
 
 def _morning(service: HallService) -> None:
@@ -155,6 +177,7 @@ def main() -> None:
                 _save(window, name, language)
             _diversion(window, HallService(store, "demo", CLOCK), language)
             window.close()
+            _portrait(store, Path(folder), language)
             store.close()
         _ticket_page(Path(folder))
 

@@ -201,10 +201,10 @@ def test_one_tap_switches_every_screen_between_chinese_and_english(kiosk):
     assert kiosk.start.ticket_button.text() == "Take a ticket"
     assert kiosk.language_button.text() == "中文"
     tap(kiosk, "take-ticket")
-    assert kiosk.business.buttons["sim_replace"][0].text() == "SIM replacement"
+    assert kiosk.business.buttons["sim_replace"][0].text() == "SIM replacement\nNo counter open yet"
     assert kiosk.hall_name.text() == "China Mobile Demo Hall"
     tap(kiosk, "language")
-    assert kiosk.business.buttons["sim_replace"][0].text() == "补换卡"
+    assert kiosk.business.buttons["sim_replace"][0].text() == "补换卡\n暂无窗口开放"
     assert kiosk.business.title.text() == "请选择您要办理的业务"
 
 

@@ -139,3 +139,19 @@ def test_a_printer_failing_while_the_store_refuses_writes_is_logged_for_the_shif
         assert "the store is read-only" in caplog.text
         with quick_store.read() as session:
             assert session.scalars(select(Incident)).all() == []
+
+
+def test_a_call_for_staff_the_store_refuses_says_so_and_the_tap_calls_again(
+    quick_store, clock, tmp_path
+):
+    with kiosk_on(quick_store, clock, tmp_path / "tickets") as kiosk:
+        tap(kiosk, "take-ticket")
+        with writes_refused(quick_store):
+            tap(kiosk, "call-help")
+            assert "服务台" in kiosk.help_notice.text()
+            assert kiosk.help_button.isEnabled()
+            assert kiosk.height() <= 800
+        tap(kiosk, "call-help")
+        assert "马上过来" in kiosk.help_notice.text()
+        with quick_store.read() as session:
+            assert session.scalars(select(Incident.kind)).all() == ["help_requested"]
