@@ -160,13 +160,14 @@ RISE = '{"op":"issue","business":"topup","at":"2026-11-23T09:00:00"}'  # nobody 
 
 
 def on_the_wall_clock_at(at: str) -> list[str]:
-    """The command prefix that runs a process with its wall clock set to `at` (local time)
-    and running on from there: libfaketime, the PC's clock as a SQLite store's programs
-    read it. Nothing in hallq itself can set the hall's time."""
+    """The command prefix that runs a process with its wall clock set to `at` (the hall's
+    local time, the PC's own zone) and running on from there: libfaketime, the PC's clock
+    as a SQLite store's programs read it. Nothing in hallq itself can set the hall's time.
+    faketime reads `at` in the zone TZ names, so TZ is dropped: the PC's zone, as hallq's."""
     faketime = shutil.which("faketime")
     if faketime is None:
         pytest.skip("needs faketime (Debian package faketime) to set a process's clock")
-    return [faketime, "-f", f"@{at}"]
+    return ["env", "-u", "TZ", faketime, "-f", f"@{at}"]
 
 
 def test_acknowledging_needs_a_shift_lead_and_leaves_a_past_day_as_it_was(store_target):
