@@ -106,7 +106,9 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> None:
         raise Rejected("--processes must be at least 1 and not far above the machine's cores")
     if not 0 <= history <= 100:
         raise Rejected("--history must be between 0 and 100 days")
-    families = args.family or ([SIMULATOR] if args.profile else [SIMULATOR, CROWD])
+    # Named kinds, or an imported file alone, are measured without the other families.
+    alone = [SIMULATOR] if args.profile else [] if args.imported else [SIMULATOR, CROWD]
+    families = args.family or alone
     imported = _imported_days(args.imported) if args.imported else []
     began = time.monotonic()
     rows = evaluate(
@@ -158,7 +160,7 @@ def register(command: AddCommand) -> None:
         action="append",
         choices=("simulator", "crowd"),
         help="days of the simulator (its kinds) or of the second model, crowd_days "
-        "(repeat for both; default both)",
+        "(repeat for both; default both, or none with --imported)",
     )
     evaluate_command.add_argument(
         "--imported",

@@ -122,3 +122,17 @@ def test_hallq_import_history_writes_the_events_or_nothing(tmp_path, capsys):
     # 5 issues; counter 2: 10 events; counter 1: open, call, finish, close
     assert "5 tickets" in said.getvalue() and len(lines) == 19
     assert json.loads(lines[0]) == {"at": "2026-11-23T09:00:00", "op": "issue", "business": "topup"}
+
+
+def test_hallq_evaluate_measures_imported_days_after_their_history(tmp_path, capsys):
+    path = tmp_path / "tickets.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    out = io.StringIO()
+    assert main(["evaluate", "--imported", str(path), "--history", "0", "--json"], out) == 0
+    (row,) = json.loads(out.getvalue())
+    assert row["family"] == "imported" and row["days"] == 1 and row["refused_events"] == 0
+    # Only 09:03's ticket had an open counter for its queue (counter 2); the others came
+    # before their counter opened, or (09:20) while counter 2 paused and counter 1 had closed.
+    assert row["estimate"]["tickets"] == 1 and row["estimate"]["no_counter_open"] == 4
+    assert main(["evaluate", "--imported", str(path), "--history", "1"], io.StringIO()) == 1
+    assert "has 1 days" in capsys.readouterr().err
