@@ -125,7 +125,8 @@ def cmd_evaluate(args: argparse.Namespace, out: TextIO) -> None:
         out.write("\n")
         return
     out.write(as_table(rows))
-    out.write(f"{args.days} days per kind in {time.monotonic() - began:.0f} s\n")
+    modelled = f"{args.days} days per kind, " if families else ""
+    out.write(f"{modelled}{len(imported)} imported days, in {time.monotonic() - began:.0f} s\n")
 
 
 def register(command: AddCommand) -> None:
