@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 # Each command imports what it needs when it runs, so a quick one (`status`) starts quickly.
-from shared.cli import appointment, evaluate, forms, purge, report, serve, warnings
+from shared.cli import appointment, evaluate, forms, history, purge, report, serve, warnings
 from shared.errors import Rejected
 from shared.forecast.simulate import PROFILES
 from shared.rules.input_text import check_day, check_input, read_json
@@ -40,6 +40,7 @@ COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (
     appointment.register,
     evaluate.register,
     forms.register,
+    history.register,
     purge.register,
     report.register,
     serve.register,

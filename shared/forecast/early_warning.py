@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, Integer, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
+from shared.forecast.calibration import BASE_CHANCE
 from shared.forecast.usual_day import COUNTER_STEP, MINUTES, UsualDay, UsualDays, minute_of
 from shared.forecast.wait_estimate import ENDS_OF_SERVICE
 from shared.services.alerts import Crowding
@@ -35,7 +36,7 @@ HORIZON_MINUTES = int(HORIZON.total_seconds() // 60)
 # A warning stands while its level is still likely within the horizon plus this slack,
 # so one quiet minute does not withdraw it.
 KEEP_SLACK = dt.timedelta(minutes=10)
-RAISE_CHANCE = 0.8  # a warning is raised when the level is at least this likely ...
+RAISE_CHANCE = BASE_CHANCE  # a warning is raised when the level is at least this likely ...
 KEEP_CHANCE = 0.1  # ... and stands, after its time, while it stays at least this likely
 SERVICE_WINDOW = dt.timedelta(minutes=30)  # today's service rate is taken over this
 ARRIVAL_WINDOW = dt.timedelta(minutes=60)  # today's busyness against the usual day
@@ -278,13 +279,19 @@ def observe(session: Session, hall: Hall, now: dt.datetime, open_counters: int) 
 
 
 def predict(
-    crowding: Crowding, ahead: Outlook, settings: HallSettings, level: int, now: dt.datetime
+    crowding: Crowding,
+    ahead: Outlook,
+    settings: HallSettings,
+    level: int,
+    now: dt.datetime,
+    raise_chance: float = RAISE_CHANCE,
 ) -> Prediction | None:
     """The warning for `level`: the expected line reaches it within the horizon, and the
-    chance it is reached is at least RAISE_CHANCE."""
+    chance it is reached is at least `raise_chance` (the hall's, fitted to its past
+    warnings; RAISE_CHANCE before it has any)."""
     within_horizon = _first(ahead, HORIZON_MINUTES)
     chances = level_chances(crowding.waiting, within_horizon, threshold(settings, level))
-    if chances.within < RAISE_CHANCE or chances.expected_minute is None:
+    if chances.within < raise_chance or chances.expected_minute is None:
         return None
     more = more_counters_needed(crowding.waiting, within_horizon, settings.alert_level1)
     return Prediction(level, now + dt.timedelta(minutes=chances.expected_minute), more)
@@ -389,8 +396,9 @@ def review_warnings(
                 .where(EarlyWarning.id == standing[level].id)
                 .values(withdrawn_at=now)
             )
+    raise_chance = usual_days.raise_chance(session, hall, now.date()) if new else RAISE_CHANCE
     for level in new:
-        prediction = predict(crowding, ahead, settings, level, now)
+        prediction = predict(crowding, ahead, settings, level, now, raise_chance)
         if prediction is not None:
             wrote = True
             session.add(

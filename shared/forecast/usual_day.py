@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shared.forecast.calibration import raise_chance_of
 from shared.store.models import CounterEvent, Hall, TicketEvent
 from shared.vocabulary import CounterEventKind, TicketEventKind
 
@@ -144,14 +145,23 @@ def learn_usual_day(session: Session, hall: Hall, day: dt.date) -> UsualDay | No
 
 class UsualDays:
     """One process's learned usual days, one per hall, relearned when the business day
-    changes (past days never change, so nothing else can make it stale)."""
+    changes (past days never change, so nothing else can make it stale); with them, each
+    hall's warning threshold fitted to its past warnings (`shared.forecast.calibration`)."""
 
     def __init__(self) -> None:
         self._known: dict[int, tuple[dt.date, UsualDay | None]] = {}
+        self._chances: dict[int, tuple[dt.date, float]] = {}
 
     def of(self, session: Session, hall: Hall, day: dt.date) -> UsualDay | None:
         known = self._known.get(hall.id)
         if known is None or known[0] != day:
             known = (day, learn_usual_day(session, hall, day))
             self._known[hall.id] = known
+        return known[1]
+
+    def raise_chance(self, session: Session, hall: Hall, day: dt.date) -> float:
+        known = self._chances.get(hall.id)
+        if known is None or known[0] != day:
+            known = (day, raise_chance_of(session, hall, day))
+            self._chances[hall.id] = known
         return known[1]

@@ -40,6 +40,16 @@ def test_estimate_figures_compare_errors_and_five_minute_hits_with_the_naive_est
     assert figures.within == 1.0 and figures.naive_within == pytest.approx(1 / 3)
 
 
+def test_estimate_figures_compare_errors_with_the_pooled_mean_and_erlang_c():
+    figures = estimate_figures(
+        [Promise(600.0, 0.0, 700.0, 400.0, 1000.0), Promise(100.0, 900.0, 0.0, 300.0, 0.0)]
+    )
+    assert figures.pooled_mae_s == pytest.approx(300.0)
+    assert figures.erlang_mae_s == pytest.approx(150.0)
+    assert figures.below(figures.pooled_mae_s) == pytest.approx(1 - 100 / 300)
+    assert figures.below(figures.erlang_mae_s) == pytest.approx(1 - 100 / 150)
+
+
 def test_a_rise_is_credited_to_the_earliest_standing_warning_and_others_are_false_alarms():
     day = DayOutcome("test", DAY)
     day.rises = [(at(11, 0), 1), (at(12, 0), 1), (at(12, 5), 2)]
