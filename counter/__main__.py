@@ -11,7 +11,6 @@ Two ways to run:
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Sequence
@@ -24,6 +23,7 @@ from counter.customer.window import CustomerWindow
 from counter.workstation.sources import ServerCounter
 from counter.workstation.window import WorkstationWindow
 from shared.client.http import ServerAddress
+from shared.client.ways_to_run import add_ways_to_run, check_way_to_run, take_the_environment
 from shared.errors import Rejected
 from shared.qt.application import announce_shown, start_logging
 from shared.qt.errors import FailureNotices
@@ -34,7 +34,7 @@ from shared.store.database import StoreError, default_target, open_store
 from shared.store.lookup import find_hall
 
 STARTED = time.perf_counter()
-SERVER_ENV, KEY_ENV = "HALLQ_SERVER", "HALLQ_DEVICE_KEY"
+KEY = "this counter's customer screen key"
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -43,44 +43,19 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    server = parser.add_argument_group("on the hall server")
-    server.add_argument(
-        "--server",
-        metavar="URL",
-        help=f"the hall server, e.g. http://127.0.0.1:8470 (or {SERVER_ENV}, unless --db)",
-    )
-    server.add_argument(
-        "--device-key",
-        metavar="KEY",
-        help=f"this counter's customer screen key (or {KEY_ENV})",
-    )
-    store = parser.add_argument_group("on the store of this PC (without --server)")
-    store.add_argument("--db", metavar="TARGET", help="the store (default: $HALLQ_DB)")
-    store.add_argument("--hall", metavar="CODE", help="hall code, when the store holds several")
+    add_ways_to_run(parser, key=KEY, db="the store (default: $HALLQ_DB)")
     parser.add_argument("--counter", type=int, default=1, metavar="N", help="counter number")
     parser.add_argument("--language", choices=("zh", "en"), default="zh")
     parser.add_argument("--clerk", metavar="STAFF", help="sign in at start as this staff id")
     parser.add_argument("--pin", help="the PIN for --clerk")
     args = parser.parse_args(argv)
-    if args.server is None and args.db is None:  # a --db given wins over the environment
-        args.server = os.environ.get(SERVER_ENV) or None
-    if args.server and args.device_key is None:
-        args.device_key = os.environ.get(KEY_ENV) or None
+    take_the_environment(args)
     return args
 
 
 def check_mode(args: argparse.Namespace) -> None:
     """One way to run, said in one line when mixed or half given."""
-    if args.server and args.db:
-        raise Rejected("give --server (the hall server) or --db (a store on this PC), not both")
-    if args.server and not args.device_key:
-        raise Rejected(
-            f"--server needs --device-key (or {KEY_ENV}): this counter's customer screen key"
-        )
-    if args.server and args.hall:
-        raise Rejected("--hall is for --db: the hall server serves one hall")
-    if args.device_key and not args.server:
-        raise Rejected(f"--device-key needs --server (or {SERVER_ENV})")
+    check_way_to_run(args, key=KEY)
     if not 1 <= args.counter <= 999:
         raise Rejected(f"a counter is numbered 1 to 999, not {args.counter}")
 

@@ -13,7 +13,6 @@ the monitor in at start (the demo does this).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Sequence
@@ -26,6 +25,7 @@ from counter.screen.board import CallingBoard
 from counter.screen.monitor import LeadMonitor
 from counter.screen.sources import ScreenSource, ServerSource, StoreSource
 from shared.client.http import ServerAddress
+from shared.client.ways_to_run import add_ways_to_run, check_way_to_run, take_the_environment
 from shared.errors import Rejected
 from shared.qt.application import announce_shown, start_logging
 from shared.qt.errors import FailureNotices
@@ -36,7 +36,7 @@ from shared.store.clock import clock_for
 from shared.store.database import StoreError, default_target, open_store
 
 STARTED = time.perf_counter()
-SERVER_ENV, KEY_ENV = "HALLQ_SERVER", "HALLQ_DEVICE_KEY"
+KEY = "this board's key from `hallq device add NAME --kind board`"
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -45,20 +45,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    server = parser.add_argument_group("on the hall server")
-    server.add_argument(
-        "--server",
-        metavar="URL",
-        help=f"the hall server, e.g. http://127.0.0.1:8470 (or {SERVER_ENV}, unless --db)",
-    )
-    server.add_argument(
-        "--device-key",
-        metavar="KEY",
-        help=f"this board's key from `hallq device add NAME --kind board` (or {KEY_ENV})",
-    )
-    store = parser.add_argument_group("on the store of this PC (without --server)")
-    store.add_argument("--db", metavar="TARGET", help="SQLite file or SQLAlchemy URL")
-    store.add_argument("--hall", metavar="CODE", help="hall code, when the store holds several")
+    add_ways_to_run(parser, key=KEY, db="SQLite file or SQLAlchemy URL")
     windows = parser.add_argument_group("windows")
     windows.add_argument("--board", action="store_true", help="open the calling board")
     windows.add_argument("--monitor", action="store_true", help="open the shift lead's monitor")
@@ -67,23 +54,13 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     windows.add_argument("--pin", metavar="PIN", help="the shift lead's PIN")
     windows.add_argument("--windowed", action="store_true", help="the board in a window")
     args = parser.parse_args(argv)
-    if args.server is None and args.db is None:  # a --db given wins over the environment
-        args.server = os.environ.get(SERVER_ENV) or None
-    if args.server and args.device_key is None:
-        args.device_key = os.environ.get(KEY_ENV) or None
+    take_the_environment(args)
     return args
 
 
 def check_mode(args: argparse.Namespace) -> None:
     """One way to run, said in one line when mixed or half given."""
-    if args.server and args.db:
-        raise Rejected("give --server (the hall server) or --db (a store on this PC), not both")
-    if args.server and not args.device_key:
-        raise Rejected(f"--server needs --device-key (or {KEY_ENV}): this board's enrolled key")
-    if args.server and args.hall:
-        raise Rejected("--hall is for --db: the hall server serves one hall")
-    if args.device_key and not args.server:
-        raise Rejected(f"--device-key needs --server (or {SERVER_ENV})")
+    check_way_to_run(args, key=KEY)
 
 
 def with_banner(window: QWidget, banner: ServerBanner | None) -> None:
