@@ -8,15 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from counter.on_the_store import OnTheStore
 from shared.archive.forms import archive_form, preview_form
 from shared.client.decoding import decode
 from shared.client.http import ServerError
 from shared.documents.service_form import FormContent
-from shared.qt.errors import FailureNotices
 from shared.qt.remote import HallLink, LinkWords
-from shared.services.hall import HallService
 from shared.store.clock import Clock
-from shared.store.database import Store
 
 Complain = Callable[[str], None]
 Done = Callable[[], None]
@@ -36,20 +34,8 @@ class CustomerSource(Protocol):
     def rate(self, rating: str, done: Done, complain: Complain) -> None: ...
 
 
-class StoreCustomer:
+class StoreCustomer(OnTheStore):
     """The store on this PC, on the GUI thread."""
-
-    def __init__(
-        self,
-        store: Store,
-        hall_code: str | None,
-        counter: int,
-        clock: Clock,
-        failures: FailureNotices,
-    ) -> None:
-        self.store, self.hall_code, self.counter, self.clock = store, hall_code, counter, clock
-        self.failures = failures
-        self.hall = HallService(store, hall_code, clock)
 
     def preview(self, ticket: str, show: Callable[[FormContent], None], complain: Complain) -> None:
         content = self.failures.attempt(

@@ -12,16 +12,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from counter.on_the_store import OnTheStore
 from shared.client.counter_decoding import counter_view_of
 from shared.client.decoding import Undecodable
 from shared.client.http import Refused, ServerError, Unreachable
-from shared.qt.errors import FailureNotices
 from shared.qt.remote import HallLink, LinkWords, OneRead
-from shared.services.hall import Done, HallService
+from shared.services.hall import Done
 from shared.services.slip_use import SlipTaken, take_slip
 from shared.services.staff import sign_in
 from shared.store.clock import Clock
-from shared.store.database import Store
 from shared.views.counter import CounterView, counter_view
 
 log = logging.getLogger(__name__)
@@ -66,22 +65,10 @@ class CounterSource(Protocol):
     ) -> None: ...
 
 
-class StoreCounter:
+class StoreCounter(OnTheStore):
     """The store on this PC, read and written on the GUI thread (each a few queries)."""
 
     on_server = False
-
-    def __init__(
-        self,
-        store: Store,
-        hall_code: str | None,
-        counter: int,
-        clock: Clock,
-        failures: FailureNotices,
-    ) -> None:
-        self.store, self.hall_code, self.counter, self.clock = store, hall_code, counter, clock
-        self.failures = failures
-        self.hall = HallService(store, hall_code, clock)
 
     def sign_in(
         self, staff_id: str, pin: str, done: Callable[[Clerk], None], complain: Complain
