@@ -196,18 +196,8 @@ def estimate_wait_s(
     if not any(queue.letter in counter.serves for counter in counters):
         return None
     pace = recent_pace(session, hall, now, settings)
-    waiting = session.execute(
-        select(Ticket.queue_id, Queue.letter)
-        .join(Queue, Queue.id == Ticket.queue_id)
-        .where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.WAITING)
-        .order_by(
-            Queue.letter != settings.vip_queue,
-            Ticket.waiting_since,
-            Ticket.issued_at,
-            Ticket.id,
-        )
-    ).all()
-    ahead = [Ahead(letter, pace.handling_s(queue_id)) for queue_id, letter in waiting]
+    waiting = waiting_in_calling_order(session, hall, settings)
+    ahead = [Ahead(letter, pace.handling_s(queue_id)) for _, queue_id, letter in waiting]
     projected = projected_counters(counters, pace, now)
     return projected_wait_s(queue.letter, projected, ahead, vip_queue=settings.vip_queue)
 
@@ -220,3 +210,22 @@ def naive_estimate_s(
     serving = sum(1 for counter in open_counters(session, hall) if queue.letter in counter.serves)
     handling = recent_pace(session, hall, now, settings).handling_s(queue.id)
     return naive_wait_s(ahead, handling, serving)
+
+
+def waiting_in_calling_order(
+    session: Session, hall: Hall, settings: HallSettings
+) -> list[tuple[int, int, str]]:
+    """The hall's waiting tickets (id, queue id, queue letter) as the counters will take
+    them: the green channel first, then by how long each has waited."""
+    rows = session.execute(
+        select(Ticket.id, Ticket.queue_id, Queue.letter)
+        .join(Queue, Queue.id == Ticket.queue_id)
+        .where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.WAITING)
+        .order_by(
+            Queue.letter != settings.vip_queue,
+            Ticket.waiting_since,
+            Ticket.issued_at,
+            Ticket.id,
+        )
+    ).all()
+    return [(ticket_id, queue_id, letter) for ticket_id, queue_id, letter in rows]

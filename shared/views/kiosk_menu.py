@@ -19,6 +19,7 @@ from shared.forecast.wait_estimate import (
     projected_counters,
     projected_wait_s,
     recent_pace,
+    waiting_in_calling_order,
 )
 from shared.rules.calling import route
 from shared.rules.masking import mask_field, mask_phone
@@ -281,17 +282,7 @@ def _standing(
     forward over the tickets called before it (a called ticket waits no more)."""
     if ticket.status != TicketStatus.WAITING:
         return 0, 0.0
-    waiting = session.execute(
-        select(Ticket.id, Ticket.queue_id, Queue.letter)
-        .join(Queue, Queue.id == Ticket.queue_id)
-        .where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.WAITING)
-        .order_by(
-            Queue.letter != settings.vip_queue,
-            Ticket.waiting_since,
-            Ticket.issued_at,
-            Ticket.id,
-        )
-    ).all()
+    waiting = waiting_in_calling_order(session, hall, settings)
     before = []
     for ticket_id, queue_id, letter in waiting:
         if ticket_id == ticket.id:
