@@ -8,13 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
+from sqlalchemy.exc import DBAPIError
 
 from shared.archive.forms import archive_form
 from shared.services.hall import HallService
@@ -130,3 +132,45 @@ def test_a_purge_leaves_no_personal_value_in_the_store_its_log_the_forms_or_a_ba
     assert status == 0, err
     assert "chain intact: 2 service forms" in out and "2 redacted" in out
     assert figures(store_target) == before_figures
+
+
+def _relation_files(store_target: str) -> list[Path]:
+    """The files of every table, index and TOAST table of the store's database, after a
+    checkpoint has written them; skips where the server's data folder cannot be read."""
+    engine = create_engine(store_target, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("CHECKPOINT"))
+            folder = Path(connection.execute(text("SHOW data_directory")).scalar_one())
+            relations = connection.execute(
+                text(
+                    "SELECT pg_relation_filepath(c.oid) FROM pg_class c"
+                    " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    " WHERE n.nspname IN ('public', 'pg_toast') AND c.relkind IN ('r', 'i', 't')"
+                )
+            ).scalars()
+            paths = [folder / relative for relative in relations if relative]
+    except DBAPIError as error:  # not a superuser: the data folder is not ours to name
+        pytest.skip(f"the PostgreSQL data folder cannot be named here ({error.orig})")
+    finally:
+        engine.dispose()
+    if not os.access(folder, os.R_OK):
+        pytest.skip(f"the PostgreSQL data folder {folder} is not readable by this account")
+    # A relation past 1 GB continues in PATH.1, PATH.2...
+    return [segment for path in paths for segment in [path, *path.parent.glob(path.name + ".*")]]
+
+
+@pytest.mark.usefixtures("postgres_only")
+def test_a_purge_leaves_no_personal_value_in_the_postgresql_table_files(
+    a_day_with_personal_data, store_target
+):
+    files = _relation_files(store_target)
+    assert any(_found(f.read_bytes()) for f in files if f.exists())  # the scan can find them
+    status, _, err = hallq(store_target, "purge", "--before", "2026-11-24")
+    assert status == 0, err
+    leftovers = {
+        str(f): found
+        for f in _relation_files(store_target)
+        if f.exists() and (found := _found(f.read_bytes()))
+    }
+    assert leftovers == {}
