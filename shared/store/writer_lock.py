@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,7 @@ except ImportError:  # pragma: no cover - Windows
 
 LOCK_FILE_MODE = 0o600  # only the store's owner may take (or hold hostage) the writers' lock
 DEFAULT_WAIT_S = 30.0
+WAKE_S = 0.002  # how often a waiter looks whether its waiting thread got the lock
 
 
 class LockBusy(Exception):
@@ -90,7 +92,12 @@ class WriterLock:
                 got.set()
 
         threading.Thread(target=wait, name="hallq writer lock", daemon=True).start()
-        got.wait(self.wait_s)
+        # Polled on the monotonic clock rather than a timed wait: a timed wait's deadline
+        # is an instant, which a shifted wall clock (libfaketime, a stepped clock) can put
+        # a year away; a short sleep is relative and wakes the waiter within a few ms.
+        deadline = time.monotonic() + self.wait_s
+        while not got.is_set() and time.monotonic() < deadline:
+            time.sleep(WAKE_S)
         with decided:
             if not got.is_set():
                 given_up = True
