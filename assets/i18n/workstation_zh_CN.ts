@@ -173,6 +173,11 @@
     <name>TransactionForm</name>
     <message>
         <location filename="../../counter/workstation/transaction_form.py"/>
+        <source>These notes look like they hold a mobile number or an ID number. Do not write the customer&apos;s personal data in notes: they are printed on the service form as typed.</source>
+        <translation>备注中似乎有手机号码或身份证号码。请勿在备注中填写客户的个人信息：备注会按原样打印在服务单上。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/transaction_form.py"/>
         <source>Left for the counter: ask the customer</source>
         <translation>客户选择到柜台填写，请询问客户</translation>
     </message>

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from shared.field_definitions import AT_COUNTER
+from shared.rules.personal_text import personal_data_in
 from shared.views.counter import BusinessForm
 from shared.vocabulary import FieldKind, Outcome
 
@@ -107,6 +109,12 @@ class TransactionForm(QWidget):
         self.notes.setObjectName("notes")
         self.notes.setPlaceholderText(tr("Notes"))
         self.notes.setMaxLength(500)
+        self.notes.textChanged.connect(self._check_notes)
+        self.notes_warning = QLabel()
+        self.notes_warning.setObjectName("notesWarning")
+        self.notes_warning.setWordWrap(True)
+        self.notes_warning.setStyleSheet("color: #b03a00;")
+        self.notes_warning.hide()
         sales = QHBoxLayout()
         sales.addWidget(self.recommended)
         sales.addWidget(self.accepted)
@@ -116,8 +124,22 @@ class TransactionForm(QWidget):
         layout.addWidget(self.add_choice)
         layout.addLayout(sales)
         layout.addWidget(self.notes)
+        layout.addWidget(self.notes_warning)
         layout.addStretch(1)
         self._recommended_changed(False)
+
+    def _check_notes(self, text: str) -> None:
+        """Notes are printed on the form unmasked: warn while they look like personal data."""
+        found = bool(personal_data_in(text))
+        if found:
+            self.notes_warning.setText(
+                tr(
+                    "These notes look like they hold a mobile number or an ID number. "
+                    "Do not write the customer's personal data in notes: they are printed "
+                    "on the service form as typed."
+                )
+            )
+        self.notes_warning.setVisible(found)
 
     def _name(self, business: BusinessForm) -> str:
         return business.name_en if self.english and business.name_en else business.name

@@ -23,12 +23,11 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from shared.archive.heads import chain_heads
 from shared.errors import Rejected
-from shared.rules.form_record import GENESIS
-from shared.store.models import AuditEntry, Hall, ServiceForm
+from shared.store.models import Hall
 
 KEY_ENVIRONMENT = "HALLQ_CHECKPOINT_KEY"  # the key file when no --key is given
 FOLDER_ENVIRONMENT = "HALLQ_CHECKPOINT_DIR"  # where the day close signs one, when set
@@ -101,27 +100,16 @@ def write_checkpoint(
 ) -> Checkpoint | None:
     """Sign the hall's chain heads now into `folder`; None when the hall has neither a form
     nor an audit log entry yet."""
-    last = session.execute(
-        select(ServiceForm.sequence, ServiceForm.chain_hash)
-        .where(ServiceForm.hall_id == hall.id)
-        .order_by(ServiceForm.sequence.desc())
-        .limit(1)
-    ).first()
-    head = session.execute(
-        select(AuditEntry.sequence, AuditEntry.chain_hash)
-        .where(AuditEntry.hall_id == hall.id, AuditEntry.sequence.is_not(None))
-        .order_by(AuditEntry.sequence.desc())
-        .limit(1)
-    ).first()
-    if last is None and head is None:
+    heads = chain_heads(session, hall)
+    if heads.empty:
         return None
     point = Checkpoint(
         hall.code,
-        last.sequence if last else 0,
-        last.chain_hash if last else GENESIS,
+        heads.form_sequence,
+        heads.form_hash,
         at.replace(microsecond=0),
-        audit_sequence=head.sequence if head else 0,
-        audit_hash=(head.chain_hash or "") if head else GENESIS,
+        audit_sequence=heads.audit_sequence,
+        audit_hash=heads.audit_hash,
     )
     signature = base64.b64encode(key.sign(point.message())).decode()
     text = json.dumps({**json.loads(point.message()), "signature": signature}, indent=2)

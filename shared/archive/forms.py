@@ -21,13 +21,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, select, update
+from sqlalchemy.orm import Session, aliased
 
 from shared.documents.service_form import (
+    PRINTED_LINK,
     FormBusiness,
     FormContent,
     FormLine,
+    FormPlace,
     render_form,
 )
 from shared.errors import Rejected
@@ -177,6 +179,17 @@ def finished_ticket(session: Session, hall: Hall, code: str, day: dt.date) -> Ti
     return ticket
 
 
+def next_place(session: Session, hall: Hall) -> FormPlace:
+    """Where the hall's next form goes in its chain: after its last form, or first."""
+    last = session.execute(
+        select(ServiceForm.sequence, ServiceForm.chain_hash)
+        .where(ServiceForm.hall_id == hall.id)
+        .order_by(ServiceForm.sequence.desc())
+        .limit(1)
+    ).first()
+    return FormPlace(last.sequence + 1, last.chain_hash) if last else FormPlace(1, GENESIS)
+
+
 def preview_form(store: Store, hall_code: str | None, code: str, day: dt.date) -> FormContent:
     """The form a finished ticket would get, for the customer to read before signing."""
     with store.read() as session:
@@ -262,22 +275,24 @@ def _archive(
 ) -> ArchivedForm:
     """Render the form and chain it after the hall's last one, in one write."""
     signed = kept is not None or replayed
-    content = preview_form(store, hall_code, code, now.date())
-    pdf = render_form(content, kept, reason, replayed=replayed)
-    digest = hashlib.sha256(pdf).hexdigest()
+    with store.read() as session:
+        hall = find_hall(session, hall_code)
+        content = form_content(session, hall, finished_ticket(session, hall, code, now.date()))
+        expected = next_place(session, hall)
+    # Rendered before the write, so the hall waits for no drawing; again inside it only when
+    # another form took the place meanwhile.
+    pdf = render_form(content, kept, reason, replayed=replayed, place=expected)
     with store.write() as session:
         hall = find_hall(session, hall_code, lock=True)
         Changes(forms=True).note(session, hall.id)
         ticket = finished_ticket(session, hall, code, now.date())
         if session.scalar(select(ServiceForm.id).where(ServiceForm.ticket_id == ticket.id)):
             raise Rejected(f"{code} already has an archived service form")
-        last = session.execute(
-            select(ServiceForm.sequence, ServiceForm.chain_hash)
-            .where(ServiceForm.hall_id == hall.id)
-            .order_by(ServiceForm.sequence.desc())
-            .limit(1)
-        ).first()
-        sequence = last.sequence + 1 if last else 1
+        place = next_place(session, hall)
+        if place != expected:
+            pdf = render_form(content, kept, reason, replayed=replayed, place=place)
+        digest = hashlib.sha256(pdf).hexdigest()
+        sequence = place.sequence
         assert ticket.clerk_id is not None and ticket.counter_id is not None
         salt = secrets.token_hex(16)
         form = ServiceForm(
@@ -303,7 +318,7 @@ def _archive(
         session.flush()
         done = _done_per_ticket(session, hall, ticket.id)[ticket.id]
         chain = chain_link(
-            last.chain_hash if last else GENESIS,
+            place.previous_link,
             sequence,
             _record_sha256(session, hall, form, done),
         )
@@ -366,7 +381,13 @@ def redact_form(session: Session, hall: Hall, form: ServiceForm, now: dt.datetim
         accepted=first.accepted if first else False,
         notes="",
     )
-    pdf = render_form(content, None, redacted=(form.signed, now))
+    previous = session.scalar(
+        select(ServiceForm.chain_hash).where(
+            ServiceForm.hall_id == hall.id, ServiceForm.sequence == form.sequence - 1
+        )
+    )
+    place = FormPlace(form.sequence, previous or GENESIS)
+    pdf = render_form(content, None, redacted=(form.signed, now), place=place)
     form.pdf = pdf
     form.redacted_pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     form.redacted_at = now
@@ -493,6 +514,8 @@ class FormHit:
     customer: str  # masked
     signed: bool
     decline_reason: str
+    # The first hex digits of the chain hash before this form's, as printed on its paper.
+    previous_link: str = ""
 
     def as_json(self) -> dict[str, object]:
         return {**self.__dict__, "created_at": self.created_at.isoformat(timespec="seconds")}
@@ -510,6 +533,7 @@ def search_forms(
     limit: int = SEARCH_LIMIT,
 ) -> list[FormHit]:
     """The newest forms matching every criterion given (dates inclusive), at most `limit`."""
+    before = aliased(ServiceForm)
     query = (
         select(
             ServiceForm.sequence,
@@ -521,9 +545,17 @@ def search_forms(
             ServiceForm.phone,
             ServiceForm.signed,
             ServiceForm.decline_reason,
+            before.chain_hash.label("previous_link"),
         )
         .join(Clerk, Clerk.id == ServiceForm.clerk_id)
         .join(Counter, Counter.id == ServiceForm.counter_id)
+        .outerjoin(
+            before,
+            and_(
+                before.hall_id == ServiceForm.hall_id,
+                before.sequence == ServiceForm.sequence - 1,
+            ),
+        )
         .where(ServiceForm.hall_id == hall.id)
     )
     if phone:
@@ -548,7 +580,14 @@ def search_forms(
         query.order_by(ServiceForm.created_at.desc(), ServiceForm.id.desc()).limit(limit)
     ).all()
     return [
-        FormHit(*row[:6], mask_phone(row.phone), row.signed, row.decline_reason) for row in rows
+        FormHit(
+            *row[:6],
+            mask_phone(row.phone),
+            row.signed,
+            row.decline_reason,
+            (row.previous_link or GENESIS)[:PRINTED_LINK],
+        )
+        for row in rows
     ]
 
 

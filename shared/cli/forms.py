@@ -108,7 +108,7 @@ def cmd_forms(args: argparse.Namespace, out: TextIO) -> None:
             out.write(
                 f"#{hit.sequence:<7} {hit.created_at:%Y-%m-%d %H:%M}  {hit.ticket:<5} "
                 f"counter {hit.counter}  {hit.staff_id} {hit.clerk}  {hit.customer or '-'}  "
-                f"{outcome}\n"
+                f"link {hit.previous_link}  {outcome}\n"
             )
         out.write(f"{len(hits)} form(s)\n")
 

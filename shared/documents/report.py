@@ -25,6 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
+from shared.archive.heads import PRINTED_DIGITS, ChainHeads, chain_heads
 from shared.documents.fonts import pdf_font
 from shared.documents.report_text import CLERK_HEADERS, clerk_row, seconds_text, share_text
 from shared.errors import Rejected
@@ -211,6 +212,15 @@ def _summary_row(day: object, summary: dict[str, object]) -> list[object]:
     ]
 
 
+def heads_line(heads: ChainHeads) -> str:
+    """The chains' heads as printed: a paper report kept outside the store then pins them."""
+    return (
+        f"链头 Chain heads: 服务单 service forms #{heads.form_sequence} "
+        f"{heads.form_hash[:PRINTED_DIGITS]}, 审计日志 audit log #{heads.audit_sequence} "
+        f"{heads.audit_hash[:PRINTED_DIGITS]}"
+    )
+
+
 def _heading(hall: Hall, what: str) -> str:
     return f"{hall.name} {hall.name_en} — {what}"
 
@@ -317,6 +327,8 @@ def write_day_report(session: Session, hall: Hall, day: dt.date, folder: Path) -
         if figures
         else Paragraph("无营业员数据 No clerk served that day.", styles["body"]),
         *_sheet_part("绩效表 Performance sheet", sheet, styles),
+        Spacer(1, 3 * mm),
+        Paragraph(heads_line(chain_heads(session, hall)), styles["body"]),
     ]
     files = ReportFiles(folder / f"hallq-day-{day}.pdf", folder / f"hallq-day-{day}.csv")
     _build_pdf(files.pdf, story)

@@ -116,6 +116,24 @@ class _Page:
         self.y -= 4
 
 
+PRINTED_LINK = 16  # hex digits of the previous link printed: what `hallq forms search` shows
+
+
+@dataclass(frozen=True)
+class FormPlace:
+    """A form's place in the hall's chain, printed on it: its sequence number and the chain
+    hash of the form before it (the form's own hash covers the PDF, so cannot be on it)."""
+
+    sequence: int
+    previous_link: str
+
+    def printed(self) -> str:
+        return (
+            f"服务单号 Form No. {self.sequence}    "
+            f"前链 Previous link: {self.previous_link[:PRINTED_LINK]}"
+        )
+
+
 def _yes(flag: bool) -> str:
     return "是 Yes" if flag else "否 No"
 
@@ -127,17 +145,21 @@ def render_form(
     *,
     replayed: bool = False,
     redacted: tuple[bool, dt.datetime] | None = None,
+    place: FormPlace | None = None,
 ) -> bytes:
     """The form as PDF bytes, signed with `strokes` or marked declined with the reason; a
     form of a replayed day says it was signed there, with no pen strokes to draw. A form
     `redacted` (signed or not, when) by the retention purge says so in place of the
-    signature or the reason, which it no longer holds."""
+    signature or the reason, which it no longer holds. `place` is printed under the title,
+    tying the paper to its archived record."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=True)
     canvas.setTitle(f"{content.hall} {content.ticket}")
     page = _Page(canvas)
     page.text("电子服务单  Electronic service form", size=17)
     page.text(f"{content.hall}  {content.hall_en}", size=11)
+    if place is not None:
+        page.text(place.printed(), size=9)
     page.rule()
     page.text(
         f"窗口 Counter: {content.counter}    营业员 Clerk: {content.clerk} ({content.staff_id})"

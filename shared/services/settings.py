@@ -26,6 +26,9 @@ PRINTER_PLACE_SETTINGS = ("printer", "print_folder")
 
 MAX_THRESHOLD = 1000.0
 MAX_POINTS = 1000.0  # a performance sheet's part: far beyond the published 100
+# Decimal places a number setting keeps: none means anything finer, and a value such as
+# 9.4e-299 did not read back from the store as the number written.
+NUMBER_PLACES = 6
 # Whole-number settings: name, least, most (most: beyond any real hall, and inside what
 # dates and database integers can hold).
 _WHOLE_RANGES = (
@@ -156,7 +159,7 @@ def _coerce(name: str, value: object) -> object:
         return value
     if kind == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
-            return float(value)
+            return round(float(value), NUMBER_PLACES)
         except OverflowError as error:  # an integer beyond any float
             raise Rejected(f"{name} must be a number of sane size") from error
     if kind == "str" and isinstance(value, str):

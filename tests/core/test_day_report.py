@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from shared.cli.main import main
 from shared.documents.report import write_reports
@@ -20,6 +21,7 @@ from shared.figures.performance import day_sheet
 from shared.services import audit
 from shared.services.replay import replay
 from shared.store.lookup import find_hall
+from shared.store.models import AuditEntry, ServiceForm
 
 DAY_ONE = Path(__file__).parent / "days" / "day_one.jsonl"
 DAY = dt.date(2026, 11, 23)
@@ -115,3 +117,23 @@ def test_hallq_report_writes_the_files_it_names(store, store_target, day_one, tm
         (export,) = audit.entries(session, find_hall(session, "demo").id, action="export")
     assert (export.source, export.detail["files"]) == ("cli", [str(path) for path in written])
     assert main(["--db", store_target, "report", "--out", str(tmp_path)], io.StringIO()) == 1
+
+
+def test_the_day_report_prints_both_chains_heads_as_of_its_making(store, day_one, tmp_path):
+    with store.read() as session:
+        hall = find_hall(session, "demo")
+        form = session.execute(
+            select(ServiceForm.sequence, ServiceForm.chain_hash)
+            .where(ServiceForm.hall_id == hall.id)
+            .order_by(ServiceForm.sequence.desc())
+        ).first()
+        entry = session.execute(
+            select(AuditEntry.sequence, AuditEntry.chain_hash)
+            .where(AuditEntry.hall_id == hall.id)
+            .order_by(AuditEntry.sequence.desc())
+        ).first()
+    assert form.sequence >= 1 and entry.sequence >= 1
+    (files,) = write_reports(store, "demo", tmp_path, day=DAY)
+    text = "".join(_text(files.pdf).split())
+    assert f"serviceforms#{form.sequence}{form.chain_hash[:16]}," in text
+    assert f"auditlog#{entry.sequence}{entry.chain_hash[:16]}" in text

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from shared.cli import main as cli
@@ -118,6 +119,13 @@ def test_a_purge_erases_personal_fields_and_every_figure_stays(
         assert session.scalars(select(Appointment.phone)).all() == [""]
         forms = session.execute(select(ServiceForm.phone, ServiceForm.strokes, ServiceForm.signed))
         assert set(forms) == {(None, None, True)}
+        # A redacted form still carries its place in the chain, as the paper one did.
+        second = session.scalars(select(ServiceForm).where(ServiceForm.sequence == 2)).one()
+        first = session.scalars(select(ServiceForm).where(ServiceForm.sequence == 1)).one()
+        printed = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(second.pdf)).pages)
+        assert f"Form No. 2 前链 Previous link: {first.chain_hash[:16]}" in " ".join(
+            printed.split()
+        )
 
 
 def test_a_purge_keeps_the_days_from_its_date_on(two_days_with_personal_data):

@@ -257,3 +257,24 @@ def test_opening_an_archived_form_is_audited(counter_open, store, clock):
     assert [(e.source, e.detail) for e in viewed] == [("counter 2", {"form": 2})]
     with pytest.raises(Rejected, match="no service form #9"):
         open_form(store, "demo", 9, clerk_id=None, source="counter 2", clock=clock)
+
+
+def test_each_printed_form_carries_its_number_and_the_link_search_shows_for_it(
+    counter_open, store, store_target, clock
+):
+    codes = three_forms(counter_open, store, clock)
+    with store.read() as session:
+        forms = session.scalars(select(ServiceForm).order_by(ServiceForm.sequence)).all()
+        hall = find_hall(session, "demo")
+        hits = {hit.sequence: hit for hit in search_forms(session, hall)}
+        assert verify_chain(session, hall).intact
+    links = ["0" * 64] + [form.chain_hash for form in forms]
+    searched = hallq("forms", "search", db=store_target).stdout
+    for form, code in zip(forms, codes, strict=True):
+        printed = " ".join(pdf_text(form.pdf).split())
+        prefix = links[form.sequence - 1][:16]
+        assert f"Form No. {form.sequence} 前链 Previous link: {prefix}" in printed, printed[:300]
+        assert hits[form.sequence].previous_link == prefix
+        (line,) = [row for row in searched.splitlines() if row.startswith(f"#{form.sequence} ")]
+        assert code in line and f"link {prefix}" in line
+    assert len({links[form.sequence - 1][:16] for form in forms}) == 3
