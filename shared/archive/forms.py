@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from shared.archive.heads import form_head
 from shared.documents.service_form import (
     PRINTED_LINK,
     FormBusiness,
@@ -181,13 +182,8 @@ def finished_ticket(session: Session, hall: Hall, code: str, day: dt.date) -> Ti
 
 def next_place(session: Session, hall: Hall) -> FormPlace:
     """Where the hall's next form goes in its chain: after its last form, or first."""
-    last = session.execute(
-        select(ServiceForm.sequence, ServiceForm.chain_hash)
-        .where(ServiceForm.hall_id == hall.id)
-        .order_by(ServiceForm.sequence.desc())
-        .limit(1)
-    ).first()
-    return FormPlace(last.sequence + 1, last.chain_hash) if last else FormPlace(1, GENESIS)
+    sequence, previous = form_head(session, hall)
+    return FormPlace(sequence + 1, previous)
 
 
 def preview_form(store: Store, hall_code: str | None, code: str, day: dt.date) -> FormContent:

@@ -29,14 +29,20 @@ class ChainHeads:
         return not self.form_sequence and not self.audit_sequence
 
 
-def chain_heads(session: Session, hall: Hall) -> ChainHeads:
-    """The newest link of each of the hall's chains, as the session sees them."""
+def form_head(session: Session, hall: Hall) -> tuple[int, str]:
+    """The newest link of the hall's service-form chain: (0, genesis) while it has none."""
     form = session.execute(
         select(ServiceForm.sequence, ServiceForm.chain_hash)
         .where(ServiceForm.hall_id == hall.id)
         .order_by(ServiceForm.sequence.desc())
         .limit(1)
     ).first()
+    return (form.sequence, form.chain_hash) if form else (0, GENESIS)
+
+
+def chain_heads(session: Session, hall: Hall) -> ChainHeads:
+    """The newest link of each of the hall's chains, as the session sees them."""
+    form_sequence, form_hash = form_head(session, hall)
     entry = session.execute(
         select(AuditEntry.sequence, AuditEntry.chain_hash)
         .where(AuditEntry.hall_id == hall.id, AuditEntry.sequence.is_not(None))
@@ -44,8 +50,8 @@ def chain_heads(session: Session, hall: Hall) -> ChainHeads:
         .limit(1)
     ).first()
     return ChainHeads(
-        form.sequence if form else 0,
-        form.chain_hash if form else GENESIS,
+        form_sequence,
+        form_hash,
         entry.sequence if entry else 0,
         (entry.chain_hash or "") if entry else GENESIS,
     )
