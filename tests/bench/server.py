@@ -31,9 +31,11 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from shared.services.devices import enrol_device
@@ -48,7 +50,7 @@ from tests.bench.throughput import (
     bench_hall,
     postgres_answers,
 )
-from tests.integration.hall_server import free_port
+from tests.integration.hall_server import HallServer, running_server
 
 PACED_SECONDS = 20.0
 PACED_WORKERS = 16
@@ -166,45 +168,21 @@ def worker(task: dict[str, Any], ready: Any, start_at: Any, go: Any, results: An
 
 
 @contextmanager
-def server_on(target: str) -> Iterator[int]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "shared.cli", "--db", target, "serve", "--port", str(port)],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                probe = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                probe.request("GET", "/api/openapi.json")
-                if probe.getresponse().status == 200:
-                    break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("the server did not start") from None
-                time.sleep(0.1)
-        yield port
-    finally:
-        process.terminate()
-        process.wait(15)
-
-
-def sign_in(port: int, staff_id: str, counter: int) -> str:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    body = json.dumps({"staff_id": staff_id, "pin": PIN, "counter": counter})
-    connection.request("POST", "/api/sessions", body, {"Content-Type": "application/json"})
-    token: str = json.loads(connection.getresponse().read())["token"]
-    return token
+def server_on(target: str) -> Iterator[HallServer]:
+    """`hallq serve` on `target`, its log in a folder of its own for the run."""
+    with (
+        tempfile.TemporaryDirectory(prefix="hallq-bench-server-") as folder,
+        running_server(target, Path(folder)) as server,
+    ):
+        yield server
 
 
 def run(
-    target: str, port: int | None, clients: int, *, paced: bool, seconds: float
+    target: str, server: HallServer | None, clients: int, *, paced: bool, seconds: float
 ) -> dict[str, float]:
     """`clients` workers, half kiosks and half counters (7 upwards), in-process or through
-    the server on `port`; their latencies' percentiles and the rate achieved."""
+    `server`; their latencies' percentiles and the rate achieved."""
+    port = server.port if server else None
     store = open_store(target, upgrade=False)
     tasks = []
     for index in range(clients):
@@ -214,8 +192,8 @@ def run(
         key = ""
         if port and role == "kiosk":
             key = enrol_device(store, None, None, f"bench-kiosk-{index}", "kiosk")
-        elif port:
-            key = sign_in(port, clerk, counter)
+        elif server:
+            key = server.sign_in(clerk, PIN, counter)
         tasks.append(
             {
                 "index": index,
@@ -267,10 +245,10 @@ def cold_starts(stores: SQLiteStores) -> dict[str, float]:
     key = enrol_device(store, None, None, "board-cold", "board")
     store.close()
     medians = {}
-    with server_on(target) as port:
+    with server_on(target) as server:
         commands = {
             "on the store file": ["--db", target, "status", "--json"],
-            "through the server": ["--server", f"127.0.0.1:{port}", "status", "--json"],
+            "through the server": ["--server", f"127.0.0.1:{server.port}", "status", "--json"],
         }
         for label, arguments in commands.items():
             times = []
@@ -295,9 +273,9 @@ def paced_pair(stores: SQLiteStores | PostgresStores) -> dict[str, dict[str, flo
     figures["in-process"] = run(direct, None, PACED_WORKERS, paced=True, seconds=PACED_SECONDS)
     served = stores.new_target("paced-server")
     prepare(served)
-    with server_on(served) as port:
+    with server_on(served) as server:
         figures["through the server"] = run(
-            served, port, PACED_WORKERS, paced=True, seconds=PACED_SECONDS
+            served, server, PACED_WORKERS, paced=True, seconds=PACED_SECONDS
         )
     return figures
 
@@ -307,8 +285,8 @@ def saturation(stores: PostgresStores) -> dict[int, dict[str, float]]:
     for clients in SATURATION_CLIENTS:
         target = stores.new_target(f"flat-{clients}")
         prepare(target)
-        with server_on(target) as port:
-            figures[clients] = run(target, port, clients, paced=False, seconds=SATURATION_SECONDS)
+        with server_on(target) as server:
+            figures[clients] = run(target, server, clients, paced=False, seconds=SATURATION_SECONDS)
         print(f"saturation {clients} clients: {figures[clients]}", flush=True)
     return figures
 
