@@ -1,4 +1,5 @@
-"""`python -m kiosk [--db TARGET] [--hall CODE] [--language zh|en] [--windowed]`."""
+"""`python -m kiosk [--db TARGET] [--hall CODE] [--language zh|en] [--windowed]
+[--id-reader DEVICE|sim]`."""
 
 from __future__ import annotations
 
@@ -32,6 +33,12 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         "--windowed", action="store_true", help="a 1280x800 window, not full screen"
     )
     parser.add_argument(
+        "--id-reader",
+        metavar="DEVICE",
+        help="the resident ID card reader's serial port (e.g. /dev/ttyUSB0), or `sim` for a "
+        "simulated reader (F8 lays the specimen card on it and lifts it)",
+    )
+    parser.add_argument(
         "--print-dir",
         metavar="FOLDER",
         help="where the `pdf` printer writes tickets (default: tickets/ beside the data folder)",
@@ -41,6 +48,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
+    from kiosk.card_watch import specimen_card_key
+    from kiosk.id_card.reader import open_reader
     from kiosk.window import POINT_SIZE, KioskWindow
     from shared.qt.application import announce_shown, make_application, start_logging
 
@@ -50,12 +59,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         app = make_application(sys.argv[:1], POINT_SIZE)
         store = open_store(target, create=False)
+        reader, simulated = open_reader(args.id_reader) if args.id_reader else (None, None)
         window = KioskWindow(
-            store, args.hall, print_folder=folder, language=args.language, name=args.name[:40]
+            store,
+            args.hall,
+            print_folder=folder,
+            language=args.language,
+            name=args.name[:40],
+            card_reader=reader,
         )
     except (Rejected, StoreError, MissingAsset) as error:
         print(f"hallq-kiosk: error: {error}", file=sys.stderr)
         return 1
+    if simulated is not None:
+        specimen_card_key(window, simulated)
     if args.windowed:
         window.resize(*WINDOW_SIZE)
         window.show()

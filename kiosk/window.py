@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.card_watch import CardWatch
+from kiosk.id_card.protocol import CardText
+from kiosk.id_card.reader import CardReader
 from kiosk.idle import IdleWatch
 from kiosk.large_text import FACTOR, large_text
 from kiosk.pages import Page
@@ -80,6 +83,7 @@ class KioskWindow(QMainWindow):
         clock: Clock | None = None,
         language: str = "zh",
         name: str = "kiosk",
+        card_reader: CardReader | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -134,6 +138,12 @@ class KioskWindow(QMainWindow):
             self.ticket,
             self.reprint,
         ]
+        self.card_watch: CardWatch | None = None
+        if card_reader is not None:
+            self.card_watch = CardWatch(card_reader, self)
+            self.card_watch.laid.connect(self.card_laid)
+            self.card_watch.failed.connect(self.card_failed)
+            self.slip.reads_cards = True
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
@@ -229,6 +239,8 @@ class KioskWindow(QMainWindow):
         if page is self.business:
             self._show_waits()
         self.stack.setCurrentWidget(page)
+        if self.card_watch is not None:
+            self.card_watch.want(page is self.slip and bool(self.slip.card_fields()))
         at_start = page is self.start
         self.footer.setVisible(not at_start)
         self.back_button.setVisible(bool(self.history) and page is not self.ticket)
@@ -464,6 +476,16 @@ class KioskWindow(QMainWindow):
         else:
             self._show_confirm(offer)
 
+    def card_laid(self, card: CardText) -> None:
+        """A resident ID card on the reader while the slip asks for name and number."""
+        if self.stack.currentWidget() is self.slip:
+            self.idle.restart()  # a card laid is a touch, as much as a tap
+            self.slip.fill_from_card(card)
+
+    def card_failed(self, problem: str) -> None:
+        if self.stack.currentWidget() is self.slip:
+            self.slip.show_card_problem(problem)
+
     def slip_finished(self, values: dict[str, object]) -> None:
         self.visit.slip = values
         assert self.visit.business is not None
@@ -579,6 +601,8 @@ class KioskWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.printing.waitForDone(10_000)
+        if self.card_watch is not None:
+            self.card_watch.close()
         if self.changes is not None:
             self.changes.close()
         app = QApplication.instance()

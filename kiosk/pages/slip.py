@@ -2,7 +2,8 @@
 with the input that suits it (digits, digits and X, pinyin for a name or a company,
 letters, or big choice buttons) and checked with every key, so only a slip the store will
 accept can be finished. A text field the customer cannot or will not type is left for
-the clerk with one tap (到柜台填写)."""
+the clerk with one tap (到柜台填写). Where the kiosk has an ID card reader, a card laid on
+it fills the holder's name and ID number at once."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.id_card.protocol import CardText, Problem
 from kiosk.pages import Page
 from kiosk.pinyin_input import Usage, warm_up
 from kiosk.pinyin_pad import PinyinPad
@@ -75,6 +77,8 @@ class SlipPage(Page):
         self.entry.setObjectName("field-entry")
         self.entry.textEdited.connect(self._typed)
         self.status = text_label("status", name="status")
+        self.reads_cards = False  # the kiosk has an ID card reader
+        self.card_hint = text_label("subtitle", name="card-hint")
         self.inputs = QStackedWidget()
         self.pads = {
             "digits": digit_pad(),
@@ -111,6 +115,7 @@ class SlipPage(Page):
         left.addWidget(self.label)
         left.addWidget(self.entry)
         left.addWidget(self.status)
+        left.addWidget(self.card_hint)
         left.addStretch(1)
         left.addWidget(self.at_counter)
         left.addSpacing(28)  # apart from the next item, so neither is tapped for the other
@@ -120,6 +125,45 @@ class SlipPage(Page):
         layout.setSpacing(28)
         layout.addLayout(left, 1)
         layout.addWidget(self.inputs, 1)
+
+    def card_fields(self) -> list[str]:
+        """The fields a resident ID card fills: the first person's name and ID number."""
+        names = [field.key for field in self.fields if is_person_name(field)][:1]
+        ids = [field.key for field in self.fields if field.kind == FieldKind.RESIDENT_ID][:1]
+        return names + ids
+
+    def fill_from_card(self, card: CardText) -> None:
+        """The card's name and number in one touch, then on to the first field still
+        empty; a card whose text would not pass fills nothing."""
+        number = card.id_number.upper()
+        if name_problem(card.name) or resident_id_problem(number):
+            self.show_card_problem(Problem.CARD_DATA)
+            return
+        for key in self.card_fields():
+            kind = next(field.kind for field in self.fields if field.key == key)
+            self.values[key] = number if kind == FieldKind.RESIDENT_ID else card.name
+        empty = [i for i, field in enumerate(self.fields) if not self.values.get(field.key)]
+        self.step = empty[0] if empty else len(self.fields) - 1
+        self._show_field()
+        self.status.setText(self.tr("✓ Name and ID number read from your ID card"))
+        restyle(self.status, state="ok")
+
+    def show_card_problem(self, problem: str) -> None:
+        """A card that could not be read: one line why, nothing filled."""
+        why = {
+            Problem.CHECKSUM: self.tr("the reader's answer was damaged"),
+            Problem.LENGTH: self.tr("the reader's answer was incomplete"),
+            Problem.PREAMBLE: self.tr("the reader's answer was damaged"),
+            Problem.REFUSED: self.tr("the reader could not read the card"),
+            Problem.CARD_DATA: self.tr("the card's details are not valid"),
+            Problem.SILENT: self.tr("the reader does not answer"),
+        }.get(Problem(problem), problem)
+        self.status.setText(
+            self.tr("The ID card was not read (%1). Please lift it and lay it again.").replace(
+                "%1", why
+            )
+        )
+        restyle(self.status, state="problem")
 
     def start(self, fields: tuple[FieldDefinition, ...]) -> None:
         if any(typed_in_pinyin(field) for field in fields):
@@ -143,8 +187,9 @@ class SlipPage(Page):
     def _show_field(self) -> None:
         kind = self.field.kind
         self._show_value()
-        # Text may also come from the kiosk's handwriting input method.
-        self.entry.setReadOnly(kind not in (FieldKind.TEXT, FieldKind.NAME))
+        # Text may also come from the kiosk's handwriting input method, an ID number from
+        # a keyboard or a scanner's keystrokes.
+        self.entry.setReadOnly(kind not in (FieldKind.TEXT, FieldKind.NAME, FieldKind.RESIDENT_ID))
         if kind == FieldKind.CHOICE:
             self._fill_choices(self.field.choices)
             self.inputs.setCurrentWidget(self.choices)
@@ -229,8 +274,13 @@ class SlipPage(Page):
         self.refresh()
 
     def _typed(self, text: str) -> None:
-        """Text from the handwriting input method; after "fill in at the counter" it
-        replaces those words."""
+        """Text from the handwriting input method or a keyboard; after "fill in at the
+        counter" it replaces those words."""
+        if self.field.kind == FieldKind.RESIDENT_ID:  # shown grouped; a lowercase x is an X
+            self.values[self.key] = text.replace(" ", "").upper()[: LIMITS[FieldKind.RESIDENT_ID]]
+            self._show_value()
+            self.refresh()
+            return
         words = self.tr("Fill in at the counter")
         if self.values.get(self.key) == AT_COUNTER:
             text = text.replace(words, "", 1)
@@ -326,6 +376,10 @@ class SlipPage(Page):
         self.label.setText(label)
         self.back.setText("‹ " + self.tr("Previous item"))
         self.at_counter.setText(self.tr("Fill in at the counter"))
+        self.card_hint.setText(
+            self.tr("Or lay your ID card on the reader: name and number at once")
+        )
+        self.card_hint.setVisible(self.reads_cards and self.key in self.card_fields())
         for button in self._choice_buttons():
             button.setText(self.shown_choice(str(button.property("choice"))))
         self.at_counter.setVisible(self.field.kind in (FieldKind.TEXT, FieldKind.NAME))

@@ -9,6 +9,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from kiosk.id_card.reader import CardReader
 from kiosk.window import POINT_SIZE, KioskWindow
 from shared.qt.application import make_application
 from shared.services.hall import HallService
@@ -22,11 +23,22 @@ SIZE = (1280, 800)
 
 
 def open_kiosk(
-    store: Store, clock: Clock, print_folder: Path, language: str = "zh", name: str = "kiosk"
+    store: Store,
+    clock: Clock,
+    print_folder: Path,
+    language: str = "zh",
+    name: str = "kiosk",
+    card_reader: CardReader | None = None,
 ) -> KioskWindow:
     make_application([], POINT_SIZE)
     window = KioskWindow(
-        store, "demo", print_folder=print_folder, clock=clock, language=language, name=name
+        store,
+        "demo",
+        print_folder=print_folder,
+        clock=clock,
+        language=language,
+        name=name,
+        card_reader=card_reader,
     )
     window.resize(*SIZE)
     window.show()
