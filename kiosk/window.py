@@ -39,6 +39,7 @@ from kiosk.pages.ticket import FAILED, NO_PRINTER, PRINTED, PRINTING, TicketPage
 from kiosk.pinyin_input import warm_up
 from kiosk.print_job import PrintJob, PrintSignals
 from kiosk.visit import Visit
+from kiosk.voice import Voice
 from kiosk.widgets import restyle, text_label, touch_button
 from shared.documents.printing import TicketPrinter, open_printer
 from shared.documents.ticket_text import TicketPrint
@@ -84,6 +85,7 @@ class KioskWindow(QMainWindow):
         language: str = "zh",
         name: str = "kiosk",
         card_reader: CardReader | None = None,
+        voice: Voice | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -144,6 +146,9 @@ class KioskWindow(QMainWindow):
             self.card_watch.laid.connect(self.card_laid)
             self.card_watch.failed.connect(self.card_failed)
             self.slip.reads_cards = True
+        self.voice = voice or Voice()
+        self.speaking = False
+        self.slip.asked.connect(self.read_question)
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
@@ -166,6 +171,8 @@ class KioskWindow(QMainWindow):
         )
         self.large_button = touch_button("", "language", "large-text")
         self.large_button.clicked.connect(lambda: self.show_large_text(not self.large))
+        self.voice_button = touch_button("", "language", "voice")
+        self.voice_button.clicked.connect(lambda: self.guide_by_voice(not self.speaking))
         self.help_button = touch_button("", "help", "call-help")
         self.help_button.clicked.connect(self.call_help)
         self.help_notice = text_label("help-notice", name="help-notice")
@@ -182,6 +189,8 @@ class KioskWindow(QMainWindow):
         top.addWidget(self.help_button)
         top.addSpacing(12)
         top.addWidget(self.large_button)
+        top.addSpacing(12)
+        top.addWidget(self.voice_button)
         top.addSpacing(12)
         top.addWidget(self.language_button)
         self.back_button = touch_button("", "footer", "back")
@@ -239,6 +248,7 @@ class KioskWindow(QMainWindow):
         if page is self.business:
             self._show_waits()
         self.stack.setCurrentWidget(page)
+        self.read_question()
         if self.card_watch is not None:
             self.card_watch.want(page is self.slip and bool(self.slip.card_fields()))
         at_start = page is self.start
@@ -274,6 +284,7 @@ class KioskWindow(QMainWindow):
         self._show_help_notice(False)
         if self.large:
             self.show_large_text(False)
+        self.guide_by_voice(False)
         self.help_button.setEnabled(True)
         self.help_button.setText(self.tr("Call staff"))
         if self.translation.language != self.default_language:
@@ -290,6 +301,8 @@ class KioskWindow(QMainWindow):
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("⌂ Start again"))
         self._name_large_button()
+        self._name_voice_button()
+        self.read_question()
         self.help_button.setText(
             self.tr("✓ Staff called") if self.visit.help_called else self.tr("Call staff")
         )
@@ -315,6 +328,21 @@ class KioskWindow(QMainWindow):
         if large:
             self.setStyleSheet(sheet)
         self._name_large_button()
+
+    def guide_by_voice(self, speaking: bool) -> None:
+        """Each screen's question read aloud until the visit ends (one tap, like large
+        text); turned on, the current screen's is read at once."""
+        self.speaking = speaking
+        self._name_voice_button()
+        self.read_question()
+
+    def read_question(self) -> None:
+        screen = self.stack.currentWidget()
+        if self.speaking and isinstance(screen, Page) and (words := screen.question()):
+            self.voice.say(words, self.translation.language)
+
+    def _name_voice_button(self) -> None:
+        self.voice_button.setText(self.tr("Voice off") if self.speaking else self.tr("Voice"))
 
     def _name_large_button(self) -> None:
         self.large_button.setText(self.tr("Usual text") if self.large else self.tr("Large text"))
@@ -603,6 +631,7 @@ class KioskWindow(QMainWindow):
         self.printing.waitForDone(10_000)
         if self.card_watch is not None:
             self.card_watch.close()
+        self.voice.close()
         if self.changes is not None:
             self.changes.close()
         app = QApplication.instance()

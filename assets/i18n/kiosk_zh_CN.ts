@@ -223,7 +223,7 @@
 <context>
     <name>KioskWindow</name>
     <message>
-        <location filename="../../kiosk/window.py" line="+290"/>
+        <location filename="../../kiosk/window.py" line="+301"/>
         <source>‹ Back</source>
         <translation>‹ 上一步</translation>
     </message>
@@ -234,24 +234,34 @@
     </message>
     <message>
         <location line="-13"/>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Call staff</source>
         <translation>呼叫工作人员</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+40"/>
+        <location line="+55"/>
         <source>✓ Staff called</source>
         <translation>✓ 已呼叫</translation>
     </message>
     <message>
-        <location line="-37"/>
-        <location line="+39"/>
+        <location line="-52"/>
+        <location line="+54"/>
         <source>A member of staff is on the way. Please wait here.</source>
         <translation>已通知工作人员，马上过来，请在此稍候。</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-19"/>
+        <source>Voice off</source>
+        <translation>关闭语音</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Usual text</source>
         <translation>标准字</translation>
     </message>
@@ -371,7 +381,7 @@
         <translation>未能读取身份证（%1），请拿起后重新放置。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <location line="+33"/>
         <location line="+94"/>
         <source>Fill in at the counter</source>
@@ -510,7 +520,7 @@ Check in here</source>
 <context>
     <name>TicketPage</name>
     <message>
-        <location filename="../../kiosk/pages/ticket.py" line="+86"/>
+        <location filename="../../kiosk/pages/ticket.py" line="+91"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>

@@ -203,6 +203,7 @@ class SlipPage(Page):
             )
             self.inputs.setCurrentWidget(self.pads[pad])
         self.translate_words()
+        self.asked.emit()
 
     def _fill_choices(self, choices: tuple[str, ...]) -> None:
         while self.choice_grid.count():

@@ -82,6 +82,11 @@ class TicketPage(Page):
         restyle(self.printing, state="problem" if state == FAILED else "ok")
         self.translate_words()
 
+    def question(self) -> str:
+        """The number, its queue and what to do with the paper, read aloud."""
+        said = (self.your_number, self.number, self.queue, self.printing)
+        return "\n".join(label.text() for label in said if label.text())
+
     def translate_words(self) -> None:
         self.finish.setText(self.tr("Done"))
         if self.ticket is None:
