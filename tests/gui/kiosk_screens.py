@@ -12,8 +12,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.id_card.serial_reader import SerialReader
+from kiosk.id_card.simulator import SimulatedReader
 from kiosk.pages.ticket import PRINTED
 from kiosk.widgets import BACKSPACE
 from kiosk.window import KioskWindow
@@ -148,6 +151,38 @@ def _portrait(store, folder: Path, language: str) -> None:
         window.close()
 
 
+def _card_reader(store, folder: Path, language: str) -> None:
+    """The slip with an ID card reader, landscape and portrait: the invitation to lay the
+    card, a damaged answer refused, and the card read."""
+    for suffix, size in (("", (1280, 800)), ("-portrait", (1080, 1920))):
+        simulated = SimulatedReader()
+        window = open_kiosk(
+            store, CLOCK, folder / "tickets", language, card_reader=SerialReader(simulated.path)
+        )
+        window.resize(*size)
+        tap(window, "take-ticket")
+        tap(window, "business-sim_replace")
+        _save(window, f"slip-card-hint{suffix}", language)
+        simulated.lay(garbled=True)
+        _wait_for(lambda window=window: window.slip.status.property("state") == "problem")
+        _save(window, f"slip-card-refused{suffix}", language)
+        simulated.lift()
+        QTest.qWait(700)
+        simulated.lay()
+        _wait_for(lambda window=window: window.slip.key == "reason")
+        _save(window, f"slip-card-read{suffix}", language)
+        window.close()
+        simulated.close()
+
+
+def _wait_for(condition: Callable[[], bool]) -> None:
+    for _ in range(100):
+        if condition():
+            return
+        QTest.qWait(50)
+    raise TimeoutError("the kiosk did not show what the reader sent")
+
+
 def _morning(service: HallService) -> None:
     """A hall at work: three counters open and a few customers waiting."""
     for counter, clerk in ((1, "E001"), (2, "E002"), (3, "E003")):
@@ -178,6 +213,7 @@ def main() -> None:
             _diversion(window, HallService(store, "demo", CLOCK), language)
             window.close()
             _portrait(store, Path(folder), language)
+            _card_reader(store, Path(folder), language)
             store.close()
         _ticket_page(Path(folder))
 
