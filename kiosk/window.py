@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QHBoxLayout,
     QMainWindow,
     QStackedWidget,
@@ -180,19 +181,22 @@ class KioskWindow(QMainWindow):
         self.help_notice.hide()
         header = QWidget()
         header.setObjectName("header")
-        top = QHBoxLayout(header)
-        top.setContentsMargins(32, 8, 24, 8)
-        top.addWidget(self.hall_name, 1)
-        top.addWidget(self.help_notice, 1)  # in the hall name's place: the screen keeps its size
-        top.addWidget(self.clock_label)
-        top.addSpacing(16)
-        top.addWidget(self.help_button)
-        top.addSpacing(12)
-        top.addWidget(self.large_button)
-        top.addSpacing(12)
-        top.addWidget(self.voice_button)
-        top.addSpacing(12)
-        top.addWidget(self.language_button)
+        names = QHBoxLayout()
+        names.addWidget(self.hall_name, 1)
+        names.addWidget(self.help_notice, 1)  # in the hall name's place: the screen keeps its size
+        names.addWidget(self.clock_label)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(12)
+        for button in (self.help_button, self.large_button, self.voice_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.language_button)
+        # The names and the buttons side by side; one above the other on a portrait kiosk,
+        # whose narrower header would break the hall's name into a column of words.
+        self.header_rows = QBoxLayout(QBoxLayout.Direction.LeftToRight, header)
+        self.header_rows.setContentsMargins(32, 8, 24, 8)
+        self.header_rows.setSpacing(16)
+        self.header_rows.addLayout(names, 1)
+        self.header_rows.addLayout(buttons)
         self.back_button = touch_button("", "footer", "back")
         self.home_button = touch_button("", "footer", "home")
         self.countdown = text_label("countdown", name="countdown")
@@ -623,6 +627,9 @@ class KioskWindow(QMainWindow):
         """Every screen turns with the kiosk, the hidden ones too: a hidden screen laid out
         for the other orientation would widen the whole window."""
         portrait = event.size().height() > event.size().width()
+        self.header_rows.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
         for page in self.pages:
             page.orient(portrait)
         super().resizeEvent(event)

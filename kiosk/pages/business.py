@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.pages import Page
-from kiosk.widgets import icon, text_label, touch_button
+from kiosk.widgets import icon, restyle, text_label, touch_button
 from shared.documents.ticket_text import wait_words
 from shared.views.kiosk_menu import Menu, Offer, QueueWait
 from shared.vocabulary import BusinessClass, Tier
@@ -59,13 +59,17 @@ class BusinessPage(Page):
         return button
 
     def _columns(self) -> QWidget:
-        """The usual view: one column per class, every business at a glance."""
+        """The usual view: one column per class, every business at a glance (on a
+        portrait screen two classes a row, so the columns fill its height)."""
         view = QWidget()
-        columns = QHBoxLayout(view)
-        columns.setContentsMargins(0, 0, 0, 0)
-        columns.setSpacing(12)
+        self.column_grid = QGridLayout(view)
+        self.column_grid.setContentsMargins(0, 0, 0, 0)
+        self.column_grid.setSpacing(12)
+        self.class_columns: list[QWidget] = []
         for business_class, offers in self.by_class:
-            column = QVBoxLayout()
+            holder = QWidget()
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(10)
             heading = QHBoxLayout()
             picture = QLabel()
@@ -80,8 +84,16 @@ class BusinessPage(Page):
                 column.addWidget(button)
                 self.buttons[offer.key] = (button, offer)
             column.addStretch(1)
-            columns.addLayout(column, 1)
+            self.class_columns.append(holder)
+        self._place(self.column_grid, self.class_columns, len(self.class_columns))
         return view
+
+    @staticmethod
+    def _place(grid: QGridLayout, widgets: list[QWidget], per_row: int) -> None:
+        for index, widget in enumerate(widgets):
+            grid.addWidget(widget, index // per_row, index % per_row)
+        for column in range(grid.columnCount()):
+            grid.setColumnStretch(column, 1 if column < per_row else 0)
 
     def _class_tabs(
         self,
@@ -119,10 +131,15 @@ class BusinessPage(Page):
         return view, class_buttons, large_buttons
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Class buttons in one row on a landscape screen, two rows on a portrait one."""
-        per_row = 2 if event.size().height() > event.size().width() else len(self.class_buttons)
-        for index, tab in enumerate(self.class_buttons.values()):
-            self.tabs.addWidget(tab, index // per_row, index % per_row)
+        """Classes (their columns, or their buttons in large text) in one row on a
+        landscape screen, two a row on a portrait one."""
+        portrait = event.size().height() > event.size().width()
+        per_row = 2 if portrait else len(self.class_buttons)
+        self._place(self.tabs, list(self.class_buttons.values()), per_row)
+        self._place(self.column_grid, self.class_columns, per_row)
+        for button, _ in self.buttons.values():
+            if button.property("portrait") != ("yes" if portrait else "no"):
+                restyle(button, portrait="yes" if portrait else "no")
         super().resizeEvent(event)
 
     def _pick_class(self, index: int) -> None:
