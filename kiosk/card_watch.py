@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -81,5 +81,6 @@ def specimen_card_key(window: QWidget, simulated: SimulatedReader) -> QShortcut:
         log.info("specimen card %s the simulated reader", "on" if simulated.card else "off")
 
     key = QShortcut(QKeySequence("F8"), window)
+    key.setContext(Qt.ShortcutContext.ApplicationShortcut)  # the kiosk's one window, focused or not
     key.activated.connect(turn)
     return key

@@ -258,6 +258,7 @@ class KioskWindow(QMainWindow):
         at_start = page is self.start
         self.footer.setVisible(not at_start)
         self.back_button.setVisible(bool(self.history) and page is not self.ticket)
+        self.home_button.setVisible(page is not self.ticket)  # its own Done does the same
         if at_start:
             self.idle.stop()
         else:

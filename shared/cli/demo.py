@@ -83,7 +83,7 @@ def demo_windows(target: str, served: Served | None = None) -> list[Window]:
     (the counter and the hall screen as clients of the demo's hall server, when one runs)."""
     source = ("--server", served.url) if served else ("--db", target)
     return [
-        Window("kiosk", "kiosk", ("--db", target, "--windowed")),
+        Window("kiosk", "kiosk", ("--db", target, "--windowed", "--id-reader", "sim")),
         Window(
             f"counter {HUMAN_COUNTER}",
             "counter",
@@ -325,6 +325,7 @@ def _welcome(target: str, windows: Sequence[Window], left_out: Sequence[Window])
         f"  counter {HUMAN_COUNTER} is yours: clerk {HUMAN_CLERK}, PIN {CLERK_PIN}; "
         f"shift lead {LEAD}, PIN {LEAD_PIN}",
         f"  demo PINs: {pins_text(demo_definition())}",
+        "  at the kiosk, F8 lays the specimen ID card on its simulated reader (F8 again lifts it)",
     ]
     lines += [f"  opening the {w.title}: {' '.join(w.command())}" for w in windows]
     lines += [f"  the {w.title} ({w.module}) is not installed; skipped" for w in left_out]

@@ -141,11 +141,15 @@ def _diversion(window: KioskWindow, service: HallService, language: str) -> None
 
 def _portrait(store, folder: Path, language: str) -> None:
     """Large text on a landscape and on a portrait (1080×1920) kiosk, each started as
-    one would be."""
+    one would be; the portrait one's start and business screens at the usual size too."""
     for name, size in (("business-large", (1280, 800)), ("business-large-portrait", (1080, 1920))):
         window = open_kiosk(store, CLOCK, folder / "tickets", language)
         window.resize(*size)
+        if size[1] > size[0]:
+            _save(window, "start-portrait", language)
         tap(window, "take-ticket")
+        if size[1] > size[0]:
+            _save(window, "business-portrait", language)
         tap(window, "large-text")
         _save(window, name, language)
         window.close()

@@ -308,3 +308,14 @@ def test_a_ticket_the_store_refuses_is_explained_and_not_issued(kiosk, store):
     assert kiosk.stack.currentWidget() is kiosk.confirm
     assert "has no slip field" in kiosk.confirm.problem.text()
     assert tickets(store) == []
+
+
+def test_the_ticket_screen_offers_one_way_back_to_the_start(qtbot, kiosk):
+    tap(kiosk, "take-ticket")
+    tap(kiosk, "business-service_change")
+    assert kiosk.home_button.isVisible()
+    tap(kiosk, "confirm-ticket")
+    wait_printed(qtbot, kiosk)
+    assert not kiosk.home_button.isVisible() and not kiosk.back_button.isVisible()
+    tap(kiosk, "finish")  # Done, and only Done
+    assert kiosk.stack.currentWidget() is kiosk.start

@@ -6,9 +6,12 @@ store or the paper."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
 
+from kiosk.card_watch import specimen_card_key
+from kiosk.id_card.reader import SIMULATED, open_reader
 from kiosk.id_card.serial_reader import SerialReader
 from kiosk.id_card.simulator import DEMO_PHOTO, SimulatedReader
 from kiosk.pages.ticket import PRINTED
@@ -115,3 +118,23 @@ def test_the_id_number_field_takes_a_lowercase_x_from_a_keyboard(qtbot, kiosk):
     assert kiosk.slip.values["id_number"] == "11010519491231002X"
     assert kiosk.slip.entry.text() == "110105 19491231 002X"
     assert kiosk.slip.next.isEnabled()
+
+
+def test_with_the_simulated_reader_f8_lays_the_specimen_card(qtbot, store, clock, tmp_path):
+    """`hallq-kiosk --id-reader sim`, as the demo starts it."""
+    reader, simulated = open_reader(SIMULATED)
+    assert simulated is not None
+    window = open_kiosk(store, clock, tmp_path / "tickets", card_reader=reader)
+    specimen_card_key(window, simulated)
+    try:
+        with qtbot.waitActive(window):
+            window.activateWindow()  # a kiosk's one window has the keyboard
+        tap(window, "take-ticket")
+        tap(window, "business-password_reset")
+        QTest.keyClick(window, Qt.Key.Key_F8)
+        qtbot.waitUntil(lambda: window.slip.values.get("name") == "张三丰", timeout=3000)
+        QTest.keyClick(window, Qt.Key.Key_F8)
+        assert simulated.card is None
+    finally:
+        window.close()
+        simulated.close()

@@ -20,7 +20,10 @@ ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 def test_the_kiosk_process_shows_its_window_on_a_demo_store(store_target, store):
     process = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--db", store_target, "--windowed", "--language", "en"],
+        [
+            *(sys.executable, "-m", "kiosk", "--db", store_target, "--windowed"),
+            *("--language", "en", "--id-reader", "sim"),
+        ],
         cwd=REPO,
         stderr=subprocess.PIPE,
         text=True,
