@@ -37,6 +37,7 @@ class BusinessPage(Page):
         self.legend = text_label("note", name="self-service-legend")
         self.buttons: dict[str, tuple[QPushButton, Offer]] = {}
         self.class_titles: dict[BusinessClass, QLabel] = {}
+        self.large_grids: list[QGridLayout] = []
         self.by_class = menu.by_class()
         self.columns = self._columns()
         self.classes, self.class_buttons, self.large_buttons = self._class_tabs()
@@ -124,6 +125,7 @@ class BusinessPage(Page):
                 grid.addWidget(button, place // LARGE_COLUMNS, place % LARGE_COLUMNS)
                 large_buttons[offer.key] = (button, offer)
             grid.setRowStretch(grid.rowCount(), 1)
+            self.large_grids.append(grid)
             pages.addWidget(page)
         self.class_pages = pages
         column.addLayout(tabs)
@@ -137,7 +139,9 @@ class BusinessPage(Page):
         per_row = 2 if portrait else len(self.class_buttons)
         self._place(self.tabs, list(self.class_buttons.values()), per_row)
         self._place(self.column_grid, self.class_columns, per_row)
-        for button, _ in self.buttons.values():
+        for grid in self.large_grids:  # portrait: the keys, not an empty row, take the height
+            grid.setRowStretch(grid.rowCount() - 1, 0 if portrait else 1)
+        for button, _ in [*self.buttons.values(), *self.large_buttons.values()]:
             if button.property("portrait") != ("yes" if portrait else "no"):
                 restyle(button, portrait="yes" if portrait else "no")
         super().resizeEvent(event)

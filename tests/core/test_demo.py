@@ -35,7 +35,7 @@ def test_the_windows_are_the_kiosk_the_human_counter_and_the_hall_screen_on_the_
     store = "/tmp/demo.sqlite3"
     commands = [w.command("python3") for w in demo_windows(store)]
     assert commands == [
-        f"python3 -m kiosk --db {store} --windowed".split(),
+        f"python3 -m kiosk --db {store} --windowed --id-reader sim".split(),
         f"python3 -m counter --db {store} --counter 3 --clerk E003 --pin 1234".split(),
         f"python3 -m counter.screen --db {store} --board --monitor --lead M001 --pin 2468".split(),
     ]
