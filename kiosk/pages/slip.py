@@ -278,7 +278,8 @@ class SlipPage(Page):
         """Text from the handwriting input method or a keyboard; after "fill in at the
         counter" it replaces those words."""
         if self.field.kind == FieldKind.RESIDENT_ID:  # shown grouped; a lowercase x is an X
-            self.values[self.key] = text.replace(" ", "").upper()[: LIMITS[FieldKind.RESIDENT_ID]]
+            number = "".join(c for c in text.upper() if c.isdigit() or c == "X")
+            self.values[self.key] = number[: LIMITS[FieldKind.RESIDENT_ID]]
             self._show_value()
             self.refresh()
             return
