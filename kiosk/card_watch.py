@@ -48,19 +48,25 @@ class CardWatch(QObject):
                 last = NOTHING
                 continue
             try:
-                card = self.reader.read_card()
+                last = self._look(last)
             except ReadFailed as failure:
                 if last != failure.problem:
                     log.warning("ID card not read: %s", failure)
                     self.failed.emit(str(failure.problem))
                 last = failure.problem
-            else:
-                if card is None:
-                    last = NOTHING
-                elif last != CARD and self._wanted.is_set():
-                    self.laid.emit(card)
-                    last = CARD
             self._stop.wait(POLL_S)
+
+    def _look(self, last: str) -> str:
+        """One poll: a card already read is only looked for (its photo crosses the line
+        once, not three times a second); a card newly laid is read and told."""
+        if last == CARD:
+            return CARD if self.reader.card_present() else NOTHING
+        card = self.reader.read_card()
+        if card is None:
+            return NOTHING
+        if self._wanted.is_set():
+            self.laid.emit(card)
+        return CARD
 
     def close(self) -> None:
         self._stop.set()

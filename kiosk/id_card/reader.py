@@ -12,6 +12,9 @@ SIMULATED = "sim"
 
 
 class CardReader(Protocol):
+    def card_present(self) -> bool:
+        """Whether a card lies on the reader (found, not read)."""
+
     def read_card(self) -> CardText | None:
         """The text of the card lying on the reader, None when none does; `ReadFailed`
         when an answer was broken."""

@@ -38,11 +38,16 @@ class SerialReader:
         self.answer_s = answer_s
         self.fd: int | None = None
 
-    def read_card(self) -> CardText | None:
+    def card_present(self) -> bool:
         status, _ = self._ask(FIND_CARD)
         if status == Status.NO_CARD:
-            return None
+            return False
         self._expect(status, Status.CARD_FOUND, "find")
+        return True
+
+    def read_card(self) -> CardText | None:
+        if not self.card_present():
+            return None
         status, _ = self._ask(SELECT_CARD)
         if status == Status.SELECT_FAILED:  # lifted between the two commands
             return None

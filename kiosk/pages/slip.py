@@ -139,14 +139,21 @@ class SlipPage(Page):
         if name_problem(card.name) or resident_id_problem(number):
             self.show_card_problem(Problem.CARD_DATA)
             return
-        for key in self.card_fields():
-            kind = next(field.kind for field in self.fields if field.key == key)
-            self.values[key] = number if kind == FieldKind.RESIDENT_ID else card.name
+        read = {
+            key: number if self._kind(key) == FieldKind.RESIDENT_ID else card.name
+            for key in self.card_fields()
+        }
+        if all(self.values.get(key) == value for key, value in read.items()):
+            return  # the same card again: the customer stays where they are
+        self.values.update(read)
         empty = [i for i, field in enumerate(self.fields) if not self.values.get(field.key)]
         self.step = empty[0] if empty else len(self.fields) - 1
         self._show_field()
         self.status.setText(self.tr("✓ Name and ID number read from your ID card"))
         restyle(self.status, state="ok")
+
+    def _kind(self, key: str) -> FieldKind:
+        return next(field.kind for field in self.fields if field.key == key)
 
     def show_card_problem(self, problem: str) -> None:
         """A card that could not be read: one line why, nothing filled."""

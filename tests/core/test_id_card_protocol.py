@@ -126,7 +126,10 @@ def test_the_driver_reads_a_card_laid_on_the_simulated_reader_and_nothing_withou
     reader = SerialReader(simulated.path)
     try:
         assert reader.read_card() is None
+        assert not reader.card_present()
         simulated.lay()
+        assert reader.card_present()
+        assert simulated.reads == 0  # looking for a card does not read it
         assert reader.read_card() == DEMO_CARD
         simulated.lift()
         assert reader.read_card() is None
