@@ -89,7 +89,7 @@ class StoreSource:
         hall's customers are no audience for it)."""
         self.failures.attempt(
             "read the calling board",
-            lambda: show(read_board(self.store, self.hall_code, self.clock.now().date())),
+            lambda: show(read_board(self.store, self.hall_code, self.clock.now())),
         )
 
     def sign_in(
