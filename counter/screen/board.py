@@ -177,7 +177,7 @@ class CallingBoard(QWidget):
         """The row of one queue in the waiting panel: its name, how many wait, how long."""
         while len(self.wait_rows) <= row:
             cells = (
-                self._label("waitName"),
+                self._label("waitName", elastic=False),
                 self._label("waitCount", bold=True, elastic=False),
                 self._label("waitTime", elastic=False),
             )

@@ -42,6 +42,7 @@ from shared.server.app import create_app
 from shared.server.door import Door
 from shared.services.devices import enrol_device
 from shared.services.hall_config import demo_definition, load_hall
+from shared.services.notices import post_notice
 from shared.services.replay import replay
 from shared.store.clock import FixedClock
 from shared.store.database import Store, open_store
@@ -54,8 +55,16 @@ DAY = dt.date(2026, 11, 23)
 FROM = dt.datetime.combine(DAY, dt.time(10, 0))
 
 
-def _floor_extras(store: Store, at: dt.datetime) -> None:
-    """A kiosk printer fault and an early warning, as the kiosk and the forecast write them."""
+NOTICES = {
+    "zh": "今天 17:00 起系统维护，请尽早办理",
+    "en": "System maintenance from 17:00 today",
+}
+
+
+def _floor_extras(store: Store, at: dt.datetime, language: str) -> None:
+    """A kiosk printer fault and an early warning, as the kiosk and the forecast write them,
+    and the shift lead's notice on the board."""
+    post_notice(store, "demo", "M001", NOTICES[language], source="monitor", clock=FixedClock(at))
     with store.write() as session:
         hall = find_hall(session, "demo")
         session.add(
@@ -194,7 +203,7 @@ def main() -> None:
                 continue  # a level-0 picture should still show people waiting
             if level in wanted and any(c.ticket for c in now.counters):
                 if not extras_added:
-                    _floor_extras(store, at)
+                    _floor_extras(store, at, language)
                     extras_added = True
                 wanted.discard(level)
                 if options.server:
