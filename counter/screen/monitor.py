@@ -271,7 +271,9 @@ class LeadMonitor(QWidget):
                     self.tr("Longest wait"),
                     self._waited,
                     seconds,
-                    tip=self.tr("Green within ¾ of the queue's target, amber up to it, red past it"),
+                    tip=self.tr(
+                        "Green within ¾ of the queue's target, amber up to it, red past it"
+                    ),
                     row_shade=lambda q: wait_shade(self._waited(q), q.target_wait_s),
                 ),
             ]

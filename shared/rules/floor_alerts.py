@@ -57,8 +57,6 @@ def floor_alerts(
             queued = sum(waiting.get(queue, 0) for queue in seen.queues)
             idle = (now - seen.idle_since).total_seconds()
             if queued and idle >= idle_after_s:
-                alerts.append(
-                    FloorAlert(FloorAlertKind.IDLE, seen.counter, idle, waiting=queued)
-                )
+                alerts.append(FloorAlert(FloorAlertKind.IDLE, seen.counter, idle, waiting=queued))
     alerts.sort(key=lambda alert: alert.kind != FloorAlertKind.IDLE)
     return alerts

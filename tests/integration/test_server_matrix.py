@@ -72,7 +72,12 @@ ACTS: dict[str, tuple[str, str, object, set[str]]] = {
         {"lead", "admin"},
     ),
     "change queues": ("PUT", "/api/floor/counters/5/queues", {"queues": ["B"]}, {"lead", "admin"}),
-    "order a pause": ("POST", "/api/floor/counters/5/pause", {"reason": "lunch"}, {"lead", "admin"}),
+    "order a pause": (
+        "POST",
+        "/api/floor/counters/5/pause",
+        {"reason": "lunch"},
+        {"lead", "admin"},
+    ),
     "order a resume": ("POST", "/api/floor/counters/5/resume", None, {"lead", "admin"}),
     "order a close": ("POST", "/api/floor/counters/5/close", None, {"lead", "admin"}),
     "post a notice": ("PUT", "/api/floor/notice", {"text": "系统维护"}, {"lead", "admin"}),
