@@ -37,6 +37,7 @@ from shared.forecast.usual_day import UsualDays
 from shared.forecast.wait_estimate import estimate_wait_s
 from shared.rules.calling import Policy, Waiting, choose_next, route
 from shared.rules.slip_codes import slip_code
+from shared.services import audit
 from shared.services.alerts import (
     AlertRecord,
     Crowding,
@@ -44,7 +45,6 @@ from shared.services.alerts import (
     awaiting_acknowledgement,
     update_level,
 )
-from shared.services import audit
 from shared.services.changes import NO_CHANGES, Changes
 from shared.services.form_fields import check_form
 from shared.services.roles import LEADS, require_role
