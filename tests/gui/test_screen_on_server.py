@@ -28,7 +28,8 @@ from shared.services.hall import HallService
 from shared.store.clock import SystemClock
 from shared.store.database import Store
 from shared.store.lookup import find_hall
-from shared.store.models import Clerk, StaffSession
+from shared.store.models import AuditEntry, Clerk, StaffSession
+from tests.gui.kiosk_driver import commit_text
 from tests.gui.screen_helpers import LANGUAGE
 from tests.integration.hall_server import HallServer, free_port, running_server
 
@@ -292,3 +293,40 @@ def test_the_server_and_key_come_from_the_environment_unless_a_store_is_named(mo
     )
     local = parse(["--db", "hall.sqlite3"])
     assert (local.server, local.device_key, local.db) == (None, None, "hall.sqlite3")
+
+
+def test_the_lead_opens_a_counter_and_posts_a_notice_through_the_server(
+    qtbot, store, store_target, keys, tmp_path
+):
+    with (
+        running_server(store_target, tmp_path) as server,
+        screen_on(qtbot, server, keys["board"]) as (board, monitor, _link),
+    ):
+        issued = server.request("POST", "/api/kiosk/tickets", keys["kiosk"], {"business": "topup"})
+        assert issued.status == 201
+        lead_signs_in(qtbot, monitor)
+        orders = monitor.orders
+        qtbot.keyClicks(orders.counter, "4")
+        qtbot.keyClicks(orders.clerk, "E004")
+        qtbot.keyClicks(orders.queues, "A")
+        qtbot.mouseClick(orders.open_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: orders.message.text() == "4 号台席：已完成。", timeout=5000)
+        qtbot.waitUntil(lambda: board.counters_line.text() == "暂停：— · 关闭：1 2 3 5 6")
+        commit_text(orders.notice, "系统维护 17:00")
+        qtbot.mouseClick(orders.post_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: board.notice_line.text() == "系统维护 17:00", timeout=5000)
+        qtbot.mouseClick(orders.close_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "关闭：1 2 3 4 5 6" in board.counters_line.text(), timeout=5000)
+        assert server.tracebacks() == 0
+    with store.read() as session:
+        entries = session.execute(
+            select(AuditEntry.action, Clerk.staff_id)
+            .join(Clerk, Clerk.id == AuditEntry.clerk_id)
+            .where(AuditEntry.action.in_(("counter_opened", "counter_closed", "notice_posted")))
+            .order_by(AuditEntry.id)
+        ).all()
+    assert [tuple(entry) for entry in entries] == [
+        ("counter_opened", "M001"),
+        ("notice_posted", "M001"),
+        ("counter_closed", "M001"),
+    ]
