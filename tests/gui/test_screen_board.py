@@ -114,3 +114,20 @@ def test_the_board_does_not_announce_old_calls_when_it_starts(qtbot, store, hall
         board.refresh()
     assert board.card_tickets[0].text() == "A001"
     assert not board.flashing
+
+
+def test_without_a_speech_engine_the_board_still_announces_by_chime_and_flash(
+    qtbot, store, hall, clock, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no espeak-ng, no sox on this PC
+    hall.open_counter(1, "E001")
+    hall.issue("topup")
+    board, live = live_board(qtbot, store, clock)
+    try:
+        assert not board.announcer.speaks
+        with qtbot.waitSignal(board.announcer.announced, timeout=2000) as spoken:
+            hall.call(1)
+    finally:
+        live.close()
+    assert spoken.args == [announcement("A001", 1)]
+    assert board.flashing
