@@ -100,7 +100,7 @@ def open_windows(
         changes.changed.connect(monitor.refresh)
         if args.lead and args.pin:
             monitor.sign_in(args.lead, args.pin)
-        monitor.resize(1366, 800)
+        monitor.resize(1440, 900)
         monitor.show()
         windows.append(monitor)
     return windows

@@ -140,6 +140,7 @@ class CallingBoard(QWidget):
 
         self.waits_title = self._label("sectionTitle", text=self.tr("Waiting now"))
         self.waits_grid = QGridLayout()
+        self.waits_grid.setHorizontalSpacing(32)
         self.wait_rows: list[tuple[QLabel, QLabel, QLabel]] = []
         waits = QVBoxLayout()
         waits.addWidget(self.waits_title)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -45,25 +46,29 @@ class OrdersPanel(QGroupBox):
         self.take_down_button = QPushButton(self.tr("Take down"))
         self.message = named(QLabel(), "orderMessage")
         self.message.setWordWrap(True)
-        grid = QGridLayout(self)
-        grid.addWidget(QLabel(self.tr("Counter")), 0, 0)
-        grid.addWidget(self.counter, 0, 1)
-        grid.addWidget(self.clerk, 0, 2)
-        grid.addWidget(self.queues, 0, 3, 1, 2)
-        for column, button in enumerate(
-            (
-                self.open_button,
-                self.pause_button,
-                self.resume_button,
-                self.close_button,
-                self.queues_button,
-            )
+        which = QHBoxLayout()
+        which.addWidget(QLabel(self.tr("Counter")))
+        which.addWidget(self.counter)
+        which.addWidget(self.clerk, 1)
+        which.addWidget(self.queues, 1)
+        buttons = QHBoxLayout()
+        for button in (
+            self.open_button,
+            self.pause_button,
+            self.resume_button,
+            self.close_button,
+            self.queues_button,
         ):
-            grid.addWidget(button, 1, column)
-        grid.addWidget(self.notice, 2, 0, 1, 3)
-        grid.addWidget(self.post_button, 2, 3)
-        grid.addWidget(self.take_down_button, 2, 4)
-        grid.addWidget(self.message, 3, 0, 1, 5)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        notice = QHBoxLayout()
+        notice.addWidget(self.notice, 1)
+        notice.addWidget(self.post_button)
+        notice.addWidget(self.take_down_button)
+        rows = QVBoxLayout(self)
+        for row in (which, buttons, notice):
+            rows.addLayout(row)
+        rows.addWidget(self.message)
         self.open_button.clicked.connect(lambda: self._order("open"))
         self.pause_button.clicked.connect(lambda: self._order("pause"))
         self.resume_button.clicked.connect(lambda: self._order("resume"))

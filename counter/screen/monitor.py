@@ -335,17 +335,19 @@ class LeadMonitor(QWidget):
         tab = QWidget()
         grid = QGridLayout(tab)
         self.queues_view = _table(self.queues_model)
-        grid.addWidget(_boxed(self.tr("Waiting per queue"), self.queues_view), 0, 0)
-        grid.addWidget(_boxed(self.tr("Counters"), _table(self.counters_model)), 1, 0)
-        grid.addWidget(_boxed(self.tr("Alert levels today"), _table(self.alerts_model)), 0, 1)
-        grid.addWidget(_boxed(self.tr("Early warnings"), _table(self.warnings_model)), 1, 1)
-        grid.addWidget(self.orders, 2, 0)
-        grid.addWidget(_boxed(self.tr("Floor alerts"), _table(self.floor_alerts_model)), 2, 1)
-        grid.addWidget(_boxed(self.tr("Incidents"), _table(self.incidents_model)), 3, 0, 1, 2)
-        grid.setRowStretch(0, 2)
-        grid.setRowStretch(1, 3)
-        grid.setRowStretch(2, 1)
-        grid.setRowStretch(3, 1)
+        self.counters_view = _table(self.counters_model)
+        left = QVBoxLayout()
+        left.addWidget(_boxed(self.tr("Waiting per queue"), self.queues_view))
+        left.addWidget(_boxed(self.tr("Counters"), self.counters_view))
+        left.addWidget(self.orders)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(_boxed(self.tr("Floor alerts"), _table(self.floor_alerts_model)), 1)
+        right.addWidget(_boxed(self.tr("Alert levels today"), _table(self.alerts_model)), 1)
+        right.addWidget(_boxed(self.tr("Early warnings"), _table(self.warnings_model)), 1)
+        right.addWidget(_boxed(self.tr("Incidents"), _table(self.incidents_model)), 1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         return tab
@@ -390,7 +392,7 @@ class LeadMonitor(QWidget):
     @staticmethod
     def _fit_rows(view: QTableView, rows: int) -> None:
         """Tall enough for every row: a queue hidden behind a scroll bar is a queue missed."""
-        height = view.horizontalHeader().height() + view.verticalHeader().length()
+        height = view.horizontalHeader().sizeHint().height() + view.verticalHeader().length()
         view.setMinimumHeight(height + 2 * view.frameWidth() + 2)
 
     # ----- values that depend on the time or the floor -----
@@ -450,6 +452,7 @@ class LeadMonitor(QWidget):
         self._show_banner(floor)
         self.queues_model.set_rows(floor.now.queues)
         self._fit_rows(self.queues_view, len(floor.now.queues))
+        self._fit_rows(self.counters_view, len(floor.now.counters))
         self.counters_model.set_rows(floor.now.counters)
         self.floor_alerts_model.set_rows(self._floor_alerts(floor))
         self.orders.show_counters(floor.now.counters)

@@ -95,7 +95,7 @@ def _photograph(store: Store, at: dt.datetime, level: int, language: str) -> Non
     board.grab().save(str(SHOTS / f"board-L{level}-{language}.png"))
     monitor = LeadMonitor(StoreSource(store, "demo", clock), language)
     monitor.setStyleSheet(style_sheet("screen"))
-    monitor.resize(1366, 820)
+    monitor.resize(1440, 900)
     monitor.sign_in("M001", "2468")
     monitor.grab().save(str(SHOTS / f"monitor-L{level}-{language}.png"))
     if level == 2:
@@ -154,7 +154,7 @@ def _photograph_served(
         assert isinstance(board, CallingBoard) and isinstance(monitor, LeadMonitor)
         link.listen()
         board.resize(1920, 1080)
-        monitor.resize(1366, 820)
+        monitor.resize(1440, 900)
         _until(lambda: link.connected.connected and board.board is not None)
         monitor.sign_in_page.staff.setText("M001")
         monitor.sign_in_page.pin.setText("2468")
