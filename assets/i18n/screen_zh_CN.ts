@@ -18,38 +18,38 @@
         <translation>当前等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="239" />
+        <location filename="../../counter/screen/board.py" line="240" />
         <source>Earlier: %1</source>
         <translation>此前叫号：%1</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="242" />
+        <location filename="../../counter/screen/board.py" line="243" />
         <source>%1 → %2</source>
         <comment>an earlier call: ticket → counter number</comment>
         <translation>%1→%2号</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="251" />
+        <location filename="../../counter/screen/board.py" line="252" />
         <source>Missed: %1</source>
         <translation>过号：%1</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="266" />
+        <location filename="../../counter/screen/board.py" line="267" />
         <source>Paused: %1 · Closed: %2</source>
         <comment>counter numbers</comment>
         <translation>暂停：%1 · 关闭：%2</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="277" />
+        <location filename="../../counter/screen/board.py" line="278" />
         <source>%1 waiting</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="224" />
+        <location filename="../../counter/screen/board.py" line="225" />
         <source>Counter %1</source>
         <translation>%1 号窗口</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>Figures</name>
     <message>
@@ -207,8 +207,8 @@
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="268" />
-        <location filename="../../counter/screen/monitor.py" line="296" />
-        <location filename="../../counter/screen/monitor.py" line="527" />
+        <location filename="../../counter/screen/monitor.py" line="298" />
+        <location filename="../../counter/screen/monitor.py" line="532" />
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
@@ -223,289 +223,289 @@
         <translation>最长等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="274" />
+        <location filename="../../counter/screen/monitor.py" line="275" />
         <source>Green within ¾ of the queue's target, amber up to it, red past it</source>
         <translation>绿色：未到目标的¾；琥珀色：接近目标；红色：已超目标</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="281" />
-        <location filename="../../counter/screen/monitor.py" line="317" />
+        <location filename="../../counter/screen/monitor.py" line="283" />
+        <location filename="../../counter/screen/monitor.py" line="319" />
         <source>Counter</source>
         <translation>台席</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="282" />
+        <location filename="../../counter/screen/monitor.py" line="284" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="283" />
+        <location filename="../../counter/screen/monitor.py" line="285" />
         <source>Pause reason</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="285" />
-        <location filename="../../counter/screen/monitor.py" line="356" />
+        <location filename="../../counter/screen/monitor.py" line="287" />
+        <location filename="../../counter/screen/monitor.py" line="360" />
         <source>Clerk</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="287" />
+        <location filename="../../counter/screen/monitor.py" line="289" />
         <source>Queues</source>
         <translation>服务队列</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="288" />
+        <location filename="../../counter/screen/monitor.py" line="290" />
         <source>Serving</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="289" />
-        <location filename="../../counter/screen/monitor.py" line="319" />
+        <location filename="../../counter/screen/monitor.py" line="291" />
+        <location filename="../../counter/screen/monitor.py" line="321" />
         <source>For</source>
         <translation>已用时</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="294" />
-        <location filename="../../counter/screen/monitor.py" line="304" />
-        <location filename="../../counter/screen/monitor.py" line="327" />
+        <location filename="../../counter/screen/monitor.py" line="296" />
+        <location filename="../../counter/screen/monitor.py" line="306" />
+        <location filename="../../counter/screen/monitor.py" line="329" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="295" />
+        <location filename="../../counter/screen/monitor.py" line="297" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="297" />
+        <location filename="../../counter/screen/monitor.py" line="299" />
         <source>Open</source>
         <translation>开放台席</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="298" />
+        <location filename="../../counter/screen/monitor.py" line="300" />
         <source>Acknowledged by</source>
         <translation>确认人</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="299" />
+        <location filename="../../counter/screen/monitor.py" line="301" />
         <source>At</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="305" />
+        <location filename="../../counter/screen/monitor.py" line="307" />
         <source>Level expected</source>
         <translation>预计级别</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="306" />
+        <location filename="../../counter/screen/monitor.py" line="308" />
         <source>Expected at</source>
         <translation>预计时间</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="307" />
+        <location filename="../../counter/screen/monitor.py" line="309" />
         <source>Open more</source>
         <translation>需加开</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="309" />
+        <location filename="../../counter/screen/monitor.py" line="311" />
         <source>Arrivals / served per hour</source>
         <translation>每小时到达 / 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="312" />
+        <location filename="../../counter/screen/monitor.py" line="314" />
         <source>Withdrawn</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="328" />
+        <location filename="../../counter/screen/monitor.py" line="330" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="318" />
-        <location filename="../../counter/screen/monitor.py" line="329" />
+        <location filename="../../counter/screen/monitor.py" line="320" />
+        <location filename="../../counter/screen/monitor.py" line="331" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="330" />
+        <location filename="../../counter/screen/monitor.py" line="332" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="336" />
+        <location filename="../../counter/screen/monitor.py" line="340" />
         <source>Waiting per queue</source>
         <translation>各队列等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="337" />
+        <location filename="../../counter/screen/monitor.py" line="341" />
         <source>Counters</source>
         <translation>台席</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="338" />
+        <location filename="../../counter/screen/monitor.py" line="346" />
         <source>Alert levels today</source>
         <translation>今日预警记录</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="339" />
+        <location filename="../../counter/screen/monitor.py" line="347" />
         <source>Early warnings</source>
         <translation>预警预报</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="341" />
+        <location filename="../../counter/screen/monitor.py" line="345" />
         <source>Floor alerts</source>
         <translation>现场提醒</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="342" />
+        <location filename="../../counter/screen/monitor.py" line="348" />
         <source>Incidents</source>
         <translation>设备故障</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="357" />
+        <location filename="../../counter/screen/monitor.py" line="361" />
         <source>Handled</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="358" />
+        <location filename="../../counter/screen/monitor.py" line="362" />
         <source>Sales</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="359" />
+        <location filename="../../counter/screen/monitor.py" line="363" />
         <source>Volume</source>
         <translation>业务量</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="360" />
+        <location filename="../../counter/screen/monitor.py" line="364" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="361" />
+        <location filename="../../counter/screen/monitor.py" line="365" />
         <source>Quality</source>
         <translation>服务质量</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="362" />
+        <location filename="../../counter/screen/monitor.py" line="366" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="363" />
+        <location filename="../../counter/screen/monitor.py" line="367" />
         <source>Out of</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="368" />
+        <location filename="../../counter/screen/monitor.py" line="372" />
         <source>Clerk figures today</source>
         <translation>今日营业员业绩</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="371" />
+        <location filename="../../counter/screen/monitor.py" line="375" />
         <source>Performance sheet (measurable parts)</source>
         <translation>绩效表（可计量部分）</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="426" />
+        <location filename="../../counter/screen/monitor.py" line="430" />
         <source>Idle while %1 wait in its queues</source>
         <translation>空闲，其队列有 %1 人等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="427" />
+        <location filename="../../counter/screen/monitor.py" line="431" />
         <source>Serving %1 for long</source>
         <translation>%1 办理时间过长</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="467" />
+        <location filename="../../counter/screen/monitor.py" line="472" />
         <source>%1 · %2 waiting ÷ %3 open counters = %4 (thresholds %5 / %6)</source>
         <translation>%1 · 等候 %2 人 ÷ 开放台席 %3 个 = %4（阈值 %5 / %6）</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="489" />
+        <location filename="../../counter/screen/monitor.py" line="494" />
         <source>Nothing to acknowledge: business day %1 is not today.</source>
         <translation>无需确认：%1 不是今天的营业日。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="493" />
+        <location filename="../../counter/screen/monitor.py" line="498" />
         <source>No rise of level today.</source>
         <translation>今日预警级别未升高。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="496" />
+        <location filename="../../counter/screen/monitor.py" line="501" />
         <source>Rise to %1 at %2 acknowledged by %3 at %4.</source>
         <translation>%2 升至%1，已由 %3 于 %4 确认。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="504" />
+        <location filename="../../counter/screen/monitor.py" line="509" />
         <source>Rise to %1 at %2 not yet acknowledged.</source>
         <translation>%2 升至%1，尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="522" />
+        <location filename="../../counter/screen/monitor.py" line="527" />
         <source>Arrivals and finishes per half hour</source>
         <translation>每半小时到达与办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="524" />
+        <location filename="../../counter/screen/monitor.py" line="529" />
         <source>Arrivals</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="524" />
+        <location filename="../../counter/screen/monitor.py" line="529" />
         <source>Finished</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="527" />
+        <location filename="../../counter/screen/monitor.py" line="532" />
         <source>Customers waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="532" />
+        <location filename="../../counter/screen/monitor.py" line="537" />
         <source>Handling time per clerk (minutes)</source>
         <translation>各营业员办理时长分布（分钟）</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="562" />
+        <location filename="../../counter/screen/monitor.py" line="567" />
         <source>Counter %1: done.</source>
         <translation>%1 号台席：已完成。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="565" />
-        <location filename="../../counter/screen/monitor.py" line="580" />
+        <location filename="../../counter/screen/monitor.py" line="570" />
+        <location filename="../../counter/screen/monitor.py" line="585" />
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="576" />
+        <location filename="../../counter/screen/monitor.py" line="581" />
         <source>The board shows the notice.</source>
         <translation>叫号屏已显示通知。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="576" />
+        <location filename="../../counter/screen/monitor.py" line="581" />
         <source>Notice taken down.</source>
         <translation>通知已撤下。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="584" />
+        <location filename="../../counter/screen/monitor.py" line="589" />
         <source>Folder for the day report</source>
         <translation>选择日报保存位置</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="594" />
+        <location filename="../../counter/screen/monitor.py" line="599" />
         <source>Writing the report…</source>
         <translation>正在生成日报…</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="603" />
+        <location filename="../../counter/screen/monitor.py" line="608" />
         <source>Report failed: %1</source>
         <translation>日报生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="605" />
+        <location filename="../../counter/screen/monitor.py" line="610" />
         <source>Report written: %1</source>
         <translation>日报已保存：%1</translation>
     </message>
@@ -581,62 +581,62 @@
 <context>
     <name>OrdersPanel</name>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="32" />
+        <location filename="../../counter/screen/floor_orders.py" line="33" />
         <source>Orders</source>
         <translation>现场调度</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="34" />
+        <location filename="../../counter/screen/floor_orders.py" line="35" />
         <source>Clerk's staff id</source>
         <translation>营业员工号</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="35" />
+        <location filename="../../counter/screen/floor_orders.py" line="36" />
         <source>Queues, e.g. AB</source>
         <translation>服务队列，如 AB</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="37" />
+        <location filename="../../counter/screen/floor_orders.py" line="38" />
         <source>Open</source>
         <translation>开放</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="38" />
+        <location filename="../../counter/screen/floor_orders.py" line="39" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="39" />
+        <location filename="../../counter/screen/floor_orders.py" line="40" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="40" />
+        <location filename="../../counter/screen/floor_orders.py" line="41" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="41" />
+        <location filename="../../counter/screen/floor_orders.py" line="42" />
         <source>Change queues</source>
         <translation>更改队列</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="42" />
+        <location filename="../../counter/screen/floor_orders.py" line="43" />
         <source>A line for the calling board</source>
         <translation>叫号屏通知（一行）</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="44" />
+        <location filename="../../counter/screen/floor_orders.py" line="45" />
         <source>Post to the board</source>
         <translation>发布到叫号屏</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="45" />
+        <location filename="../../counter/screen/floor_orders.py" line="46" />
         <source>Take down</source>
         <translation>撤下</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/floor_orders.py" line="49" />
+        <location filename="../../counter/screen/floor_orders.py" line="50" />
         <source>Counter</source>
         <translation>台席</translation>
     </message>
