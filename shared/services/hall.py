@@ -611,7 +611,9 @@ class HallService:
             desk = find_counter(session, action.hall, counter)
             staff = find_clerk(session, action.hall, clerk)
             if desk.state != "closed":
-                if _open_session(session, desk).clerk_id != staff.id:
+                # only the clerk herself signs back in to her open session; a lead's order
+                # to open finds it already open
+                if order is not None or _open_session(session, desk).clerk_id != staff.id:
                     raise Rejected(f"counter {counter} is already {desk.state}")
                 current = _current_ticket(session, desk)
                 return action.done(Done(current.code if current else None, counter))

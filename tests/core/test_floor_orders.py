@@ -52,6 +52,13 @@ def test_the_lead_opens_pauses_and_closes_a_counter_each_audited(store, hall, cl
     assert _audited(store, "counter_opened") == 1
 
 
+def test_an_order_to_open_an_open_counter_is_refused_even_for_its_own_clerk(store, hall):
+    hall.open_counter(1, "E001")
+    with pytest.raises(Rejected, match="counter 1 is already open"):
+        hall.open_counter(1, "E001", order=LEAD)
+    assert _audited(store, "counter_opened") == 0
+
+
 def test_changed_queues_decide_the_counters_next_call(hall):
     hall.open_counter(1, "E001", ["A"])
     hall.issue("topup")  # A001
