@@ -157,11 +157,18 @@ class CallingBoard(QWidget):
         self.level_banner.setWordWrap(True)
         self.level_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        page = QVBoxLayout(self)
+        page = self.page = QVBoxLayout(self)
         page.addLayout(header)
         page.addWidget(self.notice_line)
         page.addLayout(middle, 1)
         page.addWidget(self.level_banner)
+
+    def add_strip(self, strip: QLabel) -> None:
+        """A strip across the top (the lost server's), as large as the board's texts: the
+        hall sees why the calls stopped moving."""
+        self._sizes.append((strip, LEAST_SHARE))
+        self._size(strip, LEAST_SHARE)
+        self.page.insertWidget(0, strip)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
