@@ -14,8 +14,13 @@ CATALOGS = ("workstation", "screen")
 POINT_SIZE = 11
 
 
+_translations: dict[int, Translation] = {}  # per application: reused, it switches language
+
+
 def make_application(argv: Sequence[str], language: str = "zh") -> QApplication:
-    """Build (or reuse, under tests) the application in the staff's language."""
+    """Build (or reuse, under tests) the application in the staff's language; reused, its
+    one set of translators switches, so an English window follows a Chinese one."""
     app = application.make_application(argv, POINT_SIZE)
-    Translation(CATALOGS, app).switch(language)
+    translation = _translations.setdefault(id(app), Translation(CATALOGS, app))
+    translation.switch(language)
     return app

@@ -3,137 +3,152 @@
 <context>
     <name>CallingBoard</name>
     <message>
-        <location filename="../../counter/screen/board.py" line="51" />
+        <location filename="../../counter/screen/board.py" line="65" />
         <source>Calling board</source>
         <translation>叫号屏</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="88" />
+        <location filename="../../counter/screen/board.py" line="113" />
         <source>Now calling</source>
         <translation>正在叫号</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="95" />
-        <source>Being served</source>
-        <translation>正在办理</translation>
+        <location filename="../../counter/screen/board.py" line="141" />
+        <source>Waiting now</source>
+        <translation>当前等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="104" />
-        <source>Last calls</source>
-        <translation>最近叫号</translation>
+        <location filename="../../counter/screen/board.py" line="240" />
+        <source>Earlier: %1</source>
+        <translation>此前叫号：%1</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="176" />
+        <location filename="../../counter/screen/board.py" line="243" />
+        <source>%1 → %2</source>
+        <comment>an earlier call: ticket → counter number</comment>
+        <translation>%1→%2号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/board.py" line="252" />
+        <source>Missed: %1</source>
+        <translation>过号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/board.py" line="267" />
+        <source>Paused: %1 · Closed: %2</source>
+        <comment>counter numbers</comment>
+        <translation>暂停：%1 · 关闭：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/board.py" line="278" />
+        <source>%1 waiting</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/board.py" line="225" />
         <source>Counter %1</source>
         <translation>%1 号窗口</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/board.py" line="204" />
-        <source>%1
-%2 waiting</source>
-        <translation>%1
-等候 %2 人</translation>
     </message>
 </context>
 <context>
     <name>Figures</name>
     <message>
-        <location filename="../../counter/screen/tables.py" line="123" />
+        <location filename="../../counter/screen/tables.py" line="141" />
         <source>Share of routine business finished within the three-minute norm</source>
         <translation>常规业务在三分钟内受理完成的比例</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="127" />
+        <location filename="../../counter/screen/tables.py" line="145" />
         <source>Clerk</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="128" />
+        <location filename="../../counter/screen/tables.py" line="146" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="129" />
+        <location filename="../../counter/screen/tables.py" line="147" />
         <source>Called</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="130" />
+        <location filename="../../counter/screen/tables.py" line="148" />
         <source>Handled</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="131" />
+        <location filename="../../counter/screen/tables.py" line="149" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="132" />
+        <location filename="../../counter/screen/tables.py" line="150" />
         <source>Transfers</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="133" />
+        <location filename="../../counter/screen/tables.py" line="151" />
         <source>Mean wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="134" />
+        <location filename="../../counter/screen/tables.py" line="152" />
         <source>Mean handling</source>
         <translation>平均办理</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="135" />
+        <location filename="../../counter/screen/tables.py" line="153" />
         <source>P90 handling</source>
         <translation>办理时长P90</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="137" />
+        <location filename="../../counter/screen/tables.py" line="155" />
         <source>Within norm</source>
         <translation>三分钟达标</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="143" />
+        <location filename="../../counter/screen/tables.py" line="161" />
         <source>Rated</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="144" />
+        <location filename="../../counter/screen/tables.py" line="162" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="145" />
+        <location filename="../../counter/screen/tables.py" line="163" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="147" />
+        <location filename="../../counter/screen/tables.py" line="165" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="149" />
+        <location filename="../../counter/screen/tables.py" line="167" />
         <source>Points</source>
         <translation>满意积分</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="150" />
+        <location filename="../../counter/screen/tables.py" line="168" />
         <source>Recommended</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="151" />
+        <location filename="../../counter/screen/tables.py" line="169" />
         <source>Accepted</source>
         <translation>推荐成功</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="152" />
+        <location filename="../../counter/screen/tables.py" line="170" />
         <source>Signed</source>
         <translation>电子签名率</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="153" />
+        <location filename="../../counter/screen/tables.py" line="171" />
         <source>Busy</source>
         <translation>利用率</translation>
     </message>
@@ -141,307 +156,356 @@
 <context>
     <name>LeadMonitor</name>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="136" />
+        <location filename="../../counter/screen/monitor.py" line="154" />
         <source>Shift lead's monitor</source>
         <translation>值班长监控屏</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="180" />
+        <location filename="../../counter/screen/monitor.py" line="190" />
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="172" />
+        <location filename="../../counter/screen/monitor.py" line="205" />
         <source>Only a shift lead or an administrator opens the monitor.</source>
         <translation>只有值班长或管理员可以打开监控屏。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="185" />
+        <location filename="../../counter/screen/monitor.py" line="227" />
         <source>Floor</source>
         <translation>厅堂</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="186" />
+        <location filename="../../counter/screen/monitor.py" line="228" />
         <source>Clerks</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="187" />
+        <location filename="../../counter/screen/monitor.py" line="229" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="198" />
+        <location filename="../../counter/screen/monitor.py" line="240" />
         <source>Acknowledge</source>
         <translation>确认预警</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="201" />
+        <location filename="../../counter/screen/monitor.py" line="245" />
         <source>Day report…</source>
         <translation>营业日报…</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="220" />
+        <location filename="../../counter/screen/monitor.py" line="266" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="221" />
+        <location filename="../../counter/screen/monitor.py" line="267" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="222" />
-        <location filename="../../counter/screen/monitor.py" line="243" />
-        <location filename="../../counter/screen/monitor.py" line="401" />
+        <location filename="../../counter/screen/monitor.py" line="268" />
+        <location filename="../../counter/screen/monitor.py" line="298" />
+        <location filename="../../counter/screen/monitor.py" line="532" />
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="223" />
+        <location filename="../../counter/screen/monitor.py" line="269" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/monitor.py" line="271" />
         <source>Longest wait</source>
         <translation>最长等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="228" />
+        <location filename="../../counter/screen/monitor.py" line="275" />
+        <source>Green within ¾ of the queue's target, amber up to it, red past it</source>
+        <translation>绿色：未到目标的¾；琥珀色：接近目标；红色：已超目标</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/monitor.py" line="283" />
+        <location filename="../../counter/screen/monitor.py" line="319" />
         <source>Counter</source>
         <translation>台席</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="229" />
+        <location filename="../../counter/screen/monitor.py" line="284" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="230" />
+        <location filename="../../counter/screen/monitor.py" line="285" />
         <source>Pause reason</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="232" />
-        <location filename="../../counter/screen/monitor.py" line="290" />
+        <location filename="../../counter/screen/monitor.py" line="287" />
+        <location filename="../../counter/screen/monitor.py" line="360" />
         <source>Clerk</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="234" />
+        <location filename="../../counter/screen/monitor.py" line="289" />
         <source>Queues</source>
         <translation>服务队列</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="235" />
+        <location filename="../../counter/screen/monitor.py" line="290" />
         <source>Serving</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="236" />
+        <location filename="../../counter/screen/monitor.py" line="291" />
+        <location filename="../../counter/screen/monitor.py" line="321" />
         <source>For</source>
         <translation>已用时</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="241" />
-        <location filename="../../counter/screen/monitor.py" line="251" />
-        <location filename="../../counter/screen/monitor.py" line="264" />
+        <location filename="../../counter/screen/monitor.py" line="296" />
+        <location filename="../../counter/screen/monitor.py" line="306" />
+        <location filename="../../counter/screen/monitor.py" line="329" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="242" />
+        <location filename="../../counter/screen/monitor.py" line="297" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="244" />
+        <location filename="../../counter/screen/monitor.py" line="299" />
         <source>Open</source>
         <translation>开放台席</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="245" />
+        <location filename="../../counter/screen/monitor.py" line="300" />
         <source>Acknowledged by</source>
         <translation>确认人</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="246" />
+        <location filename="../../counter/screen/monitor.py" line="301" />
         <source>At</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="252" />
+        <location filename="../../counter/screen/monitor.py" line="307" />
         <source>Level expected</source>
         <translation>预计级别</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="253" />
+        <location filename="../../counter/screen/monitor.py" line="308" />
         <source>Expected at</source>
         <translation>预计时间</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="254" />
+        <location filename="../../counter/screen/monitor.py" line="309" />
         <source>Open more</source>
         <translation>需加开</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="256" />
+        <location filename="../../counter/screen/monitor.py" line="311" />
         <source>Arrivals / served per hour</source>
         <translation>每小时到达 / 办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="259" />
+        <location filename="../../counter/screen/monitor.py" line="314" />
         <source>Withdrawn</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="265" />
+        <location filename="../../counter/screen/monitor.py" line="330" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="266" />
+        <location filename="../../counter/screen/monitor.py" line="320" />
+        <location filename="../../counter/screen/monitor.py" line="331" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="267" />
+        <location filename="../../counter/screen/monitor.py" line="332" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="273" />
+        <location filename="../../counter/screen/monitor.py" line="340" />
         <source>Waiting per queue</source>
         <translation>各队列等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="274" />
+        <location filename="../../counter/screen/monitor.py" line="341" />
         <source>Counters</source>
         <translation>台席</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="275" />
+        <location filename="../../counter/screen/monitor.py" line="346" />
         <source>Alert levels today</source>
         <translation>今日预警记录</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="276" />
+        <location filename="../../counter/screen/monitor.py" line="347" />
         <source>Early warnings</source>
         <translation>预警预报</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="277" />
+        <location filename="../../counter/screen/monitor.py" line="345" />
+        <source>Floor alerts</source>
+        <translation>现场提醒</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/monitor.py" line="348" />
         <source>Incidents</source>
         <translation>设备故障</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="291" />
+        <location filename="../../counter/screen/monitor.py" line="361" />
         <source>Handled</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="292" />
+        <location filename="../../counter/screen/monitor.py" line="362" />
         <source>Sales</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="293" />
+        <location filename="../../counter/screen/monitor.py" line="363" />
         <source>Volume</source>
         <translation>业务量</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="294" />
+        <location filename="../../counter/screen/monitor.py" line="364" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="295" />
+        <location filename="../../counter/screen/monitor.py" line="365" />
         <source>Quality</source>
         <translation>服务质量</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="296" />
+        <location filename="../../counter/screen/monitor.py" line="366" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="297" />
+        <location filename="../../counter/screen/monitor.py" line="367" />
         <source>Out of</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="302" />
+        <location filename="../../counter/screen/monitor.py" line="372" />
         <source>Clerk figures today</source>
         <translation>今日营业员业绩</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="305" />
+        <location filename="../../counter/screen/monitor.py" line="375" />
         <source>Performance sheet (measurable parts)</source>
         <translation>绩效表（可计量部分）</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="365" />
+        <location filename="../../counter/screen/monitor.py" line="430" />
+        <source>Idle while %1 wait in its queues</source>
+        <translation>空闲，其队列有 %1 人等候</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/monitor.py" line="431" />
+        <source>Serving %1 for long</source>
+        <translation>%1 办理时间过长</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/monitor.py" line="472" />
         <source>%1 · %2 waiting ÷ %3 open counters = %4 (thresholds %5 / %6)</source>
         <translation>%1 · 等候 %2 人 ÷ 开放台席 %3 个 = %4（阈值 %5 / %6）</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="425" />
+        <location filename="../../counter/screen/monitor.py" line="494" />
         <source>Nothing to acknowledge: business day %1 is not today.</source>
         <translation>无需确认：%1 不是今天的营业日。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="429" />
+        <location filename="../../counter/screen/monitor.py" line="498" />
         <source>No rise of level today.</source>
         <translation>今日预警级别未升高。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="432" />
+        <location filename="../../counter/screen/monitor.py" line="501" />
         <source>Rise to %1 at %2 acknowledged by %3 at %4.</source>
         <translation>%2 升至%1，已由 %3 于 %4 确认。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="440" />
+        <location filename="../../counter/screen/monitor.py" line="509" />
         <source>Rise to %1 at %2 not yet acknowledged.</source>
         <translation>%2 升至%1，尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="396" />
+        <location filename="../../counter/screen/monitor.py" line="527" />
         <source>Arrivals and finishes per half hour</source>
         <translation>每半小时到达与办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="398" />
+        <location filename="../../counter/screen/monitor.py" line="529" />
         <source>Arrivals</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="398" />
+        <location filename="../../counter/screen/monitor.py" line="529" />
         <source>Finished</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="401" />
+        <location filename="../../counter/screen/monitor.py" line="532" />
         <source>Customers waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="406" />
+        <location filename="../../counter/screen/monitor.py" line="537" />
         <source>Handling time per clerk (minutes)</source>
         <translation>各营业员办理时长分布（分钟）</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="430" />
+        <location filename="../../counter/screen/monitor.py" line="567" />
+        <source>Counter %1: done.</source>
+        <translation>%1 号台席：已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/monitor.py" line="570" />
+        <location filename="../../counter/screen/monitor.py" line="585" />
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/monitor.py" line="581" />
+        <source>The board shows the notice.</source>
+        <translation>叫号屏已显示通知。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/monitor.py" line="581" />
+        <source>Notice taken down.</source>
+        <translation>通知已撤下。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/monitor.py" line="589" />
         <source>Folder for the day report</source>
         <translation>选择日报保存位置</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="439" />
+        <location filename="../../counter/screen/monitor.py" line="599" />
         <source>Writing the report…</source>
         <translation>正在生成日报…</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="448" />
+        <location filename="../../counter/screen/monitor.py" line="608" />
         <source>Report failed: %1</source>
         <translation>日报生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="450" />
+        <location filename="../../counter/screen/monitor.py" line="610" />
         <source>Report written: %1</source>
         <translation>日报已保存：%1</translation>
     </message>
@@ -449,85 +513,153 @@
 <context>
     <name>Levels</name>
     <message>
-        <location filename="../../counter/screen/words.py" line="16" />
-        <source>The hall is very busy. Top-up, bill payment and bill queries: please use the self-service kiosk or the app. Non-urgent business may have to wait for another day.</source>
+        <location filename="../../counter/screen/words.py" line="22" />
+        <source>Very busy. Top-up, bills and bill queries: please use the self-service kiosk or the app. Non-urgent business may have to wait.</source>
         <translation>当前客流高峰。充值、缴费、话费查询请使用自助终端或手机营业厅；非紧急业务建议改日办理。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/words.py" line="22" />
-        <source>The hall is busy. Top-up, bill payment and bill queries are quicker at the self-service kiosk or in the app.</source>
+        <location filename="../../counter/screen/words.py" line="28" />
+        <source>Busy. Top-up, bills and bill queries are quicker at the self-service kiosk or in the app.</source>
         <translation>当前客流较多。充值、缴费、话费查询请使用自助终端或手机营业厅，更快捷。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/words.py" line="27" />
+        <location filename="../../counter/screen/words.py" line="33" />
         <source>Welcome. Please wait for your number to be called.</source>
         <translation>欢迎光临，请留意叫号。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/words.py" line="32" />
+        <location filename="../../counter/screen/words.py" line="38" />
         <source>Level 2 alert</source>
         <translation>二级应急</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/words.py" line="34" />
+        <location filename="../../counter/screen/words.py" line="40" />
         <source>Level 1 alert</source>
         <translation>一级应急</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/words.py" line="35" />
+        <location filename="../../counter/screen/words.py" line="41" />
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/words.py" line="41" />
+        <location filename="../../counter/screen/words.py" line="52" />
         <source>All of level 1, and: open every counter, call in back-up staff, restrict non-urgent business.</source>
         <translation>执行一级全部措施，并开放全部台席、调集后备人员、限制非紧急业务。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/words.py" line="47" />
+        <location filename="../../counter/screen/words.py" line="58" />
         <source>Forced diversion: guides steer simple business to self-service and e-channels; open standby counters.</source>
         <translation>强制分流：导服引导简单业务到自助终端和电子渠道；开放备用台席。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/words.py" line="52" />
+        <location filename="../../counter/screen/words.py" line="63" />
         <source>Routine diversion; no action needed.</source>
         <translation>常态分流，无需额外措施。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/words.py" line="57" />
+        <location filename="../../counter/screen/words.py" line="68" />
         <source>open</source>
         <translation>开放</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/words.py" line="59" />
+        <location filename="../../counter/screen/words.py" line="70" />
         <source>paused</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/words.py" line="60" />
+        <location filename="../../counter/screen/words.py" line="71" />
         <source>closed</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/words.py" line="86" />
+        <source>~%1 min</source>
+        <translation>约 %1 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPanel</name>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="33" />
+        <source>Orders</source>
+        <translation>现场调度</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="35" />
+        <source>Clerk's staff id</source>
+        <translation>营业员工号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="36" />
+        <source>Queues, e.g. AB</source>
+        <translation>服务队列，如 AB</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="38" />
+        <source>Open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="39" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="40" />
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="41" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="42" />
+        <source>Change queues</source>
+        <translation>更改队列</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="43" />
+        <source>A line for the calling board</source>
+        <translation>叫号屏通知（一行）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="45" />
+        <source>Post to the board</source>
+        <translation>发布到叫号屏</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="46" />
+        <source>Take down</source>
+        <translation>撤下</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/floor_orders.py" line="50" />
+        <source>Counter</source>
+        <translation>台席</translation>
     </message>
 </context>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="84" />
+        <location filename="../../counter/screen/monitor.py" line="104" />
         <source>Staff id</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="85" />
+        <location filename="../../counter/screen/monitor.py" line="105" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="87" />
+        <location filename="../../counter/screen/monitor.py" line="107" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="91" />
+        <location filename="../../counter/screen/monitor.py" line="111" />
         <source>Shift lead's monitor</source>
         <translation>值班长监控屏</translation>
     </message>

@@ -82,7 +82,8 @@ def open_windows(
     if args.board or both:
         board = CallingBoard(source, Announcer(), args.language)
         board.setStyleSheet(style_sheet("screen"))
-        with_banner(board, ServerBanner(link) if link else None)
+        if link is not None:
+            board.add_strip(ServerBanner(link))
         changes.changed.connect(board.refresh)
         board.refresh()
         windows.append(board)
@@ -100,7 +101,7 @@ def open_windows(
         changes.changed.connect(monitor.refresh)
         if args.lead and args.pin:
             monitor.sign_in(args.lead, args.pin)
-        monitor.resize(1366, 800)
+        monitor.resize(1440, 900)
         monitor.show()
         windows.append(monitor)
     return windows

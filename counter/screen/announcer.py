@@ -1,39 +1,32 @@
-"""Saying a call aloud: Qt text-to-speech where a voice is installed, else the system chime.
-
-Speech comes from PySide6-Addons (QtTextToSpeech), which needs the machine's audio
-libraries; where they or a voice are missing the board chimes and flashes instead.
-Speaking is asynchronous in Qt, so the board never waits for the voice.
-"""
+"""Saying a call aloud: a chime and Mandarin words from espeak-ng (counter/screen/speech.py),
+synthesised and played on a thread of their own, one call after another, so the board
+never waits for the voice; where no engine is installed the board beeps and flashes."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+import subprocess
+import tempfile
+from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
+
+from counter.screen.speech import Engine, find_engine
 
 log = logging.getLogger(__name__)
 
 
-def _mandarin_voice(parent: QObject) -> Any | None:
-    """A text-to-speech engine set to a Chinese voice, or None where none can speak."""
-    try:
-        from PySide6.QtTextToSpeech import QTextToSpeech
-    except ImportError as error:
-        log.info("no text-to-speech (%s): calls chime instead", error)
-        return None
-    speech = QTextToSpeech(parent)
-    chinese = [
-        locale
-        for locale in speech.availableLocales()
-        if locale.language() == QLocale.Language.Chinese
-    ]
-    if not chinese:
-        log.info("no Chinese voice installed: calls chime instead")
-        return None
-    speech.setLocale(chinese[0])
-    return speech
+class _Saying(QRunnable):
+    def __init__(self, engine: Engine, words: str, folder: Path) -> None:
+        super().__init__()
+        self._engine, self._words, self._folder = engine, words, folder
+
+    def run(self) -> None:
+        try:
+            self._engine.say(self._words, self._folder)
+        except (OSError, subprocess.SubprocessError) as error:
+            log.warning("a call could not be spoken: %s", error)
 
 
 class Announcer(QObject):
@@ -41,17 +34,20 @@ class Announcer(QObject):
 
     announced = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, engine: Engine | None = None) -> None:
         super().__init__(parent)
-        self._speech = _mandarin_voice(self)
+        self._engine = engine if engine is not None else find_engine()
+        self._voice = QThreadPool(self)
+        self._voice.setMaxThreadCount(1)  # calls are heard in the order they were made
+        self._folder = tempfile.TemporaryDirectory(prefix="hallq-voice-")
 
     @property
     def speaks(self) -> bool:
-        return self._speech is not None
+        return self._engine is not None and self._engine.play is not None
 
     def announce(self, words: str) -> None:
-        if self._speech is not None:
-            self._speech.enqueue(words)  # after any call still being spoken
+        if self._engine is not None and self._engine.play is not None:
+            self._voice.start(_Saying(self._engine, words, Path(self._folder.name)))
         else:
             QApplication.beep()
         self.announced.emit(words)

@@ -1,10 +1,12 @@
-"""The public calling board: who is called to which counter, the last calls, how many wait
-in each queue, and how busy the hall is, in words a customer understands. Readable across
-a hall: every size follows the window's height."""
+"""The public calling board, read from across the hall: the calls being made now (several
+at once when counters call together), the last calls, the expected wait per queue, the
+missed numbers (过号), the counters paused or closed, the shift lead's notice, and how busy
+the hall is in words a customer understands.
+
+Every text is at least `LEAST_SHARE` of the window's height (5 %: readable from about ten
+metres on a 1080-line screen) and every colour pair of the style sheet is at least 4.5:1."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QResizeEvent
@@ -21,14 +23,23 @@ from PySide6.QtWidgets import (
 from counter.screen import named
 from counter.screen.announcer import Announcer
 from counter.screen.sources import ScreenSource
-from counter.screen.words import LEVEL_COLOURS, announcement, customer_words
+from counter.screen.words import (
+    LEVEL_COLOURS,
+    announcement,
+    customer_words,
+    expected_wait,
+)
 from shared.store.database import EVERYTHING
 from shared.views.floor import Board, Call
+from shared.vocabulary import CounterState
 
-BOARD_FOLLOWS = frozenset({"tickets", "counters", "level", "settings"})  # what read_board reads
+# What read_board reads.
+BOARD_FOLLOWS = frozenset({"tickets", "counters", "level", "settings", "notices"})
+LEAST_SHARE = 0.05  # of the screen's height: the smallest text on the board
+CALLING_CARDS = 3  # calls shown as "now calling" at once
+EARLIER_SHOWN = 3  # earlier calls on the line below the cards
 FLASHES = 6  # on-off changes of a new call's card
 FLASH_MS = 350
-SERVING_COLUMNS = 3
 
 
 def repolish(widget: QWidget) -> None:
@@ -56,6 +67,7 @@ class CallingBoard(QWidget):
         self.announcer = announcer
         self._level_shown: int | None = None
         self._last_event: int | None = None  # the newest call shown; None before the first read
+        self._flashing: set[QFrame] = set()
         self._flashes_left = 0
         self._flash = QTimer(self)
         self._flash.setInterval(FLASH_MS)
@@ -70,126 +82,143 @@ class CallingBoard(QWidget):
     # ----- layout -----
 
     def _label(
-        self, name: str, height_share: float, text: str = "", *, elastic: bool = True
+        self,
+        name: str,
+        share: float = LEAST_SHARE,
+        text: str = "",
+        *,
+        bold: bool = False,
+        elastic: bool = True,
     ) -> QLabel:
         label = QLabel(text)
         label.setObjectName(name)
+        label.setProperty("bold", bold)
         if elastic:  # width follows the layout's stretch, not the text: a long list of
             # calls must not squeeze the card of the call being made
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._sizes.append((label, height_share))
-        self._size(label, height_share)
+        self._sizes.append((label, max(share, LEAST_SHARE)))
+        self._size(label, max(share, LEAST_SHARE))
         return label
 
     def _build(self) -> None:
-        self.hall_name = self._label("hallName", 0.035)
-        self.clock_label = self._label("clock", 0.035, elastic=False)
+        self.hall_name = self._label("hallName")
+        self.clock_label = self._label("clock", elastic=False)
         header = QHBoxLayout()
         header.addWidget(self.hall_name, 1)
         header.addWidget(self.clock_label)
 
-        self.calling_card = named(QFrame(), "callingCard")
-        card = QVBoxLayout(self.calling_card)
-        self.calling_title = self._label("callingTitle", 0.035, self.tr("Now calling"))
-        self.calling_ticket = self._label("callingTicket", 0.17)
-        self.calling_counter = self._label("callingCounter", 0.07)
-        for label in (self.calling_title, self.calling_ticket, self.calling_counter):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            card.addWidget(label)
+        self.notice_line = self._label("noticeLine", bold=True)
+        self.notice_line.hide()
 
-        self.serving_title = self._label("sectionTitle", 0.03, self.tr("Being served"))
-        self.serving_grid = QGridLayout()
-        self.serving_labels: list[QLabel] = []
+        self.calling_title = self._label("sectionTitle", text=self.tr("Now calling"))
+        cards = QHBoxLayout()
+        self.cards: list[QFrame] = []
+        self.card_tickets: list[QLabel] = []
+        self.card_counters: list[QLabel] = []
+        for _ in range(CALLING_CARDS):
+            card = named(QFrame(), "callingCard")
+            inside = QVBoxLayout(card)
+            ticket = self._label("callingTicket", 0.12, bold=True)
+            counter = self._label("callingCounter", 0.06, bold=True)
+            for label in (ticket, counter):
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                inside.addWidget(label)
+            cards.addWidget(card, 1)
+            self.cards.append(card)
+            self.card_tickets.append(ticket)
+            self.card_counters.append(counter)
+
+        self.earlier_line = self._label("earlierLine")
+        self.missed_line = self._label("missedLine")
+        self.counters_line = self._label("countersLine")
 
         left = QVBoxLayout()
-        left.addWidget(self.calling_card, 3)
-        left.addWidget(self.serving_title)
-        left.addLayout(self.serving_grid, 2)
+        left.addWidget(self.calling_title)
+        left.addLayout(cards, 1)
+        for line in (self.earlier_line, self.missed_line, self.counters_line):
+            left.addWidget(line)
 
-        self.recent_title = self._label("sectionTitle", 0.03, self.tr("Last calls"))
-        self.recent_list = self._label("recentList", 0.045)
-        self.recent_list.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        right = QVBoxLayout()
-        right.addWidget(self.recent_title)
-        right.addWidget(self.recent_list, 1)
-        recent_panel = named(QFrame(), "recentPanel")
-        recent_panel.setLayout(right)
+        self.waits_title = self._label("sectionTitle", text=self.tr("Waiting now"))
+        self.waits_grid = QGridLayout()
+        self.waits_grid.setHorizontalSpacing(32)
+        self.wait_rows: list[tuple[QLabel, QLabel, QLabel]] = []
+        waits = QVBoxLayout()
+        waits.addWidget(self.waits_title)
+        waits.addLayout(self.waits_grid)
+        waits.addStretch(1)
+        waits_panel = named(QFrame(), "waitsPanel")
+        waits_panel.setLayout(waits)
 
         middle = QHBoxLayout()
         middle.addLayout(left, 3)
-        middle.addWidget(recent_panel, 2)
+        middle.addWidget(waits_panel, 2)
 
-        self.waiting_row = QHBoxLayout()
-        self.waiting_labels: list[QLabel] = []
-        self.level_banner = self._label("levelBanner", 0.034)
+        self.level_banner = self._label("levelBanner")
         self.level_banner.setWordWrap(True)
         self.level_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        page = QVBoxLayout(self)
+        page = self.page = QVBoxLayout(self)
         page.addLayout(header)
+        page.addWidget(self.notice_line)
         page.addLayout(middle, 1)
-        page.addLayout(self.waiting_row)
         page.addWidget(self.level_banner)
+
+    def add_strip(self, strip: QLabel) -> None:
+        """A strip across the top (the lost server's), as large as the board's texts: the
+        hall sees why the calls stopped moving."""
+        self._sizes.append((strip, LEAST_SHARE))
+        self._size(strip, LEAST_SHARE)
+        self.page.insertWidget(0, strip)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._apply_sizes()
-
-    def _apply_sizes(self) -> None:
         for label, share in self._sizes:
             self._size(label, share)
 
     def _size(self, label: QLabel, share: float) -> None:
         font = QFont(label.font())
         font.setPixelSize(max(int(max(self.height(), 300) * share), 10))
-        font.setBold(label.objectName() in ("callingTicket", "callingCounter", "waitingCount"))
+        font.setBold(bool(label.property("bold")))
         label.setFont(font)
 
-    def _replace_labels(
-        self,
-        labels: list[QLabel],
-        texts: list[str],
-        name: str,
-        share: float,
-        place: Callable[[QLabel, int], None],
-    ) -> None:
-        """Reuse the labels already shown; add (and place) or remove only the difference.
-        Labels come and go at the end, so the ones kept never move."""
-        while len(labels) > len(texts):
-            gone = labels.pop()
-            self._sizes = [(label, s) for label, s in self._sizes if label is not gone]
-            gone.deleteLater()
-        while len(labels) < len(texts):
-            label = self._label(name, share)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            place(label, len(labels))
-            labels.append(label)
-        for label, text in zip(labels, texts, strict=True):
-            label.setText(text)
-
-    def _place_serving(self, label: QLabel, position: int) -> None:
-        self.serving_grid.addWidget(label, position // SERVING_COLUMNS, position % SERVING_COLUMNS)
-
-    def _place_waiting(self, label: QLabel, position: int) -> None:
-        self.waiting_row.addWidget(label, 1)
+    def _wait_row(self, row: int) -> tuple[QLabel, QLabel, QLabel]:
+        """The row of one queue in the waiting panel: its name, how many wait, how long."""
+        while len(self.wait_rows) <= row:
+            cells = (
+                self._label("waitName", elastic=False),
+                self._label("waitCount", bold=True, elastic=False),
+                self._label("waitTime", elastic=False),
+            )
+            for column, cell in enumerate(cells):
+                side = Qt.AlignmentFlag.AlignLeft if column == 0 else Qt.AlignmentFlag.AlignRight
+                cell.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
+                self.waits_grid.addWidget(cell, len(self.wait_rows), column)
+            self.wait_rows.append(cells)
+        return self.wait_rows[row]
 
     # ----- live -----
 
     def refresh(self, kinds: frozenset[str] = EVERYTHING) -> None:
-        """Re-read the board when the tickets, counters or settings it shows changed; while
-        the reading fails it shows the last calls it read."""
+        """Re-read the board when the tickets, counters, settings or notice it shows
+        changed; while the reading fails it shows the last calls it read."""
         if kinds & BOARD_FOLLOWS:
             self.source.read_board(self.present)
 
     def present(self, board: Board) -> None:
-        """Show a board read; announce and flash the calls not seen before."""
+        """Show a board read; announce the calls not seen before and flash their cards."""
         self.board = board
         self._show(board)
         new = self._new_calls(board.calls)
         for call in new:
             self.announcer.announce(announcement(call.ticket, call.counter))
-        if new:
-            self._start_flash()
+        fresh = {call.event_id for call in new}
+        lit = {
+            card
+            for card, call in zip(self.cards, board.calling, strict=False)
+            if call.event_id in fresh
+        }
+        if lit:
+            self._start_flash(lit)
 
     def _new_calls(self, calls: list[Call]) -> list[Call]:
         """Calls newer than the last one seen, oldest first; none on the first read."""
@@ -206,58 +235,84 @@ class CallingBoard(QWidget):
         now = board.now
         self.hall_name.setText(now.name if self._chinese else now.name_en)
         self._show_time()
-        latest = board.calls[0] if board.calls else None
-        self.calling_ticket.setText(latest.ticket if latest else "—")
-        self.calling_counter.setText(self._counter_text(latest.counter) if latest else "")
-        self.recent_list.setText(
-            "\n".join(
-                f"{call.ticket}  →  {self._counter_text(call.counter)}" for call in board.calls[1:]
+        self.notice_line.setText(board.notice)
+        self.notice_line.setVisible(bool(board.notice))
+        calling = board.calling[:CALLING_CARDS]
+        for number, card in enumerate(self.cards):
+            call = calling[number] if number < len(calling) else None
+            self.card_tickets[number].setText(call.ticket if call else "—" if number == 0 else "")
+            self.card_counters[number].setText(self._counter_text(call.counter) if call else "")
+            card.setVisible(number == 0 or call is not None)
+        self.earlier_line.setText(
+            self.tr("Earlier: %1").replace(
+                "%1",
+                "  ".join(
+                    self.tr("%1 → %2", "an earlier call: ticket → counter number")
+                    .replace("%1", call.ticket)
+                    .replace("%2", str(call.counter))
+                    for call in board.earlier[:EARLIER_SHOWN]
+                )
+                or "—",
             )
         )
-        serving = [c for c in now.counters if c.ticket]
-        self._replace_labels(
-            self.serving_labels,
-            [f"{c.ticket}  →  {self._counter_text(c.counter)}" for c in serving],
-            "servingItem",
-            0.034,
-            self._place_serving,
+        self.missed_line.setText(
+            self.tr("Missed: %1").replace("%1", "  ".join(board.missed) or "—")
         )
-        self._replace_labels(
-            self.waiting_labels,
-            [
-                self.tr("%1\n%2 waiting")
-                .replace("%1", q.name if self._chinese else q.name_en)
-                .replace("%2", str(q.waiting))
-                for q in now.queues
-            ],
-            "waitingCount",
-            0.032,
-            self._place_waiting,
-        )
+        self.counters_line.setText(self._counters_text(board))
+        self._show_waits(board)
         if now.level != self._level_shown:
             self._level_shown = now.level
             self.level_banner.setText(customer_words(now.level))
             self.level_banner.setStyleSheet(f"background: {LEVEL_COLOURS[now.level]};")
+
+    def _counters_text(self, board: Board) -> str:
+        def numbers(state: CounterState) -> str:
+            found = [str(c.counter) for c in board.now.counters if c.state == state]
+            return " ".join(found) or "—"
+
+        return (
+            self.tr("Paused: %1 · Closed: %2", "counter numbers")
+            .replace("%1", numbers(CounterState.PAUSED))
+            .replace("%2", numbers(CounterState.CLOSED))
+        )
+
+    def _show_waits(self, board: Board) -> None:
+        expected = {wait.queue: wait.expected_s for wait in board.waits}
+        queues = board.now.queues
+        for row, queue in enumerate(queues):
+            name, count, time = self._wait_row(row)
+            name.setText(queue.name if self._chinese else queue.name_en)
+            count.setText(self.tr("%1 waiting").replace("%1", str(queue.waiting)))
+            time.setText(expected_wait(expected.get(queue.queue)))
+        for row, cells in enumerate(self.wait_rows):
+            for cell in cells:
+                cell.setVisible(row < len(queues))
 
     def _show_time(self) -> None:
         self.clock_label.setText(self._clock.now().strftime("%H:%M"))
 
     # ----- the flash of a new call -----
 
-    def _start_flash(self) -> None:
+    def _start_flash(self, cards: set[QFrame]) -> None:
+        self._light(False)
+        self._flashing = cards
         self._flashes_left = FLASHES
         self._flash.start()
         self._flash_step()
 
+    def _light(self, lit: bool) -> None:
+        for card in self._flashing:
+            card.setProperty("flash", lit)
+            repolish(card)
+            for label in card.findChildren(QLabel):
+                repolish(label)
+
     def _flash_step(self) -> None:
-        lit = self._flashes_left % 2 == 0 and self._flashes_left > 0
-        self.calling_card.setProperty("flash", lit)
-        repolish(self.calling_card)
+        self._light(self._flashes_left % 2 == 0 and self._flashes_left > 0)
         self._flashes_left -= 1
         if self._flashes_left < 0:
             self._flash.stop()
-            self.calling_card.setProperty("flash", False)
-            repolish(self.calling_card)
+            self._light(False)
 
     @property
     def flashing(self) -> bool:

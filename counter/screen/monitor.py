@@ -35,8 +35,17 @@ from PySide6.QtWidgets import (
 
 from counter.screen import named
 from counter.screen.charts import BarChart, StepChart
-from counter.screen.sources import Lead, ScreenSource
-from counter.screen.tables import SORT_ROLE, Column, RowsModel, figure_columns, seconds, share
+from counter.screen.floor_orders import OrdersPanel
+from counter.screen.sources import CounterOrder, Lead, ScreenSource
+from counter.screen.tables import (
+    SORT_ROLE,
+    Column,
+    RowsModel,
+    figure_columns,
+    seconds,
+    share,
+    wait_shade,
+)
 from counter.screen.words import (
     LEVEL_COLOURS,
     counter_state,
@@ -47,6 +56,7 @@ from counter.screen.words import (
 from shared.client.http import ServerError
 from shared.errors import Rejected
 from shared.figures.day_series import HANDLE_BAND_LABELS, handle_time_bands
+from shared.rules.floor_alerts import CounterSeen, FloorAlert, FloorAlertKind, floor_alerts
 from shared.services.alerts import awaiting_acknowledgement, latest_rise
 from shared.store.database import EVERYTHING
 from shared.views.floor import Floor
@@ -160,8 +170,11 @@ class LeadMonitor(QWidget):
         self._tick.start(1000)
 
     def _tick_durations(self) -> None:
-        self.queues_model.refresh_column(3)
+        self.clock_label.setText(self._clock.now().strftime("%H:%M:%S"))
+        self.queues_model.refresh_column(4)
         self.counters_model.refresh_column(6)
+        if self.floor is not None:
+            self.floor_alerts_model.set_rows(self._floor_alerts(self.floor))
 
     # ----- sign-in -----
 
@@ -228,6 +241,7 @@ class LeadMonitor(QWidget):
         self.ack_button.clicked.connect(self.acknowledge)
         self.ack_button.setEnabled(False)  # until a floor read says what awaits acknowledging
         self.lead_label = named(QLabel(), "leadName")
+        self.clock_label = named(QLabel(self._clock.now().strftime("%H:%M:%S")), "monitorClock")
         self.report_button = QPushButton(self.tr("Day report…"))
         self.report_button.clicked.connect(self._choose_report_folder)
         self.report_button.setVisible(self.source.writes_reports)
@@ -236,6 +250,7 @@ class LeadMonitor(QWidget):
         for label in (self.level_label, self.actions_label, self.ack_label):
             words.addWidget(label)
         side = QVBoxLayout()
+        side.addWidget(self.clock_label, 0, Qt.AlignmentFlag.AlignRight)
         side.addWidget(self.lead_label, 0, Qt.AlignmentFlag.AlignRight)
         side.addWidget(self.ack_button)
         side.addWidget(self.report_button)
@@ -251,7 +266,16 @@ class LeadMonitor(QWidget):
                 Column(self.tr("Queue"), lambda q: q.queue),
                 Column(self.tr("Name"), lambda q: q.name if self._chinese else q.name_en),
                 Column(self.tr("Waiting"), lambda q: q.waiting),
-                Column(self.tr("Longest wait"), self._waited, seconds),
+                Column(self.tr("Target"), lambda q: q.target_wait_s, seconds),
+                Column(
+                    self.tr("Longest wait"),
+                    self._waited,
+                    seconds,
+                    tip=self.tr(
+                        "Green within ¾ of the queue's target, amber up to it, red past it"
+                    ),
+                    row_shade=lambda q: wait_shade(self._waited(q), q.target_wait_s),
+                ),
             ]
         )
         self.counters_model = RowsModel(
@@ -290,6 +314,16 @@ class LeadMonitor(QWidget):
                 Column(self.tr("Withdrawn"), lambda w: w.withdrawn_at, _clock_text),
             ]
         )
+        self.floor_alerts_model = RowsModel(
+            [
+                Column(self.tr("Counter"), lambda a: a.counter),
+                Column(self.tr("What"), self._floor_alert_text),
+                Column(self.tr("For"), lambda a: a.seconds, seconds),
+            ]
+        )
+        self.orders = OrdersPanel()
+        self.orders.ordered.connect(self.order)
+        self.orders.notice_posted.connect(self.post_notice)
         self.incidents_model = RowsModel(
             [
                 Column(self.tr("Time"), lambda i: i.at, _clock_text),
@@ -301,14 +335,19 @@ class LeadMonitor(QWidget):
         tab = QWidget()
         grid = QGridLayout(tab)
         self.queues_view = _table(self.queues_model)
-        grid.addWidget(_boxed(self.tr("Waiting per queue"), self.queues_view), 0, 0)
-        grid.addWidget(_boxed(self.tr("Counters"), _table(self.counters_model)), 1, 0)
-        grid.addWidget(_boxed(self.tr("Alert levels today"), _table(self.alerts_model)), 0, 1)
-        grid.addWidget(_boxed(self.tr("Early warnings"), _table(self.warnings_model)), 1, 1)
-        grid.addWidget(_boxed(self.tr("Incidents"), _table(self.incidents_model)), 2, 0, 1, 2)
-        grid.setRowStretch(0, 2)
-        grid.setRowStretch(1, 3)
-        grid.setRowStretch(2, 1)
+        self.counters_view = _table(self.counters_model)
+        left = QVBoxLayout()
+        left.addWidget(_boxed(self.tr("Waiting per queue"), self.queues_view))
+        left.addWidget(_boxed(self.tr("Counters"), self.counters_view))
+        left.addWidget(self.orders)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(_boxed(self.tr("Floor alerts"), _table(self.floor_alerts_model)), 1)
+        right.addWidget(_boxed(self.tr("Alert levels today"), _table(self.alerts_model)), 1)
+        right.addWidget(_boxed(self.tr("Early warnings"), _table(self.warnings_model)), 1)
+        right.addWidget(_boxed(self.tr("Incidents"), _table(self.incidents_model)), 1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         return tab
@@ -353,7 +392,7 @@ class LeadMonitor(QWidget):
     @staticmethod
     def _fit_rows(view: QTableView, rows: int) -> None:
         """Tall enough for every row: a queue hidden behind a scroll bar is a queue missed."""
-        height = view.horizontalHeader().height() + view.verticalHeader().length()
+        height = view.horizontalHeader().sizeHint().height() + view.verticalHeader().length()
         view.setMinimumHeight(height + 2 * view.frameWidth() + 2)
 
     # ----- values that depend on the time or the floor -----
@@ -365,6 +404,31 @@ class LeadMonitor(QWidget):
     def _serving_for(self, counter: object) -> float | None:
         since = getattr(counter, "called_at", None)
         return max((self._clock.now() - since).total_seconds(), 0.0) if since else None
+
+    def _floor_alerts(self, floor: Floor) -> list[FloorAlert]:
+        counters = [
+            CounterSeen(
+                c.counter,
+                c.state == CounterState.OPEN,
+                tuple(c.queues),
+                c.ticket,
+                c.called_at,
+                floor.idle_since.get(c.counter),
+            )
+            for c in floor.now.counters
+        ]
+        return floor_alerts(
+            counters,
+            {queue.queue: queue.waiting for queue in floor.now.queues},
+            self._clock.now(),
+            idle_after_s=floor.idle_alert_s,
+            long_after_s=floor.long_service_alert_s,
+        )
+
+    def _floor_alert_text(self, alert: FloorAlert) -> str:
+        if alert.kind == FloorAlertKind.IDLE:
+            return self.tr("Idle while %1 wait in its queues").replace("%1", str(alert.waiting))
+        return self.tr("Serving %1 for long").replace("%1", alert.ticket or "")
 
     def _pause_reason(self, counter: object) -> str | None:
         if self.floor is None or getattr(counter, "state", "") != CounterState.PAUSED:
@@ -388,7 +452,12 @@ class LeadMonitor(QWidget):
         self._show_banner(floor)
         self.queues_model.set_rows(floor.now.queues)
         self._fit_rows(self.queues_view, len(floor.now.queues))
+        self._fit_rows(self.counters_view, len(floor.now.counters))
         self.counters_model.set_rows(floor.now.counters)
+        self.floor_alerts_model.set_rows(self._floor_alerts(floor))
+        self.orders.show_counters(floor.now.counters)
+        if not self.orders.notice.hasFocus():
+            self.orders.notice.setText(floor.notice)
         self.alerts_model.set_rows(list(reversed(floor.alerts)))
         self.warnings_model.set_rows(floor.warnings)
         self.incidents_model.set_rows(floor.incidents)
@@ -487,6 +556,34 @@ class LeadMonitor(QWidget):
             self.ack_button.setEnabled(True)
 
         self.source.acknowledge(self.lead, self.refresh, refused)
+
+    def order(self, order: CounterOrder) -> None:
+        """Send the lead's order for a counter; the floor is read again once it is taken."""
+        if self.lead is None:
+            return
+        message = self.orders.message
+
+        def done() -> None:
+            message.setText(self.tr("Counter %1: done.").replace("%1", str(order.counter)))
+            self.refresh()
+
+        message.setText(self.tr("Sending…"))
+        self.source.order(self.lead, order, done, message.setText)
+
+    def post_notice(self, text: str) -> None:
+        """Put the line on the calling board (an empty one takes it down)."""
+        if self.lead is None:
+            return
+        message = self.orders.message
+
+        def done() -> None:
+            message.setText(
+                self.tr("The board shows the notice.") if text else self.tr("Notice taken down.")
+            )
+            self.refresh()
+
+        message.setText(self.tr("Sending…"))
+        self.source.post_notice(self.lead, text, done, message.setText)
 
     def _choose_report_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the day report"))

@@ -18,7 +18,8 @@ from shared.client.http import Refused, ServerError
 from shared.documents.report import write_reports
 from shared.qt.errors import FailureNotices
 from shared.qt.remote import HallLink, LinkWords, OneRead
-from shared.services.hall import HallService
+from shared.services.hall import HallService, Order
+from shared.services.notices import post_notice
 from shared.services.roles import LEADS, record_export
 from shared.services.staff import sign_in
 from shared.store.clock import Clock
@@ -42,6 +43,29 @@ class Lead:
     @property
     def leads(self) -> bool:
         return self.role in LEADS
+
+
+@dataclass(frozen=True)
+class CounterOrder:
+    """The shift lead's order for one counter: open (for `clerk`, on `queues` or its own),
+    pause (with `reason`), resume, close, or move to `queues`."""
+
+    kind: str  # "open", "pause", "resume", "close", "queues"
+    counter: int
+    clerk: str = ""
+    queues: tuple[str, ...] = ()
+    reason: str = ""
+
+    def route(self) -> tuple[str, str, dict[str, object] | None]:
+        """The hall server's method, path and body for the order."""
+        path = f"/api/floor/counters/{self.counter}/{self.kind}"
+        if self.kind == "open":
+            return "POST", path, {"clerk": self.clerk, "queues": list(self.queues) or None}
+        if self.kind == "pause":
+            return "POST", path, {"reason": self.reason}
+        if self.kind == "queues":
+            return "PUT", path, {"queues": list(self.queues)}
+        return "POST", path, None
 
 
 class ScreenSource(Protocol):
@@ -68,6 +92,14 @@ class ScreenSource(Protocol):
 
     def write_report(self, lead: Lead, day: dt.date, folder: Path) -> Path: ...
 
+    def order(
+        self, lead: Lead, order: CounterOrder, done: Callable[[], None], complain: Complain
+    ) -> None: ...
+
+    def post_notice(
+        self, lead: Lead, text: str, done: Callable[[], None], complain: Complain
+    ) -> None: ...
+
 
 class StoreSource:
     """The store on this PC, read and written on the GUI thread (each a few queries)."""
@@ -89,7 +121,7 @@ class StoreSource:
         hall's customers are no audience for it)."""
         self.failures.attempt(
             "read the calling board",
-            lambda: show(read_board(self.store, self.hall_code, self.clock.now().date())),
+            lambda: show(read_board(self.store, self.hall_code, self.clock.now())),
         )
 
     def sign_in(
@@ -126,6 +158,36 @@ class StoreSource:
         if self.failures.attempt(
             "acknowledge the alert", lambda: hall.acknowledge_alert(lead.staff_id), complain
         ):
+            done()
+
+    def order(
+        self, lead: Lead, order: CounterOrder, done: Callable[[], None], complain: Complain
+    ) -> None:
+        hall = HallService(self.store, self.hall_code, self.clock)
+        given = Order(lead.staff_id, "monitor")
+        acts: dict[str, Callable[[], object]] = {
+            "open": lambda: hall.open_counter(
+                order.counter, order.clerk, order.queues or None, order=given
+            ),
+            "pause": lambda: hall.pause_counter(order.counter, order.reason, order=given),
+            "resume": lambda: hall.resume_counter(order.counter, order=given),
+            "close": lambda: hall.close_counter(order.counter, order=given),
+            "queues": lambda: hall.change_queues(order.counter, order.queues, order=given),
+        }
+        if self.failures.attempt(f"{order.kind} counter", acts[order.kind], complain) is not None:
+            done()
+
+    def post_notice(
+        self, lead: Lead, text: str, done: Callable[[], None], complain: Complain
+    ) -> None:
+        posted = self.failures.attempt(
+            "post the notice",
+            lambda: post_notice(
+                self.store, self.hall_code, lead.staff_id, text, source="monitor", clock=self.clock
+            ),
+            complain,
+        )
+        if posted is not None:  # "" when the lead took the notice down
             done()
 
     def write_report(self, lead: Lead, day: dt.date, folder: Path) -> Path:
@@ -208,6 +270,31 @@ class ServerSource:
 
     def acknowledge(self, lead: Lead, done: Callable[[], None], complain: Complain) -> None:
         reply = self.link.request("POST", "/api/alerts/acknowledge", key=lead.token)
+        reply.answered.connect(lambda _answer: done())
+        reply.failed.connect(lambda error: complain(self.words.of(error)))
+
+    def order(
+        self, lead: Lead, order: CounterOrder, done: Callable[[], None], complain: Complain
+    ) -> None:
+        method, path, body = order.route()
+        self._send(lead, method, path, body, done, complain)
+
+    def post_notice(
+        self, lead: Lead, text: str, done: Callable[[], None], complain: Complain
+    ) -> None:
+        self._send(lead, "PUT", "/api/floor/notice", {"text": text}, done, complain)
+
+    def _send(
+        self,
+        lead: Lead,
+        method: str,
+        path: str,
+        body: dict[str, object] | None,
+        done: Callable[[], None],
+        complain: Complain,
+    ) -> None:
+        """One of the lead's acts under her session; `done` once the server took it."""
+        reply = self.link.request(method, path, body, key=lead.token)
         reply.answered.connect(lambda _answer: done())
         reply.failed.connect(lambda error: complain(self.words.of(error)))
 

@@ -30,6 +30,7 @@ class Column:
     text: Callable[[Any], str] = lambda value: "-" if value is None else str(value)
     shade: Callable[[object], QColor | None] = lambda value: None
     tip: str = ""
+    row_shade: Callable[[Any], QColor | None] | None = None  # instead of `shade`, by the row
 
 
 def seconds(value: object) -> str:
@@ -49,6 +50,21 @@ def share_shade(value: object) -> QColor | None:
         return None
     level = min(max(float(value), 0.0), 1.0)  # type: ignore[arg-type]
     return QColor.fromHsvF(level / 3, 0.35, 1.0)
+
+
+WITHIN_TARGET = QColor("#d7f0dc")
+NEAR_TARGET = QColor("#ffe2a8")  # three quarters of the target gone
+PAST_TARGET = QColor("#f8c7c3")
+
+
+def wait_shade(waited_s: float | None, target_s: float) -> QColor | None:
+    """A wait against the queue's target: green within three quarters, amber up to the
+    target, red past it; no colour when no one waits."""
+    if waited_s is None:
+        return None
+    if waited_s > target_s:
+        return PAST_TARGET
+    return NEAR_TARGET if waited_s >= 0.75 * target_s else WITHIN_TARGET
 
 
 def _sort_key(value: object) -> object:
@@ -95,6 +111,8 @@ class RowsModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return _sort_key(value)
         if role == Qt.ItemDataRole.BackgroundRole:
+            if column.row_shade is not None:
+                return column.row_shade(self._rows[index.row()])
             return column.shade(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             numeric = isinstance(value, (int, float)) or value is None

@@ -3,13 +3,17 @@ shift lead (the monitor, with docs/rules.md's actions), and the announcement of 
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QCoreApplication
 
+from counter.screen.speech import spoken_ticket
 from shared.vocabulary import CounterState
 
 translate = QCoreApplication.translate
 
-LEVEL_COLOURS = {0: "#2e7d4f", 1: "#c77700", 2: "#b3261e"}
+# Banner backgrounds under white text, each at least 4.5:1 (WCAG AA).
+LEVEL_COLOURS = {0: "#2e7d4f", 1: "#9a5200", 2: "#b3261e"}
 
 
 def customer_words(level: int) -> str:
@@ -17,14 +21,14 @@ def customer_words(level: int) -> str:
     if level == 2:
         return translate(
             "Levels",
-            "The hall is very busy. Top-up, bill payment and bill queries: please use the "
-            "self-service kiosk or the app. Non-urgent business may have to wait for another day.",
+            "Very busy. Top-up, bills and bill queries: please use the self-service kiosk or "
+            "the app. Non-urgent business may have to wait.",
         )
     if level == 1:
         return translate(
             "Levels",
-            "The hall is busy. Top-up, bill payment and bill queries are quicker at the "
-            "self-service kiosk or in the app.",
+            "Busy. Top-up, bills and bill queries are quicker at the self-service kiosk or "
+            "in the app.",
         )
     return translate("Levels", "Welcome. Please wait for your number to be called.")
 
@@ -68,5 +72,15 @@ def counter_state(state: str) -> str:
 
 
 def announcement(ticket: str, counter: int) -> str:
-    """Spoken in Mandarin whatever the screen's language: the hall's customers hear Chinese."""
-    return f"请 {ticket} 号到 {counter} 号窗口"
+    """Spoken in Mandarin whatever the screen's language: the hall's customers hear Chinese,
+    the ticket digit by digit as halls call it."""
+    return f"请 {spoken_ticket(ticket)} 号到 {counter} 号窗口"
+
+
+def expected_wait(seconds: float | None) -> str:
+    """The board's wait for a queue, in whole minutes rounded up; a dash when no open
+    counter serves it (no honest figure then)."""
+    if seconds is None:
+        return "—"
+    minutes = max(1, math.ceil(seconds / 60))
+    return translate("Levels", "~%1 min").replace("%1", str(minutes))

@@ -5,7 +5,8 @@ an enrolled device), never what a client claims.
 - a kiosk issues tickets, checks appointments in and reads its menu;
 - a board shows the calls; a customer screen reads and rates its own counter;
 - a clerk serves at the counter she signed in at, and sees her own figures;
-- a shift lead also acknowledges alerts, sees everyone's figures and the floor, changes
+- a shift lead also acknowledges alerts, sees everyone's figures and the floor, opens,
+  pauses and closes any counter, changes its queues, posts the board's notice, changes
   operational settings and exports reports;
 - an administrator also manages staff, devices, counters, the hall definition and purges.
 """
@@ -32,6 +33,7 @@ class Permission(StrEnum):
     SEE_ALL_FIGURES = "see every clerk's figures"
     READ_FLOOR = "read the shift lead's floor"
     ACKNOWLEDGE = "acknowledge alerts"
+    RUN_FLOOR = "open, pause and close counters and post notices"
     CHANGE_SETTINGS = "change settings"
     EXPORT = "export reports"
     MANAGE_DEVICES = "manage devices"
@@ -47,6 +49,7 @@ _LEAD = _CLERK | {
     P.SEE_ALL_FIGURES,
     P.READ_FLOOR,
     P.ACKNOWLEDGE,
+    P.RUN_FLOOR,
     P.CHANGE_SETTINGS,
     P.EXPORT,
 }

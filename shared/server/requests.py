@@ -39,6 +39,18 @@ class OpenCounter(Strict):
     ) = None
 
 
+class OrderOpen(OpenCounter):
+    clerk: Annotated[str, Field(min_length=1, max_length=20)]
+
+
+class OrderQueues(Strict):
+    queues: Annotated[list[Annotated[str, Field(pattern=r"^[A-Z]$")]], Field(max_length=26)]
+
+
+class PostNotice(Strict):
+    text: Annotated[str, Field(max_length=200)]
+
+
 class PauseCounter(Strict):
     reason: Annotated[str, Field(max_length=40)] = ""
 

@@ -15,7 +15,8 @@ from shared.figures.clerks import ClerkFigures
 from shared.rules.permissions import Actor, Permission, require
 from shared.services.alerts import AlertRecord
 from shared.services.appointments import CheckedIn, check_in
-from shared.services.hall import Done, HallService, Issued
+from shared.services.hall import Done, HallService, Issued, Order
+from shared.services.notices import post_notice
 from shared.services.purge import Purged, purge_personal_data
 from shared.services.roles import change_settings_as, figures_seen_by
 from shared.services.settings import HallSettings
@@ -125,6 +126,34 @@ class HallActs:
     def acknowledge(self, actor: Actor) -> AlertRecord:
         require(actor, P.ACKNOWLEDGE)
         return self.service.acknowledge_alert(actor.name)
+
+    def _order(self, actor: Actor) -> Order:
+        require(actor, P.RUN_FLOOR)
+        return Order(actor.name, actor.source)
+
+    def order_open(
+        self, actor: Actor, counter: int, clerk: str, queues: Sequence[str] | None
+    ) -> Done:
+        """The lead opens a counter for a clerk (standby counters at a level-1 alert)."""
+        return self.service.open_counter(counter, clerk, queues, order=self._order(actor))
+
+    def order_pause(self, actor: Actor, counter: int, reason: str) -> Done:
+        return self.service.pause_counter(counter, reason, order=self._order(actor))
+
+    def order_resume(self, actor: Actor, counter: int) -> Done:
+        return self.service.resume_counter(counter, order=self._order(actor))
+
+    def order_close(self, actor: Actor, counter: int) -> Done:
+        return self.service.close_counter(counter, order=self._order(actor))
+
+    def order_queues(self, actor: Actor, counter: int, queues: Sequence[str]) -> Done:
+        return self.service.change_queues(counter, queues, order=self._order(actor))
+
+    def post_notice(self, actor: Actor, text: str) -> str:
+        require(actor, P.RUN_FLOOR)
+        return post_notice(
+            self.store, self.hall_code, actor.name, text, source=actor.source, clock=self.clock
+        )
 
     def change_settings(self, actor: Actor, changes: dict[str, object]) -> HallSettings:
         require(actor, P.CHANGE_SETTINGS)

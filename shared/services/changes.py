@@ -28,6 +28,7 @@ class Changes:
     forms: bool = False
     incidents: bool = False
     appointments: bool = False
+    notices: bool = False
 
     @property
     def kinds(self) -> frozenset[str]:

@@ -37,6 +37,7 @@ from shared.forecast.usual_day import UsualDays
 from shared.forecast.wait_estimate import estimate_wait_s
 from shared.rules.calling import Policy, Waiting, choose_next, route
 from shared.rules.slip_codes import slip_code
+from shared.services import audit
 from shared.services.alerts import (
     AlertRecord,
     Crowding,
@@ -46,6 +47,7 @@ from shared.services.alerts import (
 )
 from shared.services.changes import NO_CHANGES, Changes
 from shared.services.form_fields import check_form
+from shared.services.roles import LEADS, require_role
 from shared.services.settings import HallSettings, load_settings
 from shared.services.slips import MOBILE, check_slip
 from shared.store.clock import Clock, check_time, clock_for, is_live
@@ -115,6 +117,15 @@ logger = logging.getLogger(__name__)
 _Result = TypeVar("_Result", Issued, Done, AlertRecord)
 
 
+@dataclass(frozen=True)
+class Order:
+    """A shift lead's order on the floor (open, pause, close a counter, change its
+    queues): who gave it and from where, as the audit log names them."""
+
+    staff_id: str
+    source: str
+
+
 @dataclass
 class _Action:
     """One action's transaction, and what it touched so far."""
@@ -129,6 +140,23 @@ class _Action:
     appointments: bool = False
     crowding: Crowding | None = None
     closed_day: bool = False  # this action closed the hall's previous business day
+
+    def obey(self, order: Order | None, what: str, entry: str, **detail: object) -> None:
+        """Check that a shift lead or an administrator gave `order` and audit it in this
+        transaction; a clerk's own act at her counter (no order) passes unrecorded."""
+        if order is None:
+            return
+        lead = find_clerk(self.session, self.hall, order.staff_id)
+        require_role(lead, LEADS, what)
+        audit.record(
+            self.session,
+            self.hall.id,
+            entry,
+            at=self.now,
+            clerk_id=lead.id,
+            source=order.source,
+            **detail,
+        )
 
     def done(self, result: _Result) -> _Result:
         """End the action: recompute and record the level, note what changed for the
@@ -555,8 +583,16 @@ class HallService:
 
     # ----- the counter: its sessions -----
 
-    def open_counter(self, counter: int, clerk: str, queues: Sequence[str] | None = None) -> Done:
-        """A clerk opens a counter for service, on its configured queues unless told others.
+    def open_counter(
+        self,
+        counter: int,
+        clerk: str,
+        queues: Sequence[str] | None = None,
+        *,
+        order: Order | None = None,
+    ) -> Done:
+        """A clerk opens a counter for service, on its configured queues unless told others
+        (or a shift lead opens it for her, by `order`).
 
         The clerk whose session is still open there (their workstation died or restarted)
         signs back in to it as it stands: the result names the ticket still called to it,
@@ -564,10 +600,20 @@ class HallService:
         """
         with self._action() as action:
             session = action.session
+            action.obey(
+                order,
+                "open a counter for a clerk",
+                "counter_opened",
+                counter=counter,
+                clerk=clerk,
+                queues="".join(queues or ()),
+            )
             desk = find_counter(session, action.hall, counter)
             staff = find_clerk(session, action.hall, clerk)
             if desk.state != "closed":
-                if _open_session(session, desk).clerk_id != staff.id:
+                # only the clerk herself signs back in to her open session; a lead's order
+                # to open finds it already open
+                if order is not None or _open_session(session, desk).clerk_id != staff.id:
                     raise Rejected(f"counter {counter} is already {desk.state}")
                 current = _current_ticket(session, desk)
                 return action.done(Done(current.code if current else None, counter))
@@ -597,25 +643,59 @@ class HallService:
             action.counters.add(counter)
             return action.done(Done(None, counter))
 
-    def pause_counter(self, counter: int, reason: str = "") -> Done:
+    def pause_counter(self, counter: int, reason: str = "", *, order: Order | None = None) -> Done:
         """Stop calling for a while (break, meeting…); paused time does not count as open."""
         return self._change_counter(
-            counter, "pause", allowed=("open",), becomes="paused", reason=reason
+            counter, "pause", allowed=("open",), becomes="paused", reason=reason, order=order
         )
 
-    def resume_counter(self, counter: int) -> Done:
-        return self._change_counter(counter, "resume", allowed=("paused",), becomes="open")
+    def resume_counter(self, counter: int, *, order: Order | None = None) -> Done:
+        return self._change_counter(
+            counter, "resume", allowed=("paused",), becomes="open", order=order
+        )
 
-    def close_counter(self, counter: int) -> Done:
-        return self._change_counter(counter, "close", allowed=("open", "paused"), becomes="closed")
+    def close_counter(self, counter: int, *, order: Order | None = None) -> Done:
+        return self._change_counter(
+            counter, "close", allowed=("open", "paused"), becomes="closed", order=order
+        )
+
+    def change_queues(self, counter: int, queues: Sequence[str], *, order: Order) -> Done:
+        """A shift lead moves an open or paused counter onto other queues (the crowd is
+        in another queue now); its next call follows the new list."""
+        with self._action() as action:
+            session = action.session
+            action.obey(
+                order,
+                "change a counter's queues",
+                "counter_queues_changed",
+                counter=counter,
+                queues="".join(queues),
+            )
+            desk = find_counter(session, action.hall, counter)
+            if desk.state == CounterState.CLOSED:
+                raise Rejected(f"counter {counter} is closed; open it on the queues it needs")
+            letters = _check_queue_list(session, action.hall, queues)
+            _open_session(session, desk).queues = "".join(letters)
+            action.counters.add(counter)
+            return action.done(Done(None, counter))
 
     def _change_counter(
-        self, counter: int, kind: str, *, allowed: tuple[str, ...], becomes: str, reason: str = ""
+        self,
+        counter: int,
+        kind: str,
+        *,
+        allowed: tuple[str, ...],
+        becomes: str,
+        reason: str = "",
+        order: Order | None = None,
     ) -> Done:
         if len(reason) > 100:
             raise Rejected("a pause reason is at most 100 characters")
         with self._action() as action:
             session = action.session
+            action.obey(
+                order, f"{kind} a counter", f"counter_{kind}d", counter=counter, reason=reason
+            )
             desk = find_counter(session, action.hall, counter)
             if desk.state not in allowed:
                 raise Rejected(f"counter {counter} is {desk.state}; cannot {kind}")

@@ -39,6 +39,8 @@ _WHOLE_RANGES = (
     ("retention_days", 1, 36_500),
     ("pin_min_length", 4, 8),
     ("score_volume_target", 1, 100_000),
+    ("idle_counter_alert_s", 10, 86_400),
+    ("long_service_alert_s", 60, 86_400),
 )
 
 
@@ -90,6 +92,10 @@ class HallSettings:
     """Customers handled in a day that earn the full volume points."""
     pin_min_length: int = 4
     """The fewest digits a staff PIN may have (4 to 8); a PIN set later must have them."""
+    idle_counter_alert_s: int = 120
+    """Monitor: an open counter calling no one this long while its queues have customers."""
+    long_service_alert_s: int = 900
+    """Monitor: a customer at a counter this long (a transaction that may need help)."""
 
     def validate(self) -> None:
         """Raise Rejected naming the first impossible value."""

@@ -30,13 +30,13 @@ STORE_FILE_MODE = 0o600  # a store hallq creates: its owner alone reads or write
 STORE_FOLDER_MODE = 0o700  # a folder hallq creates for a store
 # The newest schema revision (migrations/versions; a test keeps it equal to alembic's head):
 # a store already there opens without loading alembic.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0011"
 READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
 CHANGE_CHANNEL = "hallq_changes"  # PostgreSQL NOTIFY channel every write transaction signals
 # What a write can change, as the change feed names it to the windows: the tickets, the
 # counters (state, session, serving), the crowding level and its records (acknowledgement
 # included), the early warnings, the hall's settings, its staff, the archived service forms,
-# incidents and appointments.
+# incidents, appointments and the shift lead's notice on the board.
 CHANGE_KINDS = (
     "tickets",
     "counters",
@@ -47,6 +47,7 @@ CHANGE_KINDS = (
     "forms",
     "incidents",
     "appointments",
+    "notices",
 )
 EVERYTHING = frozenset(CHANGE_KINDS)  # what a window re-reads when not told what changed
 _NOTED = "hallq_changed"  # session.info key: {hall id: kinds} noted by the write

@@ -464,6 +464,20 @@ class Incident(Base):
     resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
+class BoardNotice(Base):
+    """A line the shift lead writes for the calling board; the newest one shows (an empty
+    text takes the notice down). Kept, not overwritten: who said what and when stays known."""
+
+    __tablename__ = "board_notices"
+    __table_args__ = (Index("ix_board_notices_hall", "hall_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    text: Mapped[str] = mapped_column(String(120))
+    posted_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    posted_by: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+
+
 class EarlyWarning(Base):
     """A prediction that the crowding level will reach `level` at `expected_at` (预警)."""
 

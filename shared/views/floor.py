@@ -9,22 +9,34 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from shared.figures.clerks import ClerkFigures, clerk_figures
 from shared.figures.day_series import DaySeries, day_series
 from shared.figures.performance import Score, score_of
 from shared.forecast.early_warning import WarningRecord, warnings_of_day
+from shared.forecast.wait_estimate import estimate_wait_s
 from shared.services.alerts import AlertRecord, alert_changes
+from shared.services.notices import current_notice
 from shared.services.settings import load_settings
 from shared.store.database import Store
 from shared.store.lookup import find_hall
-from shared.store.models import Counter, CounterEvent, Hall, Incident, Ticket, TicketEvent
+from shared.store.models import (
+    Counter,
+    CounterEvent,
+    Hall,
+    Incident,
+    Queue,
+    Ticket,
+    TicketEvent,
+)
 from shared.views.status import HallNow, hall_now
-from shared.vocabulary import CounterEventKind, CounterState, TicketEventKind
+from shared.vocabulary import CounterEventKind, CounterState, TicketEventKind, TicketStatus
 
 CALLS_SHOWN = 8  # the last calls on the board: enough for a customer who looked away
+MISSED_SHOWN = 6  # the day's latest missed numbers (过号) the board lists
+CALLED_TOGETHER = dt.timedelta(seconds=30)  # calls this close to the newest are all "now"
 
 
 @dataclass(frozen=True)
@@ -48,11 +60,50 @@ class IncidentNow:
 
 
 @dataclass(frozen=True)
+class QueueWait:
+    """The wait a customer joining a queue now can expect; None when no open counter serves
+    it."""
+
+    queue: str
+    expected_s: float | None
+
+
+@dataclass(frozen=True)
 class Board:
-    """What the public calling board shows."""
+    """What the public calling board shows: the hall, the latest calls (newest first), the
+    expected wait per queue, the day's missed numbers (newest first) and the lead's notice."""
 
     now: HallNow
     calls: list[Call]
+    waits: list[QueueWait]
+    missed: list[str]
+    notice: str
+
+    @property
+    def calling(self) -> list[Call]:
+        """The calls being made now: the newest, and every other ticket called within
+        `CALLED_TOGETHER` of it (once each: a recall does not take a second place)."""
+        if not self.calls:
+            return []
+        newest = self.calls[0].at
+        seen: set[str] = set()
+        together = []
+        for call in self.calls:
+            if newest - call.at <= CALLED_TOGETHER and call.ticket not in seen:
+                seen.add(call.ticket)
+                together.append(call)
+        return together
+
+    @property
+    def earlier(self) -> list[Call]:
+        """The calls before those being made now, each ticket once, newest first."""
+        seen = {call.ticket for call in self.calling}
+        earlier = []
+        for call in self.calls:
+            if call.ticket not in seen:
+                seen.add(call.ticket)
+                earlier.append(call)
+        return earlier
 
 
 @dataclass(frozen=True)
@@ -68,6 +119,10 @@ class Floor:
     figures: list[ClerkFigures]
     scores: list[Score]
     series: DaySeries
+    notice: str  # the line the board shows, as the lead last posted it
+    idle_since: dict[int, dt.datetime]  # open counters serving no one: since when, by number
+    idle_alert_s: int  # the hall's thresholds of the monitor's floor alerts
+    long_service_alert_s: int
 
 
 def _day_of(hall: Hall, today: dt.date) -> dt.date:
@@ -111,6 +166,64 @@ def pause_reasons(session: Session, hall: Hall) -> dict[int, str]:
     return {number: reason for number, reason in rows}  # later pauses overwrite earlier ones
 
 
+def missed_numbers(
+    session: Session, hall: Hall, day: dt.date, limit: int = MISSED_SHOWN
+) -> list[str]:
+    """The day's latest missed tickets (过号), newest first, still missed (not recalled)."""
+    return list(
+        session.scalars(
+            select(Ticket.code)
+            .where(
+                Ticket.hall_id == hall.id,
+                Ticket.business_day == day,
+                Ticket.status == TicketStatus.NO_SHOW,
+            )
+            .order_by(Ticket.called_at.desc(), Ticket.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def queue_waits(session: Session, hall: Hall, now: dt.datetime) -> list[QueueWait]:
+    settings = load_settings(session, hall.id)
+    return [
+        QueueWait(queue.letter, estimate_wait_s(session, hall, queue, settings, now))
+        for queue in session.scalars(
+            select(Queue).where(Queue.hall_id == hall.id).order_by(Queue.id)
+        )
+    ]
+
+
+def idle_since(session: Session, hall: Hall, day: dt.date) -> dict[int, dt.datetime]:
+    """When each open counter calling no one last finished, opened or resumed (its latest
+    ticket or counter event of the day), by counter number."""
+    idle = session.execute(
+        select(Counter.id, Counter.number).where(
+            Counter.hall_id == hall.id,
+            Counter.state == CounterState.OPEN,
+            ~select(Ticket.id)
+            .where(Ticket.counter_id == Counter.id, Ticket.status == TicketStatus.CALLED)
+            .exists(),
+        )
+    ).all()
+    numbers = {counter_id: number for counter_id, number in idle}
+    latest: dict[int, dt.datetime] = {}
+    for table in (TicketEvent, CounterEvent):
+        for counter_id, at in session.execute(
+            select(table.counter_id, func.max(table.at))
+            .where(
+                table.hall_id == hall.id,
+                table.business_day == day,
+                table.counter_id.in_(numbers),
+            )
+            .group_by(table.counter_id)
+        ):
+            if counter_id in numbers:  # the IN above: always, but the column may be NULL
+                number = numbers[counter_id]
+                latest[number] = max(at, latest.get(number, at))
+    return latest
+
+
 def incidents_of_day(session: Session, hall: Hall, day: dt.date) -> list[IncidentNow]:
     rows = session.scalars(
         select(Incident)
@@ -120,10 +233,17 @@ def incidents_of_day(session: Session, hall: Hall, day: dt.date) -> list[Inciden
     return [IncidentNow(i.at, i.source, i.kind, i.message, i.resolved_at) for i in rows]
 
 
-def read_board(store: Store, hall_code: str | None, today: dt.date) -> Board:
+def read_board(store: Store, hall_code: str | None, now: dt.datetime) -> Board:
     with store.read() as session:
         hall = find_hall(session, hall_code)
-        return Board(hall_now(session, hall), recent_calls(session, hall, _day_of(hall, today)))
+        day = _day_of(hall, now.date())
+        return Board(
+            now=hall_now(session, hall),
+            calls=recent_calls(session, hall, day),
+            waits=queue_waits(session, hall, now),
+            missed=missed_numbers(session, hall, day),
+            notice=current_notice(session, hall),
+        )
 
 
 def read_floor(store: Store, hall_code: str | None, today: dt.date) -> Floor:
@@ -142,4 +262,8 @@ def read_floor(store: Store, hall_code: str | None, today: dt.date) -> Floor:
             figures=figures,
             scores=[score_of(clerk, settings) for clerk in figures],
             series=day_series(session, hall, day),
+            notice=current_notice(session, hall),
+            idle_since=idle_since(session, hall, day),
+            idle_alert_s=settings.idle_counter_alert_s,
+            long_service_alert_s=settings.long_service_alert_s,
         )

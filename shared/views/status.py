@@ -23,6 +23,7 @@ class QueueNow:
     name_en: str
     waiting: int
     oldest_since: dt.datetime | None
+    target_wait_s: int  # the wait the hall promises in this queue
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,10 @@ def hall_now(session: Session, hall: Hall) -> HallNow:
             .group_by(Ticket.queue_id)
         )
     }
-    queues = [
-        QueueNow(q.letter, q.name, q.name_en, *waiting.get(q.id, (0, None)))
-        for q in session.scalars(select(Queue).where(Queue.hall_id == hall.id).order_by(Queue.id))
-    ]
+    queues = []
+    for q in session.scalars(select(Queue).where(Queue.hall_id == hall.id).order_by(Queue.id)):
+        count, oldest = waiting.get(q.id, (0, None))
+        queues.append(QueueNow(q.letter, q.name, q.name_en, count, oldest, q.target_wait_s))
     waiting_total, open_counters = count_crowding(session, hall)
     return HallNow(
         hall=hall.code,

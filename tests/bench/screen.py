@@ -138,7 +138,7 @@ def propagation(app: Any, folder: Path, postgres: str | None) -> dict[str, float
     def follow() -> None:
         board.refresh()
         board.repaint()
-        painted.setdefault(board.calling_ticket.text(), time.time())
+        painted.setdefault(board.card_tickets[0].text(), time.time())
 
     live = LiveStore(store)
     live.changed.connect(follow)

@@ -32,20 +32,24 @@ def hallq(target: str, *args: str, events: str | None = None, check: bool = True
 LANGUAGE = "zh"  # the default: the application (shared by all GUI tests) keeps its translator
 
 
-def live_board(qtbot, store: Store, clock: Clock) -> tuple[CallingBoard, LiveStore]:
-    make_application([], LANGUAGE)
+def live_board(
+    qtbot, store: Store, clock: Clock, language: str = LANGUAGE
+) -> tuple[CallingBoard, LiveStore]:
+    make_application([], language)
     live = LiveStore(store)
-    board = CallingBoard(StoreSource(store, "demo", clock), Announcer(), LANGUAGE)
+    board = CallingBoard(StoreSource(store, "demo", clock), Announcer(), language)
     qtbot.addWidget(board)
     live.changed.connect(board.refresh)
     board.refresh()
     return board, live
 
 
-def live_monitor(qtbot, store: Store, clock: Clock) -> tuple[LeadMonitor, LiveStore]:
-    make_application([], LANGUAGE)
+def live_monitor(
+    qtbot, store: Store, clock: Clock, language: str = LANGUAGE
+) -> tuple[LeadMonitor, LiveStore]:
+    make_application([], language)
     live = LiveStore(store)
-    monitor = LeadMonitor(StoreSource(store, "demo", clock), LANGUAGE)
+    monitor = LeadMonitor(StoreSource(store, "demo", clock), language)
     qtbot.addWidget(monitor)
     live.changed.connect(monitor.refresh)
     monitor.sign_in("M001", "2468")

@@ -42,6 +42,7 @@ from shared.server.app import create_app
 from shared.server.door import Door
 from shared.services.devices import enrol_device
 from shared.services.hall_config import demo_definition, load_hall
+from shared.services.notices import post_notice
 from shared.services.replay import replay
 from shared.store.clock import FixedClock
 from shared.store.database import Store, open_store
@@ -54,8 +55,16 @@ DAY = dt.date(2026, 11, 23)
 FROM = dt.datetime.combine(DAY, dt.time(10, 0))
 
 
-def _floor_extras(store: Store, at: dt.datetime) -> None:
-    """A kiosk printer fault and an early warning, as the kiosk and the forecast write them."""
+NOTICES = {
+    "zh": "今天 17:00 起系统维护，请尽早办理",
+    "en": "System maintenance from 17:00 today",
+}
+
+
+def _floor_extras(store: Store, at: dt.datetime, language: str) -> None:
+    """A kiosk printer fault and an early warning, as the kiosk and the forecast write them,
+    and the shift lead's notice on the board."""
+    post_notice(store, "demo", "M001", NOTICES[language], source="monitor", clock=FixedClock(at))
     with store.write() as session:
         hall = find_hall(session, "demo")
         session.add(
@@ -81,12 +90,12 @@ def _photograph(store: Store, at: dt.datetime, level: int, language: str) -> Non
     clock = FixedClock(at)
     board = CallingBoard(StoreSource(store, "demo", clock), Announcer(), language)
     board.setStyleSheet(style_sheet("screen"))
-    board.resize(1280, 720)
+    board.resize(1920, 1080)
     board.refresh()
     board.grab().save(str(SHOTS / f"board-L{level}-{language}.png"))
     monitor = LeadMonitor(StoreSource(store, "demo", clock), language)
     monitor.setStyleSheet(style_sheet("screen"))
-    monitor.resize(1366, 820)
+    monitor.resize(1440, 900)
     monitor.sign_in("M001", "2468")
     monitor.grab().save(str(SHOTS / f"monitor-L{level}-{language}.png"))
     if level == 2:
@@ -144,8 +153,8 @@ def _photograph_served(
         board, monitor = open_windows(ServerSource(link), link, args, link)
         assert isinstance(board, CallingBoard) and isinstance(monitor, LeadMonitor)
         link.listen()
-        board.resize(1280, 720)
-        monitor.resize(1366, 820)
+        board.resize(1920, 1080)
+        monitor.resize(1440, 900)
         _until(lambda: link.connected.connected and board.board is not None)
         monitor.sign_in_page.staff.setText("M001")
         monitor.sign_in_page.pin.setText("2468")
@@ -194,7 +203,7 @@ def main() -> None:
                 continue  # a level-0 picture should still show people waiting
             if level in wanted and any(c.ticket for c in now.counters):
                 if not extras_added:
-                    _floor_extras(store, at)
+                    _floor_extras(store, at, language)
                     extras_added = True
                 wanted.discard(level)
                 if options.server:

@@ -28,7 +28,8 @@ from shared.services.hall import HallService
 from shared.store.clock import SystemClock
 from shared.store.database import Store
 from shared.store.lookup import find_hall
-from shared.store.models import Clerk, StaffSession
+from shared.store.models import AuditEntry, Clerk, StaffSession
+from tests.gui.kiosk_driver import commit_text
 from tests.gui.screen_helpers import LANGUAGE
 from tests.integration.hall_server import HallServer, free_port, running_server
 
@@ -94,18 +95,18 @@ def test_a_call_made_through_the_server_shows_on_the_board_and_is_announced(
         screen_on(qtbot, server, keys["board"]) as (board, _monitor, _link),
     ):
         qtbot.waitUntil(lambda: board.board is not None, timeout=5000)
-        assert board.calling_ticket.text() == "—"
+        assert board.card_tickets[0].text() == "—"
         assert not banner_of(board).isVisible()
         with qtbot.waitSignal(board.announcer.announced, timeout=5000) as spoken:
             ticket = issue_and_call(server, keys["kiosk"], "E003", 3)
             answered = time.monotonic()  # the clerk's call got its 200
-            qtbot.waitUntil(lambda: board.calling_ticket.text() == ticket, timeout=5000)
+            qtbot.waitUntil(lambda: board.card_tickets[0].text() == ticket, timeout=5000)
         shown_after = time.monotonic() - answered
         assert server.tracebacks() == 0
     assert shown_after < 1.0, shown_after  # the hall's promise, through the server too
     assert ticket == "A001"
-    assert board.calling_counter.text() == "3 号窗口"
-    assert spoken.args == ["请 A001 号到 3 号窗口"]
+    assert board.card_counters[0].text() == "3 号窗口"
+    assert spoken.args == ["请 A零零一 号到 3 号窗口"]
     assert board.flashing
 
 
@@ -118,7 +119,7 @@ def test_a_lost_server_is_said_on_screen_and_followed_again_once_back(
         with screen_on(qtbot, server, keys["board"]) as (board, monitor, _link):
             qtbot.waitUntil(lambda: board.board is not None, timeout=5000)
             ticket = issue_and_call(server, keys["kiosk"], "E001", 1)
-            qtbot.waitUntil(lambda: board.calling_ticket.text() == ticket, timeout=5000)
+            qtbot.waitUntil(lambda: board.card_tickets[0].text() == ticket, timeout=5000)
             lead_signs_in(qtbot, monitor)  # the rise to level 2 before counter 1 opened awaits
             server.process.terminate()
             server.process.wait(10)
@@ -127,7 +128,7 @@ def test_a_lost_server_is_said_on_screen_and_followed_again_once_back(
             assert "cannot be reached" in banner_of(board).text()
             assert banner_of(monitor).isVisible()
             assert not monitor.ack_button.isEnabled()  # nothing can be acknowledged meanwhile
-            assert board.calling_ticket.text() == ticket  # the last calls stay on the board
+            assert board.card_tickets[0].text() == ticket  # the last calls stay on the board
             # committed while no server runs (a console tool on the store): missed by the feed
             HallService(store, "demo", SystemClock()).issue("topup")
             with running_server(store_target, tmp_path, port=port) as again:
@@ -135,7 +136,7 @@ def test_a_lost_server_is_said_on_screen_and_followed_again_once_back(
                 assert not banner_of(monitor).isVisible()
                 qtbot.waitUntil(lambda: _waiting(board) == 1, timeout=5000)
                 second = issue_and_call(again, keys["kiosk"], "E002", 2)
-                qtbot.waitUntil(lambda: board.calling_ticket.text() == second, timeout=5000)
+                qtbot.waitUntil(lambda: board.card_tickets[0].text() == second, timeout=5000)
                 qtbot.waitUntil(monitor.ack_button.isEnabled, timeout=5000)
                 qtbot.mouseClick(monitor.ack_button, Qt.MouseButton.LeftButton)
                 qtbot.waitUntil(lambda: "已由 M001" in monitor.ack_label.text(), timeout=5000)
@@ -292,3 +293,40 @@ def test_the_server_and_key_come_from_the_environment_unless_a_store_is_named(mo
     )
     local = parse(["--db", "hall.sqlite3"])
     assert (local.server, local.device_key, local.db) == (None, None, "hall.sqlite3")
+
+
+def test_the_lead_opens_a_counter_and_posts_a_notice_through_the_server(
+    qtbot, store, store_target, keys, tmp_path
+):
+    with (
+        running_server(store_target, tmp_path) as server,
+        screen_on(qtbot, server, keys["board"]) as (board, monitor, _link),
+    ):
+        issued = server.request("POST", "/api/kiosk/tickets", keys["kiosk"], {"business": "topup"})
+        assert issued.status == 201
+        lead_signs_in(qtbot, monitor)
+        orders = monitor.orders
+        qtbot.keyClicks(orders.counter, "4")
+        qtbot.keyClicks(orders.clerk, "E004")
+        qtbot.keyClicks(orders.queues, "A")
+        qtbot.mouseClick(orders.open_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: orders.message.text() == "4 号台席：已完成。", timeout=5000)
+        qtbot.waitUntil(lambda: board.counters_line.text() == "暂停：— · 关闭：1 2 3 5 6")
+        commit_text(orders.notice, "系统维护 17:00")
+        qtbot.mouseClick(orders.post_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: board.notice_line.text() == "系统维护 17:00", timeout=5000)
+        qtbot.mouseClick(orders.close_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "关闭：1 2 3 4 5 6" in board.counters_line.text(), timeout=5000)
+        assert server.tracebacks() == 0
+    with store.read() as session:
+        entries = session.execute(
+            select(AuditEntry.action, Clerk.staff_id)
+            .join(Clerk, Clerk.id == AuditEntry.clerk_id)
+            .where(AuditEntry.action.in_(("counter_opened", "counter_closed", "notice_posted")))
+            .order_by(AuditEntry.id)
+        ).all()
+    assert [tuple(entry) for entry in entries] == [
+        ("counter_opened", "M001"),
+        ("notice_posted", "M001"),
+        ("counter_closed", "M001"),
+    ]

@@ -65,6 +65,22 @@ ACTS: dict[str, tuple[str, str, object, set[str]]] = {
         {"changes": {"alert_level1": 2.5}},
         {"lead", "admin"},
     ),
+    "open for a clerk": (
+        "POST",
+        "/api/floor/counters/5/open",
+        {"clerk": "E007", "queues": ["A"]},
+        {"lead", "admin"},
+    ),
+    "change queues": ("PUT", "/api/floor/counters/5/queues", {"queues": ["B"]}, {"lead", "admin"}),
+    "order a pause": (
+        "POST",
+        "/api/floor/counters/5/pause",
+        {"reason": "lunch"},
+        {"lead", "admin"},
+    ),
+    "order a resume": ("POST", "/api/floor/counters/5/resume", None, {"lead", "admin"}),
+    "order a close": ("POST", "/api/floor/counters/5/close", None, {"lead", "admin"}),
+    "post a notice": ("PUT", "/api/floor/notice", {"text": "系统维护"}, {"lead", "admin"}),
     "list devices": ("GET", "/api/devices", None, {"admin"}),
     "enrol a device": ("POST", "/api/devices", {"name": "kiosk-9", "kind": "kiosk"}, {"admin"}),
     "revoke a device": ("DELETE", "/api/devices/kiosk-9", None, {"admin"}),
@@ -147,6 +163,8 @@ def test_every_allowed_pair_gets_past_the_door_and_the_audit_names_the_real_acto
         names = {clerk.id: clerk.staff_id for clerk in session.scalars(select(Clerk))}
     by_action = {entry.action: entry for entry in entries}
     assert names[by_action["settings_changed"].clerk_id] in {"M001", "S001"}
+    for ordered in ("counter_opened", "counter_queues_changed", "counter_paused", "notice_posted"):
+        assert names[by_action[ordered].clerk_id] in {"M001", "S001"}, ordered
     assert by_action["device_enrolled"].source != "server console"
     assert names[by_action["device_enrolled"].clerk_id] == "S001"
     assert names[by_action["sessions_revoked"].clerk_id] == "S001"

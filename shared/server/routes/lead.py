@@ -29,7 +29,7 @@ def _json(value: object) -> dict[str, Any]:
 @router.get("/board")
 def board(actor: Acting, door: DoorOf) -> dict[str, Any]:
     require(actor, Permission.READ_BOARD)
-    return _json(read_board(door.store, door.hall_code, door.acts.now().date()))
+    return _json(read_board(door.store, door.hall_code, door.acts.now()))
 
 
 @router.get("/floor")
