@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from shared.field_definitions import FieldDefinition
 from shared.figures.clerks import ClerkFigures, clerk_figures
 from shared.rules.masking import mask_field, mask_phone
+from shared.services.settings import load_settings
 from shared.store.database import Store
 from shared.store.lookup import find_counter, find_hall
 from shared.store.models import Business, Counter, CounterSession, Queue, Slip, Ticket
@@ -79,6 +80,7 @@ class CounterView:
     businesses: list[BusinessForm]
     figures: ClerkFigures | None
     level: int  # the hall's crowding level (应急), 0 to 2
+    norm_s: int  # the three-minute norm (setting routine_norm_s) the service timer runs against
     serves: list[QueueWaiting]  # the queues the counter serves, in its calling order
     waiting_tickets: list[WaitingTicket]  # oldest first, at most WAITING_SHOWN
 
@@ -130,6 +132,7 @@ def counter_view(
             ],
             figures=mine[0] if mine else None,
             level=hall.alert_level,
+            norm_s=load_settings(session, hall.id).routine_norm_s,
             serves=_queues_waiting(session, here, letters),
             waiting_tickets=_waiting_tickets(session, here, letters, businesses),
         )

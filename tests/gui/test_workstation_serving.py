@@ -172,11 +172,13 @@ def test_an_unanswered_rating_times_out_and_frees_the_counter(qtbot, serving, st
     window, customer = counter.window, counter.customer
     finish_and_decline(qtbot, counter, code)
     assert customer.countdown_label.text() == "This screen closes in 5 s"
-    assert not window.call_button.isEnabled()
+    assert window.call_button.isEnabled()  # the clerk need not wait for the rating
+    assert window.customer_status.text() == "B001 is rating the service on the customer screen."
     with qtbot.waitSignal(customer.done, timeout=8000) as done:
         pass
     assert done.args == ["B001"]
     assert customer.welcome.text() == "Thank you!" and window.call_button.isEnabled()
+    assert window.customer_status.text() == "B001 is done at the customer screen."
     with store.read() as session:
         assert session.scalar(select(Rating.id)) is None
         assert session.scalar(select(ServiceForm.decline_reason)) == "I do not agree with the terms"
