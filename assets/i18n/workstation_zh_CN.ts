@@ -564,6 +564,11 @@
     <name>CustomerWindow</name>
     <message>
         <location filename="../../counter/customer/window.py"/>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location filename="../../counter/customer/window.py"/>
         <source>Another reason</source>
         <translation>其他原因</translation>
     </message>

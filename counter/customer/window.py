@@ -295,19 +295,22 @@ class CustomerWindow(QWidget):
             + "</p>",
         ]
         if content.customer:
-            parts.append(f"<p>{e(tr('Customer'))}: {e(content.customer)}</p>")
+            parts.append(f"<p>{e(tr('Customer'))}{e(tr(': '))}{e(content.customer)}</p>")
         for business in content.businesses:
             name = business.name_en if english and business.name_en else business.name
             parts.append(f"<h3>{e(name)}</h3><table>")
             for line in business.lines:
                 label = line.label_en if english and line.label_en else line.label
-                parts.append(f"<tr><td>{e(label)}:&nbsp;</td><td><b>{e(line.value)}</b></td></tr>")
+                value = (line.value_en if english else line.value_zh) or line.value
+                parts.append(
+                    f"<tr><td>{e(label)}{e(tr(': '))}&nbsp;</td><td><b>{e(value)}</b></td></tr>"
+                )
             parts.append("</table>")
             terms = business.terms_en if english and business.terms_en else business.terms
             if terms:
-                parts.append(f"<p class='terms'>{e(tr('Terms'))}: {e(terms)}</p>")
+                parts.append(f"<p class='terms'>{e(tr('Terms'))}{e(tr(': '))}{e(terms)}</p>")
         if content.notes:
-            parts.append(f"<p>{e(tr('Notes'))}: {e(content.notes)}</p>")
+            parts.append(f"<p>{e(tr('Notes'))}{e(tr(': '))}{e(content.notes)}</p>")
         return FORM_STYLE + "".join(parts)
 
     def _confirmed(self) -> None:

@@ -113,7 +113,9 @@ def _table(model: _Rows, name: str) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -147,6 +149,8 @@ class QueuePanel(QWidget):
         self.queue_table = _table(self.queues, "queueTable")
         self.queue_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.queue_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.queue_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.queues.modelReset.connect(self._fit_queues)
         self.ticket_table = _table(self.tickets, "waitingTable")
         hint = QLabel(tr("Choose a ticket, then F5 to call it out of turn"))
         hint.setObjectName("panelHint")
@@ -154,8 +158,8 @@ class QueuePanel(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(title)
         column.addWidget(self.level)
-        column.addWidget(self.queue_table, 2)
-        column.addWidget(self.ticket_table, 3)
+        column.addWidget(self.queue_table)
+        column.addWidget(self.ticket_table, 1)
         column.addWidget(hint)
 
     def show_waiting(
@@ -174,6 +178,13 @@ class QueuePanel(QWidget):
         for row, ticket in enumerate(waiting):
             if ticket.ticket == chosen:  # the clerk's choice survives a re-read
                 self.ticket_table.selectRow(row)
+
+    def _fit_queues(self) -> None:
+        """The few queues the counter serves, each in sight, no scrolling."""
+        table = self.queue_table
+        table.resizeRowsToContents()
+        rows = sum(table.rowHeight(row) for row in range(self.queues.rowCount()))
+        table.setFixedHeight(rows + table.horizontalHeader().sizeHint().height() + 4)
 
     def tick(self, now: dt.datetime) -> None:
         self.queues.tick(now)

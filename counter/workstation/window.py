@@ -223,8 +223,8 @@ class WorkstationWindow(QMainWindow):
         self.queue_panel = QueuePanel(self.english, self._business_name)
         self.queue_panel.ticket_table.doubleClicked.connect(self._choose_reason)
         side = QVBoxLayout()
-        side.addWidget(self.queue_panel, 3)
-        side.addWidget(self.figures, 2)
+        side.addWidget(self.queue_panel, 1)
+        side.addWidget(self.figures)
 
         self.call_button = self._button(tr("Call next"), "F2", "callButton", self.call_next)
         self.recall_button = self._button(tr("Recall"), "F3", "recallButton", self.recall)
