@@ -73,14 +73,19 @@ def test_a_chosen_call_waits_for_the_ticket_being_served(hall):
         hall.call_ticket(2, "A002", "other")
 
 
-def test_a_rating_goes_to_its_visit_though_the_next_was_finished_since(hall, clock, store):
+def served_two(hall, clock, service_s: float) -> None:
+    """Counter 2 serves A001, then A002, each for `service_s`."""
     hall.open_counter(2, "E002")
     hall.issue("topup")
     hall.issue("topup")
     for _ in range(2):
         hall.call(2)
-        clock.advance(60)
+        clock.advance(service_s)
         hall.finish(2)
+
+
+def test_a_rating_goes_to_its_visit_though_the_next_was_finished_since(hall, clock, store):
+    served_two(hall, clock, 60)
     assert hall.rate(2, "dissatisfied", ticket="A001", reason="long_wait").ticket == "A001"
     assert hall.rate(2, "satisfied", ticket="A002").ticket == "A002"
     with pytest.raises(Rejected, match="A001 is already rated"):
@@ -117,12 +122,7 @@ def test_a_rating_with_a_wrong_reason_or_ticket_is_refused(
 
 
 def test_a_visit_is_rated_within_fifteen_minutes_of_its_finish(hall, clock):
-    hall.open_counter(2, "E002")
-    hall.issue("topup")
-    hall.issue("topup")
-    for _ in range(2):
-        hall.call(2)
-        hall.finish(2)
+    served_two(hall, clock, 0)
     clock.advance(15 * 60)
     assert hall.rate(2, "neutral", ticket="A001").ticket == "A001"
     clock.advance(1)
