@@ -364,8 +364,8 @@ class WorkstationWindow(QMainWindow):
             self.scan.setFocus()  # the scanner types straight in once a ticket is called
 
     def _business_name(self, key: str) -> str:
-        assert self.view is not None
-        for business in self.view.businesses:
+        """A business in the window's language; its key until the counter was read."""
+        for business in self.view.businesses if self.view is not None else ():
             if business.key == key:
                 return business.name_en if self.english and business.name_en else business.name
         return key
