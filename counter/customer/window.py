@@ -364,7 +364,8 @@ class CustomerWindow(QWidget):
         self.seconds_left -= 1
         if self.seconds_left > 0:
             self._show_countdown()
-        elif self.pages.currentIndex() == REASON:  # 不满意 stands without a reason
+        elif self.pages.currentIndex() == REASON and self.seconds_left == 0:
+            # 不满意 stands without a reason; sent once: if refused, the screen ends next
             self._rated(Satisfaction.DISSATISFIED, None)
         else:
             self._finish_with(tr("Thank you!"))

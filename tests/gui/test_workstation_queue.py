@@ -176,3 +176,23 @@ def test_a_bad_rating_with_its_reason_is_counted_in_the_clerks_figures(
             "attitude",
         )
     assert window.figures.values["reasons"].text() == words(counter)["reasons"]
+
+
+@pytest.mark.slow
+def test_a_bad_rating_stands_without_a_reason_when_none_is_chosen_in_time(
+    qtbot, counter_windows, hall, store
+):
+    counter = opened(qtbot, counter_windows)
+    window, customer = counter.window, counter.customer
+    hall.issue("topup")
+    counter.press(qtbot, Qt.Key.Key_F2)
+    fill_top_up(qtbot, window)
+    counter.press(qtbot, Qt.Key.Key_F8)
+    qtbot.mouseClick(customer.decline_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(customer.decline_confirm, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(customer.rating_buttons["dissatisfied"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(customer.done, timeout=8000):
+        pass
+    with store.read() as session:
+        assert session.execute(select(Rating.rating, Rating.reason)).one() == ("dissatisfied", None)
+    assert window.figures.values["reasons"].text() == "—"
