@@ -143,7 +143,7 @@ def test_a_clerk_signs_in_calls_and_finishes_and_the_customer_rates_through_the_
         qtbot.waitUntil(lambda: ticket in customer.form_view.toPlainText(), timeout=WAIT_MS)
         assert "E003" in customer.form_view.toPlainText()
         assert f"{ticket} finished" in window.message.text()
-        assert window.call_button.isEnabled()  # the next may be called while the customer signs
+        qtbot.waitUntil(window.call_button.isEnabled, timeout=WAIT_MS)  # while the customer signs
         qtbot.mouseClick(customer.decline_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(customer.decline_confirm, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: customer.pages.currentIndex() == 4, timeout=WAIT_MS)

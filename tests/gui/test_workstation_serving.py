@@ -109,7 +109,7 @@ def test_two_businesses_signed_with_the_pen_make_an_archived_form(qtbot, serving
     assert customer.pages.currentIndex() == 1
     assert window.form.sections == [] and window.form.notes.text() == ""  # ready for the next
     shown = customer.form_view.toPlainText()
-    for text in ("SIM replacement", "Plan change", "5G智享 168元", "张**", "138****5678"):
+    for text in ("SIM replacement", "Plan change", "5G Smart 168 yuan", "张**", "138****5678"):
         assert text in shown, text
     assert not customer.submit_button.isEnabled()
     qtbot.mouseClick(customer.confirm_button, Qt.MouseButton.LeftButton)
