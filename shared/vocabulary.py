@@ -116,6 +116,27 @@ class Satisfaction(Vocabulary):
     DISSATISFIED = "dissatisfied"
 
 
+class DissatisfiedReason(Vocabulary):
+    """Why a customer was not satisfied, chosen on the customer screen after 不满意."""
+
+    LONG_WAIT = "long_wait"  # waited too long for the call
+    SLOW_SERVICE = "slow_service"  # the service itself took too long
+    ATTITUDE = "attitude"  # the clerk's manner
+    NOT_SOLVED = "not_solved"  # the problem is not solved
+    UNCLEAR = "unclear"  # fees, terms or the outcome not explained clearly
+    OTHER = "other"
+
+
+class CallReason(Vocabulary):
+    """Why a clerk called a chosen waiting ticket out of the calling order."""
+
+    PRIORITY_CARE = "priority_care"  # elderly, disabled, pregnant or with a small child
+    APPOINTMENT = "appointment"  # a booked customer at the booked time
+    RETURNED = "returned"  # back with the documents a first visit lacked
+    LEAD_ASKED = "lead_asked"  # the shift lead or floor guide asked for it
+    OTHER = "other"
+
+
 class IncidentKind(Vocabulary):
     """Faults the shift lead is shown."""
 

@@ -108,6 +108,11 @@
     </message>
     <message>
         <location filename="../../counter/workstation/figures_panel.py"/>
+        <source>Not satisfied because</source>
+        <translation>不满意原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/figures_panel.py"/>
         <source>Recommended / taken</source>
         <translation>推荐 / 成功</translation>
     </message>
@@ -130,6 +135,36 @@
         <location filename="../../counter/workstation/figures_panel.py"/>
         <source>Transferred</source>
         <translation>转移数</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/figures_panel.py"/>
+        <source>long wait</source>
+        <translation>等候久</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/figures_panel.py"/>
+        <source>manner</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/figures_panel.py"/>
+        <source>not explained</source>
+        <translation>解释不清</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/figures_panel.py"/>
+        <source>not solved</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/figures_panel.py"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/figures_panel.py"/>
+        <source>slow service</source>
+        <translation>办理慢</translation>
     </message>
 </context>
 <context>
@@ -173,7 +208,7 @@
     <name>TransactionForm</name>
     <message>
         <location filename="../../counter/workstation/transaction_form.py"/>
-        <source>These notes look like they hold a mobile number or an ID number. Do not write the customer&apos;s personal data in notes: they are printed on the service form as typed.</source>
+        <source>These notes look like they hold a mobile number or an ID number. Do not write the customer's personal data in notes: they are printed on the service form as typed.</source>
         <translation>备注中似乎有手机号码或身份证号码。请勿在备注中填写客户的个人信息：备注会按原样打印在服务单上。</translation>
     </message>
     <message>
@@ -236,13 +271,33 @@
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
-        <source>%1 finished; the customer is reading and signing the form.</source>
-        <translation>%1 已办结，客户正在核对并签署电子签单。</translation>
+        <source>%1 is choosing why they were not satisfied.</source>
+        <translation>%1 正在选择不满意的原因。</translation>
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
-        <source>%1 is done at the customer screen. Press F2 for the next.</source>
-        <translation>%1 已完成签单与评价。按 F2 呼叫下一位。</translation>
+        <source>%1 is declining to sign on the customer screen.</source>
+        <translation>%1 正在客户屏上选择拒签原因。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/window.py"/>
+        <source>%1 is done at the customer screen.</source>
+        <translation>%1 已在客户屏上完成。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/window.py"/>
+        <source>%1 is rating the service on the customer screen.</source>
+        <translation>%1 正在客户屏上评价服务。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/window.py"/>
+        <source>%1 is reading the form on the customer screen.</source>
+        <translation>%1 正在客户屏上核对业务单。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/window.py"/>
+        <source>%1 is signing on the customer screen.</source>
+        <translation>%1 正在客户屏上签名。</translation>
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
@@ -253,6 +308,11 @@
         <location filename="../../counter/workstation/window.py"/>
         <source>Business: %1</source>
         <translation>业务：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/window.py"/>
+        <source>Call chosen</source>
+        <translation>指定叫号</translation>
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
@@ -271,6 +331,11 @@
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
+        <source>Choose a ticket in the waiting list first.</source>
+        <translation>请先在等候列表中选择一个号码。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/window.py"/>
         <source>Close counter</source>
         <translation>关闭窗口</translation>
     </message>
@@ -282,7 +347,7 @@
     <message>
         <location filename="../../counter/workstation/window.py"/>
         <source>Closed</source>
-        <translation>已关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
@@ -301,6 +366,11 @@
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
+        <source>Counter &amp;%1</source>
+        <translation>&amp;%1 号窗口</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/window.py"/>
         <source>Counter closed.</source>
         <translation>窗口已关闭。</translation>
     </message>
@@ -311,13 +381,13 @@
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
-        <source>Customer is at the customer screen (%1)</source>
-        <translation>客户正在客户屏上签单（%1）</translation>
+        <source>Finish</source>
+        <translation>办结</translation>
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
-        <source>Finish</source>
-        <translation>办结</translation>
+        <source>Finish + next</source>
+        <translation>办结并叫下一位</translation>
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
@@ -372,7 +442,7 @@
     <message>
         <location filename="../../counter/workstation/window.py"/>
         <source>Open</source>
-        <translation>服务中</translation>
+        <translation>开放</translation>
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
@@ -392,7 +462,7 @@
     <message>
         <location filename="../../counter/workstation/window.py"/>
         <source>Paused</source>
-        <translation>暂停中</translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
@@ -418,6 +488,11 @@
         <location filename="../../counter/workstation/window.py"/>
         <source>Scan the slip's QR code here</source>
         <translation>在此扫描预处理单二维码</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/window.py"/>
+        <source>Serving %1 (norm %2)</source>
+        <translation>已办理 %1（标准 %2）</translation>
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
@@ -451,6 +526,11 @@
     </message>
     <message>
         <location filename="../../counter/workstation/window.py"/>
+        <source>Transferred to counter %1.</source>
+        <translation>已转至 %1 号窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/window.py"/>
         <source>Transferred to queue %1.</source>
         <translation>已转至 %1 队列。</translation>
     </message>
@@ -479,19 +559,19 @@
         <source>slip not scanned yet</source>
         <translation>尚未扫描</translation>
     </message>
-    <message>
-        <location filename="../../counter/workstation/window.py"/>
-        <source>Transferred to counter %1.</source>
-        <translation>已转至 %1 号窗口。</translation>
-    </message>
-    <message>
-        <location filename="../../counter/workstation/window.py"/>
-        <source>Counter &amp;%1</source>
-        <translation>&amp;%1 号窗口</translation>
-    </message>
 </context>
 <context>
     <name>CustomerWindow</name>
+    <message>
+        <location filename="../../counter/customer/window.py"/>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <location filename="../../counter/customer/window.py"/>
+        <source>Another reason</source>
+        <translation>其他原因</translation>
+    </message>
     <message>
         <location filename="../../counter/customer/window.py"/>
         <source>Back to the form</source>
@@ -539,6 +619,11 @@
     </message>
     <message>
         <location filename="../../counter/customer/window.py"/>
+        <source>Fees or terms not explained clearly</source>
+        <translation>费用或条款没有解释清楚</translation>
+    </message>
+    <message>
+        <location filename="../../counter/customer/window.py"/>
         <source>How was our service today?</source>
         <translation>请您对本次服务进行评价</translation>
     </message>
@@ -546,6 +631,16 @@
         <location filename="../../counter/customer/window.py"/>
         <source>I do not agree with the terms</source>
         <translation>不同意业务条款</translation>
+    </message>
+    <message>
+        <location filename="../../counter/customer/window.py"/>
+        <source>I waited too long</source>
+        <translation>等候时间太长</translation>
+    </message>
+    <message>
+        <location filename="../../counter/customer/window.py"/>
+        <source>My problem is not solved</source>
+        <translation>问题没有解决</translation>
     </message>
     <message>
         <location filename="../../counter/customer/window.py"/>
@@ -569,13 +664,18 @@
     </message>
     <message>
         <location filename="../../counter/customer/window.py"/>
-        <source>Please sign below</source>
-        <translation>请在下方签名</translation>
+        <source>Please sign in the box below</source>
+        <translation>请在下方框内签名</translation>
     </message>
     <message>
         <location filename="../../counter/customer/window.py"/>
         <source>Satisfied</source>
         <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../counter/customer/window.py"/>
+        <source>Sorry. What went wrong?</source>
+        <translation>很抱歉，请告诉我们哪里做得不好</translation>
     </message>
     <message>
         <location filename="../../counter/customer/window.py"/>
@@ -599,8 +699,18 @@
     </message>
     <message>
         <location filename="../../counter/customer/window.py"/>
+        <source>The clerk's manner</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <location filename="../../counter/customer/window.py"/>
         <source>The details are wrong</source>
         <translation>办理内容有误</translation>
+    </message>
+    <message>
+        <location filename="../../counter/customer/window.py"/>
+        <source>The service took too long</source>
+        <translation>办理时间太长</translation>
     </message>
     <message>
         <location filename="../../counter/customer/window.py"/>
@@ -616,6 +726,107 @@
         <location filename="../../counter/customer/window.py"/>
         <source>Why do you decline to sign?</source>
         <translation>请选择或填写拒签原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter/customer/window.py"/>
+        <source>Your clerk: %1   Staff number: %2</source>
+        <translation>为您服务的营业员：%1　工号：%2</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Asked by the shift lead or floor guide</source>
+        <translation>值班长或导服安排</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Back with missing documents</source>
+        <translation>补齐资料后返回</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Booked customer on time</source>
+        <translation>预约客户按时到店</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Business</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Choose a ticket, then F5 to call it out of turn</source>
+        <translation>选中号码后按 F5 指定叫号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Hall: %1</source>
+        <translation>营业厅：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Level 1 alert</source>
+        <translation>一级应急</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Level 2 alert</source>
+        <translation>二级应急</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Longest wait</source>
+        <translation>最长等候</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Priority care (elderly, disabled, pregnant)</source>
+        <translation>优先照顾（老幼病残孕）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Ticket</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Waited</source>
+        <translation>已等候</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Waiting</source>
+        <translation>等候人数</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/queue_panel.py"/>
+        <source>Waiting for this counter</source>
+        <translation>本台席等候情况</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../counter/customer/signature_pad.py"/>
+        <source>Sign here</source>
+        <translation>签名处</translation>
     </message>
 </context>
 </TS>

@@ -11,11 +11,22 @@ import itertools
 import time
 from typing import cast
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPen, QTabletEvent, QTouchEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTabletEvent,
+    QTouchEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 MOUSE_PRESSURE = 0.5  # a mouse has no pressure: drawn as a medium pen
+BASELINE = 0.62  # where the signing line runs, as a share of the pad's height: people sign
+# on a line in the middle of a box, not at its foot
 _TOUCH = (
     QEvent.Type.TouchBegin,
     QEvent.Type.TouchUpdate,
@@ -125,9 +136,19 @@ class SignaturePad(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)
-        baseline = self.height() - 40
-        painter.setPen(QPen(Qt.GlobalColor.lightGray, 1, Qt.PenStyle.DashLine))
+        baseline = int(self.height() * BASELINE)
+        guide = QColor("#52606d")
+        painter.setPen(QPen(guide, 2, Qt.PenStyle.DashLine))
         painter.drawLine(24, baseline, self.width() - 24, baseline)
+        if not self.strokes:  # the mark that says where, until the customer signs
+            font = QFont(self.font())
+            font.setPixelSize(28)
+            painter.setFont(font)
+            painter.drawText(
+                QRectF(28, baseline - 48, self.width() - 56, 40),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                "✕  " + QCoreApplication.translate("SignaturePad", "Sign here"),
+            )
         for stroke in self.strokes:
             for start, end in itertools.pairwise([stroke[0], *stroke]):
                 pen = QPen(Qt.GlobalColor.black, 1.5 + 4 * end[3])

@@ -31,7 +31,9 @@ class CustomerSource(Protocol):
         self, ticket: str, strokes: object, decline_reason: str, done: Done, complain: Complain
     ) -> None: ...
 
-    def rate(self, rating: str, done: Done, complain: Complain) -> None: ...
+    def rate(
+        self, ticket: str, rating: str, reason: str | None, done: Done, complain: Complain
+    ) -> None: ...
 
 
 class StoreCustomer(OnTheStore):
@@ -64,10 +66,12 @@ class StoreCustomer(OnTheStore):
         if archived is not None:
             done()
 
-    def rate(self, rating: str, done: Done, complain: Complain) -> None:
+    def rate(
+        self, ticket: str, rating: str, reason: str | None, done: Done, complain: Complain
+    ) -> None:
         if self.failures.attempt(
-            f"rate at counter {self.counter}",
-            lambda: self.hall.rate(self.counter, rating),
+            f"rate {ticket} at counter {self.counter}",
+            lambda: self.hall.rate(self.counter, rating, ticket=ticket, reason=reason),
             complain,
         ):
             done()
@@ -103,7 +107,12 @@ class ServerCustomer:
         reply.answered.connect(lambda _answer: done())
         reply.failed.connect(self._failed(complain))
 
-    def rate(self, rating: str, done: Done, complain: Complain) -> None:
-        reply = self.link.request("POST", f"/api/counters/{self.counter}/rate", {"rating": rating})
+    def rate(
+        self, ticket: str, rating: str, reason: str | None, done: Done, complain: Complain
+    ) -> None:
+        body: dict[str, str] = {"rating": rating, "ticket": ticket}
+        if reason is not None:
+            body["reason"] = reason
+        reply = self.link.request("POST", f"/api/counters/{self.counter}/rate", body)
         reply.answered.connect(lambda _answer: done())
         reply.failed.connect(self._failed(complain))

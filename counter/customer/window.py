@@ -1,10 +1,13 @@
 """The customer-facing window: the service form to read and confirm (核准), the signature
-pad or a declined reason, then the rating (满意 / 一般 / 不满意) with a countdown.
+pad or a declined reason, then the rating (满意 / 一般 / 不满意, and after 不满意 why) with
+a countdown. The clerk's name and staff number head every page.
 
-It works on the ticket the counter has just finished: the form comes from the recorded
-transactions (shared.archive.forms), and the rating goes to that counter's last finished ticket,
-through its source: the store of this PC, or the hall server as the counter's customer screen.
-When it is done (rated, timed out or skipped) it says so, and the counter may call again.
+It works on a ticket the counter has finished: the form comes from the recorded
+transactions (shared.archive.forms), and the rating names that ticket, through its source:
+the store of this PC, or the hall server as the counter's customer screen. The clerk may
+meanwhile call and serve the next customer; a ticket finished while the screen is still
+with the customer before waits its turn here. Each step is said (`moved`), and the end
+(rated, timed out) too (`done`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -30,7 +34,11 @@ from shared.documents.service_form import FormContent
 from shared.qt.errors import FailureNotices
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
-from shared.vocabulary import Satisfaction
+from shared.vocabulary import DissatisfiedReason, Satisfaction
+
+# The pages, in the customer's order.
+WELCOME, FORM, SIGN, DECLINE, RATING, REASON = range(6)
+STEPS = {FORM: "form", SIGN: "sign", DECLINE: "decline", RATING: "rating", REASON: "reason"}
 
 
 def tr(text: str) -> str:
@@ -39,6 +47,23 @@ def tr(text: str) -> str:
 
 def decline_reasons() -> list[str]:
     return [tr("I do not agree with the terms"), tr("The details are wrong"), tr("Other reason")]
+
+
+def dissatisfied_reasons() -> list[tuple[DissatisfiedReason, str]]:
+    return [
+        (DissatisfiedReason.LONG_WAIT, tr("I waited too long")),
+        (DissatisfiedReason.SLOW_SERVICE, tr("The service took too long")),
+        (DissatisfiedReason.ATTITUDE, tr("The clerk's manner")),
+        (DissatisfiedReason.NOT_SOLVED, tr("My problem is not solved")),
+        (DissatisfiedReason.UNCLEAR, tr("Fees or terms not explained clearly")),
+        (DissatisfiedReason.OTHER, tr("Another reason")),
+    ]
+
+
+# The form as the customer reads it at arm's length: terms as large as the rest.
+FORM_STYLE = (
+    "<style>p, td { font-size: 22px; } p.terms { font-size: 21px; color: #323f4b; }</style>"
+)
 
 
 def _big_button(text: str, name: str) -> QPushButton:
@@ -68,6 +93,7 @@ class CustomerWindow(QWidget):
     """One customer at a time: present(ticket) → form → sign or decline → rate → done."""
 
     done = Signal(str)  # the ticket code, once the customer has finished with the screen
+    moved = Signal(str, str)  # the ticket code and its step: form, sign, decline, rating, reason
 
     def __init__(
         self,
@@ -93,6 +119,7 @@ class CustomerWindow(QWidget):
             source = StoreCustomer(store, hall_code, counter, clock, failures)
         self.source = source
         self.ticket: str | None = None
+        self.next_up: list[str] = []  # finished meanwhile, waiting for the screen
         self.sending = False  # a signature, a decline or a rating not yet answered
         self.setWindowTitle(tr("Counter %1 — for the customer").replace("%1", str(counter)))
         self.pages = QStackedWidget()
@@ -104,10 +131,15 @@ class CustomerWindow(QWidget):
         self.pages.addWidget(self._sign_page())
         self.pages.addWidget(self._decline_page())
         self.pages.addWidget(self._rating_page())
+        self.pages.addWidget(self._reason_page())
+        self.pages.currentChanged.connect(self._page_shown)
+        self.clerk = QLabel()
+        self.clerk.setObjectName("clerkBadge")
         self.message = QLabel()
         self.message.setObjectName("customerMessage")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.clerk)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.message)
         self.countdown = QTimer(self)
@@ -124,7 +156,7 @@ class CustomerWindow(QWidget):
         self.confirm_button = _big_button(tr("Confirm and sign"), "confirmButton")
         self.confirm_button.clicked.connect(self._confirmed)
         self.decline_button = _big_button(tr("Decline to sign"), "declineButton")
-        self.decline_button.clicked.connect(lambda: self.pages.setCurrentIndex(3))
+        self.decline_button.clicked.connect(lambda: self.pages.setCurrentIndex(DECLINE))
         return _page(
             tr("Please read your service form"),
             self.form_view,
@@ -140,9 +172,11 @@ class CustomerWindow(QWidget):
         self.submit_button.clicked.connect(self._signed)
         self.pad.changed.connect(lambda: self.submit_button.setEnabled(not self.pad.empty))
         back = _big_button(tr("Decline to sign"), "declineButton")
-        back.clicked.connect(lambda: self.pages.setCurrentIndex(3))
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(DECLINE))
         return _page(
-            tr("Please sign below"), self.pad, [back, self.clear_button, self.submit_button]
+            tr("Please sign in the box below"),
+            self.pad,
+            [back, self.clear_button, self.submit_button],
         )
 
     def _decline_page(self) -> QWidget:
@@ -151,7 +185,7 @@ class CustomerWindow(QWidget):
         self.reason.setEditable(True)
         self.reason.addItems(decline_reasons())
         back = _big_button(tr("Back to the form"), "backButton")
-        back.clicked.connect(lambda: self.pages.setCurrentIndex(1))
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(FORM))
         self.decline_confirm = _big_button(tr("Decline"), "declineConfirm")
         self.decline_confirm.clicked.connect(self._declined)
         body = QWidget()
@@ -174,7 +208,7 @@ class CustomerWindow(QWidget):
         ):
             button = _big_button(text, f"rate_{rating}")
             button.setMinimumHeight(140)
-            button.clicked.connect(lambda _=False, given=rating: self._rated(given))
+            button.clicked.connect(lambda _=False, given=rating: self._rated(given, None))
             self.rating_buttons[rating] = button
             row.addWidget(button)
         self.countdown_label = QLabel()
@@ -188,20 +222,61 @@ class CustomerWindow(QWidget):
         layout.addStretch(1)
         return page
 
+    def _reason_page(self) -> QWidget:
+        """After 不满意: one tap on the reason rates; none given by the end of the countdown,
+        the rating stands without one."""
+        page = QWidget()
+        title = QLabel(tr("Sorry. What went wrong?"))
+        title.setObjectName("customerTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        grid = QGridLayout()
+        self.reason_buttons: dict[str, QPushButton] = {}
+        for place, (reason, text) in enumerate(dissatisfied_reasons()):
+            button = _big_button(text, f"reason_{reason}")
+            button.setMinimumHeight(96)
+            button.clicked.connect(lambda _=False, given=reason: self._rated_dissatisfied(given))
+            self.reason_buttons[reason] = button
+            grid.addWidget(button, place // 2, place % 2)
+        self.reason_countdown = QLabel()
+        self.reason_countdown.setObjectName("countdown")
+        self.reason_countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.reason_countdown)
+        return page
+
     # ----- the flow -----
 
+    def serve_by(self, name: str, staff_id: str) -> None:
+        """The clerk at the counter, named on every page ("" when no one is signed in)."""
+        self.clerk.setText(
+            tr("Your clerk: %1   Staff number: %2").replace("%1", name).replace("%2", staff_id)
+            if staff_id
+            else ""
+        )
+
+    def _page_shown(self, page: int) -> None:
+        if self.ticket is not None and page in STEPS:
+            self.moved.emit(self.ticket, STEPS[page])
+
     def present(self, ticket: str) -> None:
-        """Show the finished ticket's service form for the customer to confirm."""
+        """Show the finished ticket's service form for the customer to confirm; while the
+        screen is still with the customer before, the ticket waits its turn."""
+        if self.ticket is not None:
+            self.next_up.append(ticket)
+            return
         self.ticket = ticket
         self.form_view.clear()
         self.source.preview(ticket, self._show_form, self.form_view.setPlainText)
         self.pad.clear()
         self.reason.setCurrentIndex(0)
         self.message.clear()
-        self.pages.setCurrentIndex(1)
+        self.pages.setCurrentIndex(FORM)
 
     def _show_form(self, content: FormContent) -> None:
         if content.ticket == self.ticket:  # not a late answer for the customer before
+            self.serve_by(content.clerk, content.staff_id)
             self.form_view.setHtml(self.form_html(content))
 
     def form_html(self, content: FormContent) -> str:
@@ -220,23 +295,26 @@ class CustomerWindow(QWidget):
             + "</p>",
         ]
         if content.customer:
-            parts.append(f"<p>{e(tr('Customer'))}: {e(content.customer)}</p>")
+            parts.append(f"<p>{e(tr('Customer'))}{e(tr(': '))}{e(content.customer)}</p>")
         for business in content.businesses:
             name = business.name_en if english and business.name_en else business.name
             parts.append(f"<h3>{e(name)}</h3><table>")
             for line in business.lines:
                 label = line.label_en if english and line.label_en else line.label
-                parts.append(f"<tr><td>{e(label)}:&nbsp;</td><td><b>{e(line.value)}</b></td></tr>")
+                value = (line.value_en if english else line.value_zh) or line.value
+                parts.append(
+                    f"<tr><td>{e(label)}{e(tr(': '))}&nbsp;</td><td><b>{e(value)}</b></td></tr>"
+                )
             parts.append("</table>")
             terms = business.terms_en if english and business.terms_en else business.terms
             if terms:
-                parts.append(f"<p><small>{e(tr('Terms'))}: {e(terms)}</small></p>")
+                parts.append(f"<p class='terms'>{e(tr('Terms'))}{e(tr(': '))}{e(terms)}</p>")
         if content.notes:
-            parts.append(f"<p>{e(tr('Notes'))}: {e(content.notes)}</p>")
-        return "".join(parts)
+            parts.append(f"<p>{e(tr('Notes'))}{e(tr(': '))}{e(content.notes)}</p>")
+        return FORM_STYLE + "".join(parts)
 
     def _confirmed(self) -> None:
-        self.pages.setCurrentIndex(2)
+        self.pages.setCurrentIndex(SIGN)
 
     def _signed(self) -> None:
         self._archive(strokes=self.pad.strokes)
@@ -254,7 +332,12 @@ class CustomerWindow(QWidget):
     def _sending(self, sending: bool) -> None:
         """No second tap while the first is under way: the customer sees it is taken."""
         self.sending = sending
-        for button in (self.submit_button, self.decline_confirm, *self.rating_buttons.values()):
+        for button in (
+            self.submit_button,
+            self.decline_confirm,
+            *self.rating_buttons.values(),
+            *self.reason_buttons.values(),
+        ):
             button.setEnabled(
                 not sending and (button is not self.submit_button or not self.pad.empty)
             )
@@ -272,28 +355,39 @@ class CustomerWindow(QWidget):
     def ask_rating(self) -> None:
         self.seconds_left = self.rating_timeout_s
         self._show_countdown()
-        self.pages.setCurrentIndex(4)
+        self.pages.setCurrentIndex(RATING)
         self.countdown.start()
 
     def _tick(self) -> None:
         if self.sending:
             return  # a rating under way is not cut short by the countdown
         self.seconds_left -= 1
-        if self.seconds_left <= 0:
-            self._finish_with(tr("Thank you!"))
-        else:
+        if self.seconds_left > 0:
             self._show_countdown()
+        elif self.pages.currentIndex() == REASON and self.seconds_left == 0:
+            # 不满意 stands without a reason; sent once: if refused, the screen ends next
+            self._rated(Satisfaction.DISSATISFIED, None)
+        else:
+            self._finish_with(tr("Thank you!"))
 
     def _show_countdown(self) -> None:
-        self.countdown_label.setText(
-            tr("This screen closes in %1 s").replace("%1", str(self.seconds_left))
-        )
+        left = tr("This screen closes in %1 s").replace("%1", str(self.seconds_left))
+        self.countdown_label.setText(left)
+        self.reason_countdown.setText(left)
 
-    def _rated(self, rating: str) -> None:
-        if self.sending:
+    def _rated(self, rating: str, reason: str | None) -> None:
+        if self.sending or self.ticket is None:
+            return
+        if rating == Satisfaction.DISSATISFIED and self.pages.currentIndex() == RATING:
+            self.seconds_left = self.rating_timeout_s  # time to read the reasons
+            self._show_countdown()
+            self.pages.setCurrentIndex(REASON)
             return
         self._sending(True)
-        self.source.rate(rating, self._rating_taken, self._not_sent)
+        self.source.rate(self.ticket, rating, reason, self._rating_taken, self._not_sent)
+
+    def _rated_dissatisfied(self, reason: str) -> None:
+        self._rated(Satisfaction.DISSATISFIED, reason)
 
     def _rating_taken(self) -> None:
         self._sending(False)
@@ -304,8 +398,10 @@ class CustomerWindow(QWidget):
         self.countdown.stop()
         ticket, self.ticket = self.ticket, None
         self.welcome.setText(thanks)
-        self.pages.setCurrentIndex(0)
+        self.pages.setCurrentIndex(WELCOME)
         self.done.emit(ticket or "")
+        if self.next_up:
+            self.present(self.next_up.pop(0))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.countdown.stop()

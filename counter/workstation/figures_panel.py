@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
 from shared.figures.clerks import ClerkFigures
+from shared.vocabulary import DissatisfiedReason
 
 
 def tr(text: str) -> str:
@@ -14,6 +15,23 @@ def tr(text: str) -> str:
 
 def _minutes(seconds: float | None) -> str:
     return "—" if seconds is None else f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
+
+
+def reason_names() -> dict[str, str]:
+    """The reasons dissatisfied customers gave, as the clerk reads them."""
+    return {
+        DissatisfiedReason.LONG_WAIT: tr("long wait"),
+        DissatisfiedReason.SLOW_SERVICE: tr("slow service"),
+        DissatisfiedReason.ATTITUDE: tr("manner"),
+        DissatisfiedReason.NOT_SOLVED: tr("not solved"),
+        DissatisfiedReason.UNCLEAR: tr("not explained"),
+        DissatisfiedReason.OTHER: tr("other"),
+    }
+
+
+def _reasons(counted: dict[str, int]) -> str:
+    names = reason_names()
+    return "、".join(f"{names.get(key, key)} {count}" for key, count in counted.items()) or "—"
 
 
 def _share(rate: float | None) -> str:
@@ -34,6 +52,7 @@ class FiguresPanel(QGroupBox):
             ("avg_wait", tr("Average wait")),
             ("avg_handle", tr("Average service")),
             ("satisfaction", tr("Satisfied")),
+            ("reasons", tr("Not satisfied because")),
             ("sales", tr("Recommended / taken")),
             ("signed", tr("Forms signed")),
             ("utilisation", tr("Time serving")),
@@ -56,6 +75,7 @@ class FiguresPanel(QGroupBox):
             "avg_wait": _minutes(figures.avg_wait_s),
             "avg_handle": _minutes(figures.avg_handle_s),
             "satisfaction": f"{_share(figures.satisfaction_rate)} ({figures.rated})",
+            "reasons": _reasons(figures.dissatisfied_reasons),
             "sales": f"{figures.recommended} / {figures.accepted}",
             "signed": _share(figures.signed_rate),
             "utilisation": _share(figures.utilisation),

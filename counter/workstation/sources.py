@@ -1,8 +1,8 @@
 """Where the workstation reads its counter and acts: the store itself (one PC, the tests, the
 demo) or the hall server (every other hall). Both hand the window the same `CounterView`
-and a clerk's acts by the server's names (open, pause, resume, close, call, recall,
-no-show, transfer, finish), through callbacks: the store answers at once, the server
-later, on the GUI thread. Nothing is shown as done unless the store committed it or the
+and a clerk's acts by the server's names (open, pause, resume, close, call, call-ticket,
+recall, no-show, transfer, finish), through callbacks: the store answers at once, the
+server later, on the GUI thread. Nothing is shown as done unless the store committed it or the
 server answered 2xx; a refusal is one line."""
 
 from __future__ import annotations
@@ -27,9 +27,25 @@ log = logging.getLogger(__name__)
 
 Complain = Callable[[str], None]
 Acted = Callable[[str | None], None]  # the ticket the act was on, None when no one waited
-ACTS = ("open", "pause", "resume", "close", "call", "recall", "no-show", "transfer", "finish")
+ACTS = (
+    "open",
+    "pause",
+    "resume",
+    "close",
+    "call",
+    "call-ticket",
+    "recall",
+    "no-show",
+    "transfer",
+    "finish",
+)
 # how the log names an act, where its route's name is too short to say
-LOGGED = {"call": "call the next", "recall": "call again", "no-show": "mark not come"}
+LOGGED = {
+    "call": "call the next",
+    "call-ticket": "call a chosen ticket",
+    "recall": "call again",
+    "no-show": "mark not come",
+}
 
 
 @dataclass(frozen=True)
@@ -112,6 +128,10 @@ class StoreCounter(OnTheStore):
             return hall.transfer(number, body.get("queue"), to_counter=body.get("to_counter"))
         if act == "finish":
             return hall.finish(number, **body)
+        if act == "call-ticket":
+            return hall.call_ticket(
+                number, str(body["ticket"]), str(body["reason"]), source=f"counter {number}"
+            )
         simple: dict[str, Callable[[int], Done]] = {
             "resume": hall.resume_counter,
             "close": hall.close_counter,

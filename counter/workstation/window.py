@@ -1,10 +1,14 @@
 """The counter workstation: sign in, then serve. Every action is one big button and one key:
 
-F2 call next · F3 recall · F4 no-show · F6 transfer · F8 finish · F9 pause/resume ·
-Ctrl+F form archive. A USB scanner types a slip's code into the scan field and presses
-Enter. The window acts through its source (the store of this PC, or the hall server under
-the session the clerk opened at this counter) and re-reads the counter when anything changed.
-An act is shown as done only once the store committed it or the server answered.
+F2 call next · F3 recall · F4 no-show · F5 call the ticket chosen in the waiting list ·
+F6 transfer · F8 finish · F10 finish and call next · F9 pause/resume · Ctrl+F form archive.
+Beside the work: who waits for the counter and the hall's level, and the service timer
+against the three-minute norm, both on the hall's clock. The customer signs and rates the
+finished ticket on the customer screen while the clerk already calls the next one.
+A USB scanner types a slip's code into the scan field and presses Enter. The window acts
+through its source (the store of this PC, or the hall server under the session the clerk
+opened at this counter) and re-reads the counter when anything changed. An act is shown
+as done only once the store committed it or the server answered.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -34,6 +38,7 @@ from counter.customer.window import CustomerWindow
 from counter.workstation.archive_dialog import ArchiveDialog, open_with_desktop
 from counter.workstation.archive_sources import FormArchive, ServerArchive, StoreArchive
 from counter.workstation.figures_panel import FiguresPanel
+from counter.workstation.queue_panel import QueuePanel, call_reasons, minutes
 from counter.workstation.sign_in import SignInPage
 from counter.workstation.sources import Acted, Clerk, CounterSource, StoreCounter
 from counter.workstation.transaction_form import TransactionForm
@@ -46,8 +51,9 @@ from shared.store.database import EVERYTHING, Store
 from shared.views.counter import CounterView
 from shared.vocabulary import CounterState, Tier
 
-# What counter_view reads: the counter and its ticket, the queues, the clerk, the businesses.
-WORKSTATION_FOLLOWS = frozenset({"tickets", "counters", "staff", "settings"})
+# What counter_view reads: the counter and its ticket, the queues, the clerk, the businesses,
+# the hall's level.
+WORKSTATION_FOLLOWS = frozenset({"tickets", "counters", "staff", "settings", "level"})
 
 
 def tr(text: str) -> str:
@@ -95,9 +101,9 @@ class WorkstationWindow(QMainWindow):
         self.acting: str | None = None  # the act sent and not yet answered
         self.view: CounterView | None = None
         self.shown_ticket: str | None = None
-        self.customer_busy: str | None = None
         if customer is not None:
             customer.done.connect(self._customer_done)
+            customer.moved.connect(self._customer_moved)
         self.setWindowTitle(tr("Counter %1").replace("%1", str(counter)))
         self.pages = QStackedWidget()
         self.sign_in_page = SignInPage(
@@ -122,6 +128,9 @@ class WorkstationWindow(QMainWindow):
             self.live = LiveStore(store, self)
             self.live.changed.connect(self.refresh)
         self._shortcuts()
+        self.ticking = QTimer(self)
+        self.ticking.setInterval(1000)
+        self.ticking.timeout.connect(self._tick)
         self.resize(1280, 800)
 
     # ----- building -----
@@ -178,6 +187,12 @@ class WorkstationWindow(QMainWindow):
         self.message = QLabel()
         self.message.setObjectName("counterMessage")
         self.message.setWordWrap(True)
+        self.timer = QLabel()
+        self.timer.setObjectName("serviceTimer")
+        self.timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.customer_status = QLabel()
+        self.customer_status.setObjectName("customerStatus")
+        self.customer_status.setWordWrap(True)
         ticket_panel = QWidget()
         ticket_panel.setObjectName("ticketPanel")
         ticket_box = QVBoxLayout(ticket_panel)
@@ -185,11 +200,13 @@ class WorkstationWindow(QMainWindow):
         serving.setObjectName("panelTitle")
         ticket_box.addWidget(serving)
         ticket_box.addWidget(self.ticket_label)
+        ticket_box.addWidget(self.timer)
         ticket_box.addWidget(self.ticket_details)
         ticket_box.addWidget(self.slip_label)
         ticket_box.addWidget(self.scan)
         ticket_box.addWidget(self.message)
         ticket_box.addStretch(1)
+        ticket_box.addWidget(self.customer_status)
 
         self.form = TransactionForm(self.english)
         form_title = QLabel(tr("What was done"))
@@ -203,6 +220,11 @@ class WorkstationWindow(QMainWindow):
         form_box.addWidget(scroll, 1)
 
         self.figures = FiguresPanel()
+        self.queue_panel = QueuePanel(self.english, self._business_name)
+        self.queue_panel.ticket_table.doubleClicked.connect(self._choose_reason)
+        side = QVBoxLayout()
+        side.addWidget(self.queue_panel, 1)
+        side.addWidget(self.figures)
 
         self.call_button = self._button(tr("Call next"), "F2", "callButton", self.call_next)
         self.recall_button = self._button(tr("Recall"), "F3", "recallButton", self.recall)
@@ -211,13 +233,21 @@ class WorkstationWindow(QMainWindow):
             tr("Transfer"), "F6", "transferButton", self._transfer_menu
         )
         self.finish_button = self._button(tr("Finish"), "F8", "finishButton", self.finish)
+        self.chosen_button = self._button(
+            tr("Call chosen"), "F5", "chosenButton", self._choose_reason
+        )
+        self.finish_next_button = self._button(
+            tr("Finish + next"), "F10", "finishNextButton", self.finish_and_call_next
+        )
         actions = QHBoxLayout()
         for button in (
             self.call_button,
+            self.chosen_button,
             self.recall_button,
             self.no_show_button,
             self.transfer_button,
             self.finish_button,
+            self.finish_next_button,
         ):
             actions.addWidget(button)
 
@@ -225,11 +255,11 @@ class WorkstationWindow(QMainWindow):
         grid.addLayout(top, 0, 0, 1, 3)
         grid.addWidget(ticket_panel, 1, 0)
         grid.addWidget(form_panel, 1, 1)
-        grid.addWidget(self.figures, 1, 2)
+        grid.addLayout(side, 1, 2)
         grid.addLayout(actions, 2, 0, 1, 3)
         grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 5)
-        grid.setColumnStretch(2, 2)
+        grid.setColumnStretch(1, 4)
+        grid.setColumnStretch(2, 3)
         return page
 
     def _shortcuts(self) -> None:
@@ -237,8 +267,10 @@ class WorkstationWindow(QMainWindow):
             ("F2", self.call_next),
             ("F3", self.recall),
             ("F4", self.no_show),
+            ("F5", self._choose_reason),
             ("F6", self._transfer_menu),
             ("F8", self.finish),
+            ("F10", self.finish_and_call_next),
             ("F9", self._pause_or_resume),
             ("Ctrl+F", self.open_archive),
         ):
@@ -263,6 +295,9 @@ class WorkstationWindow(QMainWindow):
         )
         self.message.clear()
         self.pages.setCurrentIndex(1)
+        if self.customer is not None:
+            self.customer.serve_by(who.name, who.staff_id)
+        self.ticking.start()
         self.refresh()
 
     def _server_moved(self, state: LinkState) -> None:
@@ -278,12 +313,16 @@ class WorkstationWindow(QMainWindow):
             self.source.sign_out(self.clerk)
         self.clerk = None
         self.view = None
+        self.ticking.stop()
+        if self.customer is not None:
+            self.customer.serve_by("", "")
         self.pages.setCurrentIndex(0)
         self.sign_in_page.staff.setFocus()
 
     def session_ended(self, reason: str) -> None:
         """The server no longer knows the session (the shift ended, or it was revoked)."""
         self.clerk, self.view, self.acting = None, None, None
+        self.ticking.stop()
         self.pages.setCurrentIndex(0)
         self.sign_in_page.ended(reason)
 
@@ -316,13 +355,17 @@ class WorkstationWindow(QMainWindow):
             self.form.start(view.businesses, serving.business if serving else None)
         self._show_ticket(view)
         self.figures.show_figures(view.figures)
+        self.queue_panel.show_waiting(
+            view.level, view.serves, view.waiting_tickets, self.clock.now()
+        )
+        self._tick()
         self._enable(view)
         if called and ticket:
             self.scan.setFocus()  # the scanner types straight in once a ticket is called
 
     def _business_name(self, key: str) -> str:
-        assert self.view is not None
-        for business in self.view.businesses:
+        """A business in the window's language; its key until the counter was read."""
+        for business in self.view.businesses if self.view is not None else ():
             if business.key == key:
                 return business.name_en if self.english and business.name_en else business.name
         return key
@@ -331,11 +374,7 @@ class WorkstationWindow(QMainWindow):
         serving = view.serving
         if serving is None:
             self.ticket_label.setText("—")
-            self.ticket_details.setText(
-                tr("Customer is at the customer screen (%1)").replace("%1", self.customer_busy)
-                if self.customer_busy
-                else ""
-            )
+            self.ticket_details.clear()
             self.slip_label.clear()
             return
         waited = int(serving.waited_s)
@@ -372,12 +411,14 @@ class WorkstationWindow(QMainWindow):
         self.resume_button.setEnabled(free)
         self.pause_button.setEnabled(free and open_ and not serving)
         self.close_button.setEnabled(free and not closed and not serving)
-        self.call_button.setEnabled(free and open_ and not serving and self.customer_busy is None)
+        self.call_button.setEnabled(free and open_ and not serving)
+        self.chosen_button.setEnabled(free and open_ and not serving and bool(view.waiting_tickets))
         for button in (
             self.recall_button,
             self.no_show_button,
             self.transfer_button,
             self.finish_button,
+            self.finish_next_button,
         ):
             button.setEnabled(free and serving)
         self.scan.setEnabled(serving)
@@ -513,7 +554,7 @@ class WorkstationWindow(QMainWindow):
         self._say(tr("Slip accepted: the form is filled in."))
         self.refresh()
 
-    def finish(self) -> None:
+    def finish(self, *, then_call: bool = False) -> None:
         if not self.finish_button.isEnabled():
             return
         self._act(
@@ -526,30 +567,78 @@ class WorkstationWindow(QMainWindow):
                 "accepted": self.form.accepted.isChecked(),
                 "notes": self.form.notes.text().strip(),
             },
-            self._finished,
+            partial(self._finished, then_call=then_call),
         )
 
-    def _finished(self, ticket: str | None) -> None:
+    def finish_and_call_next(self) -> None:
+        """F10: finish, and once the finish is done, call the next; the finished customer
+        signs and rates at the customer screen meanwhile."""
+        if self.finish_next_button.isEnabled():
+            self.finish(then_call=True)
+
+    def _finished(self, ticket: str | None, *, then_call: bool = False) -> None:
         if ticket is None:
             return  # finish always names the ticket it finished
         if self.customer is not None:
-            self.customer_busy = ticket
             self.customer.present(ticket)
-            self.refresh()
-            self._say(
-                tr("%1 finished; the customer is reading and signing the form.").replace(
-                    "%1", ticket
-                )
-            )
-        else:
-            self._say(tr("%1 finished.").replace("%1", ticket))
+        self._say(tr("%1 finished.").replace("%1", ticket))
+        if then_call:
+            self._act("call", {}, self._called)
+
+    def _customer_moved(self, ticket: str, step: str) -> None:
+        """Where the finished customer is on the customer screen, for the clerk to see."""
+        words = {
+            "form": tr("%1 is reading the form on the customer screen."),
+            "sign": tr("%1 is signing on the customer screen."),
+            "decline": tr("%1 is declining to sign on the customer screen."),
+            "rating": tr("%1 is rating the service on the customer screen."),
+            "reason": tr("%1 is choosing why they were not satisfied."),
+        }
+        self.customer_status.setText(words.get(step, "").replace("%1", ticket))
 
     def _customer_done(self, ticket: str) -> None:
-        self.customer_busy = None
-        self._say(
-            tr("%1 is done at the customer screen. Press F2 for the next.").replace("%1", ticket)
+        self.customer_status.setText(
+            tr("%1 is done at the customer screen.").replace("%1", ticket) if ticket else ""
         )
         self.refresh()
+
+    def _tick(self) -> None:
+        """Once a second, on the hall's clock: the service timer and the waits."""
+        now = self.clock.now()
+        self.queue_panel.tick(now)
+        serving = self.view.serving if self.view is not None else None
+        if serving is None:
+            self.timer.clear()
+            self.timer.setProperty("over", False)
+        else:
+            spent = (now - serving.called_at).total_seconds()
+            assert self.view is not None
+            self.timer.setText(
+                tr("Serving %1 (norm %2)")
+                .replace("%1", minutes(spent))
+                .replace("%2", minutes(self.view.norm_s))
+            )
+            self.timer.setProperty("over", spent > self.view.norm_s)
+        self.timer.style().polish(self.timer)
+
+    def _choose_reason(self) -> None:
+        """F5: the reasons for calling the ticket chosen in the waiting list out of turn."""
+        if not self.chosen_button.isEnabled():
+            return
+        ticket = self.queue_panel.chosen()
+        if ticket is None:
+            self._say(tr("Choose a ticket in the waiting list first."), error=True)
+            self.queue_panel.ticket_table.setFocus()
+            return
+        menu = QMenu(self)
+        menu.setObjectName("reasonMenu")
+        for number, (reason, words) in enumerate(call_reasons(), start=1):
+            menu.addAction(f"&{number}  {words}", partial(self.call_chosen, ticket, reason))
+        menu.popup(self.chosen_button.mapToGlobal(self.chosen_button.rect().bottomLeft()))
+        self.reason_menu = menu
+
+    def call_chosen(self, ticket: str, reason: str) -> None:
+        self._act("call-ticket", {"ticket": ticket, "reason": reason}, self._called)
 
     def open_archive(self) -> ArchiveDialog | None:
         if self.clerk is None:
@@ -574,6 +663,7 @@ class WorkstationWindow(QMainWindow):
         return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.ticking.stop()
         if self.live is not None:
             self.live.close()
         super().closeEvent(event)

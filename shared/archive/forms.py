@@ -56,11 +56,20 @@ from shared.vocabulary import Outcome, TicketStatus
 MAX_STROKES, MAX_POINTS = 200, 20_000
 MAX_DECLINE = 200
 SEARCH_LIMIT = 100
-OUTCOME_WORDS = {
-    Outcome.COMPLETED: "已办结 Completed",
-    Outcome.FOLLOW_UP: "待跟进 Needs follow-up",
-    Outcome.CANCELLED: "客户取消 Cancelled by the customer",
+OUTCOME_NAMES = {
+    Outcome.COMPLETED: ("已办结", "Completed"),
+    Outcome.FOLLOW_UP: ("待跟进", "Needs follow-up"),
+    Outcome.CANCELLED: ("客户取消", "Cancelled by the customer"),
 }
+OUTCOME_WORDS = {outcome: f"{zh} {en}" for outcome, (zh, en) in OUTCOME_NAMES.items()}
+
+
+def outcome_line(outcome: Outcome) -> FormLine:
+    """How a business ended: both languages on paper, one on each screen."""
+    zh, en = OUTCOME_NAMES[outcome]
+    return FormLine("办理结果", "Outcome", OUTCOME_WORDS[outcome], zh, en)
+
+
 FORM_ARCHIVED = "form_archived"  # the audit action that records each chain end
 
 
@@ -157,11 +166,16 @@ def form_content(session: Session, hall: Hall, ticket: Ticket) -> FormContent:
 
 def _business_part(business: Business, values: dict[str, object], outcome: Outcome) -> FormBusiness:
     entered = tuple(
-        FormLine(field.label, field.label_en, mask_field(field.kind, values[field.key]))
+        FormLine(
+            field.label,
+            field.label_en,
+            mask_field(field.kind, values[field.key]),
+            value_en=field.choice_en(str(values[field.key])) if field.choices else "",
+        )
         for field in business.form_definition
         if str(values.get(field.key, "")).strip()
     )
-    ended = FormLine("办理结果", "Outcome", OUTCOME_WORDS[outcome])
+    ended = outcome_line(outcome)
     return FormBusiness(
         business.name, business.name_en, (*entered, ended), business.terms, business.terms_en
     )
@@ -367,7 +381,7 @@ def redact_form(session: Session, hall: Hall, form: ServiceForm, now: dt.datetim
             FormBusiness(
                 business.name,
                 business.name_en,
-                (FormLine("办理结果", "Outcome", OUTCOME_WORDS[row.outcome]),),
+                (outcome_line(row.outcome),),
                 business.terms,
                 business.terms_en,
             )

@@ -289,8 +289,15 @@ def _figures_csv_rows(
 ) -> tuple[list[str], list[list[object]]]:
     points = {score.clerk: round(score.points, 2) for score in sheet}
     headers = [*ClerkFigures.__dataclass_fields__, "score_points"]
-    rows = [[*f.as_json().values(), points.get(f.clerk)] for f in figures]
+    rows = [[*map(csv_cell, f.as_json().values()), points.get(f.clerk)] for f in figures]
     return headers, rows
+
+
+def csv_cell(value: object) -> object:
+    """A figure as one spreadsheet cell: counts by reason as "long_wait 2; attitude 1"."""
+    if isinstance(value, dict):
+        return "; ".join(f"{key} {count}" for key, count in value.items())
+    return value
 
 
 def write_day_report(session: Session, hall: Hall, day: dt.date, folder: Path) -> ReportFiles:

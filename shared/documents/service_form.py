@@ -35,7 +35,10 @@ _PIECE = re.compile(r"[!-~]+\s*|\s+|.")
 class FormLine:
     label: str
     label_en: str
-    value: str  # already masked when personal
+    value: str  # already masked when personal; as the printed form, in both languages, shows it
+    # The value on a one-language screen, where it differs from `value` (a choice, an outcome).
+    value_zh: str = ""
+    value_en: str = ""
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,13 @@ from shared.store.models import (
     TicketEvent,
     Transaction,
 )
-from shared.vocabulary import BusinessClass, CounterEventKind, Satisfaction, TicketEventKind
+from shared.vocabulary import (
+    BusinessClass,
+    CounterEventKind,
+    DissatisfiedReason,
+    Satisfaction,
+    TicketEventKind,
+)
 
 # Counter events that start and end an interval of open time.
 _STARTS_OPEN = (CounterEventKind.OPEN, CounterEventKind.RESUME)
@@ -55,6 +61,8 @@ class ClerkFigures:
     dissatisfied: int
     satisfaction_rate: float | None
     satisfaction_points: int
+    # Why dissatisfied customers said they were, by reason (DissatisfiedReason) and count.
+    dissatisfied_reasons: dict[str, int]
     recommended: int
     accepted: int
     signed_rate: float | None
@@ -133,6 +141,7 @@ def clerk_figures(
     work = _work_by_clerk(session, hall, day, norm, only)
     handle_times = _handle_times_by_clerk(session, hall, day, only)
     ratings = _ratings_by_clerk(session, hall, day, only)
+    reasons = _reasons_by_clerk(session, hall, day, only)
     sales = _sales_by_clerk(session, hall, day, only)
     open_time = _open_time_by_clerk(session, hall, day, until, only)
     clerk_ids = set(work) | set(open_time)
@@ -147,6 +156,7 @@ def clerk_figures(
             work.get(person.id, _Work()),
             handle_times.get(person.id, []),
             ratings.get(person.id, (0, 0, 0)),
+            reasons.get(person.id, {}),
             sales.get(person.id, (0, 0, 0)),
             open_time.get(person.id, 0.0),
         )
@@ -174,6 +184,7 @@ def _figures_of(
     work: _Work,
     handle_times: Sequence[float],
     ratings: tuple[int, int, int],
+    reasons: dict[str, int],
     sales: tuple[int, int, int],
     open_s: float,
 ) -> ClerkFigures:
@@ -195,6 +206,7 @@ def _figures_of(
         dissatisfied=dissatisfied,
         satisfaction_rate=_share(satisfied, rated),
         satisfaction_points=satisfied - dissatisfied,
+        dissatisfied_reasons=reasons,
         recommended=recommended,
         accepted=accepted,
         signed_rate=_share(signed, work.handled),
@@ -286,6 +298,33 @@ def _ratings_by_clerk(
     if only is not None:
         statement = statement.where(Rating.clerk_id == only)
     return {row[0]: (int(row[1]), int(row[2]), int(row[3])) for row in _rows(session, statement)}
+
+
+def _reasons_by_clerk(
+    session: Session, hall: Hall, day: dt.date, only: int | None
+) -> dict[int, dict[str, int]]:
+    """Per finishing clerk, how often each reason for dissatisfaction was given that day,
+    in the vocabulary's order."""
+    statement = (
+        select(Rating.clerk_id, Rating.reason, func.count(Rating.id))
+        .join(TicketEvent, TicketEvent.ticket_id == Rating.ticket_id)
+        .where(
+            _day_events(hall, day),
+            TicketEvent.kind == TicketEventKind.RATED,
+            Rating.reason.is_not(None),
+        )
+        .group_by(Rating.clerk_id, Rating.reason)
+    )
+    if only is not None:
+        statement = statement.where(Rating.clerk_id == only)
+    counted: dict[int, dict[str, int]] = defaultdict(dict)
+    for clerk_id, reason, count in _rows(session, statement):
+        counted[clerk_id][str(reason)] = int(count)
+    order: list[str] = [reason.value for reason in DissatisfiedReason]
+    return {
+        clerk_id: dict(sorted(found.items(), key=lambda item: order.index(item[0])))
+        for clerk_id, found in counted.items()
+    }
 
 
 def _sales_by_clerk(

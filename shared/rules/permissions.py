@@ -4,7 +4,8 @@ an enrolled device), never what a client claims.
 
 - a kiosk issues tickets, checks appointments in and reads its menu;
 - a board shows the calls; a customer screen reads and rates its own counter;
-- a clerk serves at the counter she signed in at, and sees her own figures;
+- a clerk serves at the counter she signed in at (calling the next ticket, or one she
+  chose, with a reason), and sees her own figures;
 - a shift lead also acknowledges alerts, sees everyone's figures and the floor, opens,
   pauses and closes any counter, changes its queues, posts the board's notice, changes
   operational settings and exports reports;
@@ -28,6 +29,7 @@ class Permission(StrEnum):
     READ_BOARD = "read the calling board"
     READ_COUNTER = "read a counter"
     SERVE = "serve at a counter"
+    CALL_CHOSEN = "call a chosen waiting ticket"
     RATE = "rate a visit"
     SEE_OWN_FIGURES = "see one's own figures"
     SEE_ALL_FIGURES = "see every clerk's figures"
@@ -43,7 +45,15 @@ class Permission(StrEnum):
 
 P = Permission
 _CLERK = frozenset(
-    {P.READ_STATUS, P.READ_BOARD, P.READ_COUNTER, P.SERVE, P.RATE, P.SEE_OWN_FIGURES}
+    {
+        P.READ_STATUS,
+        P.READ_BOARD,
+        P.READ_COUNTER,
+        P.SERVE,
+        P.CALL_CHOSEN,
+        P.RATE,
+        P.SEE_OWN_FIGURES,
+    }
 )
 _LEAD = _CLERK | {
     P.SEE_ALL_FIGURES,
@@ -65,7 +75,7 @@ DEVICE_GRANTS: dict[DeviceKind, frozenset[Permission]] = {
     DeviceKind.CUSTOMER_SCREEN: frozenset({P.READ_COUNTER, P.RATE}),
 }
 # Acts tied to one counter: only at the counter the actor is bound to.
-AT_A_COUNTER = frozenset({P.READ_COUNTER, P.SERVE, P.RATE})
+AT_A_COUNTER = frozenset({P.READ_COUNTER, P.SERVE, P.CALL_CHOSEN, P.RATE})
 
 
 @dataclass(frozen=True)

@@ -70,8 +70,18 @@ class Finish(Strict):
     outcomes: Annotated[dict[Word, Word], Field(max_length=20)] | None = None
 
 
+TicketCode = Annotated[str, Field(pattern=r"^[A-Z][0-9]{3}$")]
+
+
 class Rate(Strict):
     rating: Word
+    ticket: TicketCode | None = None  # the visit rated; else the counter's last finished
+    reason: Word | None = None  # why not satisfied, a shared.vocabulary.DissatisfiedReason
+
+
+class CallTicket(Strict):
+    ticket: TicketCode
+    reason: Word  # a shared.vocabulary.CallReason
 
 
 class ChangeSettings(Strict):

@@ -78,6 +78,10 @@ class HallActs:
         self._staff_at(actor, counter)
         return self.service.call(counter)
 
+    def call_ticket(self, actor: Actor, counter: int, ticket: str, reason: str) -> Done:
+        require(actor, P.CALL_CHOSEN, counter)
+        return self.service.call_ticket(counter, ticket, reason, source=actor.source)
+
     def recall(self, actor: Actor, counter: int) -> Done:
         self._staff_at(actor, counter)
         return self.service.recall(counter)
@@ -117,9 +121,17 @@ class HallActs:
             outcomes=outcomes,
         )
 
-    def rate(self, actor: Actor, counter: int, rating: str) -> Done:
+    def rate(
+        self,
+        actor: Actor,
+        counter: int,
+        rating: str,
+        *,
+        ticket: str | None = None,
+        reason: str | None = None,
+    ) -> Done:
         require(actor, P.RATE, counter)
-        return self.service.rate(counter, rating)
+        return self.service.rate(counter, rating, ticket=ticket, reason=reason)
 
     # ----- the shift lead and the administrator -----
 

@@ -45,6 +45,7 @@ from shared.services.alerts import (
     awaiting_acknowledgement,
     update_level,
 )
+from shared.services.audit import record
 from shared.services.changes import NO_CHANGES, Changes
 from shared.services.form_fields import check_form
 from shared.services.roles import LEADS, require_role
@@ -69,7 +70,14 @@ from shared.store.models import (
     TicketEvent,
     Transaction,
 )
-from shared.vocabulary import CounterState, TicketStatus, Tier
+from shared.vocabulary import (
+    CallReason,
+    CounterState,
+    DissatisfiedReason,
+    Satisfaction,
+    TicketStatus,
+    Tier,
+)
 
 RATINGS = ("satisfied", "neutral", "dissatisfied")
 OUTCOMES = ("completed", "follow_up", "cancelled")  # how each business of a visit ended
@@ -77,6 +85,9 @@ MAX_NUMBER = 999
 MAX_NOTES = 500
 # How far apart two live programs' clocks may read one instant (each to the second).
 CLOCKS_AGREE = dt.timedelta(seconds=2)
+# A rating named for its ticket is taken while the customer can still be at the counter.
+RATING_WINDOW_MIN = 15
+RATING_WINDOW = dt.timedelta(minutes=RATING_WINDOW_MIN)
 # The event log's inserts, built once: every action appends, and building costs more than running.
 _TICKET_EVENT = insert(TicketEvent)
 _COUNTER_EVENT = insert(CounterEvent)
@@ -356,20 +367,50 @@ class HallService:
                 return action.done(Done(None, counter))
             ticket = session.get(Ticket, chosen.ticket_id)
             assert ticket is not None
-            ticket.for_counter_id = None
-            claimed: CursorResult[Any] = session.execute(  # type: ignore[assignment]
-                update(Ticket)
-                .where(Ticket.id == ticket.id, Ticket.status == "waiting")
-                .values(status="called", called_at=now, counter_id=desk.id, clerk_id=stint.clerk_id)
-                .execution_options(synchronize_session="fetch")
+            return action.done(_claim(action, desk, stint, ticket, chosen.queue))
+
+    def call_ticket(self, counter: int, code: str, reason: str, *, source: str = "") -> Done:
+        """Call one waiting ticket the clerk chose out of the calling order (a customer in
+        need of priority care, a booked customer on time…), with the reason she gave. It
+        must wait in a queue the counter serves now, or have been sent to this counter;
+        the call is logged with its reason and audited."""
+        why = CallReason.parse(reason, "reason for calling a chosen ticket")
+        with self._action() as action:
+            session, hall = action.session, action.hall
+            desk = find_counter(session, hall, counter)
+            if desk.state != "open":
+                raise Rejected(f"counter {counter} is {desk.state}; open or resume it to call")
+            if (current := _current_ticket(session, desk)) is not None:
+                raise Rejected(f"counter {counter} is still serving {current.code}")
+            stint = _open_session(session, desk)
+            ticket = session.scalars(
+                select(Ticket).where(
+                    Ticket.hall_id == hall.id,
+                    Ticket.business_day == action.now.date(),
+                    Ticket.code == code.strip().upper(),
+                )
+            ).first()
+            if ticket is None or ticket.status != TicketStatus.WAITING:
+                raise Rejected(f"{code} is not waiting today")
+            letter = session.scalar(select(Queue.letter).where(Queue.id == ticket.queue_id))
+            assert letter is not None
+            if ticket.for_counter_id is not None and ticket.for_counter_id != desk.id:
+                raise Rejected(f"{ticket.code} was sent to wait for another counter")
+            if ticket.for_counter_id is None and letter not in stint.queues:
+                raise Rejected(f"counter {counter} does not serve queue {letter} ({ticket.code})")
+            done = _claim(action, desk, stint, ticket, letter, why)
+            record(
+                session,
+                hall.id,
+                "ticket_chosen",
+                at=action.now,
+                clerk_id=stint.clerk_id,
+                source=source or f"counter {counter}",
+                ticket=ticket.code,
+                counter=counter,
+                reason=why.value,
             )
-            if claimed.rowcount != 1:  # the hall lock makes this unreachable; never share a ticket
-                raise Rejected(f"{ticket.code} was called by another counter; call again")
-            waited = (now - ticket.waiting_since).total_seconds()
-            _log(session, ticket, "called", now, desk, stint.clerk_id, waited)
-            action.tickets.add(ticket.code)
-            action.counters.add(counter)
-            return action.done(Done(ticket.code, counter, chosen.queue, waited))
+            return action.done(done)
 
     def recall(self, counter: int) -> Done:
         """Announce the counter's ticket again."""
@@ -503,40 +544,71 @@ class HallService:
             action.counters.add(counter)
             return action.done(Done(ticket.code, counter))
 
-    def rate(self, counter: int, rating: str) -> Done:
-        """The customer's rating of the ticket last finished at this counter."""
+    def rate(
+        self,
+        counter: int,
+        rating: str,
+        *,
+        ticket: str | None = None,
+        reason: str | None = None,
+    ) -> Done:
+        """The customer's rating of `ticket`, finished at this counter within the rating
+        window, or (no ticket named: a replayed day) of the ticket last finished there. The
+        clerk may meanwhile have called and served the next customer: the rating still goes
+        to the visit it was asked for. A dissatisfied customer may say why (`reason`)."""
+        if rating not in RATINGS:
+            raise Rejected(f"unknown rating {rating!r}; use one of {', '.join(RATINGS)}")
+        why = None
+        if reason is not None:
+            if rating != Satisfaction.DISSATISFIED:
+                raise Rejected("a reason is given only with a dissatisfied rating")
+            why = DissatisfiedReason.parse(reason, "reason for dissatisfaction")
         with self._action() as action:
             session = action.session
-            if rating not in RATINGS:
-                raise Rejected(f"unknown rating {rating!r}; use one of {', '.join(RATINGS)}")
             desk = find_counter(session, action.hall, counter)
             # The latest finish event, not the latest finished_at: two finishes within one
             # second of the clock must still rate the one finished last.
-            ticket = session.scalars(
+            finishes = (
                 select(Ticket)
                 .join(TicketEvent, TicketEvent.ticket_id == Ticket.id)
                 .where(TicketEvent.counter_id == desk.id, TicketEvent.kind == "finished")
-                .order_by(TicketEvent.id.desc())
-                .limit(1)
-            ).first()
-            if ticket is None or ticket.finished_at is None or ticket.clerk_id is None:
-                raise Rejected(f"counter {counter} has no finished ticket to rate")
-            if session.scalar(select(Rating.id).where(Rating.ticket_id == ticket.id)) is not None:
-                raise Rejected(f"{ticket.code} is already rated")
-            _not_before(action.now, ticket.finished_at, f"{ticket.code} was finished")
+            )
+            if ticket is not None:
+                finishes = finishes.where(
+                    Ticket.hall_id == action.hall.id,
+                    Ticket.business_day == action.now.date(),
+                    Ticket.code == ticket,
+                )
+            rated = session.scalars(finishes.order_by(TicketEvent.id.desc()).limit(1)).first()
+            if rated is None or rated.finished_at is None or rated.clerk_id is None:
+                raise Rejected(
+                    f"counter {counter} has no finished ticket to rate"
+                    if ticket is None
+                    else f"{ticket} was not finished at counter {counter} today"
+                )
+            if session.scalar(select(Rating.id).where(Rating.ticket_id == rated.id)) is not None:
+                raise Rejected(f"{rated.code} is already rated")
+            _not_before(action.now, rated.finished_at, f"{rated.code} was finished")
+            if ticket is not None and action.now - rated.finished_at > RATING_WINDOW:
+                raise Rejected(
+                    f"{rated.code} was finished more than {RATING_WINDOW_MIN} minutes ago;"
+                    " its rating is closed"
+                )
+            ticket_row = rated
             session.add(
                 Rating(
                     hall_id=action.hall.id,
-                    ticket_id=ticket.id,
-                    clerk_id=ticket.clerk_id,
+                    ticket_id=ticket_row.id,
+                    clerk_id=ticket_row.clerk_id,
                     at=action.now,
-                    business_day=ticket.business_day,
+                    business_day=ticket_row.business_day,
                     rating=rating,
+                    reason=why,
                 )
             )
-            _log(session, ticket, "rated", action.now, desk, ticket.clerk_id)
-            action.tickets.add(ticket.code)
-            return action.done(Done(ticket.code, counter))
+            _log(session, ticket_row, "rated", action.now, desk, ticket_row.clerk_id)
+            action.tickets.add(ticket_row.code)
+            return action.done(Done(ticket_row.code, counter))
 
     # ----- the shift lead -----
 
@@ -872,6 +944,32 @@ def _recent_call_queues(session: Session, desk: Counter, how_many: int) -> list[
     )
 
 
+def _claim(
+    action: _Action,
+    desk: Counter,
+    stint: CounterSession,
+    ticket: Ticket,
+    queue: str,
+    reason: CallReason | None = None,
+) -> Done:
+    """Call `ticket` to the counter: claimed only while it still waits, and logged."""
+    session, now = action.session, action.now
+    ticket.for_counter_id = None
+    claimed: CursorResult[Any] = session.execute(  # type: ignore[assignment]
+        update(Ticket)
+        .where(Ticket.id == ticket.id, Ticket.status == "waiting")
+        .values(status="called", called_at=now, counter_id=desk.id, clerk_id=stint.clerk_id)
+        .execution_options(synchronize_session="fetch")
+    )
+    if claimed.rowcount != 1:  # the hall lock makes this unreachable; never share a ticket
+        raise Rejected(f"{ticket.code} was called by another counter; call again")
+    waited = (now - ticket.waiting_since).total_seconds()
+    _log(session, ticket, "called", now, desk, stint.clerk_id, waited, reason=reason)
+    action.tickets.add(ticket.code)
+    action.counters.add(desk.number)
+    return Done(ticket.code, desk.number, queue, waited)
+
+
 def _since_call(ticket: Ticket, now: dt.datetime) -> float:
     assert ticket.called_at is not None
     return (now - ticket.called_at).total_seconds()
@@ -892,6 +990,7 @@ def _log(
     seconds: float | None = None,
     *,
     business: Business | None = None,
+    reason: CallReason | None = None,
 ) -> None:
     """Append to the ticket event log (a plain insert: the log is never read back here)."""
     session.execute(
@@ -907,6 +1006,7 @@ def _log(
             "counter_id": desk.id if desk else None,
             "clerk_id": clerk_id,
             "seconds": seconds,
+            "reason": reason,
         },
     )
 

@@ -29,9 +29,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from shared.field_definitions import FieldDefinition, parse_fields
 from shared.vocabulary import (
     BusinessClass,
+    CallReason,
     CounterEventKind,
     CounterState,
     DeviceKind,
+    DissatisfiedReason,
     IncidentKind,
     Outcome,
     Role,
@@ -289,6 +291,9 @@ class TicketEvent(Base):
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"))
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
     seconds: Mapped[float | None] = mapped_column(Float)
+    reason: Mapped[CallReason | None] = mapped_column(
+        one_of(CallReason, 20, "ck_ticket_events_reason")
+    )
 
 
 class Transaction(Base):
@@ -328,6 +333,10 @@ class Rating(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     business_day: Mapped[dt.date] = mapped_column(Date)
     rating: Mapped[Satisfaction] = mapped_column(one_of(Satisfaction, 12, "ck_ratings_rating"))
+    # Why, when the customer was not satisfied and chose a reason.
+    reason: Mapped[DissatisfiedReason | None] = mapped_column(
+        one_of(DissatisfiedReason, 20, "ck_ratings_reason")
+    )
 
 
 class AlertChange(Base):

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from shared.cli.main import main
-from shared.documents.report import write_reports
+from shared.documents.report import csv_cell, write_reports
 from shared.documents.report_text import clerk_row
 from shared.errors import Rejected
 from shared.figures.clerks import clerk_figures
@@ -71,7 +71,7 @@ def test_the_day_csv_equals_the_clerk_figures(store, day_one, tmp_path):
     assert [row["clerk"] for row in rows] == [clerk.clerk for clerk in figures]
     for row, clerk, score in zip(rows, figures, sheet, strict=True):
         for name, value in clerk.as_json().items():
-            assert row[name] == ("" if value is None else str(value)), name
+            assert row[name] == ("" if value is None else str(csv_cell(value))), name
         assert float(row["score_points"]) == round(score.points, 2)
 
 

@@ -339,6 +339,13 @@ def summary(store: Store, day: dt.date, *, hall: str = "demo") -> dict[str, obje
         return hall_day_summary(session, find_hall(session, hall), day)
 
 
+def no_reasons(row: ClerkFigures) -> dict[str, object]:
+    """The figures of a day on which no dissatisfied customer gave a reason, but those."""
+    document = row.as_json()
+    assert document.pop("dissatisfied_reasons") == {}
+    return document
+
+
 E001_SMALL_DAY = {
     "clerk": "E001",
     "name": "王芳",
@@ -397,14 +404,21 @@ E003_SMALL_DAY = {
 
 def test_every_clerk_field_of_a_small_day(calendar: Store) -> None:
     rows = by_clerk(calendar, SMALL_DAY)
-    assert rows["E001"].as_json() == pytest.approx(E001_SMALL_DAY)
-    assert rows["E002"].as_json() == pytest.approx(E002_SMALL_DAY)
-    assert rows["E003"].as_json() == pytest.approx(E003_SMALL_DAY)
+    for clerk, expected in (
+        ("E001", E001_SMALL_DAY),
+        ("E002", E002_SMALL_DAY),
+        ("E003", E003_SMALL_DAY),
+    ):
+        assert no_reasons(rows[clerk]) == pytest.approx(expected)
 
 
-def test_as_json_has_exactly_the_contract_fields_and_the_name(calendar: Store) -> None:
+def test_as_json_has_the_contract_fields_the_name_and_the_reasons_counted(calendar: Store) -> None:
     document = figures(calendar, SMALL_DAY)[0].as_json()
-    assert list(document) == list(E001_SMALL_DAY)
+    keys = list(E001_SMALL_DAY)
+    keys.insert(keys.index("satisfaction_points") + 1, "dissatisfied_reasons")
+    assert list(document) == keys
+    reasons = document.pop("dissatisfied_reasons")
+    assert isinstance(reasons, dict) and all(isinstance(n, int) for n in reasons.values())
     assert all(value is None or isinstance(value, (int, float, str)) for value in document.values())
 
 
@@ -486,13 +500,13 @@ def test_routine_norm_judges_what_was_actually_done(calendar: Store) -> None:
 
 def test_routine_norm_follows_the_hall_setting(calendar: Store) -> None:
     # Hall "north" served the same small day with routine_norm_s 181: A002's 181 s is within.
-    north = by_clerk(calendar, SMALL_DAY, hall="north")["E001"].as_json()
+    north = no_reasons(by_clerk(calendar, SMALL_DAY, hall="north")["E001"])
     assert north == pytest.approx({**E001_SMALL_DAY, "routine_within_norm": 1.0})
 
 
 def test_another_halls_events_are_not_counted(calendar: Store) -> None:
     # "north" served an identical day on the same date, with its own clerks E001…E003.
-    assert by_clerk(calendar, SMALL_DAY)["E001"].as_json() == pytest.approx(E001_SMALL_DAY)
+    assert no_reasons(by_clerk(calendar, SMALL_DAY)["E001"]) == pytest.approx(E001_SMALL_DAY)
     assert summary(calendar, SMALL_DAY)["issued"] == 4
     assert [row.called for row in hours(calendar, SMALL_DAY)] == [
         row.called for row in hours(calendar, SMALL_DAY, hall="north")
@@ -557,11 +571,11 @@ def test_an_unknown_clerk_is_rejected(calendar: Store) -> None:
 
 
 def test_the_clerk_filter_gives_that_clerk_alone(calendar: Store) -> None:
-    assert [row.as_json() for row in figures(calendar, SMALL_DAY, clerk="E002")] == [
+    assert [no_reasons(row) for row in figures(calendar, SMALL_DAY, clerk="E002")] == [
         pytest.approx(E002_SMALL_DAY)
     ]
     only_e001 = figures(calendar, SMALL_DAY, clerk="E001")
-    assert [row.as_json() for row in only_e001] == [pytest.approx(E001_SMALL_DAY)]
+    assert [no_reasons(row) for row in only_e001] == [pytest.approx(E001_SMALL_DAY)]
     assert figures(calendar, SMALL_DAY, clerk="E004") == []  # a known clerk who did not serve
 
 

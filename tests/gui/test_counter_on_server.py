@@ -24,7 +24,7 @@ from shared.qt.remote import HallLink
 from shared.resources import style_sheet
 from shared.services.devices import enrol_device
 from shared.store.database import Store
-from shared.store.models import Rating, ServiceForm
+from shared.store.models import Rating, ServiceForm, TicketEvent
 from tests.integration.hall_server import HallServer, running_server, snapshot
 
 pytestmark = [
@@ -143,7 +143,7 @@ def test_a_clerk_signs_in_calls_and_finishes_and_the_customer_rates_through_the_
         qtbot.waitUntil(lambda: ticket in customer.form_view.toPlainText(), timeout=WAIT_MS)
         assert "E003" in customer.form_view.toPlainText()
         assert f"{ticket} finished" in window.message.text()
-        assert not window.call_button.isEnabled()  # the customer is still at the screen
+        qtbot.waitUntil(window.call_button.isEnabled, timeout=WAIT_MS)  # while the customer signs
         qtbot.mouseClick(customer.decline_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(customer.decline_confirm, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: customer.pages.currentIndex() == 4, timeout=WAIT_MS)
@@ -151,13 +151,60 @@ def test_a_clerk_signs_in_calls_and_finishes_and_the_customer_rates_through_the_
         qtbot.waitUntil(lambda: customer.pages.currentIndex() == 0, timeout=WAIT_MS)
         assert customer.welcome.text() == "Thank you for your rating!"
         qtbot.waitUntil(window.call_button.isEnabled, timeout=WAIT_MS)
-        assert "done at the customer screen" in window.message.text()
+        assert window.customer_status.text() == f"{ticket} is done at the customer screen."
         qtbot.waitUntil(lambda: window.figures.isVisible(), timeout=WAIT_MS)
         assert server.tracebacks() == 0
     with store.read() as session:
         assert session.scalars(select(Rating.rating)).all() == ["satisfied"]
         form = session.scalars(select(ServiceForm)).one()
         assert form.signed is False and form.decline_reason == "I do not agree with the terms"
+
+
+def test_a_chosen_call_finish_and_next_and_a_reasoned_rating_through_the_server(
+    qtbot, store, store_target, keys, tmp_path
+):
+    with (
+        running_server(store_target, tmp_path) as server,
+        counter_on(qtbot, server, keys["screen_3"]) as (window, customer, _link),
+    ):
+        signs_in_and_opens(qtbot, window)
+        first, second = issue(server, keys["kiosk"]), issue(server, keys["kiosk"])
+        table = window.queue_panel.ticket_table
+        qtbot.waitUntil(lambda: table.model().rowCount() == 2, timeout=WAIT_MS)
+        spot = table.visualRect(table.model().index(1, 0)).center()
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+        press(qtbot, window, Qt.Key.Key_F5)
+        qtbot.keyClick(window.reason_menu, Qt.Key.Key_2)  # 2: a booked customer on time
+        qtbot.waitUntil(lambda: window.ticket_label.text() == second, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: "Serving 0:0" in window.timer.text(), timeout=WAIT_MS)
+        qtbot.waitUntil(window.finish_next_button.isEnabled, timeout=WAIT_MS)
+        for field in ("amount", "pay_method"):
+            qtbot.keyClick(window.findChild(QComboBox, f"field_topup_{field}"), Qt.Key.Key_Down)
+        press(qtbot, window, Qt.Key.Key_F10)
+        qtbot.waitUntil(lambda: window.ticket_label.text() == first, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: customer.ticket == second, timeout=WAIT_MS)
+        assert customer.clerk.text() == "Your clerk: 张伟   Staff number: E003"
+        qtbot.mouseClick(customer.decline_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(customer.decline_confirm, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: customer.pages.currentIndex() == 4, timeout=WAIT_MS)
+        qtbot.mouseClick(customer.rating_buttons["dissatisfied"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(customer.reason_buttons["long_wait"], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: customer.pages.currentIndex() == 0, timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: window.figures.values["reasons"].text() == "long wait 1", timeout=WAIT_MS
+        )
+        assert server.tracebacks() == 0
+    with store.read() as session:
+        assert session.execute(select(Rating.rating, Rating.reason)).one() == (
+            "dissatisfied",
+            "long_wait",
+        )
+        assert session.scalars(
+            select(TicketEvent.reason).where(TicketEvent.kind == "called")
+        ).all() == [
+            "appointment",
+            None,
+        ]
 
 
 def test_the_scanned_slip_fills_the_form_and_the_archive_opens_the_form_through_the_server(

@@ -109,7 +109,7 @@ def test_two_businesses_signed_with_the_pen_make_an_archived_form(qtbot, serving
     assert customer.pages.currentIndex() == 1
     assert window.form.sections == [] and window.form.notes.text() == ""  # ready for the next
     shown = customer.form_view.toPlainText()
-    for text in ("SIM replacement", "Plan change", "5G智享 168元", "张**", "138****5678"):
+    for text in ("SIM replacement", "Plan change", "5G Smart 168 yuan", "张**", "138****5678"):
         assert text in shown, text
     assert not customer.submit_button.isEnabled()
     qtbot.mouseClick(customer.confirm_button, Qt.MouseButton.LeftButton)
@@ -172,11 +172,13 @@ def test_an_unanswered_rating_times_out_and_frees_the_counter(qtbot, serving, st
     window, customer = counter.window, counter.customer
     finish_and_decline(qtbot, counter, code)
     assert customer.countdown_label.text() == "This screen closes in 5 s"
-    assert not window.call_button.isEnabled()
+    assert window.call_button.isEnabled()  # the clerk need not wait for the rating
+    assert window.customer_status.text() == "B001 is rating the service on the customer screen."
     with qtbot.waitSignal(customer.done, timeout=8000) as done:
         pass
     assert done.args == ["B001"]
     assert customer.welcome.text() == "Thank you!" and window.call_button.isEnabled()
+    assert window.customer_status.text() == "B001 is done at the customer screen."
     with store.read() as session:
         assert session.scalar(select(Rating.id)) is None
         assert session.scalar(select(ServiceForm.decline_reason)) == "I do not agree with the terms"

@@ -21,6 +21,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter.app import make_application
+from counter.customer.signature_pad import BASELINE
 from counter.customer.window import CustomerWindow
 from counter.workstation.window import WorkstationWindow
 from shared.resources import style_sheet
@@ -58,11 +59,14 @@ def morning(hall: HallService, clock: FixedClock) -> None:
 
 
 def draw(pad: QWidget) -> None:
+    """The signature written on the pad's signing line, as a customer writes it."""
+    lift = int(pad.height() * BASELINE) - 180
     for stroke in SIGNATURE:
-        QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[0]))
-        for point in stroke[1:]:
-            QTest.mouseMove(pad, QPoint(*point))
-        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(*stroke[-1]))
+        points = [QPoint(x, y + lift) for x, y in stroke]
+        QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=points[0])
+        for point in points[1:]:
+            QTest.mouseMove(pad, point)
+        QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=points[-1])
 
 
 def main(language: str) -> None:
@@ -82,9 +86,12 @@ def main(language: str) -> None:
     shoot(window, f"workstation-sign-in-{language}.png")
 
     morning(hall, clock)
+    hall.open_counter(1, "E001")
     slip = hall.issue("sim_replace", phone="13812345678", slip=SIM).slip_code
-    hall.issue("plan_change")
-    clock.advance(420)
+    for business in ("plan_change", "topup", "bill_payment", "new_account", "topup"):
+        hall.issue(business)
+        clock.advance(70)
+    clock.advance(70)
     window.sign_in("E002", "1234")
     window.call_next()
     clock.advance(30)
@@ -104,11 +111,14 @@ def main(language: str) -> None:
     shoot(customer, f"customer-form-{language}.png")
     customer.confirm_button.click()
     QApplication.processEvents()
+    shoot(customer, f"customer-sign-here-{language}.png")
     draw(customer.pad)
     shoot(customer, f"customer-signature-{language}.png")
     customer.submit_button.click()
     shoot(customer, f"customer-rating-{language}.png")
     shoot(window, f"workstation-after-finish-{language}.png")
+    customer.rating_buttons["dissatisfied"].click()
+    shoot(customer, f"customer-reason-{language}.png")
     if language == "zh":
         with store.read() as session:
             pdf = session.query(ServiceForm.pdf).one()[0]

@@ -47,12 +47,24 @@ ACTS: dict[str, tuple[str, str, object, set[str]]] = {
     "open": ("POST", "/api/counters/3/open", {}, AT_3),
     "pause": ("POST", "/api/counters/3/pause", {"reason": "lunch"}, AT_3),
     "resume": ("POST", "/api/counters/3/resume", None, AT_3),
+    "call chosen": (
+        "POST",
+        "/api/counters/3/call-ticket",
+        {"ticket": "A001", "reason": "priority_care"},
+        AT_3,
+    ),
     "call": ("POST", "/api/counters/3/call", None, AT_3),
     "recall": ("POST", "/api/counters/3/recall", None, AT_3),
     "transfer": ("POST", "/api/counters/3/transfer", {"queue": "B"}, AT_3),
     "no show": ("POST", "/api/counters/3/no-show", None, AT_3),
     "finish": ("POST", "/api/counters/3/finish", {"businesses": ["plan_change"]}, AT_3),
     "rate": ("POST", "/api/counters/3/rate", {"rating": "satisfied"}, {"screen_3"} | AT_3),
+    "rate a visit with a reason": (
+        "POST",
+        "/api/counters/3/rate",
+        {"rating": "dissatisfied", "ticket": "A001", "reason": "long_wait"},
+        {"screen_3"} | AT_3,
+    ),
     "close": ("POST", "/api/counters/3/close", None, AT_3),
     "floor": ("GET", "/api/floor", None, {"lead", "admin"}),
     "acknowledge": ("POST", "/api/alerts/acknowledge", None, {"lead", "admin"}),
@@ -168,6 +180,9 @@ def test_every_allowed_pair_gets_past_the_door_and_the_audit_names_the_real_acto
     assert by_action["device_enrolled"].source != "server console"
     assert names[by_action["device_enrolled"].clerk_id] == "S001"
     assert names[by_action["sessions_revoked"].clerk_id] == "S001"
+    chosen = by_action["ticket_chosen"]
+    assert names[chosen.clerk_id] == "E003" and chosen.source == "counter 3"
+    assert chosen.detail == {"ticket": "A001", "counter": 3, "reason": "priority_care"}
     assert all("user" not in entry.detail for entry in entries if entry.action != "purge")
 
 

@@ -10,7 +10,14 @@ from fastapi import APIRouter, Path
 from shared.rules.permissions import Permission, require
 from shared.server.auth import Acting, DoorOf
 from shared.server.encoding import to_json
-from shared.server.requests import Finish, OpenCounter, PauseCounter, Rate, Transfer
+from shared.server.requests import (
+    CallTicket,
+    Finish,
+    OpenCounter,
+    PauseCounter,
+    Rate,
+    Transfer,
+)
 from shared.views.counter import counter_view
 
 router = APIRouter(prefix="/counters/{counter}", tags=["counter"])
@@ -54,6 +61,12 @@ def call(counter: Number, actor: Acting, door: DoorOf) -> dict[str, Any]:
     return _done(door.acts.call(actor, counter))
 
 
+@router.post("/call-ticket")
+def call_ticket(counter: Number, body: CallTicket, actor: Acting, door: DoorOf) -> dict[str, Any]:
+    """Call a waiting ticket the clerk chose, with her reason (audited)."""
+    return _done(door.acts.call_ticket(actor, counter, body.ticket, body.reason))
+
+
 @router.post("/recall")
 def recall(counter: Number, actor: Acting, door: DoorOf) -> dict[str, Any]:
     return _done(door.acts.recall(actor, counter))
@@ -88,4 +101,6 @@ def finish(counter: Number, body: Finish, actor: Acting, door: DoorOf) -> dict[s
 
 @router.post("/rate")
 def rate(counter: Number, body: Rate, actor: Acting, door: DoorOf) -> dict[str, Any]:
-    return _done(door.acts.rate(actor, counter, body.rating))
+    return _done(
+        door.acts.rate(actor, counter, body.rating, ticket=body.ticket, reason=body.reason)
+    )
