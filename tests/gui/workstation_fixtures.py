@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from counter.app import make_application
@@ -37,11 +37,7 @@ class Counter:
 def counter_windows(qtbot, store, clock, request) -> Counter:
     """Counter 2's workstation and customer screen (English unless marked otherwise)."""
     language = getattr(request, "param", "en")
-    app = QApplication.instance()
-    for translator in app.findChildren(QTranslator) if app else []:
-        app.removeTranslator(translator)  # another test's language must not linger
-        translator.deleteLater()
-    app = make_application([], language)
+    app = make_application([], language)  # its one set of translators switches language
     app.setStyleSheet(style_sheet("workstation"))
     customer = CustomerWindow(store, "demo", 2, language=language, rating_timeout_s=5, clock=clock)
     opened: list[Path] = []
