@@ -25,10 +25,20 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from sqlalchemy import CursorResult, Select, func, insert, select, update
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Integer,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.sql.dml import ReturningInsert
 
 from shared.errors import Rejected
 from shared.figures.clerks import latest_event
@@ -67,7 +77,7 @@ from shared.store.models import (
     TicketEvent,
     Transaction,
 )
-from shared.vocabulary import CounterState, TicketStatus, Tier
+from shared.vocabulary import CounterState, TicketEventKind, TicketStatus, Tier
 
 RATINGS = ("satisfied", "neutral", "dissatisfied")
 OUTCOMES = ("completed", "follow_up", "cancelled")  # how each business of a visit ended
@@ -75,9 +85,81 @@ MAX_NUMBER = 999
 MAX_NOTES = 500
 # How far apart two live programs' clocks may read one instant (each to the second).
 CLOCKS_AGREE = dt.timedelta(seconds=2)
-# The event log's inserts, built once: every action appends, and building costs more than running.
-_TICKET_EVENT = insert(TicketEvent)
-_COUNTER_EVENT = insert(CounterEvent)
+# The statements every action runs, built once with bound parameters: building one costs
+# more than running it. The event log's inserts go to the tables as they are (no ORM).
+_TICKET_EVENT = insert(TicketEvent.__table__)
+_COUNTER_EVENT = insert(CounterEvent.__table__)
+_NEW_TICKET = insert(Ticket.__table__).returning(Ticket.__table__.c.id)
+_WAITING_IN_QUEUE = select(func.count()).where(
+    Ticket.queue_id == bindparam("queue", type_=Integer()), Ticket.status == TicketStatus.WAITING
+)
+_CALLED_TO = select(Ticket).where(
+    Ticket.counter_id == bindparam("counter", type_=Integer()),
+    Ticket.status == TicketStatus.CALLED,
+)
+_OPEN_STINT = select(CounterSession).where(
+    CounterSession.counter_id == bindparam("counter", type_=Integer()),
+    CounterSession.closed_at.is_(None),
+)
+_TICKETS = Ticket.__table__.c
+_FINISH = (
+    update(Ticket.__table__)
+    .where(_TICKETS.id == bindparam("ticket", type_=Integer()))
+    .values(status=TicketStatus.FINISHED, finished_at=bindparam("now", type_=DateTime()))
+)
+_RECORD_TRANSACTION = insert(Transaction.__table__)
+# A call claims its ticket in one statement, which hands back what the call logs.
+_CLAIM = (
+    update(Ticket.__table__)
+    .where(
+        _TICKETS.id == bindparam("ticket", type_=Integer()), _TICKETS.status == TicketStatus.WAITING
+    )
+    .values(
+        status=TicketStatus.CALLED,
+        called_at=bindparam("now", type_=DateTime()),
+        counter_id=bindparam("counter", type_=Integer()),
+        clerk_id=bindparam("clerk", type_=Integer()),
+        for_counter_id=None,
+    )
+    .returning(
+        _TICKETS.id,
+        _TICKETS.hall_id,
+        _TICKETS.business_day,
+        _TICKETS.code,
+        _TICKETS.queue_id,
+        _TICKETS.business_id,
+        _TICKETS.waiting_since,
+    )
+)
+# Tickets waiting at `now`, as the calling rule sees them (shared.rules.calling.Waiting).
+_WAITING_AS_OF = (
+    select(Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s)
+    .join(Queue, Queue.id == Ticket.queue_id)
+    .where(
+        Ticket.status == TicketStatus.WAITING,
+        Ticket.waiting_since <= bindparam("now", type_=DateTime()),
+    )
+)
+_WAITING_FOR = _WAITING_AS_OF.where(
+    Ticket.hall_id == bindparam("hall", type_=Integer()),
+    Queue.letter.in_(bindparam("serves", expanding=True)),
+    Ticket.for_counter_id.is_(None),  # a ticket sent to one counter waits for it alone
+)
+_TRANSFERRED_TO = (
+    _WAITING_AS_OF.where(Ticket.for_counter_id == bindparam("counter", type_=Integer()))
+    .order_by(Ticket.waiting_since, Ticket.id)
+    .limit(1)
+)
+_RECENT_CALLS = (
+    select(Queue.letter)
+    .join(TicketEvent, TicketEvent.queue_id == Queue.id)
+    .where(
+        TicketEvent.counter_id == bindparam("counter", type_=Integer()),
+        TicketEvent.kind == TicketEventKind.CALLED,
+    )
+    .order_by(TicketEvent.id.desc())
+    .limit(bindparam("how_many", type_=Integer()))
+)
 
 
 def ticket_code(letter: str, number: int) -> str:
@@ -260,12 +342,11 @@ class HallService:
                 group_queue=action.settings.group_queue,
             )
             queue = home if letter == home.letter else find_queue(session, hall, letter)
-            ahead = session.scalar(
-                select(func.count()).where(Ticket.queue_id == queue.id, Ticket.status == "waiting")
-            )
+            ahead = session.scalar(_WAITING_IN_QUEUE, {"queue": queue.id})
             estimate = estimate_wait_s(session, hall, queue, action.settings, action.now)
             number = _next_number(session, queue, action.now.date())
-            ticket = Ticket(
+            ticket = _insert_ticket(
+                session,
                 hall_id=hall.id,
                 business_day=action.now.date(),
                 code=ticket_code(letter, number),
@@ -275,12 +356,10 @@ class HallService:
                 tier=tier,
                 phone=phone,
                 slip=checked_slip,
-                status="waiting",
+                status=TicketStatus.WAITING,
                 issued_at=action.now,
                 waiting_since=action.now,
             )
-            session.add(ticket)
-            session.flush()
             _log(session, ticket, "issued", action.now)
             action.tickets.add(ticket.code)
             if on_issued is not None:
@@ -326,17 +405,17 @@ class HallService:
             )
             if chosen is None:
                 return action.done(Done(None, counter))
-            ticket = session.get(Ticket, chosen.ticket_id)
-            assert ticket is not None
-            ticket.for_counter_id = None
-            claimed: CursorResult[Any] = session.execute(  # type: ignore[assignment]
-                update(Ticket)
-                .where(Ticket.id == ticket.id, Ticket.status == "waiting")
-                .values(status="called", called_at=now, counter_id=desk.id, clerk_id=stint.clerk_id)
-                .execution_options(synchronize_session="fetch")
-            )
-            if claimed.rowcount != 1:  # the hall lock makes this unreachable; never share a ticket
-                raise Rejected(f"{ticket.code} was called by another counter; call again")
+            ticket = session.execute(
+                _CLAIM,
+                {
+                    "ticket": chosen.ticket_id,
+                    "now": now,
+                    "counter": desk.id,
+                    "clerk": stint.clerk_id,
+                },
+            ).first()
+            if ticket is None:  # the hall lock makes this unreachable; never share a ticket
+                raise Rejected("the ticket was called by another counter; call again")
             waited = (now - ticket.waiting_since).total_seconds()
             _log(session, ticket, "called", now, desk, stint.clerk_id, waited)
             action.tickets.add(ticket.code)
@@ -441,26 +520,26 @@ class HallService:
             if len(notes) > MAX_NOTES:
                 raise Rejected(f"notes are at most {MAX_NOTES} characters")
             handled = _since_call(ticket, action.now)
-            ticket.status = TicketStatus.FINISHED
-            ticket.finished_at = action.now
             assert ticket.clerk_id is not None
-            for kind in done:
-                session.add(
-                    Transaction(
-                        hall_id=action.hall.id,
-                        ticket_id=ticket.id,
-                        business_id=kind.id,
-                        clerk_id=ticket.clerk_id,
-                        counter_id=desk.id,
-                        at=action.now,
-                        recommended=recommended,
-                        accepted=accepted,
-                        signed=signed,
-                        fields=check_form(kind, values[kind.key]) if kind.key in values else None,
-                        notes=notes,
-                        outcome=ended.get(kind.key, "completed"),
-                    )
-                )
+            records = [
+                {
+                    "hall_id": action.hall.id,
+                    "ticket_id": ticket.id,
+                    "business_id": kind.id,
+                    "clerk_id": ticket.clerk_id,
+                    "counter_id": desk.id,
+                    "at": action.now,
+                    "recommended": recommended,
+                    "accepted": accepted,
+                    "signed": signed,
+                    "fields": check_form(kind, values[kind.key]) if kind.key in values else None,
+                    "notes": notes,
+                    "outcome": ended.get(kind.key, "completed"),
+                }
+                for kind in done
+            ]
+            session.execute(_FINISH, {"ticket": ticket.id, "now": action.now})
+            session.execute(_RECORD_TRANSACTION, records)
             _log(
                 session,
                 ticket,
@@ -705,16 +784,38 @@ def _directory_tier(session: Session, hall: Hall, phone: str | None) -> str:
     return tier or "normal"
 
 
+def _bump_statement(dialect: str) -> ReturningInsert[tuple[int]]:
+    """The upsert that takes a queue's next number of the day, in the dialect's own words."""
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    sequences = QueueSequence.__table__.c
+    start = insert(QueueSequence.__table__).values(
+        queue_id=bindparam("queue", type_=Integer()),
+        business_day=bindparam("day", type_=Date()),
+        last_number=1,
+    )
+    return start.on_conflict_do_update(
+        index_elements=[sequences.queue_id, sequences.business_day],
+        set_={"last_number": sequences.last_number + 1},
+    ).returning(sequences.last_number)
+
+
+_BUMPS = {dialect: _bump_statement(dialect) for dialect in ("sqlite", "postgresql")}
+
+
+def _insert_ticket(session: Session, **values: Any) -> Ticket:
+    """Insert a new ticket as a plain row, without the ORM's flush, and hand it back as the
+    session's own persistent object, so what is written with it (`on_issued`) sees it."""
+    values["id"] = session.execute(_NEW_TICKET, values).scalar_one()
+    ticket = Ticket(**values)
+    make_transient_to_detached(ticket)
+    session.add(ticket)
+    return ticket
+
+
 def _next_number(session: Session, queue: Queue, day: dt.date) -> int:
     """Bump the queue's sequence for the day: numbers never come from max+1 or a count."""
-    dialect = session.get_bind().dialect.name
-    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-    start = insert(QueueSequence).values(queue_id=queue.id, business_day=day, last_number=1)
-    bump = start.on_conflict_do_update(
-        index_elements=[QueueSequence.queue_id, QueueSequence.business_day],
-        set_={"last_number": QueueSequence.last_number + 1},
-    ).returning(QueueSequence.last_number)
-    number = int(session.execute(bump).scalar_one())
+    bump = _BUMPS[session.get_bind().dialect.name]
+    number = int(session.execute(bump, {"queue": queue.id, "day": day}).scalar_one())
     if number > MAX_NUMBER:
         raise Rejected(f"queue {queue.letter} has issued all {MAX_NUMBER} numbers for today")
     return number
@@ -729,67 +830,33 @@ def _check_queue_list(session: Session, hall: Hall, queues: Sequence[str]) -> li
 
 
 def _current_ticket(session: Session, desk: Counter) -> Ticket | None:
-    return session.scalars(
-        select(Ticket).where(Ticket.counter_id == desk.id, Ticket.status == "called")
-    ).first()
+    return session.scalars(_CALLED_TO, {"counter": desk.id}).first()
 
 
 def _open_session(session: Session, desk: Counter) -> CounterSession:
-    stint = session.scalars(
-        select(CounterSession).where(
-            CounterSession.counter_id == desk.id, CounterSession.closed_at.is_(None)
-        )
-    ).first()
+    stint = session.scalars(_OPEN_STINT, {"counter": desk.id}).first()
     if stint is None:
         raise Rejected(f"counter {desk.number} is not open")
     return stint
 
 
-def _waiting_as_of(now: dt.datetime) -> Select[int, str, dt.datetime, dt.datetime, int]:
-    """Tickets waiting at `now`, as the calling rule sees them (shared.rules.calling.Waiting)."""
-    return (
-        select(Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s)
-        .join(Queue, Queue.id == Ticket.queue_id)
-        .where(Ticket.status == "waiting", Ticket.waiting_since <= now)
-    )
-
-
 def _waiting_for(
     session: Session, hall: Hall, serves: Sequence[str], now: dt.datetime
 ) -> list[Waiting]:
-    rows = session.execute(
-        _waiting_as_of(now).where(
-            Ticket.hall_id == hall.id,
-            Queue.letter.in_(serves),
-            Ticket.for_counter_id.is_(None),  # a ticket sent to one counter waits for it alone
-        )
-    ).all()
+    rows = session.execute(_WAITING_FOR, {"hall": hall.id, "serves": serves, "now": now}).all()
     return [Waiting(*row) for row in rows]
 
 
 def _transferred_to(session: Session, desk: Counter, now: dt.datetime) -> Waiting | None:
     """The oldest ticket another counter sent to this one: it is called before the queues."""
-    row = session.execute(
-        _waiting_as_of(now)
-        .where(Ticket.for_counter_id == desk.id)
-        .order_by(Ticket.waiting_since, Ticket.id)
-        .limit(1)
-    ).first()
+    row = session.execute(_TRANSFERRED_TO, {"counter": desk.id, "now": now}).first()
     return Waiting(*row) if row is not None else None
 
 
 def _recent_call_queues(session: Session, desk: Counter, how_many: int) -> list[str]:
     if how_many <= 0:
         return []
-    return list(
-        session.scalars(
-            select(Queue.letter)
-            .join(TicketEvent, TicketEvent.queue_id == Queue.id)
-            .where(TicketEvent.counter_id == desk.id, TicketEvent.kind == "called")
-            .order_by(TicketEvent.id.desc())
-            .limit(how_many)
-        )
-    )
+    return list(session.scalars(_RECENT_CALLS, {"counter": desk.id, "how_many": how_many}))
 
 
 def _since_call(ticket: Ticket, now: dt.datetime) -> float:

@@ -146,30 +146,29 @@ def _notify(session: Session, noted: dict[int, set[str]] | None) -> None:
         )
 
 
+# Built once, as every write on SQLite runs one of them.
+_BUMP_EVERY_HALL = text(
+    "INSERT INTO change_counters (hall_id, kind, version)"
+    " SELECT id, :kind, 1 FROM halls WHERE true"
+    " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
+)
+_BUMP_HALL = text(
+    "INSERT INTO change_counters (hall_id, kind, version) VALUES (:hall, :kind, 1)"
+    " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
+)
+
+
 def _bump(session: Session, noted: dict[int, set[str]] | None) -> None:
     """Bump, inside the write's transaction, the SQLite change counters (one row per hall
     and kind) of the kinds it changed."""
     if noted is None:
-        session.execute(
-            text(
-                "INSERT INTO change_counters (hall_id, kind, version)"
-                " SELECT id, :kind, 1 FROM halls WHERE true"
-                " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
-            ),
-            [{"kind": kind} for kind in CHANGE_KINDS],
-        )
+        session.execute(_BUMP_EVERY_HALL, [{"kind": kind} for kind in CHANGE_KINDS])
         return
     rows: list[dict[str, object]] = [
         {"hall": hall, "kind": kind} for hall, kinds in noted.items() for kind in kinds
     ]
     if rows:
-        session.execute(
-            text(
-                "INSERT INTO change_counters (hall_id, kind, version) VALUES (:hall, :kind, 1)"
-                " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
-            ),
-            rows,
-        )
+        session.execute(_BUMP_HALL, rows)
 
 
 def _busy_timeout(url: URL) -> float:
