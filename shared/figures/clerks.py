@@ -389,7 +389,7 @@ _LATEST_EVENTS = _latest_events()
 
 def latest_event(session: Session, hall: Hall, day: dt.date) -> dt.datetime | None:
     """The hall's latest ticket or counter event of the day: where the day's activity ended."""
-    latest = session.execute(_LATEST_EVENTS, {"hall": hall.id, "day": day}).one()
+    latest = session.connection().execute(_LATEST_EVENTS, {"hall": hall.id, "day": day}).one()
     return max((at for at in latest if at is not None), default=None)
 
 

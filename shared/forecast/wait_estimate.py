@@ -101,7 +101,7 @@ _RECENT_SERVICES = (
 def recent_pace(session: Session, hall: Hall, now: dt.datetime, settings: HallSettings) -> Pace:
     """The hall's latest ends of service (finish, no-show, transfer) of the past week."""
     since = now.date() - dt.timedelta(days=RECENT_DAYS)
-    rows = session.execute(_RECENT_SERVICES, {"hall": hall.id, "since": since}).all()
+    rows = session.connection().execute(_RECENT_SERVICES, {"hall": hall.id, "since": since}).all()
     services = [
         Service(queue_id, clerk_id, float(seconds or 0.0)) for queue_id, clerk_id, seconds in rows
     ]
@@ -179,7 +179,7 @@ _OPEN_COUNTERS = _open_counters_statement()
 
 def open_counters(session: Session, hall: Hall) -> list[OpenCounter]:
     """The hall's open counters with the queues of their current stint and called ticket."""
-    rows = session.execute(_OPEN_COUNTERS, {"hall": hall.id}).all()
+    rows = session.connection().execute(_OPEN_COUNTERS, {"hall": hall.id}).all()
     return [OpenCounter(*row) for row in rows]
 
 
@@ -245,5 +245,9 @@ def waiting_in_calling_order(
 ) -> list[tuple[int, int, str]]:
     """The hall's waiting tickets (id, queue id, queue letter) as the counters will take
     them: the green channel first, then by how long each has waited."""
-    rows = session.execute(_IN_CALLING_ORDER, {"hall": hall.id, "vip": settings.vip_queue}).all()
+    rows = (
+        session.connection()
+        .execute(_IN_CALLING_ORDER, {"hall": hall.id, "vip": settings.vip_queue})
+        .all()
+    )
     return [(ticket_id, queue_id, letter) for ticket_id, queue_id, letter in rows]

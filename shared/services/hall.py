@@ -342,7 +342,7 @@ class HallService:
                 group_queue=action.settings.group_queue,
             )
             queue = home if letter == home.letter else find_queue(session, hall, letter)
-            ahead = session.scalar(_WAITING_IN_QUEUE, {"queue": queue.id})
+            ahead = session.connection().scalar(_WAITING_IN_QUEUE, {"queue": queue.id})
             estimate = estimate_wait_s(session, hall, queue, action.settings, action.now)
             number = _next_number(session, queue, action.now.date())
             ticket = _insert_ticket(
@@ -405,15 +405,19 @@ class HallService:
             )
             if chosen is None:
                 return action.done(Done(None, counter))
-            ticket = session.execute(
-                _CLAIM,
-                {
-                    "ticket": chosen.ticket_id,
-                    "now": now,
-                    "counter": desk.id,
-                    "clerk": stint.clerk_id,
-                },
-            ).first()
+            ticket = (
+                session.connection()
+                .execute(
+                    _CLAIM,
+                    {
+                        "ticket": chosen.ticket_id,
+                        "now": now,
+                        "counter": desk.id,
+                        "clerk": stint.clerk_id,
+                    },
+                )
+                .first()
+            )
             if ticket is None:  # the hall lock makes this unreachable; never share a ticket
                 raise Rejected("the ticket was called by another counter; call again")
             waited = (now - ticket.waiting_since).total_seconds()
@@ -538,8 +542,8 @@ class HallService:
                 }
                 for kind in done
             ]
-            session.execute(_FINISH, {"ticket": ticket.id, "now": action.now})
-            session.execute(_RECORD_TRANSACTION, records)
+            session.connection().execute(_FINISH, {"ticket": ticket.id, "now": action.now})
+            session.connection().execute(_RECORD_TRANSACTION, records)
             _log(
                 session,
                 ticket,
@@ -805,7 +809,7 @@ _BUMPS = {dialect: _bump_statement(dialect) for dialect in ("sqlite", "postgresq
 def _insert_ticket(session: Session, **values: Any) -> Ticket:
     """Insert a new ticket as a plain row, without the ORM's flush, and hand it back as the
     session's own persistent object, so what is written with it (`on_issued`) sees it."""
-    values["id"] = session.execute(_NEW_TICKET, values).scalar_one()
+    values["id"] = session.connection().execute(_NEW_TICKET, values).scalar_one()
     ticket = Ticket(**values)
     make_transient_to_detached(ticket)
     session.add(ticket)
@@ -815,7 +819,7 @@ def _insert_ticket(session: Session, **values: Any) -> Ticket:
 def _next_number(session: Session, queue: Queue, day: dt.date) -> int:
     """Bump the queue's sequence for the day: numbers never come from max+1 or a count."""
     bump = _BUMPS[session.get_bind().dialect.name]
-    number = int(session.execute(bump, {"queue": queue.id, "day": day}).scalar_one())
+    number = int(session.connection().execute(bump, {"queue": queue.id, "day": day}).scalar_one())
     if number > MAX_NUMBER:
         raise Rejected(f"queue {queue.letter} has issued all {MAX_NUMBER} numbers for today")
     return number
@@ -843,20 +847,26 @@ def _open_session(session: Session, desk: Counter) -> CounterSession:
 def _waiting_for(
     session: Session, hall: Hall, serves: Sequence[str], now: dt.datetime
 ) -> list[Waiting]:
-    rows = session.execute(_WAITING_FOR, {"hall": hall.id, "serves": serves, "now": now}).all()
+    rows = (
+        session.connection()
+        .execute(_WAITING_FOR, {"hall": hall.id, "serves": serves, "now": now})
+        .all()
+    )
     return [Waiting(*row) for row in rows]
 
 
 def _transferred_to(session: Session, desk: Counter, now: dt.datetime) -> Waiting | None:
     """The oldest ticket another counter sent to this one: it is called before the queues."""
-    row = session.execute(_TRANSFERRED_TO, {"counter": desk.id, "now": now}).first()
+    row = session.connection().execute(_TRANSFERRED_TO, {"counter": desk.id, "now": now}).first()
     return Waiting(*row) if row is not None else None
 
 
 def _recent_call_queues(session: Session, desk: Counter, how_many: int) -> list[str]:
     if how_many <= 0:
         return []
-    return list(session.scalars(_RECENT_CALLS, {"counter": desk.id, "how_many": how_many}))
+    return list(
+        session.connection().scalars(_RECENT_CALLS, {"counter": desk.id, "how_many": how_many})
+    )
 
 
 def _since_call(ticket: Ticket, now: dt.datetime) -> float:
@@ -881,7 +891,7 @@ def _log(
     business: Business | None = None,
 ) -> None:
     """Append to the ticket event log (a plain insert: the log is never read back here)."""
-    session.execute(
+    session.connection().execute(
         _TICKET_EVENT,
         {
             "hall_id": ticket.hall_id,
@@ -906,7 +916,7 @@ def _log_counter(
     at: dt.datetime,
     reason: str = "",
 ) -> None:
-    session.execute(
+    session.connection().execute(
         _COUNTER_EVENT,
         {
             "hall_id": desk.hall_id,

@@ -162,13 +162,13 @@ def _bump(session: Session, noted: dict[int, set[str]] | None) -> None:
     """Bump, inside the write's transaction, the SQLite change counters (one row per hall
     and kind) of the kinds it changed."""
     if noted is None:
-        session.execute(_BUMP_EVERY_HALL, [{"kind": kind} for kind in CHANGE_KINDS])
+        session.connection().execute(_BUMP_EVERY_HALL, [{"kind": kind} for kind in CHANGE_KINDS])
         return
     rows: list[dict[str, object]] = [
         {"hall": hall, "kind": kind} for hall, kinds in noted.items() for kind in kinds
     ]
     if rows:
-        session.execute(_BUMP_HALL, rows)
+        session.connection().execute(_BUMP_HALL, rows)
 
 
 def _busy_timeout(url: URL) -> float:
