@@ -372,7 +372,7 @@ def _open_seconds(changes: Iterable[tuple[dt.datetime, str]], end: dt.datetime) 
     return total
 
 
-def _latest_events() -> Select[tuple[dt.datetime | None, dt.datetime | None]]:
+def _latest_events() -> Select[dt.datetime, dt.datetime]:
     """Built once: every guarded action reads it, and building it costs more than running it."""
     hall, day = bindparam("hall", type_=Integer()), bindparam("day", type_=Date())
     ticket_latest = select(func.max(TicketEvent.at)).where(

@@ -158,7 +158,7 @@ class OpenCounter:
     called_at: dt.datetime | None
 
 
-def _open_counters_statement() -> Select[tuple[str, int, int | None, dt.datetime | None]]:
+def _open_counters_statement() -> Select[str, int, int | None, dt.datetime | None]:
     """Built once: every issue reads it, and building it costs more than running it."""
     called = (Ticket.counter_id == Counter.id) & (Ticket.status == TicketStatus.CALLED)
     return (

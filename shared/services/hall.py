@@ -23,12 +23,13 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import (
     Date,
     DateTime,
     Integer,
+    Row,
     bindparam,
     func,
     insert,
@@ -60,7 +61,14 @@ from shared.services.settings import HallSettings, load_settings
 from shared.services.slips import MOBILE, check_slip
 from shared.store.clock import Clock, check_time, clock_for, is_live
 from shared.store.database import Store
-from shared.store.lookup import find_business, find_clerk, find_counter, find_hall, find_queue
+from shared.store.lookup import (
+    find_business,
+    find_clerk,
+    find_counter,
+    find_hall,
+    find_queue,
+    table_of,
+)
 from shared.store.models import (
     AlertChange,
     Business,
@@ -85,14 +93,18 @@ MAX_NUMBER = 999
 MAX_NOTES = 500
 # How far apart two live programs' clocks may read one instant (each to the second).
 CLOCKS_AGREE = dt.timedelta(seconds=2)
+
+
 # The statements every action runs, built once with bound parameters: building one costs
 # more than running it. The event log's inserts go to the tables as they are (no ORM).
-_TICKET_EVENT = insert(TicketEvent.__table__)
-_COUNTER_EVENT = insert(CounterEvent.__table__)
-_NEW_TICKET = insert(Ticket.__table__).returning(Ticket.__table__.c.id)
+_TICKET_EVENT = insert(table_of(TicketEvent))
+_COUNTER_EVENT = insert(table_of(CounterEvent))
+_NEW_TICKET = insert(table_of(Ticket)).returning(table_of(Ticket).c.id)
 _WAITING_IN_QUEUE = select(func.count()).where(
     Ticket.queue_id == bindparam("queue", type_=Integer()), Ticket.status == TicketStatus.WAITING
 )
+_TICKETS = table_of(Ticket).c
+_STINTS = table_of(CounterSession).c
 _CALLED_TO = select(Ticket).where(
     Ticket.counter_id == bindparam("counter", type_=Integer()),
     Ticket.status == TicketStatus.CALLED,
@@ -101,16 +113,22 @@ _OPEN_STINT = select(CounterSession).where(
     CounterSession.counter_id == bindparam("counter", type_=Integer()),
     CounterSession.closed_at.is_(None),
 )
-_TICKETS = Ticket.__table__.c
+_OPEN_STINT_ROW = select(_STINTS.queues, _STINTS.clerk_id).where(
+    _STINTS.counter_id == bindparam("counter", type_=Integer()), _STINTS.closed_at.is_(None)
+)
 _FINISH = (
-    update(Ticket.__table__)
+    update(table_of(Ticket))
     .where(_TICKETS.id == bindparam("ticket", type_=Integer()))
     .values(status=TicketStatus.FINISHED, finished_at=bindparam("now", type_=DateTime()))
 )
-_RECORD_TRANSACTION = insert(Transaction.__table__)
+_RECORD_TRANSACTION = insert(table_of(Transaction))
 # A call claims its ticket in one statement, which hands back what the call logs.
+_CALLED_CODE = select(_TICKETS.code).where(
+    _TICKETS.counter_id == bindparam("counter", type_=Integer()),
+    _TICKETS.status == TicketStatus.CALLED,
+)
 _CLAIM = (
-    update(Ticket.__table__)
+    update(table_of(Ticket))
     .where(
         _TICKETS.id == bindparam("ticket", type_=Integer()), _TICKETS.status == TicketStatus.WAITING
     )
@@ -387,9 +405,9 @@ class HallService:
             desk = find_counter(session, action.hall, counter)
             if desk.state != "open":
                 raise Rejected(f"counter {counter} is {desk.state}; open or resume it to call")
-            if (current := _current_ticket(session, desk)) is not None:
-                raise Rejected(f"counter {counter} is still serving {current.code}")
-            stint = _open_session(session, desk)
+            if (current := _called_code(session, desk)) is not None:
+                raise Rejected(f"counter {counter} is still serving {current}")
+            stint = _open_stint(session, desk)
             serves = tuple(stint.queues)
             policy = Policy(
                 vip_queue=action.settings.vip_queue,
@@ -652,8 +670,7 @@ class HallService:
             if desk.state != "closed":
                 if _open_session(session, desk).clerk_id != staff.id:
                     raise Rejected(f"counter {counter} is already {desk.state}")
-                current = _current_ticket(session, desk)
-                return action.done(Done(current.code if current else None, counter))
+                return action.done(Done(_called_code(session, desk), counter))
             elsewhere = session.scalars(
                 select(Counter.number)
                 .join(CounterSession, CounterSession.counter_id == Counter.id)
@@ -702,8 +719,8 @@ class HallService:
             desk = find_counter(session, action.hall, counter)
             if desk.state not in allowed:
                 raise Rejected(f"counter {counter} is {desk.state}; cannot {kind}")
-            if (current := _current_ticket(session, desk)) is not None:
-                raise Rejected(f"counter {counter} is serving {current.code}; finish it first")
+            if (current := _called_code(session, desk)) is not None:
+                raise Rejected(f"counter {counter} is serving {current}; finish it first")
             stint = _open_session(session, desk)
             last = session.scalar(
                 select(func.max(CounterEvent.at)).where(CounterEvent.session_id == stint.id)
@@ -788,11 +805,11 @@ def _directory_tier(session: Session, hall: Hall, phone: str | None) -> str:
     return tier or "normal"
 
 
-def _bump_statement(dialect: str) -> ReturningInsert[tuple[int]]:
+def _bump_statement(dialect: str) -> ReturningInsert[int]:
     """The upsert that takes a queue's next number of the day, in the dialect's own words."""
     insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-    sequences = QueueSequence.__table__.c
-    start = insert(QueueSequence.__table__).values(
+    sequences = table_of(QueueSequence).c
+    start = insert(table_of(QueueSequence)).values(
         queue_id=bindparam("queue", type_=Integer()),
         business_day=bindparam("day", type_=Date()),
         last_number=1,
@@ -833,12 +850,29 @@ def _check_queue_list(session: Session, hall: Hall, queues: Sequence[str]) -> li
     return [find_queue(session, hall, letter).letter for letter in queues]
 
 
+def _called_code(session: Session, desk: Counter) -> str | None:
+    """The code of the ticket called to the counter, read as a plain value."""
+    return session.connection().scalar(_CALLED_CODE, {"counter": desk.id})
+
+
 def _current_ticket(session: Session, desk: Counter) -> Ticket | None:
     return session.scalars(_CALLED_TO, {"counter": desk.id}).first()
 
 
+def _open_stint(session: Session, desk: Counter) -> Row[str, int]:
+    """The counter's open session as a plain row, for a call, which only reads it."""
+    row = session.connection().execute(_OPEN_STINT_ROW, {"counter": desk.id}).first()
+    return _is_open(desk, row)
+
+
 def _open_session(session: Session, desk: Counter) -> CounterSession:
-    stint = session.scalars(_OPEN_STINT, {"counter": desk.id}).first()
+    return _is_open(desk, session.scalars(_OPEN_STINT, {"counter": desk.id}).first())
+
+
+_Stint = TypeVar("_Stint", CounterSession, Row[str, int])
+
+
+def _is_open(desk: Counter, stint: _Stint | None) -> _Stint:
     if stint is None:
         raise Rejected(f"counter {desk.number} is not open")
     return stint
@@ -879,9 +913,24 @@ def _not_before(now: dt.datetime, earlier: dt.datetime, what: str) -> None:
         raise Rejected(f"{now.isoformat()} is before the time {what} ({earlier.isoformat()})")
 
 
+class _LoggedTicket(Protocol):
+    """What an event of the ticket log records of its ticket (an ORM ticket or a plain row)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def hall_id(self) -> int: ...
+    @property
+    def business_day(self) -> dt.date: ...
+    @property
+    def queue_id(self) -> int: ...
+    @property
+    def business_id(self) -> int: ...
+
+
 def _log(
     session: Session,
-    ticket: Ticket,
+    ticket: _LoggedTicket,
     kind: str,
     at: dt.datetime,
     desk: Counter | None = None,

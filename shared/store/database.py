@@ -135,18 +135,8 @@ def _rows_changed(session: Session) -> int:
     return int(session.connection().connection.dbapi_connection.total_changes)  # type: ignore[union-attr]
 
 
-def _notify(session: Session, noted: dict[int, set[str]] | None) -> None:
-    """NOTIFY the kinds the write changed, inside its transaction: delivered at commit to
-    every LISTENer (see feed.py)."""
-    kinds = CHANGE_KINDS if noted is None else sorted(set().union(*noted.values()))
-    if kinds:
-        session.execute(
-            text("SELECT pg_notify(:channel, :kinds)"),
-            {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)},
-        )
-
-
-# Built once, as every write on SQLite runs one of them.
+# Built once, as every write runs one of them.
+_NOTIFY = text("SELECT pg_notify(:channel, :kinds)")
 _BUMP_EVERY_HALL = text(
     "INSERT INTO change_counters (hall_id, kind, version)"
     " SELECT id, :kind, 1 FROM halls WHERE true"
@@ -156,6 +146,14 @@ _BUMP_HALL = text(
     "INSERT INTO change_counters (hall_id, kind, version) VALUES (:hall, :kind, 1)"
     " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
 )
+
+
+def _notify(session: Session, noted: dict[int, set[str]] | None) -> None:
+    """NOTIFY the kinds the write changed, inside its transaction: delivered at commit to
+    every LISTENer (see feed.py)."""
+    kinds = CHANGE_KINDS if noted is None else sorted(set().union(*noted.values()))
+    if kinds:
+        session.connection().execute(_NOTIFY, {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)})
 
 
 def _bump(session: Session, noted: dict[int, set[str]] | None) -> None:

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import Integer, Select, bindparam, select
+from sqlalchemy import Integer, Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
-from shared.store.models import Business, Clerk, Counter, Hall, Queue
+from shared.store.models import Base, Business, Clerk, Counter, Hall, Queue
 
 _Row = TypeVar("_Row", Business, Clerk, Counter, Queue)
 
 
-def _halls_statement(*, named: bool, lock: bool) -> Select[tuple[Hall]]:
+def table_of(model: type[Base]) -> Table:
+    """A model's table, for statements that read or write plain rows, without the ORM."""
+    return Base.metadata.tables[model.__tablename__]
+
+
+def _halls_statement(*, named: bool, lock: bool) -> Select[Hall]:
     statement = select(Hall).order_by(Hall.id)
     if named:
         statement = statement.where(Hall.code == bindparam("code"))
