@@ -13,7 +13,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Executable, and_, case, extract, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Executable,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    extract,
+    func,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from shared.services.settings import load_settings
@@ -399,15 +411,25 @@ def _open_seconds(changes: Iterable[tuple[dt.datetime, str]], end: dt.datetime) 
     return total
 
 
+def _latest_events() -> Select[dt.datetime, dt.datetime]:
+    """Built once: every guarded action reads it, and building it costs more than running it."""
+    hall, day = bindparam("hall", type_=Integer()), bindparam("day", type_=Date())
+    ticket_latest = select(func.max(TicketEvent.at)).where(
+        TicketEvent.hall_id == hall, TicketEvent.business_day == day
+    )
+    counter_latest = select(func.max(CounterEvent.at)).where(
+        CounterEvent.hall_id == hall, CounterEvent.business_day == day
+    )
+    return select(ticket_latest.scalar_subquery(), counter_latest.scalar_subquery())
+
+
+_LATEST_EVENTS = _latest_events()
+
+
 def latest_event(session: Session, hall: Hall, day: dt.date) -> dt.datetime | None:
     """The hall's latest ticket or counter event of the day: where the day's activity ended."""
-    ticket_latest = session.scalar(select(func.max(TicketEvent.at)).where(_day_events(hall, day)))
-    counter_latest = session.scalar(
-        select(func.max(CounterEvent.at)).where(
-            CounterEvent.hall_id == hall.id, CounterEvent.business_day == day
-        )
-    )
-    return max((at for at in (ticket_latest, counter_latest) if at is not None), default=None)
+    latest = session.connection().execute(_LATEST_EVENTS, {"hall": hall.id, "day": day}).one()
+    return max((at for at in latest if at is not None), default=None)
 
 
 def queue_hour_figures(session: Session, hall: Hall, day: dt.date) -> list[QueueHour]:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Date, Integer, Select, String, bindparam, select
 from sqlalchemy.orm import Session
 
 from shared.services.settings import HallSettings
@@ -85,19 +85,23 @@ def pace_of(services: Sequence[Service], fallback_s: float) -> Pace:
     return Pace(per_queue, per_clerk, fallback)
 
 
+_RECENT_SERVICES = (
+    select(TicketEvent.queue_id, TicketEvent.clerk_id, TicketEvent.seconds)
+    .where(
+        TicketEvent.hall_id == bindparam("hall", type_=Integer()),
+        TicketEvent.business_day >= bindparam("since", type_=Date()),
+        TicketEvent.kind.in_(ENDS_OF_SERVICE),
+        TicketEvent.seconds.is_not(None),
+    )
+    .order_by(TicketEvent.id.desc())
+    .limit(RECENT_WINDOW_ROWS)
+)  # built once, as the other statements an issue runs
+
+
 def recent_pace(session: Session, hall: Hall, now: dt.datetime, settings: HallSettings) -> Pace:
     """The hall's latest ends of service (finish, no-show, transfer) of the past week."""
-    rows = session.execute(
-        select(TicketEvent.queue_id, TicketEvent.clerk_id, TicketEvent.seconds)
-        .where(
-            TicketEvent.hall_id == hall.id,
-            TicketEvent.business_day >= now.date() - dt.timedelta(days=RECENT_DAYS),
-            TicketEvent.kind.in_(ENDS_OF_SERVICE),
-            TicketEvent.seconds.is_not(None),
-        )
-        .order_by(TicketEvent.id.desc())
-        .limit(RECENT_WINDOW_ROWS)
-    ).all()
+    since = now.date() - dt.timedelta(days=RECENT_DAYS)
+    rows = session.connection().execute(_RECENT_SERVICES, {"hall": hall.id, "since": since}).all()
     services = [
         Service(queue_id, clerk_id, float(seconds or 0.0)) for queue_id, clerk_id, seconds in rows
     ]
@@ -154,20 +158,28 @@ class OpenCounter:
     called_at: dt.datetime | None
 
 
-def open_counters(session: Session, hall: Hall) -> list[OpenCounter]:
-    """The hall's open counters with the queues of their current stint and called ticket."""
+def _open_counters_statement() -> Select[str, int, int | None, dt.datetime | None]:
+    """Built once: every issue reads it, and building it costs more than running it."""
     called = (Ticket.counter_id == Counter.id) & (Ticket.status == TicketStatus.CALLED)
-    rows = session.execute(
+    return (
         select(CounterSession.queues, CounterSession.clerk_id, Ticket.queue_id, Ticket.called_at)
         .select_from(Counter)
         .join(CounterSession, CounterSession.counter_id == Counter.id)
         .outerjoin(Ticket, called)
         .where(
-            Counter.hall_id == hall.id,
+            Counter.hall_id == bindparam("hall", type_=Integer()),
             Counter.state == CounterState.OPEN,
             CounterSession.closed_at.is_(None),
         )
-    ).all()
+    )
+
+
+_OPEN_COUNTERS = _open_counters_statement()
+
+
+def open_counters(session: Session, hall: Hall) -> list[OpenCounter]:
+    """The hall's open counters with the queues of their current stint and called ticket."""
+    rows = session.connection().execute(_OPEN_COUNTERS, {"hall": hall.id}).all()
     return [OpenCounter(*row) for row in rows]
 
 
@@ -212,20 +224,30 @@ def naive_estimate_s(
     return naive_wait_s(ahead, handling, serving)
 
 
+_IN_CALLING_ORDER = (
+    select(Ticket.id, Ticket.queue_id, Queue.letter)
+    .join(Queue, Queue.id == Ticket.queue_id)
+    .where(
+        Ticket.hall_id == bindparam("hall", type_=Integer()),
+        Ticket.status == TicketStatus.WAITING,
+    )
+    .order_by(
+        Queue.letter != bindparam("vip", type_=String()),
+        Ticket.waiting_since,
+        Ticket.issued_at,
+        Ticket.id,
+    )
+)  # built once, as the other statements an issue runs
+
+
 def waiting_in_calling_order(
     session: Session, hall: Hall, settings: HallSettings
 ) -> list[tuple[int, int, str]]:
     """The hall's waiting tickets (id, queue id, queue letter) as the counters will take
     them: the green channel first, then by how long each has waited."""
-    rows = session.execute(
-        select(Ticket.id, Ticket.queue_id, Queue.letter)
-        .join(Queue, Queue.id == Ticket.queue_id)
-        .where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.WAITING)
-        .order_by(
-            Queue.letter != settings.vip_queue,
-            Ticket.waiting_since,
-            Ticket.issued_at,
-            Ticket.id,
-        )
-    ).all()
+    rows = (
+        session.connection()
+        .execute(_IN_CALLING_ORDER, {"hall": hall.id, "vip": settings.vip_queue})
+        .all()
+    )
     return [(ticket_id, queue_id, letter) for ticket_id, queue_id, letter in rows]

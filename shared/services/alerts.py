@@ -46,7 +46,7 @@ _CROWDING = _crowding_statement()
 
 def count_crowding(session: Session, hall: Hall) -> tuple[int, int]:
     """(waiting tickets, open counters) in the hall right now."""
-    counts = session.execute(_CROWDING, {"hall": hall.id}).one()
+    counts = session.connection().execute(_CROWDING, {"hall": hall.id}).one()
     return int(counts[0]), int(counts[1])
 
 

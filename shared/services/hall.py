@@ -23,12 +23,23 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from sqlalchemy import CursorResult, Select, func, insert, select, update
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Integer,
+    Row,
+    bindparam,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.sql.dml import ReturningInsert
 
 from shared.errors import Rejected
 from shared.figures.clerks import latest_event
@@ -53,7 +64,14 @@ from shared.services.settings import HallSettings, load_settings
 from shared.services.slips import MOBILE, check_slip
 from shared.store.clock import Clock, check_time, clock_for, is_live
 from shared.store.database import Store
-from shared.store.lookup import find_business, find_clerk, find_counter, find_hall, find_queue
+from shared.store.lookup import (
+    find_business,
+    find_clerk,
+    find_counter,
+    find_hall,
+    find_queue,
+    table_of,
+)
 from shared.store.models import (
     AlertChange,
     Business,
@@ -75,6 +93,7 @@ from shared.vocabulary import (
     CounterState,
     DissatisfiedReason,
     Satisfaction,
+    TicketEventKind,
     TicketStatus,
     Tier,
 )
@@ -88,9 +107,91 @@ CLOCKS_AGREE = dt.timedelta(seconds=2)
 # A rating named for its ticket is taken while the customer can still be at the counter.
 RATING_WINDOW_MIN = 15
 RATING_WINDOW = dt.timedelta(minutes=RATING_WINDOW_MIN)
-# The event log's inserts, built once: every action appends, and building costs more than running.
-_TICKET_EVENT = insert(TicketEvent)
-_COUNTER_EVENT = insert(CounterEvent)
+
+
+# The statements every action runs, built once with bound parameters: building one costs
+# more than running it. The event log's inserts go to the tables as they are (no ORM).
+_TICKET_EVENT = insert(table_of(TicketEvent))
+_COUNTER_EVENT = insert(table_of(CounterEvent))
+_NEW_TICKET = insert(table_of(Ticket)).returning(table_of(Ticket).c.id)
+_WAITING_IN_QUEUE = select(func.count()).where(
+    Ticket.queue_id == bindparam("queue", type_=Integer()), Ticket.status == TicketStatus.WAITING
+)
+_TICKETS = table_of(Ticket).c
+_STINTS = table_of(CounterSession).c
+_CALLED_TO = select(Ticket).where(
+    Ticket.counter_id == bindparam("counter", type_=Integer()),
+    Ticket.status == TicketStatus.CALLED,
+)
+_OPEN_STINT = select(CounterSession).where(
+    CounterSession.counter_id == bindparam("counter", type_=Integer()),
+    CounterSession.closed_at.is_(None),
+)
+_OPEN_STINT_ROW = select(_STINTS.queues, _STINTS.clerk_id).where(
+    _STINTS.counter_id == bindparam("counter", type_=Integer()), _STINTS.closed_at.is_(None)
+)
+_FINISH = (
+    update(table_of(Ticket))
+    .where(_TICKETS.id == bindparam("ticket", type_=Integer()))
+    .values(status=TicketStatus.FINISHED, finished_at=bindparam("now", type_=DateTime()))
+)
+_RECORD_TRANSACTION = insert(table_of(Transaction))
+# A call claims its ticket in one statement, which hands back what the call logs.
+_CALLED_CODE = select(_TICKETS.code).where(
+    _TICKETS.counter_id == bindparam("counter", type_=Integer()),
+    _TICKETS.status == TicketStatus.CALLED,
+)
+_CLAIM = (
+    update(table_of(Ticket))
+    .where(
+        _TICKETS.id == bindparam("ticket", type_=Integer()), _TICKETS.status == TicketStatus.WAITING
+    )
+    .values(
+        status=TicketStatus.CALLED,
+        called_at=bindparam("now", type_=DateTime()),
+        counter_id=bindparam("counter", type_=Integer()),
+        clerk_id=bindparam("clerk", type_=Integer()),
+        for_counter_id=None,
+    )
+    .returning(
+        _TICKETS.id,
+        _TICKETS.hall_id,
+        _TICKETS.business_day,
+        _TICKETS.code,
+        _TICKETS.queue_id,
+        _TICKETS.business_id,
+        _TICKETS.waiting_since,
+    )
+)
+# Tickets waiting at `now`, as the calling rule sees them (shared.rules.calling.Waiting).
+_WAITING_AS_OF = (
+    select(Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s)
+    .join(Queue, Queue.id == Ticket.queue_id)
+    .where(
+        Ticket.status == TicketStatus.WAITING,
+        Ticket.waiting_since <= bindparam("now", type_=DateTime()),
+    )
+)
+_WAITING_FOR = _WAITING_AS_OF.where(
+    Ticket.hall_id == bindparam("hall", type_=Integer()),
+    Queue.letter.in_(bindparam("serves", expanding=True)),
+    Ticket.for_counter_id.is_(None),  # a ticket sent to one counter waits for it alone
+)
+_TRANSFERRED_TO = (
+    _WAITING_AS_OF.where(Ticket.for_counter_id == bindparam("counter", type_=Integer()))
+    .order_by(Ticket.waiting_since, Ticket.id)
+    .limit(1)
+)
+_RECENT_CALLS = (
+    select(Queue.letter)
+    .join(TicketEvent, TicketEvent.queue_id == Queue.id)
+    .where(
+        TicketEvent.counter_id == bindparam("counter", type_=Integer()),
+        TicketEvent.kind == TicketEventKind.CALLED,
+    )
+    .order_by(TicketEvent.id.desc())
+    .limit(bindparam("how_many", type_=Integer()))
+)
 
 
 def ticket_code(letter: str, number: int) -> str:
@@ -299,12 +400,11 @@ class HallService:
                 group_queue=action.settings.group_queue,
             )
             queue = home if letter == home.letter else find_queue(session, hall, letter)
-            ahead = session.scalar(
-                select(func.count()).where(Ticket.queue_id == queue.id, Ticket.status == "waiting")
-            )
+            ahead = session.connection().scalar(_WAITING_IN_QUEUE, {"queue": queue.id})
             estimate = estimate_wait_s(session, hall, queue, action.settings, action.now)
             number = _next_number(session, queue, action.now.date())
-            ticket = Ticket(
+            ticket = _insert_ticket(
+                session,
                 hall_id=hall.id,
                 business_day=action.now.date(),
                 code=ticket_code(letter, number),
@@ -314,12 +414,10 @@ class HallService:
                 tier=tier,
                 phone=phone,
                 slip=checked_slip,
-                status="waiting",
+                status=TicketStatus.WAITING,
                 issued_at=action.now,
                 waiting_since=action.now,
             )
-            session.add(ticket)
-            session.flush()
             _log(session, ticket, "issued", action.now)
             action.tickets.add(ticket.code)
             if on_issued is not None:
@@ -347,9 +445,9 @@ class HallService:
             desk = find_counter(session, action.hall, counter)
             if desk.state != "open":
                 raise Rejected(f"counter {counter} is {desk.state}; open or resume it to call")
-            if (current := _current_ticket(session, desk)) is not None:
-                raise Rejected(f"counter {counter} is still serving {current.code}")
-            stint = _open_session(session, desk)
+            if (current := _called_code(session, desk)) is not None:
+                raise Rejected(f"counter {counter} is still serving {current}")
+            stint = _open_stint(session, desk)
             serves = tuple(stint.queues)
             policy = Policy(
                 vip_queue=action.settings.vip_queue,
@@ -365,9 +463,7 @@ class HallService:
             )
             if chosen is None:
                 return action.done(Done(None, counter))
-            ticket = session.get(Ticket, chosen.ticket_id)
-            assert ticket is not None
-            return action.done(_claim(action, desk, stint, ticket, chosen.queue))
+            return action.done(_claim(action, desk, stint.clerk_id, chosen.ticket_id, chosen.queue))
 
     def call_ticket(self, counter: int, code: str, reason: str, *, source: str = "") -> Done:
         """Call one waiting ticket the clerk chose out of the calling order (a customer in
@@ -398,7 +494,7 @@ class HallService:
                 raise Rejected(f"{ticket.code} was sent to wait for another counter")
             if ticket.for_counter_id is None and letter not in stint.queues:
                 raise Rejected(f"counter {counter} does not serve queue {letter} ({ticket.code})")
-            done = _claim(action, desk, stint, ticket, letter, why)
+            done = _claim(action, desk, stint.clerk_id, ticket.id, letter, why)
             record(
                 session,
                 hall.id,
@@ -510,26 +606,26 @@ class HallService:
             if len(notes) > MAX_NOTES:
                 raise Rejected(f"notes are at most {MAX_NOTES} characters")
             handled = _since_call(ticket, action.now)
-            ticket.status = TicketStatus.FINISHED
-            ticket.finished_at = action.now
             assert ticket.clerk_id is not None
-            for kind in done:
-                session.add(
-                    Transaction(
-                        hall_id=action.hall.id,
-                        ticket_id=ticket.id,
-                        business_id=kind.id,
-                        clerk_id=ticket.clerk_id,
-                        counter_id=desk.id,
-                        at=action.now,
-                        recommended=recommended,
-                        accepted=accepted,
-                        signed=signed,
-                        fields=check_form(kind, values[kind.key]) if kind.key in values else None,
-                        notes=notes,
-                        outcome=ended.get(kind.key, "completed"),
-                    )
-                )
+            records = [
+                {
+                    "hall_id": action.hall.id,
+                    "ticket_id": ticket.id,
+                    "business_id": kind.id,
+                    "clerk_id": ticket.clerk_id,
+                    "counter_id": desk.id,
+                    "at": action.now,
+                    "recommended": recommended,
+                    "accepted": accepted,
+                    "signed": signed,
+                    "fields": check_form(kind, values[kind.key]) if kind.key in values else None,
+                    "notes": notes,
+                    "outcome": ended.get(kind.key, "completed"),
+                }
+                for kind in done
+            ]
+            session.connection().execute(_FINISH, {"ticket": ticket.id, "now": action.now})
+            session.connection().execute(_RECORD_TRANSACTION, records)
             _log(
                 session,
                 ticket,
@@ -687,8 +783,7 @@ class HallService:
                 # to open finds it already open
                 if order is not None or _open_session(session, desk).clerk_id != staff.id:
                     raise Rejected(f"counter {counter} is already {desk.state}")
-                current = _current_ticket(session, desk)
-                return action.done(Done(current.code if current else None, counter))
+                return action.done(Done(_called_code(session, desk), counter))
             elsewhere = session.scalars(
                 select(Counter.number)
                 .join(CounterSession, CounterSession.counter_id == Counter.id)
@@ -771,8 +866,8 @@ class HallService:
             desk = find_counter(session, action.hall, counter)
             if desk.state not in allowed:
                 raise Rejected(f"counter {counter} is {desk.state}; cannot {kind}")
-            if (current := _current_ticket(session, desk)) is not None:
-                raise Rejected(f"counter {counter} is serving {current.code}; finish it first")
+            if (current := _called_code(session, desk)) is not None:
+                raise Rejected(f"counter {counter} is serving {current}; finish it first")
             stint = _open_session(session, desk)
             last = session.scalar(
                 select(func.max(CounterEvent.at)).where(CounterEvent.session_id == stint.id)
@@ -857,16 +952,38 @@ def _directory_tier(session: Session, hall: Hall, phone: str | None) -> str:
     return tier or "normal"
 
 
+def _bump_statement(dialect: str) -> ReturningInsert[int]:
+    """The upsert that takes a queue's next number of the day, in the dialect's own words."""
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    sequences = table_of(QueueSequence).c
+    start = insert(table_of(QueueSequence)).values(
+        queue_id=bindparam("queue", type_=Integer()),
+        business_day=bindparam("day", type_=Date()),
+        last_number=1,
+    )
+    return start.on_conflict_do_update(
+        index_elements=[sequences.queue_id, sequences.business_day],
+        set_={"last_number": sequences.last_number + 1},
+    ).returning(sequences.last_number)
+
+
+_BUMPS = {dialect: _bump_statement(dialect) for dialect in ("sqlite", "postgresql")}
+
+
+def _insert_ticket(session: Session, **values: Any) -> Ticket:
+    """Insert a new ticket as a plain row, without the ORM's flush, and hand it back as the
+    session's own persistent object, so what is written with it (`on_issued`) sees it."""
+    values["id"] = session.connection().execute(_NEW_TICKET, values).scalar_one()
+    ticket = Ticket(**values)
+    make_transient_to_detached(ticket)
+    session.add(ticket)
+    return ticket
+
+
 def _next_number(session: Session, queue: Queue, day: dt.date) -> int:
     """Bump the queue's sequence for the day: numbers never come from max+1 or a count."""
-    dialect = session.get_bind().dialect.name
-    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-    start = insert(QueueSequence).values(queue_id=queue.id, business_day=day, last_number=1)
-    bump = start.on_conflict_do_update(
-        index_elements=[QueueSequence.queue_id, QueueSequence.business_day],
-        set_={"last_number": QueueSequence.last_number + 1},
-    ).returning(QueueSequence.last_number)
-    number = int(session.execute(bump).scalar_one())
+    bump = _BUMPS[session.get_bind().dialect.name]
+    number = int(session.connection().execute(bump, {"queue": queue.id, "day": day}).scalar_one())
     if number > MAX_NUMBER:
         raise Rejected(f"queue {queue.letter} has issued all {MAX_NUMBER} numbers for today")
     return number
@@ -880,53 +997,48 @@ def _check_queue_list(session: Session, hall: Hall, queues: Sequence[str]) -> li
     return [find_queue(session, hall, letter).letter for letter in queues]
 
 
+def _called_code(session: Session, desk: Counter) -> str | None:
+    """The code of the ticket called to the counter, read as a plain value."""
+    return session.connection().scalar(_CALLED_CODE, {"counter": desk.id})
+
+
 def _current_ticket(session: Session, desk: Counter) -> Ticket | None:
-    return session.scalars(
-        select(Ticket).where(Ticket.counter_id == desk.id, Ticket.status == "called")
-    ).first()
+    return session.scalars(_CALLED_TO, {"counter": desk.id}).first()
+
+
+def _open_stint(session: Session, desk: Counter) -> Row[str, int]:
+    """The counter's open session as a plain row, for a call, which only reads it."""
+    row = session.connection().execute(_OPEN_STINT_ROW, {"counter": desk.id}).first()
+    return _is_open(desk, row)
 
 
 def _open_session(session: Session, desk: Counter) -> CounterSession:
-    stint = session.scalars(
-        select(CounterSession).where(
-            CounterSession.counter_id == desk.id, CounterSession.closed_at.is_(None)
-        )
-    ).first()
+    return _is_open(desk, session.scalars(_OPEN_STINT, {"counter": desk.id}).first())
+
+
+_Stint = TypeVar("_Stint", CounterSession, Row[str, int])
+
+
+def _is_open(desk: Counter, stint: _Stint | None) -> _Stint:
     if stint is None:
         raise Rejected(f"counter {desk.number} is not open")
     return stint
 
 
-def _waiting_as_of(now: dt.datetime) -> Select[int, str, dt.datetime, dt.datetime, int]:
-    """Tickets waiting at `now`, as the calling rule sees them (shared.rules.calling.Waiting)."""
-    return (
-        select(Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s)
-        .join(Queue, Queue.id == Ticket.queue_id)
-        .where(Ticket.status == "waiting", Ticket.waiting_since <= now)
-    )
-
-
 def _waiting_for(
     session: Session, hall: Hall, serves: Sequence[str], now: dt.datetime
 ) -> list[Waiting]:
-    rows = session.execute(
-        _waiting_as_of(now).where(
-            Ticket.hall_id == hall.id,
-            Queue.letter.in_(serves),
-            Ticket.for_counter_id.is_(None),  # a ticket sent to one counter waits for it alone
-        )
-    ).all()
+    rows = (
+        session.connection()
+        .execute(_WAITING_FOR, {"hall": hall.id, "serves": serves, "now": now})
+        .all()
+    )
     return [Waiting(*row) for row in rows]
 
 
 def _transferred_to(session: Session, desk: Counter, now: dt.datetime) -> Waiting | None:
     """The oldest ticket another counter sent to this one: it is called before the queues."""
-    row = session.execute(
-        _waiting_as_of(now)
-        .where(Ticket.for_counter_id == desk.id)
-        .order_by(Ticket.waiting_since, Ticket.id)
-        .limit(1)
-    ).first()
+    row = session.connection().execute(_TRANSFERRED_TO, {"counter": desk.id, "now": now}).first()
     return Waiting(*row) if row is not None else None
 
 
@@ -934,37 +1046,30 @@ def _recent_call_queues(session: Session, desk: Counter, how_many: int) -> list[
     if how_many <= 0:
         return []
     return list(
-        session.scalars(
-            select(Queue.letter)
-            .join(TicketEvent, TicketEvent.queue_id == Queue.id)
-            .where(TicketEvent.counter_id == desk.id, TicketEvent.kind == "called")
-            .order_by(TicketEvent.id.desc())
-            .limit(how_many)
-        )
+        session.connection().scalars(_RECENT_CALLS, {"counter": desk.id, "how_many": how_many})
     )
 
 
 def _claim(
     action: _Action,
     desk: Counter,
-    stint: CounterSession,
-    ticket: Ticket,
+    clerk_id: int,
+    ticket_id: int,
     queue: str,
     reason: CallReason | None = None,
 ) -> Done:
-    """Call `ticket` to the counter: claimed only while it still waits, and logged."""
-    session, now = action.session, action.now
-    ticket.for_counter_id = None
-    claimed: CursorResult[Any] = session.execute(  # type: ignore[assignment]
-        update(Ticket)
-        .where(Ticket.id == ticket.id, Ticket.status == "waiting")
-        .values(status="called", called_at=now, counter_id=desk.id, clerk_id=stint.clerk_id)
-        .execution_options(synchronize_session="fetch")
+    """Call a ticket to the counter in one statement, which claims it only while it still
+    waits and hands back what the call logs."""
+    now = action.now
+    ticket = (
+        action.session.connection()
+        .execute(_CLAIM, {"ticket": ticket_id, "now": now, "counter": desk.id, "clerk": clerk_id})
+        .first()
     )
-    if claimed.rowcount != 1:  # the hall lock makes this unreachable; never share a ticket
-        raise Rejected(f"{ticket.code} was called by another counter; call again")
+    if ticket is None:  # the hall lock makes this unreachable; never share a ticket
+        raise Rejected("the ticket was called by another counter; call again")
     waited = (now - ticket.waiting_since).total_seconds()
-    _log(session, ticket, "called", now, desk, stint.clerk_id, waited, reason=reason)
+    _log(action.session, ticket, "called", now, desk, clerk_id, waited, reason=reason)
     action.tickets.add(ticket.code)
     action.counters.add(desk.number)
     return Done(ticket.code, desk.number, queue, waited)
@@ -980,9 +1085,24 @@ def _not_before(now: dt.datetime, earlier: dt.datetime, what: str) -> None:
         raise Rejected(f"{now.isoformat()} is before the time {what} ({earlier.isoformat()})")
 
 
+class _LoggedTicket(Protocol):
+    """What an event of the ticket log records of its ticket (an ORM ticket or a plain row)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def hall_id(self) -> int: ...
+    @property
+    def business_day(self) -> dt.date: ...
+    @property
+    def queue_id(self) -> int: ...
+    @property
+    def business_id(self) -> int: ...
+
+
 def _log(
     session: Session,
-    ticket: Ticket,
+    ticket: _LoggedTicket,
     kind: str,
     at: dt.datetime,
     desk: Counter | None = None,
@@ -993,7 +1113,7 @@ def _log(
     reason: CallReason | None = None,
 ) -> None:
     """Append to the ticket event log (a plain insert: the log is never read back here)."""
-    session.execute(
+    session.connection().execute(
         _TICKET_EVENT,
         {
             "hall_id": ticket.hall_id,
@@ -1019,7 +1139,7 @@ def _log_counter(
     at: dt.datetime,
     reason: str = "",
 ) -> None:
-    session.execute(
+    session.connection().execute(
         _COUNTER_EVENT,
         {
             "hall_id": desk.hall_id,

@@ -220,7 +220,7 @@ _STORED = select(Setting.key, Setting.value).where(
 
 
 def load_settings(session: Session, hall_id: int) -> HallSettings:
-    stored = session.execute(_STORED, {"hall": hall_id}).all()
+    stored = session.connection().execute(_STORED, {"hall": hall_id}).all()
     values = {key: value for key, value in stored if key in SETTING_NAMES}
     return HallSettings(**values)  # type: ignore[arg-type]
 

@@ -136,41 +136,38 @@ def _rows_changed(session: Session) -> int:
     return int(session.connection().connection.dbapi_connection.total_changes)  # type: ignore[union-attr]
 
 
+# Built once, as every write runs one of them.
+_NOTIFY = text("SELECT pg_notify(:channel, :kinds)")
+_BUMP_EVERY_HALL = text(
+    "INSERT INTO change_counters (hall_id, kind, version)"
+    " SELECT id, :kind, 1 FROM halls WHERE true"
+    " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
+)
+_BUMP_HALL = text(
+    "INSERT INTO change_counters (hall_id, kind, version) VALUES (:hall, :kind, 1)"
+    " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
+)
+
+
 def _notify(session: Session, noted: dict[int, set[str]] | None) -> None:
     """NOTIFY the kinds the write changed, inside its transaction: delivered at commit to
     every LISTENer (see feed.py)."""
     kinds = CHANGE_KINDS if noted is None else sorted(set().union(*noted.values()))
     if kinds:
-        session.execute(
-            text("SELECT pg_notify(:channel, :kinds)"),
-            {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)},
-        )
+        session.connection().execute(_NOTIFY, {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)})
 
 
 def _bump(session: Session, noted: dict[int, set[str]] | None) -> None:
     """Bump, inside the write's transaction, the SQLite change counters (one row per hall
     and kind) of the kinds it changed."""
     if noted is None:
-        session.execute(
-            text(
-                "INSERT INTO change_counters (hall_id, kind, version)"
-                " SELECT id, :kind, 1 FROM halls WHERE true"
-                " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
-            ),
-            [{"kind": kind} for kind in CHANGE_KINDS],
-        )
+        session.connection().execute(_BUMP_EVERY_HALL, [{"kind": kind} for kind in CHANGE_KINDS])
         return
     rows: list[dict[str, object]] = [
         {"hall": hall, "kind": kind} for hall, kinds in noted.items() for kind in kinds
     ]
     if rows:
-        session.execute(
-            text(
-                "INSERT INTO change_counters (hall_id, kind, version) VALUES (:hall, :kind, 1)"
-                " ON CONFLICT (hall_id, kind) DO UPDATE SET version = change_counters.version + 1"
-            ),
-            rows,
-        )
+        session.connection().execute(_BUMP_HALL, rows)
 
 
 def _busy_timeout(url: URL) -> float:

@@ -3,26 +3,45 @@ letter, business key), or refuse with a message that says what exists."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Integer, Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
-from shared.store.models import Business, Clerk, Counter, Hall, Queue
+from shared.store.models import Base, Business, Clerk, Counter, Hall, Queue
 
 _Row = TypeVar("_Row", Business, Clerk, Counter, Queue)
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's table, for statements that read or write plain rows, without the ORM."""
+    return Base.metadata.tables[model.__tablename__]
+
+
+def _halls_statement(*, named: bool, lock: bool) -> Select[Hall]:
+    statement = select(Hall).order_by(Hall.id)
+    if named:
+        statement = statement.where(Hall.code == bindparam("code"))
+    if lock:
+        statement = statement.with_for_update()
+    return statement.limit(2)
+
+
+# Built once, as are the lookups by natural key below: every action finds its hall and its
+# counter or business, and building a statement costs more than running it.
+_HALLS = {
+    (named, lock): _halls_statement(named=named, lock=lock)
+    for named in (False, True)
+    for lock in (False, True)
+}
+_OF_HALL: dict[tuple[type[Any], str], Select[Any]] = {}
 
 
 def find_hall(session: Session, code: str | None, *, lock: bool = False) -> Hall:
     """The named hall, or the store's only hall when none is named. `lock` holds its row
     until the transaction ends, which serialises a hall's actions on PostgreSQL."""
-    statement = select(Hall).order_by(Hall.id)
-    if code is not None:
-        statement = statement.where(Hall.code == code)
-    if lock:
-        statement = statement.with_for_update()
-    halls = session.scalars(statement.limit(2)).all()
+    halls = session.scalars(_HALLS[code is not None, lock], {"code": code}).all()
     if code is not None and not halls:
         raise Rejected(f"no hall {code!r} in this store")
     if not halls:
@@ -35,25 +54,33 @@ def find_hall(session: Session, code: str | None, *, lock: bool = False) -> Hall
 
 
 def _one_of_hall(
-    session: Session, model: type[_Row], hall: Hall, **natural_key: object
+    session: Session, model: type[_Row], hall: Hall, key: str, value: object
 ) -> _Row | None:
-    return session.scalars(select(model).filter_by(hall_id=hall.id, **natural_key)).first()
+    """The hall's row of `model` whose column `key` holds `value`."""
+    statement = _OF_HALL.get((model, key))
+    if statement is None:
+        statement = select(model).where(
+            model.hall_id == bindparam("hall", type_=Integer()),
+            getattr(model, key) == bindparam("value"),
+        )
+        _OF_HALL[model, key] = statement
+    return session.scalars(statement, {"hall": hall.id, "value": value}).first()
 
 
 def find_counter(session: Session, hall: Hall, number: int) -> Counter:
-    if (counter := _one_of_hall(session, Counter, hall, number=number)) is None:
+    if (counter := _one_of_hall(session, Counter, hall, "number", number)) is None:
         raise Rejected(f"no counter {number} in hall {hall.code}")
     return counter
 
 
 def find_clerk(session: Session, hall: Hall, staff_id: str) -> Clerk:
-    if (clerk := _one_of_hall(session, Clerk, hall, staff_id=staff_id)) is None:
+    if (clerk := _one_of_hall(session, Clerk, hall, "staff_id", staff_id)) is None:
         raise Rejected(f"no clerk {staff_id!r} in hall {hall.code}")
     return clerk
 
 
 def find_queue(session: Session, hall: Hall, letter: str) -> Queue:
-    if (queue := _one_of_hall(session, Queue, hall, letter=letter)) is None:
+    if (queue := _one_of_hall(session, Queue, hall, "letter", letter)) is None:
         letters = session.scalars(
             select(Queue.letter).where(Queue.hall_id == hall.id).order_by(Queue.letter)
         )
@@ -62,6 +89,6 @@ def find_queue(session: Session, hall: Hall, letter: str) -> Queue:
 
 
 def find_business(session: Session, hall: Hall, key: str) -> Business:
-    if (business := _one_of_hall(session, Business, hall, key=key)) is None:
+    if (business := _one_of_hall(session, Business, hall, "key", key)) is None:
         raise Rejected(f"unknown business {key!r} in hall {hall.code}")
     return business
