@@ -30,11 +30,12 @@ class Unreachable(ServerError):
 
 
 class Refused(ServerError):
-    """An answer other than 2xx: not signed in, not allowed, refused input, store failed."""
+    """An answer other than 2xx: not signed in, not allowed, refused input, store failed.
+    `code` is the refusal's word, when the server gives one for the program to say."""
 
-    def __init__(self, status: int, reason: str) -> None:
+    def __init__(self, status: int, reason: str, code: str | None = None) -> None:
         super().__init__(reason)
-        self.status = status
+        self.status, self.code = status, code
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ def request(
     except ValueError as error:
         raise Refused(response.status, f"the hall server answered {response.status}") from error
     if not 200 <= response.status < 300:
-        detail = answer.get("detail") if isinstance(answer, dict) else None
-        raise Refused(response.status, str(detail or f"the hall server answered {response.status}"))
+        said = answer if isinstance(answer, dict) else {}
+        detail = said.get("detail") or f"the hall server answered {response.status}"
+        code = said.get("reason")
+        raise Refused(response.status, str(detail), code if isinstance(code, str) else None)
     return answer
