@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from PySide6.QtCore import QObject
 
-from shared.client.decoding import decode
+from shared.client.decoding import Undecodable, decode
 from shared.client.http import Refused, ServerError, Unreachable, request
 from shared.documents.ticket_text import TicketPrint
 from shared.qt.errors import FailureNotices
@@ -316,7 +316,7 @@ class ServerKiosk(QObject):
             "GET",
             f"/api/kiosk/customers/{phone}",
             None,
-            lambda answer: show(decode(Tier, answer.get("tier"))),
+            lambda answer: show(decode(Tier, _field(answer, "tier"))),
             self._complaining(complain),
         )
 
@@ -332,7 +332,7 @@ class ServerKiosk(QObject):
             "GET",
             f"/api/kiosk/reprint?{urlencode(asked)}",
             None,
-            lambda answer: show(decode(TicketPrint | None, answer.get("ticket"))),  # type: ignore[arg-type]
+            lambda answer: show(_ticket_of(answer)),
             self._complaining(complain),
         )
 
@@ -393,3 +393,15 @@ class ServerKiosk(QObject):
 
 
 CHECK_IN_REFUSALS = frozenset({"unknown", "used", "other_day"})
+
+
+def _field(answer: Any, name: str) -> Any:
+    if not isinstance(answer, dict) or name not in answer:
+        raise Undecodable(f"the server's answer has no {name}")
+    return answer[name]
+
+
+def _ticket_of(answer: Any) -> TicketPrint | None:
+    """A reprint's answer: the ticket as printed, or none of today."""
+    found = _field(answer, "ticket")
+    return None if found is None else decode(TicketPrint, found)
