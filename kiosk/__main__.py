@@ -60,13 +60,13 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def open_on_server(link: HallLink, args: argparse.Namespace, folder: Path) -> KioskWindow:
-    """The kiosk on the hall server's API, with the lost-server strip across its top; the
+    """The kiosk on the hall server's API, with the lost-server strip over its header; the
     menu and the level read first (waiting for a server not up yet), the rest as it goes."""
-    from PySide6.QtWidgets import QVBoxLayout
+    from PySide6.QtWidgets import QWidget
 
+    from kiosk.server_strip import HeaderStrip
     from kiosk.sources import ServerKiosk
     from kiosk.window import KioskWindow
-    from shared.qt.remote import ServerBanner
 
     while True:
         try:
@@ -77,10 +77,9 @@ def open_on_server(link: HallLink, args: argparse.Namespace, folder: Path) -> Ki
             time.sleep(FIRST_READ_RETRY_S)
     source = ServerKiosk(link, menu, state)
     window = KioskWindow(source, print_folder=folder, language=args.language)
-    frame = window.centralWidget()
-    layout = frame.layout() if frame is not None else None
-    assert isinstance(layout, QVBoxLayout)
-    layout.insertWidget(0, ServerBanner(link))
+    header = window.findChild(QWidget, "header")
+    assert header is not None
+    HeaderStrip(link, header)
     return window
 
 

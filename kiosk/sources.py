@@ -6,7 +6,9 @@ Printing stays on the kiosk PC either way."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import time
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 from urllib.parse import urlencode
@@ -256,6 +258,9 @@ class ServerKiosk(QObject):
         hang: the program waits here for the server, as a kiosk booting before it must)."""
         menu = decode(Menu, request(link.address, "GET", "/api/kiosk/menu", link.key))
         state = decode(KioskState, request(link.address, "GET", "/api/kiosk/state", link.key))
+        asked = time.monotonic()  # the hall's time on the first screen, not this PC's
+        told = request(link.address, "GET", "/api/clock", link.key)
+        link.clock.pin(decode(dt.datetime, _field(told, "now")), asked, time.monotonic())
         return menu, state
 
     def follow(self, changed: Callable[[frozenset[str]], None]) -> None:
