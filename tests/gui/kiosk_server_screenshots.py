@@ -11,12 +11,7 @@ last once the server is stopped, with the strip and the words a customer's tap g
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
-import tempfile
-from pathlib import Path
-
-from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.__main__ import open_on_server, parse
 from kiosk.pages.ticket import PRINTED
@@ -25,28 +20,14 @@ from shared.client.http import ServerAddress
 from shared.qt.application import make_application
 from shared.qt.remote import HallLink
 from shared.services.devices import enrol_device
-from shared.services.hall import HallService
-from shared.services.hall_config import demo_definition, load_hall
-from shared.store.clock import FixedClock
-from shared.store.database import open_store
+from tests.gui.counter_server_screenshots import shoot
 from tests.gui.kiosk_driver import SIZE, tap
 from tests.gui.screen_shots import _server, _until
-from tests.gui.workstation_screenshots import SHOTS, morning
-
-
-def shoot(widget: QWidget, name: str) -> None:
-    QApplication.processEvents()
-    widget.grab().save(str(SHOTS / name))
-    print(SHOTS / name)
+from tests.gui.workstation_screenshots import demo_hall, morning
 
 
 def main(language: str) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="hallq-shots-"))
-    store = open_store(str(folder / "hall.sqlite3"))
-    with store.write() as session:
-        load_hall(session, demo_definition())
-    clock = FixedClock(dt.datetime(2026, 11, 23, 9, 0))
-    hall = HallService(store, "demo", clock)
+    folder, store, clock, hall = demo_hall()
     morning(hall, clock)
     for business in ("topup", "plan_change", "service_change"):
         hall.issue(business)
@@ -73,8 +54,7 @@ def main(language: str) -> None:
         tap(window, "business-service_change")
         tap(window, "confirm-ticket")
         _until(
-            lambda: window.stack.currentWidget() is window.ticket
-            and window.ticket.state == PRINTED
+            lambda: window.stack.currentWidget() is window.ticket and window.ticket.state == PRINTED
         )
         shoot(window, f"server-kiosk-ticket-{language}.png")
         tap(window, "finish")
