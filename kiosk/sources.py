@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import urlencode
 
@@ -43,6 +44,26 @@ Complain = Callable[[str], None]
 Waits = dict[str, QueueWait]
 
 
+@dataclass(frozen=True)
+class TicketAsked:
+    """A customer's confirming tap: the business, their number and slip, and the tap's key
+    (the same tap sent again gets the ticket it already got)."""
+
+    business: str
+    phone: str | None
+    slip: Mapping[str, object]
+    tap: str
+
+
+@dataclass(frozen=True)
+class StaffCalled:
+    """A call for the floor staff, or the printer's fault with the ticket it lost."""
+
+    kind: IncidentKind
+    message: str
+    ticket: str | None = None
+
+
 class KioskSource(Protocol):
     clock: Clock
     menu: Menu
@@ -67,13 +88,7 @@ class KioskSource(Protocol):
     ) -> None: ...
 
     def issue(
-        self,
-        business: str,
-        phone: str | None,
-        slip: Mapping[str, object] | None,
-        tap: str,
-        show: Callable[[Issued], None],
-        complain: Complain,
+        self, asked: TicketAsked, show: Callable[[Issued], None], complain: Complain
     ) -> None: ...
 
     def check_in(
@@ -88,12 +103,7 @@ class KioskSource(Protocol):
         customer's language."""
 
     def call_staff(
-        self,
-        kind: IncidentKind,
-        message: str,
-        ticket: str | None,
-        done: Callable[[], None],
-        complain: Complain,
+        self, called: StaffCalled, done: Callable[[], None], complain: Complain
     ) -> None: ...
 
     def close(self) -> None: ...
@@ -171,18 +181,12 @@ class StoreKiosk:
         else:
             show(self.menu.ticket_print(found.issued, found.phone, found.slip))
 
-    def issue(
-        self,
-        business: str,
-        phone: str | None,
-        slip: Mapping[str, object] | None,
-        tap: str,
-        show: Callable[[Issued], None],
-        complain: Complain,
-    ) -> None:
+    def issue(self, asked: TicketAsked, show: Callable[[Issued], None], complain: Complain) -> None:
         issued = self.notices.attempt(
             "issue a ticket",
-            lambda: self.service.issue(business, phone=phone, slip=slip or None, tap=tap),
+            lambda: self.service.issue(
+                asked.business, phone=asked.phone, slip=asked.slip or None, tap=asked.tap
+            ),
             complain,
         )
         if issued is not None:
@@ -207,29 +211,22 @@ class StoreKiosk:
         if checked_in is not None:
             show(checked_in)
 
-    def call_staff(
-        self,
-        kind: IncidentKind,
-        message: str,
-        ticket: str | None,
-        done: Callable[[], None],
-        complain: Complain,
-    ) -> None:
+    def call_staff(self, called: StaffCalled, done: Callable[[], None], complain: Complain) -> None:
         def record() -> bool:
             record_incident(
                 self.store,
                 self.hall_code,
                 source=self.name,
-                kind=kind,
-                message=message,
-                ticket=ticket,
+                kind=called.kind,
+                message=called.message,
+                ticket=called.ticket,
                 clock=self.clock,
             )
             return True
 
         action = (
-            f"record that ticket {ticket} was not printed"
-            if kind == IncidentKind.PRINTER
+            f"record that ticket {called.ticket} was not printed"
+            if called.kind == IncidentKind.PRINTER
             else "call the floor staff"
         )
         if self.notices.attempt(action, record, complain):
@@ -341,20 +338,17 @@ class ServerKiosk(QObject):
             self._complaining(complain),
         )
 
-    def issue(
-        self,
-        business: str,
-        phone: str | None,
-        slip: Mapping[str, object] | None,
-        tap: str,
-        show: Callable[[Issued], None],
-        complain: Complain,
-    ) -> None:
-        body = {"business": business, "phone": phone, "slip": dict(slip) if slip else None}
+    def issue(self, asked: TicketAsked, show: Callable[[Issued], None], complain: Complain) -> None:
+        body = {
+            "business": asked.business,
+            "phone": asked.phone,
+            "slip": dict(asked.slip) or None,
+            "tap": asked.tap,
+        }
         self._ask(
             "POST",
             "/api/kiosk/tickets",
-            {**body, "tap": tap},
+            body,
             lambda answer: show(decode(Issued, answer)),
             self._complaining(complain),
         )
@@ -381,15 +375,8 @@ class ServerKiosk(QObject):
             failed,
         )
 
-    def call_staff(
-        self,
-        kind: IncidentKind,
-        message: str,
-        ticket: str | None,
-        done: Callable[[], None],
-        complain: Complain,
-    ) -> None:
-        body = {"kind": str(kind), "message": message, "ticket": ticket}
+    def call_staff(self, called: StaffCalled, done: Callable[[], None], complain: Complain) -> None:
+        body = {"kind": str(called.kind), "message": called.message, "ticket": called.ticket}
         complaining = self._complaining(complain)
         self._ask("POST", "/api/kiosk/incidents", body, lambda _answer: done(), complaining)
 

@@ -35,7 +35,7 @@ from kiosk.pages.start import StartPage
 from kiosk.pages.ticket import FAILED, NO_PRINTER, PRINTED, PRINTING, TicketPage
 from kiosk.pinyin_input import warm_up
 from kiosk.print_job import PrintJob, PrintSignals
-from kiosk.sources import KioskSource, StoreKiosk, Waits
+from kiosk.sources import KioskSource, StaffCalled, StoreKiosk, TicketAsked, Waits
 from kiosk.visit import Visit
 from kiosk.widgets import restyle, text_label, touch_button
 from shared.documents.printing import TicketPrinter, open_printer
@@ -300,13 +300,8 @@ class KioskWindow(QMainWindow):
         screen = self.stack.currentWidget()
         where = type(screen).__name__.removesuffix("Page").lower()
         self.help_button.setEnabled(False)  # one call per tap, answered or not
-        self.source.call_staff(
-            IncidentKind.HELP_REQUESTED,
-            f"顾客请求大堂人员协助（{where} screen）",
-            None,
-            self._help_called,
-            self._help_failed,
-        )
+        called = StaffCalled(IncidentKind.HELP_REQUESTED, f"顾客请求大堂人员协助（{where} screen）")
+        self.source.call_staff(called, self._help_called, self._help_failed)
 
     def _help_called(self) -> None:
         self.visit.help_called = True
@@ -474,10 +469,7 @@ class KioskWindow(QMainWindow):
         phone, slip = visit.phone, dict(visit.slip)
         tap = visit.tap_for(("issue", visit.business, phone, sorted(slip.items(), key=str)))
         self.source.issue(
-            visit.business,
-            phone,
-            slip,
-            tap,
+            TicketAsked(visit.business, phone, slip, tap),
             lambda issued: self._issued(issued, phone, slip),
             self._not_issued(self.confirm.show_refusal),
         )
@@ -533,7 +525,8 @@ class KioskWindow(QMainWindow):
         if self._showing(ticket):
             self.ticket.show_state(FAILED)
             self._keep_ticket_shown()
-        self.source.call_staff(IncidentKind.PRINTER, why, ticket, lambda: None, lambda _words: None)
+        called = StaffCalled(IncidentKind.PRINTER, why, ticket)
+        self.source.call_staff(called, lambda: None, lambda _words: None)
 
     def _keep_ticket_shown(self) -> None:
         """No paper: the screen is the customer's only copy, so it stays until they tap
