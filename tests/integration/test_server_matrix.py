@@ -68,6 +68,7 @@ ACTS: dict[str, tuple[str, str, object, set[str]]] = {
     "acknowledge": ("POST", "/api/alerts/acknowledge", None, {"lead", "admin"}),
     "own figures": ("GET", "/api/figures", None, STAFF),
     "a colleague's figures": ("GET", "/api/figures?clerk=E001", None, {"lead", "admin"}),
+    "day report": ("GET", "/api/reports/day", None, {"lead", "admin"}),
     "read settings": ("GET", "/api/settings", None, {"lead", "admin"}),
     "change settings": (
         "PATCH",
