@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from shared.services.devices import enrol_device
 from shared.store.database import open_store
+from tests.integration.hall_server import running_server
 
 pytestmark = pytest.mark.integration
 
@@ -47,3 +49,53 @@ def test_a_store_without_a_hall_is_refused_with_the_way_out(empty_store_target):
     )
     assert done.returncode == 1
     assert "hallq init --demo" in done.stderr
+
+
+def test_the_kiosk_process_shows_its_window_on_the_hall_server(store_target, store, tmp_path):
+    """`hallq-kiosk` with HALLQ_SERVER and HALLQ_DEVICE_KEY, as a kiosk PC's session starts it."""
+    key = enrol_device(store, None, None, "kiosk-1", "kiosk")
+    with running_server(store_target, tmp_path) as server:
+        environment = {
+            **ENV,
+            "HALLQ_SERVER": f"http://127.0.0.1:{server.port}",
+            "HALLQ_DEVICE_KEY": key,
+        }
+        environment.pop("HALLQ_DB", None)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "--windowed", "--print-dir", str(tmp_path / "t")],
+            cwd=REPO,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
+        try:
+            assert process.stderr is not None
+            shown = next((line for line in process.stderr if "kiosk shown" in line), None)
+            assert shown is not None, f"the kiosk ended without showing (exit {process.wait()})"
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+        assert server.tracebacks() == 0
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--server", "http://127.0.0.1:9"], "--server needs --device-key"),
+        (["--server", "http://127.0.0.1:9", "--db", "x.sqlite3", "--device-key", "k"], "not both"),
+        (["--device-key", "hd_x"], "--device-key needs --server"),
+        (["--server", "ftp://hall", "--device-key", "hd_x"], "http://HOST:PORT"),
+    ],
+)
+def test_a_half_given_or_mixed_way_to_run_is_refused_in_one_line(arguments, said):
+    environment = {k: v for k, v in ENV.items() if not k.startswith("HALLQ_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", *arguments, "--windowed"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert said in done.stderr and done.stderr.count("\n") == 1, done.stderr
