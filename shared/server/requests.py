@@ -45,7 +45,7 @@ class CallStaff(Strict):
     """A kiosk's call for the floor staff, or its printer's fault with the ticket it lost."""
 
     kind: Literal["help_requested", "printer"]
-    message: Annotated[str, Field(min_length=1, max_length=200)]
+    message: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")]
     ticket: Annotated[str, Field(pattern=r"^[A-Z][0-9]{3,4}$")] | None = None
 
 
