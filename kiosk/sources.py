@@ -376,7 +376,8 @@ class ServerKiosk(QObject):
         )
 
     def call_staff(self, called: StaffCalled, done: Callable[[], None], complain: Complain) -> None:
-        body = {"kind": str(called.kind), "message": called.message, "ticket": called.ticket}
+        line = " ".join(called.message.split())[:200]  # a printer's reason may run on
+        body = {"kind": str(called.kind), "message": line, "ticket": called.ticket}
         complaining = self._complaining(complain)
         self._ask("POST", "/api/kiosk/incidents", body, lambda _answer: done(), complaining)
 
