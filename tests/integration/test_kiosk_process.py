@@ -20,13 +20,14 @@ REPO = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
-def test_the_kiosk_process_shows_its_window_on_a_demo_store(store_target, store):
+def shows_its_window(arguments: list[str], environment: dict[str, str]) -> None:
+    """`python -m kiosk ARGUMENTS` says it showed its window, then is stopped."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--db", store_target, "--windowed", "--language", "en"],
+        [sys.executable, "-m", "kiosk", *arguments],
         cwd=REPO,
         stderr=subprocess.PIPE,
         text=True,
-        env=ENV,
+        env=environment,
     )
     try:
         assert process.stderr is not None
@@ -35,6 +36,10 @@ def test_the_kiosk_process_shows_its_window_on_a_demo_store(store_target, store)
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_the_kiosk_process_shows_its_window_on_a_demo_store(store_target, store):
+    shows_its_window(["--db", store_target, "--windowed", "--language", "en"], ENV)
 
 
 def test_a_store_without_a_hall_is_refused_with_the_way_out(empty_store_target):
@@ -61,20 +66,7 @@ def test_the_kiosk_process_shows_its_window_on_the_hall_server(store_target, sto
             "HALLQ_DEVICE_KEY": key,
         }
         environment.pop("HALLQ_DB", None)
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "--windowed", "--print-dir", str(tmp_path / "t")],
-            cwd=REPO,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=environment,
-        )
-        try:
-            assert process.stderr is not None
-            shown = next((line for line in process.stderr if "kiosk shown" in line), None)
-            assert shown is not None, f"the kiosk ended without showing (exit {process.wait()})"
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+        shows_its_window(["--windowed", "--print-dir", str(tmp_path / "t")], environment)
         assert server.tracebacks() == 0
 
 
