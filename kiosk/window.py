@@ -1,6 +1,7 @@
 """The kiosk's main window: a header with the hall and the language switch, one screen at
 a time, and a footer with Back, Home and the idle countdown. It moves the customer
-through the visit and calls the hall's services; the screens only show and ask."""
+through the visit and asks its source (the store of this PC or the hall server) for what
+the hall does; the screens only show and ask."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -39,6 +39,7 @@ from kiosk.pages.start import StartPage
 from kiosk.pages.ticket import FAILED, NO_PRINTER, PRINTED, PRINTING, TicketPage
 from kiosk.pinyin_input import warm_up
 from kiosk.print_job import PrintJob, PrintSignals
+from kiosk.sources import KioskSource, StaffCalled, StoreKiosk, TicketAsked, Waits
 from kiosk.visit import Visit
 from kiosk.voice import Voice
 from kiosk.widgets import restyle, text_label, touch_button
@@ -48,29 +49,17 @@ from shared.qt.application import Translation
 from shared.qt.errors import FailureNotices
 from shared.resources import style_sheet
 from shared.rules.calling import route
-from shared.services.appointments import CheckInRefused, check_in
-from shared.services.hall import HallService, Issued
-from shared.services.incidents import record_incident
+from shared.services.appointments import CheckedIn
+from shared.services.hall import Issued
 from shared.store.clock import Clock, clock_for
 from shared.store.database import EVERYTHING, Store
-from shared.views.kiosk_menu import (
-    Offer,
-    customer_tier,
-    kiosk_menu,
-    kiosk_state,
-    queue_waits,
-    todays_ticket,
-)
+from shared.views.kiosk_menu import KioskState, Offer
 from shared.vocabulary import IncidentKind, Tier
-
-if TYPE_CHECKING:
-    from shared.qt.live import LiveStore
 
 log = logging.getLogger(__name__)
 
 CATALOGS = ("kiosk",)
 POINT_SIZE = 16  # read at arm's length
-POLL_MS = 250  # the level changes at most every few seconds; a quarter second is live enough
 KIOSK_FOLLOWS = frozenset({"level", "settings"})  # what kiosk_state reads
 LANGUAGE_BUTTON = {"zh": "English", "en": "中文"}  # each names the language it switches to
 
@@ -78,7 +67,7 @@ LANGUAGE_BUTTON = {"zh": "English", "en": "中文"}  # each names the language i
 class KioskWindow(QMainWindow):
     def __init__(
         self,
-        store: Store,
+        source: Store | KioskSource,
         hall_code: str | None = None,
         *,
         print_folder: Path,
@@ -88,15 +77,17 @@ class KioskWindow(QMainWindow):
         card_reader: CardReader | None = None,
         voice: Voice | None = None,
     ) -> None:
+        """On a store (`source` a Store: this PC's, timed by `clock`, calls for help under
+        `name`) or on the hall server (a ServerKiosk: its clock, its enrolled name)."""
         super().__init__()
-        self.store = store
-        self.name = name  # where the shift lead's monitor says a call for help came from
-        self.hall_code = hall_code
-        self.notices = FailureNotices(store, self)
-        self.clock = clock or clock_for(store)
-        self.service = HallService(store, hall_code, self.clock)
-        self.menu = kiosk_menu(store, hall_code)
-        self.state = kiosk_state(store, hall_code)
+        if isinstance(source, Store):
+            notices = FailureNotices(source, self)
+            source = StoreKiosk(source, hall_code, clock or clock_for(source), notices, name)
+        self.source: KioskSource = source
+        self.clock = source.clock
+        self.menu = source.menu
+        self.state = source.state
+        self.issuing = False  # a ticket asked for and not yet answered: taps wait for it
         self.print_folder = print_folder
         self.printer: TicketPrinter = open_printer(
             self.state.settings.printer, print_folder, self.state.settings.print_folder
@@ -109,7 +100,7 @@ class KioskWindow(QMainWindow):
         self.printing.setMaxThreadCount(1)  # one printer: tickets come out in order
         self.print_signals = PrintSignals(self)
         self.print_signals.done.connect(self._print_done)
-        self.changes: LiveStore | None = None
+        self.following = False  # other programs' changes, once the window is up
         QTimer.singleShot(0, self._watch_store)
         # The pinyin keyboard's index (about a second), built beside the start screen rather
         # than when the first customer taps a business with a name to type.
@@ -266,12 +257,8 @@ class KioskWindow(QMainWindow):
 
     def _show_waits(self) -> None:
         """What each business means in waiting, read as the menu comes up; while the store
-        fails the buttons keep the names alone rather than an old figure."""
-        waits = self.notices.attempt(
-            "read the queues' waits",
-            lambda: queue_waits(self.store, self.hall_code, self.visit.tier, self.clock.now()),
-        )
-        self.business.show_waits(waits or {})
+        or the server fails the buttons keep the names alone rather than an old figure."""
+        self.source.waits(self.visit.tier, self.business.show_waits)
 
     def back(self) -> None:
         if not self.history:
@@ -357,11 +344,11 @@ class KioskWindow(QMainWindow):
         and the shift lead's monitor lists the call with this kiosk's name."""
         screen = self.stack.currentWidget()
         where = type(screen).__name__.removesuffix("Page").lower()
-        called = self.notices.attempt(
-            "call the floor staff", lambda: self._record_help(where), self._help_failed
-        )
-        if not called:
-            return
+        self.help_button.setEnabled(False)  # one call per tap, answered or not
+        called = StaffCalled(IncidentKind.HELP_REQUESTED, f"顾客请求大堂人员协助（{where} screen）")
+        self.source.call_staff(called, self._help_called, self._help_failed)
+
+    def _help_called(self) -> None:
         self.visit.help_called = True
         self.help_button.setEnabled(False)
         self.help_button.setText(self.tr("✓ Staff called"))
@@ -373,18 +360,8 @@ class KioskWindow(QMainWindow):
         self.help_notice.setVisible(shown)
         self.hall_name.setVisible(not shown)
 
-    def _record_help(self, where: str) -> bool:
-        record_incident(
-            self.store,
-            self.hall_code,
-            source=self.name,
-            kind=IncidentKind.HELP_REQUESTED,
-            message=f"顾客请求大堂人员协助（{where} screen）",
-            clock=self.clock,
-        )
-        return True
-
     def _help_failed(self, why: str) -> None:
+        self.help_button.setEnabled(True)
         restyle(self.help_notice, state="problem")
         self.help_notice.setText(
             self.tr("Calling staff did not work (%1). Please ask at the service desk.").replace(
@@ -410,21 +387,19 @@ class KioskWindow(QMainWindow):
         threading.Thread(target=warm_up, name="pinyin index", daemon=True).start()
 
     def _watch_store(self) -> None:
-        """Listen for other programs' commits, once the window is up (the feed's database
-        driver takes a fifth of a second to load)."""
-        from shared.qt import live
-
-        self.changes = live.LiveStore(self.store, self, poll_ms=POLL_MS)
-        self.changes.changed.connect(self.reread_state)
+        """Follow other programs' changes, once the window is up (the store's feed driver
+        takes a fifth of a second to load)."""
+        self.source.follow(self.reread_state)
+        self.following = True
 
     def reread_state(self, kinds: frozenset[str] = EVERYTHING) -> None:
         """The level and settings, re-read when another program changed them. While the
-        store fails they stay as last read: the customer's next action says why."""
+        store or server fails they stay as last read: the customer's next action says why."""
         if kinds & KIOSK_FOLLOWS:
-            self.notices.attempt("re-read the hall's level and settings", self._read_state)
+            self.source.reread(self._follow_state)
 
-    def _read_state(self) -> None:
-        self.state = kiosk_state(self.store, self.hall_code)
+    def _follow_state(self, state: KioskState) -> None:
+        self.state = state
         self.printer = open_printer(
             self.state.settings.printer, self.print_folder, self.state.settings.print_folder
         )
@@ -440,34 +415,22 @@ class KioskWindow(QMainWindow):
         self, show: Callable[[str], None], phone: str | None, code: str | None
     ) -> None:
         """Today's ticket found by number or code, shown and printed again as it stands."""
-        looked = self.notices.attempt(  # a 1-tuple: None alone means the store failed
-            "find today's ticket",
-            lambda: (
-                todays_ticket(
-                    self.store, self.hall_code, self.clock.now(), phone=phone, appointment_code=code
-                ),
-            ),
-            show,
-        )
-        if looked is None:
-            return
-        [found] = looked
-        if found is None:
-            show(self.tr("No ticket of today was found. Please check, or ask a guide."))
-            return
-        self._issued(found.issued, found.phone, found.slip)
+
+        def found(ticket: TicketPrint | None) -> None:
+            if ticket is None:
+                show(self.tr("No ticket of today was found. Please check, or ask a guide."))
+            else:
+                self._show_ticket(ticket)
+
+        self.source.reprint(phone, code, found, show)
 
     def phone_entered(self, phone: str) -> None:
         if self.visit.reprint:
             self.reprint_ticket(self.phone.show_refusal, phone, None)
             return
-        tier = self.notices.attempt(
-            "look up the customer",
-            lambda: customer_tier(self.store, self.hall_code, phone),
-            self.phone.show_refusal,
-        )
-        if tier is None:
-            return
+        self.source.tier(phone, lambda tier: self._known(phone, tier), self.phone.show_refusal)
+
+    def _known(self, phone: str, tier: Tier) -> None:
         self.visit.phone = phone
         self.visit.tier = tier
         self.business.show_tier(self.visit.tier)
@@ -487,12 +450,12 @@ class KioskWindow(QMainWindow):
         self.reread_state()
         if not offer.self_service or self.state.level < 1:
             return False
-        waits = self.notices.attempt(
-            "read the queues' waits",
-            lambda: queue_waits(self.store, self.hall_code, self.visit.tier, self.clock.now()),
-        )
-        self.diversion.divert(offer, self._blocked(offer), (waits or {}).get(offer.key))
-        self.go(self.diversion)
+
+        def divert(waits: Waits) -> None:
+            self.diversion.divert(offer, self._blocked(offer), waits.get(offer.key))
+            self.go(self.diversion)
+
+        self.source.waits(self.visit.tier, divert)
         return True
 
     def _blocked(self, offer: Offer) -> bool:
@@ -544,10 +507,9 @@ class KioskWindow(QMainWindow):
 
     def take_ticket(self) -> None:
         """The confirming tap: issue, show, and hand the printing to the print thread. A
-        refusal or a store failure stays on the confirm screen, where the tap tries again."""
-        self.notices.attempt("issue a ticket", self._take_ticket, self.confirm.show_refusal)
-
-    def _take_ticket(self) -> None:
+        refusal or a failure stays on the confirm screen, where the tap tries again: as the
+        same tap, so a ticket the hall issued but whose answer was lost comes back, never a
+        second one. Taps while one is under way wait for its answer."""
         visit = self.visit
         assert visit.business is not None
         offer = self.menu.offer(visit.business)
@@ -556,27 +518,48 @@ class KioskWindow(QMainWindow):
             self.diversion.divert(offer, blocked=True)
             self.go(self.diversion)
             return
-        issued = self.service.issue(visit.business, phone=visit.phone, slip=visit.slip or None)
-        self._issued(issued, visit.phone, visit.slip)
+        if self.issuing:
+            return
+        self.issuing = True
+        phone, slip = visit.phone, dict(visit.slip)
+        tap = visit.tap_for(("issue", visit.business, phone, sorted(slip.items(), key=str)))
+        self.source.issue(
+            TicketAsked(visit.business, phone, slip, tap),
+            lambda issued: self._issued(issued, phone, slip),
+            self._not_issued(self.confirm.show_refusal),
+        )
+
+    def _not_issued(self, show: Callable[[str], None]) -> Callable[[str], None]:
+        def said(why: str) -> None:
+            self.issuing = False
+            show(why)
+
+        return said
 
     def check_in(self, code: str) -> None:
         if self.visit.reprint:
             self.reprint_ticket(self.appointment.show_refusal, None, code)
             return
-        self.notices.attempt(
-            "check in an appointment", lambda: self._check_in(code), self.appointment.show_refusal
+        if self.issuing:
+            return
+        self.issuing = True
+        show = self._not_issued(self.appointment.show_refusal)
+        self.source.check_in(
+            code,
+            self.visit.tap_for(("check in", code)),
+            self._checked_in,
+            lambda reason: show(self.appointment.refusal(reason)),
+            show,
         )
 
-    def _check_in(self, code: str) -> None:
-        try:
-            checked_in = check_in(self.service, code)
-        except CheckInRefused as refused:
-            self.appointment.show_refusal(self.appointment.refusal(refused.reason))
-            return
+    def _checked_in(self, checked_in: CheckedIn) -> None:
         self._issued(checked_in.issued, checked_in.phone, None)
 
     def _issued(self, issued: Issued, phone: str | None, slip: dict[str, object] | None) -> None:
-        ticket = self.menu.ticket_print(issued, phone, slip)
+        self.issuing = False
+        self._show_ticket(self.menu.ticket_print(issued, phone, slip))
+
+    def _show_ticket(self, ticket: TicketPrint) -> None:
         self.history.clear()
         self.ticket.show_ticket(ticket, PRINTING if self.printer.prints else NO_PRINTER)
         self.go(self.ticket, remember=False)
@@ -597,18 +580,8 @@ class KioskWindow(QMainWindow):
         if self._showing(ticket):
             self.ticket.show_state(FAILED)
             self._keep_ticket_shown()
-        self.notices.attempt(
-            f"record that ticket {ticket} was not printed",
-            lambda: record_incident(
-                self.store,
-                self.hall_code,
-                source=self.name,
-                kind=IncidentKind.PRINTER,
-                message=why,
-                ticket=ticket,
-                clock=self.clock,
-            ),
-        )
+        called = StaffCalled(IncidentKind.PRINTER, why, ticket)
+        self.source.call_staff(called, lambda: None, lambda _words: None)
 
     def _keep_ticket_shown(self) -> None:
         """No paper: the screen is the customer's only copy, so it stays until they tap
@@ -640,8 +613,7 @@ class KioskWindow(QMainWindow):
         if self.card_watch is not None:
             self.card_watch.close()
         self.voice.close()
-        if self.changes is not None:
-            self.changes.close()
+        self.source.close()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from shared.client.decoding import Undecodable, board_of, floor_of
-from shared.client.http import Refused, ServerError
-from shared.documents.report import write_reports
+from shared.client.http import Refused, ServerError, download
+from shared.documents.report import check_folder, write_reports
 from shared.qt.errors import FailureNotices
 from shared.qt.remote import HallLink, LinkWords, OneRead
 from shared.services.hall import HallService, Order
@@ -209,7 +209,7 @@ class ServerSource:
     """The hall server, through the program's link: the board under the device's key, the
     floor and the acknowledgement under the signed-in lead's session."""
 
-    writes_reports = False  # the server has no report route yet: the lead uses `hallq report`
+    writes_reports = True
 
     def __init__(self, link: HallLink, words: LinkWords | None = None) -> None:
         self.link, self.words = link, words or LinkWords()
@@ -299,4 +299,13 @@ class ServerSource:
         reply.failed.connect(lambda error: complain(self.words.of(error)))
 
     def write_report(self, lead: Lead, day: dt.date, folder: Path) -> Path:
-        raise ServerError("the day report is written on the server: hallq report")
+        """Off the GUI thread: the server writes the PDF under the lead's session and the
+        monitor saves it into the folder she chose."""
+        if lead.token is None:
+            raise ServerError("not signed in on the hall server")
+        check_folder(folder)
+        pdf = download(self.link.address, f"/api/reports/day?day={day.isoformat()}", lead.token)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = folder / f"hallq-day-{day.isoformat()}.pdf"  # as the store's report is named
+        written.write_bytes(pdf)
+        return written

@@ -76,14 +76,20 @@ class Served:
     url: str
     board_key: str
     screen_key: str  # the customer screen of the person's counter
+    kiosk_key: str
 
 
 def demo_windows(target: str, served: Served | None = None) -> list[Window]:
     """The kiosk, the human's counter, and the calling board with the shift lead's monitor
-    (the counter and the hall screen as clients of the demo's hall server, when one runs)."""
+    (each a client of the demo's hall server, when one runs)."""
     source = ("--server", served.url) if served else ("--db", target)
     return [
-        Window("kiosk", "kiosk", ("--db", target, "--windowed", "--id-reader", "sim")),
+        Window(
+            "kiosk",
+            "kiosk",
+            (*source, "--windowed", "--id-reader", "sim"),
+            served.kiosk_key if served else None,
+        ),
         Window(
             f"counter {HUMAN_COUNTER}",
             "counter",
@@ -107,7 +113,7 @@ SERVER_START_S = 30.0
 
 def start_server(store: Store, target: str) -> tuple[subprocess.Popen[bytes], Served]:
     """`hallq serve` on the demo's store, on a free loopback port, once it answers; and a
-    board enrolled for the hall screen."""
+    board, a customer screen and a kiosk enrolled for the programs."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -128,7 +134,8 @@ def start_server(store: Store, target: str) -> tuple[subprocess.Popen[bytes], Se
     screen = enrol_device(
         store, HALL, None, f"demo-screen-{port}", "customer_screen", counter=HUMAN_COUNTER
     )
-    return process, Served(url, board, screen)
+    kiosk = enrol_device(store, HALL, None, f"demo-kiosk-{port}", "kiosk")
+    return process, Served(url, board, screen, kiosk)
 
 
 def is_installed(module: str) -> bool:
@@ -401,7 +408,7 @@ def _run(
             wanted = []
         shown = [w for w in wanted if commands is not None or is_installed(w.module)]
         left_out = [w for w in wanted if w not in shown]
-        if commands is None and any(w.module.startswith("counter") for w in shown):
+        if commands is None and shown:
             server, served = start_server(store, target)
             servers.append(server)
             out.write(f"hallq demo: the hall server at {served.url}/api\n")

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from shared.errors import Rejected
 
 TIMEOUT_S = 5.0  # an answer slower than this is a server the hall cannot work with
+REPORT_TIMEOUT_S = 60.0  # a report's charts take the server a while
 
 
 class ServerError(Exception):
@@ -30,11 +31,12 @@ class Unreachable(ServerError):
 
 
 class Refused(ServerError):
-    """An answer other than 2xx: not signed in, not allowed, refused input, store failed."""
+    """An answer other than 2xx: not signed in, not allowed, refused input, store failed.
+    `code` is the refusal's word, when the server gives one for the program to say."""
 
-    def __init__(self, status: int, reason: str) -> None:
+    def __init__(self, status: int, reason: str, code: str | None = None) -> None:
         super().__init__(reason)
-        self.status = status
+        self.status, self.code = status, code
 
 
 @dataclass(frozen=True)
@@ -73,17 +75,17 @@ class ServerAddress:
         return http.client.HTTPConnection(self.host, self.port, timeout=timeout)
 
 
-def request(
+def _exchange(
     address: ServerAddress,
     method: str,
     path: str,
-    key: str | None = None,
-    body: object = None,
-    *,
-    timeout: float = TIMEOUT_S,
-) -> Any:
-    """The JSON of a 2xx answer (None for an empty one); Unreachable or Refused otherwise."""
-    headers = {"Accept": "application/json"}
+    key: str | None,
+    body: object,
+    accept: str,
+    timeout: float,
+) -> tuple[int, bytes]:
+    """The answer's status and bytes; Unreachable when there is none."""
+    headers = {"Accept": accept}
     if key:
         headers["Authorization"] = f"Bearer {key}"
     payload = None
@@ -94,16 +96,49 @@ def request(
     try:
         connection.request(method, path, payload, headers)
         response = connection.getresponse()
-        raw = response.read()
+        return response.status, response.read()
     except (OSError, http.client.HTTPException) as error:
         raise Unreachable(f"the hall server at {address.url} does not answer ({error})") from error
     finally:
         connection.close()
+
+
+def _refusal(status: int, raw: bytes) -> Refused:
+    """A non-2xx answer's one line (and its word, when the server gives one)."""
     try:
         answer = json.loads(raw) if raw else None
+    except ValueError:
+        answer = None
+    said = answer if isinstance(answer, dict) else {}
+    detail = said.get("detail") or f"the hall server answered {status}"
+    code = said.get("reason")
+    return Refused(status, str(detail), code if isinstance(code, str) else None)
+
+
+def request(
+    address: ServerAddress,
+    method: str,
+    path: str,
+    key: str | None = None,
+    body: object = None,
+    *,
+    timeout: float = TIMEOUT_S,
+) -> Any:
+    """The JSON of a 2xx answer (None for an empty one); Unreachable or Refused otherwise."""
+    status, raw = _exchange(address, method, path, key, body, "application/json", timeout)
+    if not 200 <= status < 300:
+        raise _refusal(status, raw)
+    try:
+        return json.loads(raw) if raw else None
     except ValueError as error:
-        raise Refused(response.status, f"the hall server answered {response.status}") from error
-    if not 200 <= response.status < 300:
-        detail = answer.get("detail") if isinstance(answer, dict) else None
-        raise Refused(response.status, str(detail or f"the hall server answered {response.status}"))
-    return answer
+        raise Refused(status, f"the hall server answered {status}") from error
+
+
+def download(
+    address: ServerAddress, path: str, key: str, *, timeout: float = REPORT_TIMEOUT_S
+) -> bytes:
+    """A document the server writes (a report's PDF); Unreachable or Refused otherwise."""
+    status, raw = _exchange(address, "GET", path, key, None, "application/pdf", timeout)
+    if not 200 <= status < 300:
+        raise _refusal(status, raw)
+    return raw

@@ -194,6 +194,10 @@ class HallLink(QObject):
             self._up = self._ever_up = True
             for raw in socket:
                 message = json.loads(raw)
+                if message.get("type") == "auth_invalid":  # revoked or expired meanwhile
+                    reason = str(message.get("reason", "the key was refused"))
+                    log.error("the hall server no longer accepts this device's key: %s", reason)
+                    return reason
                 if message.get("type") == "changed":
                     self.last_id = str(message["id"])
                     self._pushed.emit(frozenset(message.get("kinds", ())))

@@ -2,7 +2,7 @@
 against. Pure: an actor is who the server proved is asking (a signed-in member of staff or
 an enrolled device), never what a client claims.
 
-- a kiosk issues tickets, checks appointments in and reads its menu;
+- a kiosk issues tickets, checks appointments in, reads its menu and calls the floor staff;
 - a board shows the calls; a customer screen reads and rates its own counter;
 - a clerk serves at the counter she signed in at (calling the next ticket, or one she
   chose, with a reason), and sees her own figures;
@@ -26,6 +26,7 @@ class Permission(StrEnum):
     READ_KIOSK = "read the kiosk's menu"
     ISSUE = "issue tickets"
     CHECK_IN = "check appointments in"
+    CALL_STAFF = "call the floor staff"
     READ_BOARD = "read the calling board"
     READ_COUNTER = "read a counter"
     SERVE = "serve at a counter"
@@ -70,7 +71,7 @@ STAFF_GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(_ADMIN),
 }
 DEVICE_GRANTS: dict[DeviceKind, frozenset[Permission]] = {
-    DeviceKind.KIOSK: frozenset({P.READ_STATUS, P.READ_KIOSK, P.ISSUE, P.CHECK_IN}),
+    DeviceKind.KIOSK: frozenset({P.READ_STATUS, P.READ_KIOSK, P.ISSUE, P.CHECK_IN, P.CALL_STAFF}),
     DeviceKind.BOARD: frozenset({P.READ_STATUS, P.READ_BOARD}),
     DeviceKind.CUSTOMER_SCREEN: frozenset({P.READ_COUNTER, P.RATE}),
 }

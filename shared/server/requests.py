@@ -4,7 +4,7 @@ one."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,14 +23,30 @@ class SignIn(Strict):
     counter: CounterNumber | None = None
 
 
+# One customer's tap at a kiosk: sent again with the same value when no answer came back.
+Tap = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+Mobile = Annotated[str, Field(pattern=r"^1[0-9]{10}$")]
+AppointmentCode = Annotated[str, Field(min_length=1, max_length=12)]
+
+
 class IssueTicket(Strict):
     business: Word
-    phone: Annotated[str, Field(pattern=r"^1[0-9]{10}$")] | None = None
+    phone: Mobile | None = None
     slip: Annotated[dict[Word, SlipValue], Field(max_length=30)] | None = None
+    tap: Tap | None = None
 
 
 class CheckIn(Strict):
-    code: Annotated[str, Field(min_length=1, max_length=12)]
+    code: AppointmentCode
+    tap: Tap | None = None
+
+
+class CallStaff(Strict):
+    """A kiosk's call for the floor staff, or its printer's fault with the ticket it lost."""
+
+    kind: Literal["help_requested", "printer"]
+    message: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]+$")]
+    ticket: Annotated[str, Field(pattern=r"^[A-Z][0-9]{3,4}$")] | None = None
 
 
 class OpenCounter(Strict):

@@ -16,12 +16,14 @@ from shared.rules.permissions import Actor, Permission, require
 from shared.services.alerts import AlertRecord
 from shared.services.appointments import CheckedIn, check_in
 from shared.services.hall import Done, HallService, Issued, Order
+from shared.services.incidents import record_incident
 from shared.services.notices import post_notice
 from shared.services.purge import Purged, purge_personal_data
 from shared.services.roles import change_settings_as, figures_seen_by
 from shared.services.settings import HallSettings
 from shared.store.clock import Clock
 from shared.store.database import Store
+from shared.vocabulary import IncidentKind
 
 P = Permission
 
@@ -45,13 +47,30 @@ class HallActs:
         *,
         phone: str | None = None,
         slip: Mapping[str, object] | None = None,
+        tap: str | None = None,
     ) -> Issued:
         require(actor, P.ISSUE)
-        return self.service.issue(business, phone=phone, slip=slip)
+        return self.service.issue(business, phone=phone, slip=slip, tap=tap)
 
-    def check_in(self, actor: Actor, code: str) -> CheckedIn:
+    def check_in(self, actor: Actor, code: str, tap: str | None = None) -> CheckedIn:
         require(actor, P.CHECK_IN)
-        return check_in(self.service, code)
+        return check_in(self.service, code, tap)
+
+    def call_staff(
+        self, actor: Actor, kind: IncidentKind, message: str, ticket: str | None
+    ) -> None:
+        """A kiosk's call for the floor staff or its printer's fault, under the kiosk's
+        proved name: the shift lead sees where it came from."""
+        require(actor, P.CALL_STAFF)
+        record_incident(
+            self.store,
+            self.hall_code,
+            source=actor.name,
+            kind=kind,
+            message=message,
+            ticket=ticket,
+            clock=self.clock,
+        )
 
     # ----- the counter -----
 

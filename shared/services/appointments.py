@@ -93,9 +93,10 @@ class CheckedIn:
     phone: str  # the booking's number, for the ticket (masked there)
 
 
-def check_in(service: HallService, code: str) -> CheckedIn:
+def check_in(service: HallService, code: str, tap: str | None = None) -> CheckedIn:
     """The appointment's ticket, issued and recorded on the booking in one transaction.
-    Refused (nothing written) when the code is unknown, already used or for another day."""
+    Refused (nothing written) when the code is unknown, already used or for another day;
+    a `tap` already answered gets its ticket again rather than "already used"."""
     code = code.strip()
     with service.store.read() as session:
         hall = find_hall(session, service.hall_code)
@@ -119,7 +120,9 @@ def check_in(service: HallService, code: str) -> CheckedIn:
         claimed.ticket_id = ticket.id
         claimed.checked_in_at = now
 
-    issued = service.issue(business_key, phone=phone, green_channel=priority, on_issued=claim)
+    issued = service.issue(
+        business_key, phone=phone, green_channel=priority, on_issued=claim, tap=tap
+    )
     return CheckedIn(issued, phone)
 
 

@@ -378,12 +378,20 @@ class HallService:
         slip: Mapping[str, object] | None = None,
         green_channel: bool = False,
         on_issued: Callable[[Session, Ticket, dt.datetime], None] | None = None,
+        tap: str | None = None,
     ) -> Issued:
         """A new ticket in the queue its tier and business lead to (the green channel when
         asked, as for a checked-in appointment). `on_issued` writes what belongs with the
-        ticket in the same transaction; when it raises, nothing is issued."""
+        ticket in the same transaction; when it raises, nothing is issued. A `tap` already
+        answered (a kiosk sending again what it never heard back) gets its ticket again."""
         with self._action() as action:
             session, hall = action.session, action.hall
+            if tap is not None:
+                earlier = session.scalar(
+                    select(Ticket).where(Ticket.hall_id == hall.id, Ticket.tap == tap)
+                )
+                if earlier is not None:
+                    return action.done(_issued_again(action, earlier))
             kind = find_business(session, hall, business)
             if phone is not None and not MOBILE.fullmatch(phone):
                 raise Rejected(f"{phone!r} is not a mobile number (11 digits starting with 1)")
@@ -417,6 +425,7 @@ class HallService:
                 status=TicketStatus.WAITING,
                 issued_at=action.now,
                 waiting_since=action.now,
+                tap=tap,
             )
             _log(session, ticket, "issued", action.now)
             action.tickets.add(ticket.code)
@@ -1151,6 +1160,34 @@ def _log_counter(
             "kind": kind,
             "reason": reason,
         },
+    )
+
+
+def _issued_again(action: _Action, ticket: Ticket) -> Issued:
+    """A ticket issued before, as its first answer said it: the people who were ahead of it
+    then and the wait its queue had then are not kept, so both are as they stand now."""
+    session, hall = action.session, action.hall
+    queue = session.get(Queue, ticket.queue_id)
+    business = session.get(Business, ticket.business_id)
+    assert queue is not None and business is not None
+    ahead = session.scalar(
+        select(func.count()).where(
+            Ticket.queue_id == queue.id, Ticket.status == "waiting", Ticket.id < ticket.id
+        )
+    )
+    slip_id = session.scalar(select(Slip.id).where(Slip.ticket_id == ticket.id))
+    code = (
+        None if slip_id is None else slip_code(hall.secret, hall.code, slip_id, ticket.business_day)
+    )
+    return Issued(
+        ticket.code,
+        queue.letter,
+        int(ahead or 0),
+        ticket.tier,
+        business.key,
+        ticket.issued_at,
+        estimate_wait_s(session, hall, queue, action.settings, action.now),
+        code,
     )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from shared.errors import NotSignedIn, Rejected
 from shared.rules.permissions import Actor, Permission, require
 from shared.services import audit
+from shared.services.changes import Changes
 from shared.services.devices import key_digest
 from shared.services.staff import sign_in
 from shared.store.clock import Clock, clock_for
@@ -110,6 +111,7 @@ def close_session(store: Store, actor: Actor, *, clock: Clock | None = None) -> 
             .where(StaffSession.id == actor.session_id, StaffSession.revoked_at.is_(None))
             .values(revoked_at=now)
         )
+        Changes(staff=True).note(session, actor.hall_id)  # its open change feed is closed
         audit.record(
             session, actor.hall_id, "sign_out", at=now, clerk_id=actor.clerk_id, source=actor.source
         )
@@ -131,6 +133,7 @@ def revoke_sessions(
             .values(revoked_at=now)
         )
         count = int(getattr(ended, "rowcount", 0) or 0)
+        Changes(staff=True).note(session, hall.id)  # their open change feeds are closed
         audit.record(
             session,
             hall.id,

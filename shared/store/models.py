@@ -234,6 +234,7 @@ class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (
         UniqueConstraint("hall_id", "business_day", "code"),
+        UniqueConstraint("hall_id", "tap", name="uq_tickets_hall_id_tap"),
         Index("ix_tickets_waiting", "hall_id", "status", "queue_id"),
         Index("ix_tickets_phone", "hall_id", "phone"),
         Index("ix_tickets_counter", "counter_id", "status"),
@@ -262,6 +263,8 @@ class Ticket(Base):
     )
     # Set when the retention purge has erased the ticket's personal fields.
     purged_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The kiosk tap that asked for the ticket: the same tap sent again gets this ticket.
+    tap: Mapped[str | None] = mapped_column(String(40))
 
 
 class TicketEvent(Base):

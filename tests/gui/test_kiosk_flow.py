@@ -284,7 +284,7 @@ def test_a_failed_printer_keeps_the_ticket_and_tells_the_shift_lead(
 def test_a_setting_changed_elsewhere_reaches_the_running_kiosk(qtbot, kiosk, store_target):
     other = open_store(store_target)
     try:
-        qtbot.waitUntil(lambda: kiosk.changes is not None, timeout=2000)
+        qtbot.waitUntil(lambda: kiosk.following, timeout=2000)
         with other.write() as session:
             change_settings(session, 1, {"kiosk_idle_s": 20, "printer": "none"})
         qtbot.waitUntil(lambda: kiosk.state.settings.kiosk_idle_s == 20, timeout=2000)

@@ -22,6 +22,7 @@ from counter.screen.monitor import LeadMonitor
 from counter.screen.sources import ServerSource
 from shared.client.http import ServerAddress
 from shared.qt.remote import HallLink
+from shared.services import audit
 from shared.services.alerts import alert_changes
 from shared.services.devices import enrol_device, revoke_device
 from shared.services.hall import HallService
@@ -142,6 +143,28 @@ def test_a_lost_server_is_said_on_screen_and_followed_again_once_back(
                 qtbot.waitUntil(lambda: "已由 M001" in monitor.ack_label.text(), timeout=5000)
                 assert again.tracebacks() == 0
     assert (ticket, second) == ("A001", "A002")  # A002 issued while the server was down
+
+
+def test_the_lead_writes_the_day_report_through_the_server(
+    qtbot, store, store_target, keys, tmp_path
+):
+    with (
+        running_server(store_target, tmp_path) as server,
+        screen_on(qtbot, server, keys["board"]) as (_board, monitor, _link),
+    ):
+        issued = server.request("POST", "/api/kiosk/tickets", keys["kiosk"], {"business": "topup"})
+        assert issued.status == 201
+        lead_signs_in(qtbot, monitor)
+        assert not monitor.report_button.isHidden()
+        monitor.write_report(tmp_path / "reports")
+        qtbot.waitUntil(monitor.report_button.isEnabled, timeout=30000)
+        [pdf] = (tmp_path / "reports").glob("hallq-day-*.pdf")
+        assert pdf.read_bytes().startswith(b"%PDF") and str(pdf) in monitor.report_label.text()
+        assert server.tracebacks() == 0
+    with store.read() as session:
+        (export,) = audit.entries(session, find_hall(session, "demo").id, action="export")
+        lead = session.get(Clerk, export.clerk_id)
+    assert lead is not None and (lead.staff_id, export.detail["report"]) == ("M001", "day report")
 
 
 def test_a_lead_whose_session_was_revoked_is_back_at_the_sign_in_page_with_the_reason(

@@ -28,7 +28,7 @@ from shared.resources import style_sheet
 from shared.services.hall import HallService
 from shared.services.hall_config import demo_definition, load_hall
 from shared.store.clock import FixedClock
-from shared.store.database import open_store
+from shared.store.database import Store, open_store
 from shared.store.models import ServiceForm
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -69,13 +69,18 @@ def draw(pad: QWidget) -> None:
         QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=points[-1])
 
 
-def main(language: str) -> None:
+def demo_hall() -> tuple[Path, Store, FixedClock, HallService]:
+    """A demo store in a temporary folder, its clock stopped at 09:00 on a Monday."""
     folder = Path(tempfile.mkdtemp(prefix="hallq-shots-"))
     store = open_store(str(folder / "hall.sqlite3"))
     with store.write() as session:
         load_hall(session, demo_definition())
     clock = FixedClock(dt.datetime(2026, 11, 23, 9, 0))
-    hall = HallService(store, "demo", clock)
+    return folder, store, clock, HallService(store, "demo", clock)
+
+
+def main(language: str) -> None:
+    folder, store, clock, hall = demo_hall()
     app = make_application([], language)
     app.setStyleSheet(style_sheet("workstation"))
     customer = CustomerWindow(store, "demo", 2, language=language, clock=clock)

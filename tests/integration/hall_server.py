@@ -75,7 +75,9 @@ class HallServer:
             raw = response.read()
         finally:
             connection.close()
-        return Answer(response.status, json.loads(raw) if raw else None)
+        if response.getheader("Content-Type", "").startswith("application/json"):
+            return Answer(response.status, json.loads(raw) if raw else None)
+        return Answer(response.status, raw or None)  # a document: its bytes
 
     def sign_in(self, staff_id: str, pin: str, counter: int | None = None) -> str:
         answer = self.request(
