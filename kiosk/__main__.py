@@ -68,7 +68,10 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def open_on_server(
-    link: HallLink, args: argparse.Namespace, folder: Path, card_reader: CardReader | None
+    link: HallLink,
+    args: argparse.Namespace,
+    folder: Path,
+    card_reader: CardReader | None = None,
 ) -> KioskWindow:
     """The kiosk on the hall server's API, with the lost-server strip over its header; the
     menu and the level read first (waiting for a server not up yet), the rest as it goes."""

@@ -157,16 +157,19 @@ def has_screen(environment: Mapping[str, str] = os.environ) -> bool:
 
 
 def start_windows(
-    commands: Sequence[Sequence[str]], keys: Sequence[str | None] = ()
+    commands: Sequence[Sequence[str]], keys: Sequence[str | None] = (), scratch: Path | None = None
 ) -> list[subprocess.Popen[bytes]]:
     """Each in a session of its own, so Ctrl-C reaches the demo, which then closes them;
-    each with its device key, if it has one, in its environment."""
+    each with its device key, if it has one, in its environment, and its temporary files
+    (spoken words, a form to view) in `scratch`, which the demo removes even after a window
+    was killed."""
     keyed = [*keys, *[None] * (len(commands) - len(keys))]
+    place = {"TMPDIR": str(scratch)} if scratch else {}
     return [
         subprocess.Popen(
             list(command),
             start_new_session=True,
-            env={**os.environ, "HALLQ_DEVICE_KEY": key} if key else None,
+            env={**os.environ, **place, **({"HALLQ_DEVICE_KEY": key} if key else {})},
         )
         for command, key in zip(commands, keyed, strict=True)
     ]
@@ -399,6 +402,7 @@ def _run(
     servers: list[subprocess.Popen[bytes]] = []
     restore_sigterm = _end_on_sigterm()
     failed: str | None = None
+    scratch = Path(tempfile.mkdtemp(prefix="hallq-demo-windows-"))
     try:
         with store.write() as session:
             load_hall(session, demo_definition())
@@ -423,7 +427,7 @@ def _run(
             keys = [w.device_key for w in shown]
         else:
             titles = [" ".join(command) for command in commands]
-        children = start_windows(commands, keys)
+        children = start_windows(commands, keys, scratch)
         clock = SystemClock()
         player = DayPlayer(
             HallService(store, HALL, clock), demo_day(profile, seed), speed, _say(out)
@@ -437,6 +441,7 @@ def _run(
     finally:
         stop_windows(children)
         stop_windows(servers)
+        shutil.rmtree(scratch, ignore_errors=True)
         store.close()
         restore_sigterm()
     if failed is not None:
