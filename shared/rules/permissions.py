@@ -4,9 +4,11 @@ an enrolled device), never what a client claims.
 
 - a kiosk issues tickets, checks appointments in and reads its menu;
 - a board shows the calls; a customer screen reads and rates its own counter;
-- a clerk serves at the counter she signed in at, and sees her own figures;
+- a clerk serves at the counter she signed in at (offers included), logs a customer's
+  complaint, and sees her own figures;
 - a shift lead also acknowledges alerts, sees everyone's figures and the floor, changes
-  operational settings and exports reports;
+  operational settings, exports reports, runs campaigns and the special lists, and handles
+  complaint cases and their call-backs;
 - an administrator also manages staff, devices, counters, the hall definition and purges.
 """
 
@@ -37,11 +39,22 @@ class Permission(StrEnum):
     MANAGE_DEVICES = "manage devices"
     MANAGE_STAFF = "manage staff and counters"
     PURGE = "purge personal data"
+    LOG_COMPLAINT = "log a customer's complaint"
+    RUN_CAMPAIGNS = "run campaigns and keep the special lists"
+    HANDLE_CASES = "handle complaint cases and call-backs"
 
 
 P = Permission
 _CLERK = frozenset(
-    {P.READ_STATUS, P.READ_BOARD, P.READ_COUNTER, P.SERVE, P.RATE, P.SEE_OWN_FIGURES}
+    {
+        P.READ_STATUS,
+        P.READ_BOARD,
+        P.READ_COUNTER,
+        P.SERVE,
+        P.RATE,
+        P.SEE_OWN_FIGURES,
+        P.LOG_COMPLAINT,
+    }
 )
 _LEAD = _CLERK | {
     P.SEE_ALL_FIGURES,
@@ -49,6 +62,8 @@ _LEAD = _CLERK | {
     P.ACKNOWLEDGE,
     P.CHANGE_SETTINGS,
     P.EXPORT,
+    P.RUN_CAMPAIGNS,
+    P.HANDLE_CASES,
 }
 _ADMIN = _LEAD | {P.MANAGE_DEVICES, P.MANAGE_STAFF, P.PURGE}
 STAFF_GRANTS: dict[Role, frozenset[Permission]] = {

@@ -44,8 +44,10 @@ from shared.services.alerts import (
     awaiting_acknowledgement,
     update_level,
 )
+from shared.services.cases import open_case_on
 from shared.services.changes import NO_CHANGES, Changes
 from shared.services.form_fields import check_form
+from shared.services.offers import offer_made_on
 from shared.services.settings import HallSettings, load_settings
 from shared.services.slips import MOBILE, check_slip
 from shared.store.clock import Clock, check_time, clock_for, is_live
@@ -67,7 +69,7 @@ from shared.store.models import (
     TicketEvent,
     Transaction,
 )
-from shared.vocabulary import CounterState, TicketStatus, Tier
+from shared.vocabulary import CaseReason, CounterState, Satisfaction, TicketStatus, Tier
 
 RATINGS = ("satisfied", "neutral", "dissatisfied")
 OUTCOMES = ("completed", "follow_up", "cancelled")  # how each business of a visit ended
@@ -440,6 +442,9 @@ class HallService:
                 raise Rejected(f"unknown outcome {wrong[0]!r}; use one of {', '.join(OUTCOMES)}")
             if len(notes) > MAX_NOTES:
                 raise Rejected(f"notes are at most {MAX_NOTES} characters")
+            # A campaign's offer on this ticket is a recommendation, and taken if accepted.
+            made, taken = offer_made_on(session, ticket.id)
+            recommended, accepted = recommended or made, accepted or taken
             handled = _since_call(ticket, action.now)
             ticket.status = TicketStatus.FINISHED
             ticket.finished_at = action.now
@@ -507,6 +512,8 @@ class HallService:
                 )
             )
             _log(session, ticket, "rated", action.now, desk, ticket.clerk_id)
+            if rating == Satisfaction.DISSATISFIED:
+                open_case_on(session, ticket, CaseReason.DISSATISFIED, action.now)
             action.tickets.add(ticket.code)
             return action.done(Done(ticket.code, counter))
 

@@ -39,6 +39,8 @@ _WHOLE_RANGES = (
     ("retention_days", 1, 36_500),
     ("pin_min_length", 4, 8),
     ("score_volume_target", 1, 100_000),
+    ("offer_rest_days", 0, 3650),
+    ("case_deadline_hours", 1, 8760),
 )
 
 
@@ -90,6 +92,10 @@ class HallSettings:
     """Customers handled in a day that earn the full volume points."""
     pin_min_length: int = 4
     """The fewest digits a staff PIN may have (4 to 8); a PIN set later must have them."""
+    offer_rest_days: int = 30
+    """No campaign is offered to a customer offered any campaign within this many days (0: off)."""
+    case_deadline_hours: int = 48
+    """Hours from a complaint case's opening within which the hall means to close it."""
 
     def validate(self) -> None:
         """Raise Rejected naming the first impossible value."""
