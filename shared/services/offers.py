@@ -69,12 +69,17 @@ def _called_ticket(session: Session, hall: Hall, counter: int) -> Ticket:
 def _offers_open(
     session: Session, hall: Hall, ticket: Ticket, now: dt.datetime
 ) -> list[tuple[Campaign, CampaignTarget, str]]:
-    """The campaigns running today this ticket's customer is a target of, not excluded and
-    not yet recorded on this ticket, in the order they started; each with the number."""
+    """The campaigns running today this ticket's customer is a target of, not excluded,
+    not yet recorded on this ticket nor made to this customer before, in the order they
+    started; each with the number."""
     phone = customer_number(session, ticket)
     if phone is None or exclusions(session, hall.id, [phone], now):
         return []
-    recorded = select(Offer.campaign_id).where(Offer.ticket_id == ticket.id)
+    # A campaign is made to a customer once; one the clerk did not make may come again.
+    recorded = select(Offer.campaign_id).where(
+        (Offer.ticket_id == ticket.id)
+        | ((Offer.hall_id == hall.id) & (Offer.phone == phone) & Offer.outcome.in_(OFFERS_MADE))
+    )
     found = session.execute(
         select(Campaign, CampaignTarget)
         .join(CampaignTarget, CampaignTarget.campaign_id == Campaign.id)

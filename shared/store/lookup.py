@@ -70,4 +70,4 @@ def find_business(session: Session, hall: Hall, key: str) -> Business:
 def staff_ids(session: Session, hall: Hall) -> dict[int, str]:
     """Each member of the hall's staff's staff id, by row id: how figures name clerks."""
     found = session.execute(select(Clerk.id, Clerk.staff_id).where(Clerk.hall_id == hall.id))
-    return dict(found.tuples().all())
+    return {row_id: staff_id for row_id, staff_id in found}
