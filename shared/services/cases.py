@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from shared.errors import Forbidden, Rejected
+from shared.errors import Rejected
 from shared.figures.cases import CaseFigures, case_figures
 from shared.rules.input_text import check_text
 from shared.rules.permissions import Actor, Permission, allowed, require
@@ -126,7 +126,7 @@ def log_complaint(
             raise Rejected(f"no ticket {ticket} on {day or now.date()}")
         lead = actor is None or allowed(actor, Permission.HANDLE_CASES)
         if actor is not None and not lead and served.clerk_id != actor.clerk_id:
-            raise Forbidden(f"{actor.name} did not serve {ticket}; the shift lead logs this")
+            raise Rejected(f"{actor.name} did not serve {ticket}; the shift lead logs this")
         case = open_case_on(
             session,
             served,

@@ -66,7 +66,10 @@ class HallServer:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         headers = {"Authorization": f"Bearer {key}"} if key else {}
         payload = None
-        if body is not None:
+        if isinstance(body, bytes):  # a file, as a list's CSV is sent
+            payload = body
+            headers["Content-Type"] = "text/csv"
+        elif body is not None:
             payload = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
         try:
