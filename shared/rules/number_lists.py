@@ -52,8 +52,8 @@ def decode_list(content: bytes, name: str) -> str:
     GB18030, as Chinese spreadsheets save it."""
     if len(content) > MAX_LIST_BYTES:
         raise Rejected(
-            f"{name} is {len(content) / 1e6:.1f} MB; a list is at most "
-            f"{MAX_LIST_BYTES / 1e6:.0f} MB: split it"
+            f"{name} is {len(content) / 2**20:.1f} MB; a list is at most "
+            f"{MAX_LIST_BYTES // 2**20} MB: split it"
         )
     try:
         return content.decode("utf-8-sig")
@@ -93,12 +93,10 @@ def read_number_list(content: bytes, name: str, *, columns: int) -> list[ListRow
                 continue
             if not rows and not problems and not seen and cells[0].lower() in _HEADINGS:
                 continue
-            problem = _row_problem(cells, columns, seen, line)
+            phone, problem = _read_row(cells, columns, seen)
             if problem:
                 problems.append(f"line {line}: {problem}")
                 continue
-            phone = mobile_number(cells[0])
-            assert phone is not None
             seen[phone] = line
             extra = [*cells[1:], "", ""]
             rows.append(ListRow(line, phone, extra[0], extra[1]))
@@ -111,18 +109,21 @@ def read_number_list(content: bytes, name: str, *, columns: int) -> list[ListRow
     return rows
 
 
-def _row_problem(cells: list[str], columns: int, seen: dict[str, int], line: int) -> str | None:
+def _read_row(cells: list[str], columns: int, seen: dict[str, int]) -> tuple[str, str | None]:
+    """The row's number, and why the row is refused (None: it is not)."""
     if len(cells) > columns:
-        return f"{len(cells)} columns; this list has at most {columns}"
-    if problem := next(filter(None, (text_problem(cell) for cell in cells)), None):
-        return f"the row {problem}"
+        return "", f"{len(cells)} columns; this list has at most {columns}"
+    for cell in cells:
+        # Plain ASCII (every number) needs no closer look: the check is a list's hot path.
+        if not (cell.isascii() and cell.isprintable()) and (problem := text_problem(cell)):
+            return "", f"the row {problem}"
     phone = mobile_number(cells[0])
     if phone is None:
-        return f"{cells[0][:20]!r} is not a mobile number"
+        return "", f"{cells[0][:20]!r} is not a mobile number"
     if phone in seen:
-        return f"{phone} repeats line {seen[phone]}"
+        return phone, f"{phone} repeats line {seen[phone]}"
     if len(cells) > 1 and len(cells[1]) > MAX_SEGMENT:
-        return f"the segment is over {MAX_SEGMENT} characters"
+        return phone, f"the segment is over {MAX_SEGMENT} characters"
     if len(cells) > 2 and len(cells[2]) > MAX_SCRIPT:
-        return f"the script line is over {MAX_SCRIPT} characters"
-    return None
+        return phone, f"the script line is over {MAX_SCRIPT} characters"
+    return phone, None

@@ -191,7 +191,7 @@ def import_targets(
         new = [row for row in rows if row.phone not in there and row.phone not in excluded]
         if new:
             session.execute(
-                insert(CampaignTarget),
+                insert(CampaignTarget.__table__),
                 [
                     {
                         "hall_id": hall.id,
@@ -250,7 +250,7 @@ def import_special_list(
         new = [row.phone for row in rows if row.phone not in there]
         if new:
             session.execute(
-                insert(SpecialListEntry),
+                insert(SpecialListEntry.__table__),
                 [
                     {"hall_id": hall.id, "kind": checked, "phone": phone, "added_at": now}
                     for phone in new

@@ -202,9 +202,7 @@ def month(store: Store) -> November:
     play.visit(P[2], 2, C2, "accepted")
     play.visit(P[9], 3, C2, "declined")
     ticket = play.visit(P[5], 2, C1, "offered")
-    log_complaint(
-        store, "demo", play.clerks[2], ticket, note="等候太久", clock=play.clock
-    )
+    log_complaint(store, "demo", play.clerks[2], ticket, note="等候太久", clock=play.clock)
     play.close_day()
     play.at(17, 19)
     close_case(store, "demo", lead, 3, clock=play.clock)

@@ -12,13 +12,14 @@ import ssl
 import subprocess
 import sys
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import MetaData, select
+from sqlalchemy import Engine, MetaData, select
 
 from shared.store.database import Store
 
@@ -26,10 +27,16 @@ REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 60.0
 
 
+_REFLECTED: weakref.WeakKeyDictionary[Engine, MetaData] = weakref.WeakKeyDictionary()
+
+
 def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table: what "stores nothing" is compared on."""
-    tables = MetaData()
-    tables.reflect(store.engine)
+    """Every row of every table: what "stores nothing" is compared on. The tables are
+    read from the store once (no act changes the schema)."""
+    tables = _REFLECTED.get(store.engine)
+    if tables is None:
+        tables = _REFLECTED[store.engine] = MetaData()
+        tables.reflect(store.engine)
     with store.engine.connect() as connection:
         return {
             name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
