@@ -96,7 +96,7 @@ def _one_campaign(
     ):
         outcomes[clerk_id][outcome] += count
         outcomes[None][outcome] += count
-    clerks = sorted((set(seen) | set(outcomes)) - {None}, key=lambda clerk: staff[clerk])
+    clerks = sorted((c for c in {*seen, *outcomes} if c is not None), key=staff.__getitem__)
     return [
         CampaignFeedback(
             campaign=run.name,
@@ -109,5 +109,5 @@ def _one_campaign(
             declined=outcomes[clerk][OfferOutcome.DECLINED],
             not_offered=outcomes[clerk][OfferOutcome.NOT_OFFERED],
         )
-        for clerk in [None, *clerks]
+        for clerk in (None, *clerks)
     ]

@@ -74,8 +74,8 @@ def case_figures(session: Session, hall: Hall, since: dt.date, until: dt.date) -
             counts[who][1] += in_time
             counts[who][2] += case.callback_outcome is not None
     staff = staff_ids(session, hall)
-    clerks = sorted((set(handled) | set(counts)) - {None}, key=lambda clerk: staff[clerk])
+    clerks = sorted((c for c in {*handled, *counts} if c is not None), key=staff.__getitem__)
     return [
         CaseFigures(None if clerk is None else staff[clerk], handled[clerk], *counts[clerk])
-        for clerk in [None, *clerks]
+        for clerk in (None, *clerks)
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 try:
     import pwd
@@ -117,7 +117,7 @@ def record_act(
     *,
     at: dt.datetime,
     actor: Actor | None,
-    **detail: object,
+    **detail: Any,
 ) -> None:
     """Record an act of a proved `actor`, or of the store's owner at the command line on the
     store file (`actor` None), named by the operating system's account."""

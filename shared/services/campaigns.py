@@ -28,6 +28,7 @@ from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_business, find_hall, staff_ids
 from shared.store.models import (
+    Base,
     Business,
     Campaign,
     CampaignTarget,
@@ -191,7 +192,7 @@ def import_targets(
         new = [row for row in rows if row.phone not in there and row.phone not in excluded]
         if new:
             session.execute(
-                insert(CampaignTarget.__table__),
+                insert(Base.metadata.tables["campaign_targets"]),
                 [
                     {
                         "hall_id": hall.id,
@@ -250,7 +251,7 @@ def import_special_list(
         new = [row.phone for row in rows if row.phone not in there]
         if new:
             session.execute(
-                insert(SpecialListEntry.__table__),
+                insert(Base.metadata.tables["special_list_entries"]),
                 [
                     {"hall_id": hall.id, "kind": checked, "phone": phone, "added_at": now}
                     for phone in new

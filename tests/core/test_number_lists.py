@@ -20,7 +20,15 @@ from tests.core.test_hall_actions import snapshot
 
 ROWS = 10 * 2**20 // 13 + 1  # 13 bytes a row: just over 10 MB
 CLOCK = FixedClock(dt.datetime(2026, 11, 2, 8, 0))
-TARGETS = "手机号码,分群,话术\n13700000001,高流量,您的套餐可升级5G\n137 0000 0002,,\n+8613700000003,宽带,\n"
+TARGETS = "".join(
+    f"{line}\n"
+    for line in (
+        "手机号码,分群,话术",
+        "13700000001,高流量,您的套餐可升级5G",
+        "137 0000 0002,,",
+        "+8613700000003,宽带,",
+    )
+)
 
 
 @pytest.fixture
