@@ -5,15 +5,19 @@ acts are audited as the operating system's user who ran them)."""
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from shared.errors import Rejected
+from shared.rules.number_lists import ListRefused
 
 if TYPE_CHECKING:
     from shared.cli.main import AddCommand
+    from shared.services.campaigns import Imported
     from shared.services.cases import CaseNow
     from shared.store.database import Store
 
@@ -30,18 +34,18 @@ def _print_json(data: object, out: TextIO) -> None:
     out.write("\n")
 
 
-def _refused_rows(error: Rejected) -> None:
-    """A refused list's every row on standard error, before the one-line reason."""
-    for problem in getattr(error, "problems", ()):
-        print(f"hallq: refused: {problem}", file=sys.stderr)
-
-
-def _imported_text(imported: dict[str, object]) -> str:
-    excluded = imported.get("excluded") or {}
-    assert isinstance(excluded, dict)
-    left_out = ", ".join(f"{count} {kind}" for kind, count in sorted(excluded.items()))
+def _import(importer: Callable[..., Imported], file: str) -> str:
+    """Import `file` with `importer`; a refused list names every bad row on standard error,
+    before the one-line reason. What the import did, as a line."""
+    try:
+        imported = importer(_read(file), file_name=file)
+    except ListRefused as error:
+        for problem in error.problems:
+            print(f"hallq: refused: {problem}", file=sys.stderr)
+        raise
+    left_out = ", ".join(f"{count} {kind}" for kind, count in sorted(imported.excluded.items()))
     return (
-        f"{imported['rows']} rows: {imported['added']} added, {imported['already']} already there"
+        f"{imported.rows} rows: {imported.added} added, {imported.already} already there"
         + (f", left out: {left_out}" if left_out else "")
         + "\n"
     )
@@ -72,14 +76,10 @@ def cmd_campaigns(args: argparse.Namespace, out: TextIO) -> None:
         elif args.action == "import":
             if not (args.name and args.file):
                 raise Rejected("campaigns import needs NAME and FILE")
-            try:
-                imported = campaigns.import_targets(
-                    store, args.hall, None, args.name, _read(args.file), file_name=args.file
-                )
-            except Rejected as error:
-                _refused_rows(error)
-                raise
-            out.write(_imported_text(imported.as_json()))
+            importer = functools.partial(
+                campaigns.import_targets, store, args.hall, None, args.name
+            )
+            out.write(_import(importer, args.file))
         elif args.action == "list":
             found = campaigns.list_campaigns(store, args.hall, None)
             if args.json:
@@ -106,14 +106,10 @@ def cmd_lists(args: argparse.Namespace, out: TextIO) -> None:
         if args.action == "import":
             if not (args.kind and args.file):
                 raise Rejected("lists import needs KIND and FILE")
-            try:
-                imported = campaigns.import_special_list(
-                    store, args.hall, None, args.kind, _read(args.file), file_name=args.file
-                )
-            except Rejected as error:
-                _refused_rows(error)
-                raise
-            out.write(_imported_text(imported.as_json()))
+            importer = functools.partial(
+                campaigns.import_special_list, store, args.hall, None, args.kind
+            )
+            out.write(_import(importer, args.file))
             return
         sizes = campaigns.special_list_sizes(store, args.hall, None)
         imports = campaigns.list_imports(store, args.hall, None)
