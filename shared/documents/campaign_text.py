@@ -20,10 +20,9 @@ CASE_HEADERS = [
 ]  # fmt: skip
 
 
-def feedback_text(rows: Sequence[CampaignFeedback]) -> str:
-    if not rows:
-        return "无营销活动 no campaign"
-    table = [
+def feedback_rows(rows: Sequence[CampaignFeedback]) -> list[list[object]]:
+    """Campaign feedback as the command line and the reports print it."""
+    return [
         [
             row.campaign if row.clerk is None else "",
             row.clerk or HALL,
@@ -37,11 +36,11 @@ def feedback_text(rows: Sequence[CampaignFeedback]) -> str:
         ]
         for row in rows
     ]
-    return "活动执行反馈 Campaign feedback\n\n" + render_table(FEEDBACK_HEADERS, table)
 
 
-def cases_text(since: object, until: object, rows: Sequence[CaseFigures]) -> str:
-    table = [
+def case_rows(rows: Sequence[CaseFigures]) -> list[list[object]]:
+    """Complaint and call-back figures as the command line and the reports print them."""
+    return [
         [
             row.clerk or HALL,
             row.handled,
@@ -54,6 +53,16 @@ def cases_text(since: object, until: object, rows: Sequence[CaseFigures]) -> str
         ]
         for row in rows
     ]
-    return f"投诉与回访 Complaints and call-backs  {since} – {until}\n\n" + render_table(
-        CASE_HEADERS, table
+
+
+def feedback_text(rows: Sequence[CampaignFeedback]) -> str:
+    if not rows:
+        return "无营销活动 no campaign"
+    return "活动执行反馈 Campaign feedback\n\n" + render_table(
+        FEEDBACK_HEADERS, feedback_rows(rows)
     )
+
+
+def cases_text(since: object, until: object, rows: Sequence[CaseFigures]) -> str:
+    title = f"投诉与回访 Complaints and call-backs  {since} – {until}"
+    return f"{title}\n\n" + render_table(CASE_HEADERS, case_rows(rows))

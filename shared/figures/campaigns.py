@@ -4,6 +4,7 @@ rate. docs/rules.md defines each figure."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -50,10 +51,15 @@ class CampaignFeedback:
 
 
 def campaign_feedback(
-    session: Session, hall: Hall, campaign: str | None = None
+    session: Session,
+    hall: Hall,
+    campaign: str | None = None,
+    *,
+    running: tuple[dt.date, dt.date] | None = None,
 ) -> list[CampaignFeedback]:
-    """Each campaign's hall row, followed by a row per clerk who saw one of its targets or
-    recorded one of its offers (by staff id)."""
+    """Each campaign's hall row (of those running on some day of `running`, if given),
+    followed by a row per clerk who saw one of its targets or recorded one of its offers
+    (by staff id)."""
     query = (
         select(Campaign, Business.key)
         .join(Business, Business.id == Campaign.business_id)
@@ -62,6 +68,8 @@ def campaign_feedback(
     )
     if campaign is not None:
         query = query.where(Campaign.name == campaign)
+    if running is not None:
+        query = query.where(Campaign.starts_on <= running[1], Campaign.ends_on >= running[0])
     staff = staff_ids(session, hall)
     rows: list[CampaignFeedback] = []
     for run, business in session.execute(query).all():

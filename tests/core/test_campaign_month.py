@@ -5,11 +5,14 @@ the script below (the comments give the counting), not read from the code."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from shared.archive.forms import archive_form
+from shared.documents.report import write_reports
 from shared.figures.clerks import clerk_figures
 from shared.rules.permissions import Actor
 from shared.services.campaigns import (
@@ -319,3 +322,13 @@ def test_an_accepted_offer_is_a_transaction_and_counts_as_recommended_and_taken(
     # 11-02: E002 made one offer (accepted; P3's was not made); E003 made one (declined)
     # and recommended without a campaign to P10 (not taken).
     assert figures == {"E002": (1, 1), "E003": (2, 0)}
+
+
+def test_the_month_report_prints_the_campaign_feedback_and_the_complaints(
+    month: November, tmp_path: Path
+) -> None:
+    written = write_reports(month.store, "demo", tmp_path, month="2026-11")
+    text = "\n".join(page.extract_text() for page in PdfReader(written[0].pdf).pages)
+    assert "Campaign feedback" in text and C1 in text and C2 in text
+    assert "33.3%" in text  # C1's acceptance rate, 2 of 6
+    assert "Complaints and call-backs" in text and "26.7%" in text  # 4 cases of 15
