@@ -31,11 +31,12 @@ from shared.services.cases import (
 )
 from shared.services.hall import HallService
 from shared.services.offers import offer_at_counter, record_offer
+from shared.services.purge import purge_personal_data
 from shared.services.roles import change_settings_as
 from shared.store.clock import FixedClock
 from shared.store.database import Store
 from shared.store.lookup import find_hall
-from shared.store.models import Business, Clerk, Offer, Transaction
+from shared.store.models import Business, Case, Clerk, Offer, Transaction
 from shared.vocabulary import Role
 
 P = {n: f"137000000{n:02d}" for n in range(1, 11)}  # P1..P10, none in the directory
@@ -332,3 +333,17 @@ def test_the_month_report_prints_the_campaign_feedback_and_the_complaints(
     assert "Campaign feedback" in text and C1 in text and C2 in text
     assert "33.3%" in text  # C1's acceptance rate, 2 of 6
     assert "Complaints and call-backs" in text and "26.7%" in text  # 4 cases of 15
+
+
+def test_the_purge_erases_the_numbers_offers_were_made_to_and_complaint_notes(
+    month: November,
+) -> None:
+    purge_personal_data(month.store, "demo", before=dt.date(2026, 11, 20), clock=month.clock)
+    with month.store.read() as session:
+        phones = session.execute(select(Offer.business_day, Offer.phone)).all()
+        notes = session.execute(select(Case.id, Case.note)).all()
+    assert {phone for day, phone in phones if day < dt.date(2026, 11, 20)} == {""}
+    assert {phone for day, phone in phones if day >= dt.date(2026, 11, 20)} == {P[6], P[1]}
+    assert dict(notes)[3] == ""  # the complaint of 11-17
+    report = {(r.campaign, r.clerk): r for r in campaign_report(month.store, "demo", month.lead)}
+    assert report[(C1, None)].offered == 6  # offers stay; only whose they were goes
