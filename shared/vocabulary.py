@@ -152,3 +152,50 @@ class FieldKind(Vocabulary):
     MOBILE = "mobile"
     RESIDENT_ID = "resident_id"
     CHOICE = "choice"
+
+
+class SpecialList(Vocabulary):
+    """The hall's special lists (特殊名单): customers no campaign is offered to."""
+
+    BLACKLIST = "blacklist"  # 黑名单
+    GREYLIST = "greylist"  # 灰名单
+    DO_NOT_DISTURB = "do_not_disturb"  # 免打扰: asked not to be marketed to
+    SENSITIVE_COMPLAINT = "sensitive_complaint"  # 敏感投诉名单
+
+
+class OfferOutcome(Vocabulary):
+    """What the clerk recorded of a campaign's offer to the customer in front of her."""
+
+    OFFERED = "offered"  # made; the customer will think about it
+    ACCEPTED = "accepted"  # taken: a transaction of the offer's business on the ticket
+    DECLINED = "declined"
+    NOT_OFFERED = "not_offered"  # the clerk did not make it, for a reason below
+
+
+# The outcomes of an offer the clerk made (not_offered aside).
+OFFERS_MADE = (OfferOutcome.OFFERED, OfferOutcome.ACCEPTED, OfferOutcome.DECLINED)
+
+
+class NoOfferReason(Vocabulary):
+    """Why a clerk did not make the offer shown to her."""
+
+    IN_A_HURRY = "in_a_hurry"  # the customer had no time
+    UNSUITABLE = "unsuitable"  # the offer does not fit this customer
+    ALREADY_HAS = "already_has"  # the customer already has it
+    UPSET = "upset"  # the customer came upset or to complain
+
+
+class CaseReason(Vocabulary):
+    """What opened a complaint case (投诉)."""
+
+    DISSATISFIED = "dissatisfied"  # a 不满意 rating
+    DECLINED_SIGNATURE = "declined_signature"  # the customer refused to sign the form
+    COMPLAINT = "complaint"  # logged by the clerk or the shift lead
+
+
+class CallbackOutcome(Vocabulary):
+    """How a call-back (回访) to the customer of a case went."""
+
+    RESOLVED = "resolved"
+    NOT_REACHED = "not_reached"
+    ESCALATED = "escalated"

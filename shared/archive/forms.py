@@ -37,6 +37,7 @@ from shared.errors import Rejected
 from shared.rules.form_record import CHAINED, GENESIS, chain_link, personal_digest, record_digest
 from shared.rules.masking import mask_field, mask_phone
 from shared.services import audit
+from shared.services.cases import open_case_on
 from shared.services.changes import NO_CHANGES, Changes
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
@@ -51,7 +52,7 @@ from shared.store.models import (
     Ticket,
     Transaction,
 )
-from shared.vocabulary import Outcome, TicketStatus
+from shared.vocabulary import CaseReason, Outcome, TicketStatus
 
 MAX_STROKES, MAX_POINTS = 200, 20_000
 MAX_DECLINE = 200
@@ -337,6 +338,8 @@ def _archive(
             session.execute(
                 update(Transaction).where(Transaction.ticket_id == ticket.id).values(signed=True)
             )
+        else:
+            open_case_on(session, ticket, CaseReason.DECLINED_SIGNATURE, now)
         # The chain's end, kept where nothing can be edited: without it, removing the newest
         # forms would leave a shorter chain that still verifies.
         audit.record(

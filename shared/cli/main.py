@@ -17,7 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 # Each command imports what it needs when it runs, so a quick one (`status`) starts quickly.
-from shared.cli import appointment, evaluate, forms, history, purge, report, serve, warnings
+from shared.cli import (
+    appointment,
+    campaigns,
+    evaluate,
+    forms,
+    history,
+    purge,
+    report,
+    serve,
+    warnings,
+)
 from shared.errors import Rejected
 from shared.forecast.simulate import PROFILES
 from shared.rules.input_text import check_day, check_input, read_json
@@ -38,6 +48,7 @@ AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
 # Command groups kept in modules of their own: each is `register(command: AddCommand)`.
 COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (
     appointment.register,
+    campaigns.register,
     evaluate.register,
     forms.register,
     history.register,

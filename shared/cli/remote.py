@@ -23,7 +23,9 @@ from shared.client.http import ServerAddress
 from shared.errors import Rejected
 
 # What the command line may ask of the server; the rest works on the store file itself.
-REMOTE_COMMANDS = ("status", "metrics", "ack", "settings", "device", "purge")
+REMOTE_COMMANDS = (
+    "status", "metrics", "ack", "settings", "device", "purge", "campaigns", "lists", "cases"
+)  # fmt: skip
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
@@ -160,6 +162,93 @@ def run_purge(connection: Connection, args: argparse.Namespace, out: TextIO) -> 
         )
 
 
+def _rate(value: object) -> str:
+    return "-" if value is None else f"{float(str(value)) * 100:.1f}%"
+
+
+def _read_file(file: str | None, what: str) -> bytes:
+    if not file:
+        raise Refused(f"{what} needs FILE")
+    try:
+        with open(file, "rb") as opened:
+            return opened.read()
+    except OSError as error:
+        raise Refused(f"cannot read {file}: {error.strerror}") from error
+
+
+def _quoted(name: str | None, what: str) -> str:
+    if not name:
+        raise Refused(f"{what} needs NAME")
+    return urllib.parse.quote(name, safe="")
+
+
+def run_campaigns(connection: Connection, args: argparse.Namespace, out: TextIO) -> None:
+    if args.action == "add":
+        body = {"name": args.name, "business": args.business, "starts_on": args.starts,
+                "ends_on": args.ends}  # fmt: skip
+        answer = connection.request("POST", "/api/campaigns", body)
+    elif args.action == "import":
+        path = f"/api/campaigns/{_quoted(args.name, 'campaigns import')}/targets"
+        file = urllib.parse.urlencode({"file": args.file or ""})
+        answer = connection.request("POST", f"{path}?{file}", _read_file(args.file, "import"))
+    elif args.action == "list":
+        answer = connection.request("GET", "/api/campaigns")
+    else:
+        query = urllib.parse.urlencode({"campaign": args.name} if args.name else {})
+        answer = connection.request("GET", f"/api/campaigns/report?{query}")
+        if not args.json:
+            for row in answer:
+                who = row["clerk"] or "hall"
+                out.write(
+                    f"{row['campaign']} {who}: seen {row['seen']}, offered {row['offered']},"
+                    f" accepted {row['accepted']} ({_rate(row['acceptance_rate'])})\n"
+                )
+            return
+    _write_json(answer, out)
+
+
+def run_lists(connection: Connection, args: argparse.Namespace, out: TextIO) -> None:
+    if args.action == "import":
+        kind = _quoted(args.kind, "lists import")
+        file = urllib.parse.urlencode({"file": args.file or ""})
+        body = _read_file(args.file, "lists import")
+        _write_json(connection.request("POST", f"/api/lists/{kind}?{file}", body), out)
+    else:
+        _write_json(connection.request("GET", "/api/lists"), out)
+
+
+def run_cases(connection: Connection, args: argparse.Namespace, out: TextIO) -> None:
+    if args.action == "report":
+        query = {
+            key: value for key, value in (("since", args.since), ("until", args.until)) if value
+        }
+        rows = connection.request("GET", "/api/cases/figures?" + urllib.parse.urlencode(query))
+        if not args.json:
+            for row in rows:
+                out.write(
+                    f"{row['clerk'] or 'hall'}: {row['cases']} cases of {row['handled']}"
+                    f" ({_rate(row['complaint_rate'])}), in time"
+                    f" {_rate(row['closed_in_time_rate'])}, called back"
+                    f" {_rate(row['callback_rate'])}\n"
+                )
+            return
+        _write_json(rows, out)
+        return
+    if args.action == "list":
+        answer = connection.request("GET", "/api/cases?open=" + ("true" if args.open else "false"))
+    elif args.action == "complain":
+        body = {"ticket": args.ticket, "note": args.note, "day": args.date}
+        answer = connection.request("POST", "/api/cases", body)
+    else:
+        if args.case is None:
+            raise Refused(f"cases {args.action} needs the case's number")
+        bodies = {"assign": {"staff_id": args.to}, "callback": {"outcome": args.outcome}}
+        answer = connection.request(
+            "POST", f"/api/cases/{args.case}/{args.action}", bodies.get(args.action)
+        )
+    _write_json(answer, out)
+
+
 RUNNERS = {
     "status": run_status,
     "metrics": run_metrics,
@@ -167,6 +256,9 @@ RUNNERS = {
     "settings": run_settings,
     "device": run_device,
     "purge": run_purge,
+    "campaigns": run_campaigns,
+    "lists": run_lists,
+    "cases": run_cases,
 }
 
 
@@ -196,6 +288,34 @@ def build_parser() -> argparse.ArgumentParser:
     purge = commands.add_parser("purge", help="erase personal data past the retention")
     purge.add_argument("--before", metavar="DATE")
     purge.add_argument("--json", action="store_true")
+    campaigns = commands.add_parser(
+        "campaigns", help="campaigns: add, import targets, list, report"
+    )
+    campaigns.add_argument("action", choices=["add", "import", "list", "report"])
+    campaigns.add_argument("name", nargs="?")
+    campaigns.add_argument("file", nargs="?")
+    campaigns.add_argument("--business")
+    campaigns.add_argument("--from", dest="starts", metavar="D")
+    campaigns.add_argument("--to", dest="ends", metavar="D")
+    campaigns.add_argument("--json", action="store_true")
+    lists = commands.add_parser("lists", help="the special lists: import from CSV, show")
+    lists.add_argument("action", choices=["import", "show"])
+    lists.add_argument("kind", nargs="?")
+    lists.add_argument("file", nargs="?")
+    cases = commands.add_parser("cases", help="complaint cases and call-backs")
+    cases.add_argument(
+        "action", choices=["list", "complain", "assign", "callback", "close", "report"]
+    )
+    cases.add_argument("case", nargs="?", type=int)
+    cases.add_argument("--open", action="store_true")
+    cases.add_argument("--ticket")
+    cases.add_argument("--date", metavar="D")
+    cases.add_argument("--note")
+    cases.add_argument("--to", metavar="ID")
+    cases.add_argument("--outcome")
+    cases.add_argument("--since", metavar="D")
+    cases.add_argument("--until", metavar="D")
+    cases.add_argument("--json", action="store_true")
     return parser
 
 

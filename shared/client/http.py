@@ -89,7 +89,10 @@ def _exchange(
     if key:
         headers["Authorization"] = f"Bearer {key}"
     payload = None
-    if body is not None:
+    if isinstance(body, bytes):  # a file, as a list's CSV is sent
+        payload = body
+        headers["Content-Type"] = "text/csv"
+    elif body is not None:
         payload = json.dumps(body).encode()
         headers["Content-Type"] = "application/json"
     connection = address.connection(timeout)

@@ -26,9 +26,12 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from sqlalchemy.orm import Session
 
 from shared.archive.heads import PRINTED_DIGITS, ChainHeads, chain_heads
+from shared.documents.campaign_text import CASE_HEADERS, FEEDBACK_HEADERS, case_rows, feedback_rows
 from shared.documents.fonts import pdf_font
 from shared.documents.report_text import CLERK_HEADERS, clerk_row, seconds_text, share_text
 from shared.errors import Rejected
+from shared.figures.campaigns import campaign_feedback
+from shared.figures.cases import case_figures
 from shared.figures.clerks import ClerkFigures, clerk_figures, hall_day_summary
 from shared.figures.day_series import HANDLE_BAND_LABELS, DaySeries, day_series, handle_time_bands
 from shared.figures.performance import PARTS, Score, day_sheet, month_days, month_sheet
@@ -199,6 +202,31 @@ def _sheet_part(
     ]
 
 
+def _campaign_part(
+    session: Session,
+    hall: Hall,
+    since: dt.date,
+    until: dt.date,
+    styles: dict[str, ParagraphStyle],
+) -> list[object]:
+    """The feedback of the campaigns running in the span (over each one's own days), and
+    the complaint and call-back figures of the span's tickets."""
+    feedback = campaign_feedback(session, hall, running=(since, until))
+    cases = case_figures(session, hall, since, until)
+    part: list[object] = []
+    if feedback:
+        part += [
+            Paragraph("活动执行反馈 Campaign feedback", styles["heading"]),
+            _table(FEEDBACK_HEADERS, feedback_rows(feedback)),
+        ]
+    if cases[0].cases:
+        part += [
+            Paragraph("投诉与回访 Complaints and call-backs", styles["heading"]),
+            _table(CASE_HEADERS, case_rows(cases)),
+        ]
+    return part
+
+
 def _summary_row(day: object, summary: dict[str, object]) -> list[object]:
     return [
         day,
@@ -334,6 +362,7 @@ def write_day_report(session: Session, hall: Hall, day: dt.date, folder: Path) -
         if figures
         else Paragraph("无营业员数据 No clerk served that day.", styles["body"]),
         *_sheet_part("绩效表 Performance sheet", sheet, styles),
+        *_campaign_part(session, hall, day, day, styles),
         Spacer(1, 3 * mm),
         Paragraph(heads_line(chain_heads(session, hall)), styles["body"]),
     ]
@@ -367,6 +396,7 @@ def write_month_report(session: Session, hall: Hall, month: str, folder: Path) -
         if days
         else Paragraph("本月无营业数据 No business this month.", styles["body"]),
         *_sheet_part("月度绩效表 Performance sheet of the month", sheet, styles),
+        *_campaign_part(session, hall, month_days(month)[0], month_days(month)[-1], styles),
     ]
     files = ReportFiles(folder / f"hallq-month-{month}.pdf", folder / f"hallq-month-{month}.csv")
     _build_pdf(files.pdf, story)

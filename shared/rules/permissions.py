@@ -5,10 +5,12 @@ an enrolled device), never what a client claims.
 - a kiosk issues tickets, checks appointments in, reads its menu and calls the floor staff;
 - a board shows the calls; a customer screen reads and rates its own counter;
 - a clerk serves at the counter she signed in at (calling the next ticket, or one she
-  chose, with a reason), and sees her own figures;
+  chose, with a reason; offers included), logs a customer's complaint, and sees her
+  own figures;
 - a shift lead also acknowledges alerts, sees everyone's figures and the floor, opens,
   pauses and closes any counter, changes its queues, posts the board's notice, changes
-  operational settings and exports reports;
+  operational settings, exports reports, runs campaigns and the special lists, and
+  handles complaint cases and their call-backs;
 - an administrator also manages staff, devices, counters, the hall definition and purges.
 """
 
@@ -42,6 +44,9 @@ class Permission(StrEnum):
     MANAGE_DEVICES = "manage devices"
     MANAGE_STAFF = "manage staff and counters"
     PURGE = "purge personal data"
+    LOG_COMPLAINT = "log a customer's complaint"
+    RUN_CAMPAIGNS = "run campaigns and keep the special lists"
+    HANDLE_CASES = "handle complaint cases and call-backs"
 
 
 P = Permission
@@ -54,6 +59,7 @@ _CLERK = frozenset(
         P.CALL_CHOSEN,
         P.RATE,
         P.SEE_OWN_FIGURES,
+        P.LOG_COMPLAINT,
     }
 )
 _LEAD = _CLERK | {
@@ -63,6 +69,8 @@ _LEAD = _CLERK | {
     P.RUN_FLOOR,
     P.CHANGE_SETTINGS,
     P.EXPORT,
+    P.RUN_CAMPAIGNS,
+    P.HANDLE_CASES,
 }
 _ADMIN = _LEAD | {P.MANAGE_DEVICES, P.MANAGE_STAFF, P.PURGE}
 STAFF_GRANTS: dict[Role, frozenset[Permission]] = {

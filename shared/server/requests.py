@@ -112,3 +112,33 @@ class EnrolDevice(Strict):
 
 class Purge(Strict):
     before: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = None
+
+
+Day = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+
+
+class AddCampaign(Strict):
+    name: Annotated[str, Field(min_length=1, max_length=60)]
+    business: Word
+    starts_on: Day
+    ends_on: Day
+
+
+class RecordOffer(Strict):
+    campaign: Annotated[str, Field(min_length=1, max_length=60)]
+    outcome: Word
+    reason: Word | None = None
+
+
+class LogComplaint(Strict):
+    ticket: Annotated[str, Field(pattern=r"^[A-Z][0-9]{3}$")]
+    note: Annotated[str, Field(min_length=1, max_length=200)]
+    day: Day | None = None
+
+
+class AssignCallback(Strict):
+    staff_id: Annotated[str, Field(min_length=1, max_length=20)]
+
+
+class RecordCallback(Strict):
+    outcome: Word

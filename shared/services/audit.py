@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from typing import TYPE_CHECKING, Any
 
 try:
     import pwd
@@ -22,6 +23,9 @@ from sqlalchemy.orm import Session
 from shared.rules.audit_record import audit_link
 from shared.rules.form_record import GENESIS
 from shared.store.models import AuditEntry
+
+if TYPE_CHECKING:
+    from shared.rules.permissions import Actor
 
 # Writers to a PostgreSQL store hold this lock (with the hall's id) while they chain an
 # entry, so two transactions never both follow the same last entry. SQLite has one writer.
@@ -104,3 +108,22 @@ def command_line_user() -> str:
         return f"{pwd.getpwuid(uid).pw_name} (uid {uid})"
     except KeyError:  # an account without a name in the password database
         return f"uid {uid}"
+
+
+def record_act(
+    session: Session,
+    hall_id: int,
+    action: str,
+    *,
+    at: dt.datetime,
+    actor: Actor | None,
+    **detail: Any,
+) -> None:
+    """Record an act of a proved `actor`, or of the store's owner at the command line on the
+    store file (`actor` None), named by the operating system's account."""
+    if actor is None:
+        record(session, hall_id, action, at=at, source="cli", user=command_line_user(), **detail)
+    else:
+        record(
+            session, hall_id, action, at=at, clerk_id=actor.clerk_id, source=actor.source, **detail
+        )

@@ -57,8 +57,10 @@ from shared.services.alerts import (
     update_level,
 )
 from shared.services.audit import record
+from shared.services.cases import open_case_on
 from shared.services.changes import NO_CHANGES, Changes
 from shared.services.form_fields import check_form
+from shared.services.offers import offer_made_on
 from shared.services.roles import LEADS, require_role
 from shared.services.settings import HallSettings, load_settings
 from shared.services.slips import MOBILE, check_slip
@@ -90,6 +92,7 @@ from shared.store.models import (
 )
 from shared.vocabulary import (
     CallReason,
+    CaseReason,
     CounterState,
     DissatisfiedReason,
     Satisfaction,
@@ -614,6 +617,9 @@ class HallService:
                 raise Rejected(f"unknown outcome {wrong[0]!r}; use one of {', '.join(OUTCOMES)}")
             if len(notes) > MAX_NOTES:
                 raise Rejected(f"notes are at most {MAX_NOTES} characters")
+            # A campaign's offer on this ticket is a recommendation, and taken if accepted.
+            made, taken = offer_made_on(session, ticket.id)
+            recommended, accepted = recommended or made, accepted or taken
             handled = _since_call(ticket, action.now)
             assert ticket.clerk_id is not None
             records = [
@@ -712,6 +718,8 @@ class HallService:
                 )
             )
             _log(session, ticket_row, "rated", action.now, desk, ticket_row.clerk_id)
+            if rating == Satisfaction.DISSATISFIED:
+                open_case_on(session, ticket_row, CaseReason.DISSATISFIED, action.now)
             action.tickets.add(ticket_row.code)
             return action.done(Done(ticket_row.code, counter))
 

@@ -2,7 +2,8 @@
 
 Only personal fields go (the customer's phone number and slip on the ticket, the phone on
 an appointment, the phone, pen strokes and decline reason of a service form and the
-personal parts of its archived PDF, the details and notes keyed into a transaction). Every
+personal parts of its archived PDF, the details and notes keyed into a transaction, the
+number an offer was made to and a complaint's note). Every
 row, every event and every figure stays: `hallq metrics`, `queues` and `alerts` read the
 same before and after. One transaction, recorded in the audit log.
 
@@ -28,11 +29,11 @@ from shared.services.settings import load_settings
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_hall
-from shared.store.models import Appointment, Hall, ServiceForm, Ticket, Transaction
+from shared.store.models import Appointment, Case, Hall, Offer, ServiceForm, Ticket, Transaction
 
 log = logging.getLogger(__name__)
 # The tables whose rows a purge rewrites (PostgreSQL keeps the old versions until VACUUM).
-PURGED_TABLES = ("tickets", "transactions", "appointments", "service_forms")
+PURGED_TABLES = ("tickets", "transactions", "appointments", "service_forms", "offers", "cases")
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,13 @@ def _erase_tickets(session: Session, hall_id: int, before: dt.date, now: dt.date
             Transaction.fields.is_not(None) | (Transaction.notes != ""),
         )
         .values(fields=null(), notes="")
+    )
+    of_old_tickets = select(Ticket.id).where(*old)
+    session.execute(
+        update(Offer).where(Offer.ticket_id.in_(of_old_tickets), Offer.phone != "").values(phone="")
+    )
+    session.execute(
+        update(Case).where(Case.ticket_id.in_(of_old_tickets), Case.note != "").values(note="")
     )
     return _count(
         session.execute(update(Ticket).where(*old).values(phone=None, slip=null(), purged_at=now))

@@ -41,6 +41,8 @@ _WHOLE_RANGES = (
     ("score_volume_target", 1, 100_000),
     ("idle_counter_alert_s", 10, 86_400),
     ("long_service_alert_s", 60, 86_400),
+    ("offer_rest_days", 0, 3650),
+    ("case_deadline_hours", 1, 8760),
 )
 
 
@@ -96,6 +98,10 @@ class HallSettings:
     """Monitor: an open counter calling no one this long while its queues have customers."""
     long_service_alert_s: int = 900
     """Monitor: a customer at a counter this long (a transaction that may need help)."""
+    offer_rest_days: int = 30
+    """No campaign is offered to a customer offered any campaign within this many days (0: off)."""
+    case_deadline_hours: int = 48
+    """Hours from a complaint case's opening within which the hall means to close it."""
 
     def validate(self) -> None:
         """Raise Rejected naming the first impossible value."""

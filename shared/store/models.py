@@ -29,15 +29,20 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from shared.field_definitions import FieldDefinition, parse_fields
 from shared.vocabulary import (
     BusinessClass,
+    CallbackOutcome,
     CallReason,
+    CaseReason,
     CounterEventKind,
     CounterState,
     DeviceKind,
     DissatisfiedReason,
     IncidentKind,
+    NoOfferReason,
+    OfferOutcome,
     Outcome,
     Role,
     Satisfaction,
+    SpecialList,
     TicketEventKind,
     TicketStatus,
     Tier,
@@ -555,3 +560,110 @@ class StaffSession(Base):
     started_at: Mapped[dt.datetime] = mapped_column(DateTime)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Campaign(Base):
+    """A marketing campaign run through the hall (营销活动): its offer is one of the hall's
+    businesses, offered to its target customers from `starts_on` to `ends_on`."""
+
+    __tablename__ = "campaigns"
+    __table_args__ = (UniqueConstraint("hall_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    name: Mapped[str] = mapped_column(String(60))
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CampaignTarget(Base):
+    """One target customer of a campaign (客户群), with the segment and the clerk's script
+    line (话术) the target list gave."""
+
+    __tablename__ = "campaign_targets"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "phone"),
+        Index("ix_campaign_targets_phone", "hall_id", "phone"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"))
+    phone: Mapped[str] = mapped_column(String(20))
+    segment: Mapped[str] = mapped_column(String(40), default="")
+    script: Mapped[str] = mapped_column(String(200), default="")
+
+
+class SpecialListEntry(Base):
+    """A number on one of the hall's special lists; who imported it is in the audit log."""
+
+    __tablename__ = "special_list_entries"
+    __table_args__ = (
+        UniqueConstraint("hall_id", "kind", "phone"),
+        Index("ix_special_list_entries_phone", "hall_id", "phone"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    kind: Mapped[SpecialList] = mapped_column(
+        one_of(SpecialList, 20, "ck_special_list_entries_kind")
+    )
+    phone: Mapped[str] = mapped_column(String(20))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class Offer(Base):
+    """What the clerk recorded of one campaign's offer on one ticket; an accepted offer
+    points at the transaction it became."""
+
+    __tablename__ = "offers"
+    __table_args__ = (
+        UniqueConstraint("ticket_id", "campaign_id"),
+        Index("ix_offers_phone", "hall_id", "phone", "at"),
+        Index("ix_offers_campaign", "campaign_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
+    phone: Mapped[str] = mapped_column(String(20))
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    business_day: Mapped[dt.date] = mapped_column(Date)
+    outcome: Mapped[OfferOutcome] = mapped_column(one_of(OfferOutcome, 12, "ck_offers_outcome"))
+    reason: Mapped[NoOfferReason | None] = mapped_column(
+        one_of(NoOfferReason, 12, "ck_offers_reason")
+    )
+    transaction_id: Mapped[int | None] = mapped_column(ForeignKey("transactions.id"))
+
+
+class Case(Base):
+    """A complaint case (投诉) on a ticket, credited to the clerk who served it, and its
+    call-back (回访): assigned by the shift lead, its outcome recorded, then closed."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        UniqueConstraint("ticket_id", "reason"),
+        Index("ix_cases_hall_opened", "hall_id", "opened_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    reason: Mapped[CaseReason] = mapped_column(one_of(CaseReason, 20, "ck_cases_reason"))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    opened_by: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    callback_by: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+    assigned_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    called_back_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    callback_outcome: Mapped[CallbackOutcome | None] = mapped_column(
+        one_of(CallbackOutcome, 12, "ck_cases_callback_outcome")
+    )
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))

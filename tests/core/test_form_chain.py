@@ -161,17 +161,19 @@ def _old_link(previous: str, sequence: int, pdf_sha256: str) -> str:
 def test_forms_chained_before_the_upgrade_verify_after_it_and_a_change_is_then_found(
     empty_store_target,
 ):
-    store = open_store(empty_store_target, upgrade=False)
-    config = _config()
-    with store.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
+    # The tickets are served by today's services, then the store goes back to 0005, where
+    # the forms are chained the old way.
+    store = open_store(empty_store_target)
     with store.write() as session:
         load_hall(session, demo_definition())
     clock = FixedClock(dt.datetime(2026, 11, 23, 9))
     hall = HallService(store, "demo", clock)
     hall.open_counter(2, "E002")
     codes = [serve(hall, clock, business="topup", counter=2) for _ in range(3)]
+    config = _config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
     previous = "0" * 64
     with store.engine.begin() as connection:
         for sequence, code in enumerate(codes, start=1):

@@ -12,13 +12,14 @@ import ssl
 import subprocess
 import sys
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import MetaData, select
+from sqlalchemy import Engine, MetaData, select
 
 from shared.store.database import Store
 
@@ -26,10 +27,16 @@ REPO = Path(__file__).resolve().parents[2]
 START_TIMEOUT_S = 60.0
 
 
+_REFLECTED: weakref.WeakKeyDictionary[Engine, MetaData] = weakref.WeakKeyDictionary()
+
+
 def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table: what "stores nothing" is compared on."""
-    tables = MetaData()
-    tables.reflect(store.engine)
+    """Every row of every table: what "stores nothing" is compared on. The tables are
+    read from the store once (no act changes the schema)."""
+    tables = _REFLECTED.get(store.engine)
+    if tables is None:
+        tables = _REFLECTED[store.engine] = MetaData()
+        tables.reflect(store.engine)
     with store.engine.connect() as connection:
         return {
             name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
@@ -66,7 +73,10 @@ class HallServer:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         headers = {"Authorization": f"Bearer {key}"} if key else {}
         payload = None
-        if body is not None:
+        if isinstance(body, bytes):  # a file, as a list's CSV is sent
+            payload = body
+            headers["Content-Type"] = "text/csv"
+        elif body is not None:
             payload = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
         try:

@@ -36,6 +36,7 @@ ACTORS = (
 )
 STAFF = {"clerk_3", "clerk_4", "lead", "admin"}
 AT_3 = {"clerk_3"}
+LEADS = {"lead", "admin"}
 # act: (method, path, body, who may)
 ACTS: dict[str, tuple[str, str, object, set[str]]] = {
     "status": ("GET", "/api/status", None, {"kiosk", "board"} | STAFF),
@@ -104,6 +105,35 @@ ACTS: dict[str, tuple[str, str, object, set[str]]] = {
     "order a resume": ("POST", "/api/floor/counters/5/resume", None, {"lead", "admin"}),
     "order a close": ("POST", "/api/floor/counters/5/close", None, {"lead", "admin"}),
     "post a notice": ("PUT", "/api/floor/notice", {"text": "系统维护"}, {"lead", "admin"}),
+    "campaigns": ("GET", "/api/campaigns", None, LEADS),
+    "add a campaign": (
+        "POST",
+        "/api/campaigns",
+        {
+            "name": "5G",
+            "business": "plan_change",
+            "starts_on": "2026-01-01",
+            "ends_on": "2036-12-31",
+        },
+        LEADS,
+    ),
+    "import targets": ("POST", "/api/campaigns/5G/targets?file=t.csv", b"13700000001\n", LEADS),
+    "campaign report": ("GET", "/api/campaigns/report", None, LEADS),
+    "special lists": ("GET", "/api/lists", None, LEADS),
+    "import a list": ("POST", "/api/lists/greylist?file=g.csv", b"13700000002\n", LEADS),
+    "offer": ("GET", "/api/counters/3/offer", None, AT_3),
+    "record an offer": (
+        "POST",
+        "/api/counters/3/offer",
+        {"campaign": "5G", "outcome": "declined"},
+        AT_3,
+    ),
+    "log a complaint": ("POST", "/api/cases", {"ticket": "A001", "note": "等候太久"}, STAFF),
+    "cases": ("GET", "/api/cases?open=true", None, LEADS),
+    "assign a call-back": ("POST", "/api/cases/1/assign", {"staff_id": "E001"}, LEADS),
+    "record a call-back": ("POST", "/api/cases/1/callback", {"outcome": "resolved"}, LEADS),
+    "close a case": ("POST", "/api/cases/1/close", None, LEADS),
+    "case figures": ("GET", "/api/cases/figures", None, LEADS),
     "list devices": ("GET", "/api/devices", None, {"admin"}),
     "enrol a device": ("POST", "/api/devices", {"name": "kiosk-9", "kind": "kiosk"}, {"admin"}),
     "revoke a device": ("DELETE", "/api/devices/kiosk-9", None, {"admin"}),
@@ -156,11 +186,11 @@ def test_every_act_is_refused_to_every_actor_the_hall_does_not_allow(
     keys: tuple[HallServer, Store, dict[str, str | None]],
 ) -> None:
     server, store, actor_keys = keys
+    before = snapshot(store)  # a refusal stores nothing: each pair leaves it as it was
     for act, (method, path, body, allowed) in ACTS.items():
         for actor in ACTORS:
             if actor in allowed:
                 continue
-            before = snapshot(store)
             answer = server.request(method, path, actor_keys[actor], body)
             expected = 403 if actor in STAFF | {"kiosk", "board", "screen_3"} else 401
             assert answer.status == expected, (act, actor, answer)
