@@ -37,6 +37,7 @@ from counter.screen import named
 from counter.screen.charts import BarChart, StepChart
 from counter.screen.sources import Lead, ScreenSource
 from counter.screen.tables import SORT_ROLE, Column, RowsModel, figure_columns, seconds, share
+from counter.screen.warnings_panel import WarningsPanel
 from counter.screen.words import (
     LEVEL_COLOURS,
     counter_state,
@@ -210,6 +211,8 @@ class LeadMonitor(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self._build_banner())
+        self.warnings_panel = WarningsPanel(self.source)
+        layout.addWidget(self.warnings_panel)
         tabs = QTabWidget()
         tabs.addTab(self._build_floor_tab(), self.tr("Floor"))
         tabs.addTab(self._build_clerks_tab(), self.tr("Clerks"))
@@ -380,6 +383,7 @@ class LeadMonitor(QWidget):
             self.source.read_floor(
                 self.lead, self.present, self.ack_label.setText, self._session_ended
             )
+            self.warnings_panel.read(self.lead)
 
     def present(self, floor: Floor) -> None:
         if self.lead is None:

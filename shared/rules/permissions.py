@@ -5,8 +5,8 @@ an enrolled device), never what a client claims.
 - a kiosk issues tickets, checks appointments in and reads its menu;
 - a board shows the calls; a customer screen reads and rates its own counter;
 - a clerk serves at the counter she signed in at, and sees her own figures;
-- a shift lead also acknowledges alerts, sees everyone's figures and the floor, changes
-  operational settings and exports reports;
+- a shift lead also acknowledges alerts, sees everyone's figures, the floor and the early
+  warnings with how they did, changes operational settings and exports reports;
 - an administrator also manages staff, devices, counters, the hall definition and purges.
 """
 
@@ -31,6 +31,7 @@ class Permission(StrEnum):
     SEE_OWN_FIGURES = "see one's own figures"
     SEE_ALL_FIGURES = "see every clerk's figures"
     READ_FLOOR = "read the shift lead's floor"
+    READ_WARNINGS = "read the early warnings and their record"
     ACKNOWLEDGE = "acknowledge alerts"
     CHANGE_SETTINGS = "change settings"
     EXPORT = "export reports"
@@ -46,6 +47,7 @@ _CLERK = frozenset(
 _LEAD = _CLERK | {
     P.SEE_ALL_FIGURES,
     P.READ_FLOOR,
+    P.READ_WARNINGS,
     P.ACKNOWLEDGE,
     P.CHANGE_SETTINGS,
     P.EXPORT,

@@ -55,6 +55,7 @@ ACTS: dict[str, tuple[str, str, object, set[str]]] = {
     "rate": ("POST", "/api/counters/3/rate", {"rating": "satisfied"}, {"screen_3"} | AT_3),
     "close": ("POST", "/api/counters/3/close", None, AT_3),
     "floor": ("GET", "/api/floor", None, {"lead", "admin"}),
+    "early warnings": ("GET", "/api/warnings", None, {"lead", "admin"}),
     "acknowledge": ("POST", "/api/alerts/acknowledge", None, {"lead", "admin"}),
     "own figures": ("GET", "/api/figures", None, STAFF),
     "a colleague's figures": ("GET", "/api/figures?clerk=E001", None, {"lead", "admin"}),
