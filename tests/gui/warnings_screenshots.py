@@ -12,7 +12,6 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-
 from counter.app import make_application
 from counter.screen.monitor import LeadMonitor
 from counter.screen.sources import StoreSource
