@@ -301,9 +301,11 @@ def test_hallq_warnings_lists_the_day_s_warnings(hall, clock, store_target):
     (first, *_) = json.loads(out.getvalue())
     assert first["level"] == 1 and first["withdrawn_at"] is None
     assert first["at"].startswith("2026-11-23T09:0") and first["more_counters"] >= 1
+    assert 0.8 <= first["chance"] <= 1, "raised at the new hall's threshold or above"
     text = io.StringIO()
     assert main(["--db", store_target, "warnings", "--date", DAY.isoformat()], text) == 0
     assert "一级应急 level 1 expected 09:1" in text.getvalue()
+    assert f"(chance {first['chance']:.0%})" in text.getvalue()
 
 
 def rota_day(hall, clock, day: dt.date, counters: int) -> None:
