@@ -592,7 +592,7 @@
     </message>
     <message>
         <location filename="../../counter/screen/warnings_panel.py" line="90"/>
-        <source>Last %1 business days (since %2): warnings raised %3, came true %4, false alarms %5, still open %6; rises of the level %8, unwarned %7.</source>
+        <source>Record over %1 business day(s) since %2: warnings raised %3, came true %4, false alarms %5, still open %6; rises of the level %8, unwarned %7.</source>
         <translation>最近 %1 个营业日（%2 起）：发出预警 %3 次，应验 %4 次，误报 %5 次，待验证 %6 次；级别上升 %8 次，其中未获预警 %7 次。</translation>
     </message>
 </context>

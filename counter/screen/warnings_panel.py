@@ -87,7 +87,7 @@ class WarningsPanel(QGroupBox):
             return self.tr("The warning's record: no business day yet.")
         return (
             self.tr(
-                "Last %1 business days (since %2): warnings raised %3, came true %4, "
+                "Record over %1 business day(s) since %2: warnings raised %3, came true %4, "
                 "false alarms %5, still open %6; rises of the level %8, unwarned %7."
             )
             .replace("%1", str(week.days))

@@ -25,8 +25,8 @@ STOPPED_AT = dt.datetime.combine(SECOND_DAY, dt.time(9, 6, 30))  # just after th
 RECORD = {
     "zh": "最近 2 个营业日（11-23 起）：发出预警 4 次，应验 2 次，误报 1 次，待验证 1 次；"
     "级别上升 4 次，其中未获预警 2 次。",
-    "en": "Last 2 business days (since 11-23): warnings raised 4, came true 2, false alarms 1, "
-    "still open 1; rises of the level 4, unwarned 2.",
+    "en": "Record over 2 business day(s) since 11-23: warnings raised 4, came true 2, "
+    "false alarms 1, still open 1; rises of the level 4, unwarned 2.",
 }
 SUGGESTED = {"zh": "再开 1 个：5 号", "en": "1 more: no. 5"}
 
