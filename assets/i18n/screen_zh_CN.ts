@@ -18,34 +18,34 @@
         <translation>当前等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="240" />
+        <location filename="../../counter/screen/board.py" line="247" />
         <source>Earlier: %1</source>
         <translation>此前叫号：%1</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="243" />
+        <location filename="../../counter/screen/board.py" line="250" />
         <source>%1 → %2</source>
         <comment>an earlier call: ticket → counter number</comment>
         <translation>%1→%2号</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="252" />
+        <location filename="../../counter/screen/board.py" line="259" />
         <source>Missed: %1</source>
         <translation>过号：%1</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="267" />
+        <location filename="../../counter/screen/board.py" line="274" />
         <source>Paused: %1 · Closed: %2</source>
         <comment>counter numbers</comment>
         <translation>暂停：%1 · 关闭：%2</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="278" />
+        <location filename="../../counter/screen/board.py" line="285" />
         <source>%1 waiting</source>
         <translation>%1 人</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/board.py" line="225" />
+        <location filename="../../counter/screen/board.py" line="232" />
         <source>Counter %1</source>
         <translation>%1 号窗口</translation>
     </message>
@@ -156,356 +156,325 @@
 <context>
     <name>LeadMonitor</name>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="154" />
+        <location filename="../../counter/screen/monitor.py" line="155" />
         <source>Shift lead's monitor</source>
         <translation>值班长监控屏</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="190" />
+        <location filename="../../counter/screen/monitor.py" line="191" />
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="205" />
+        <location filename="../../counter/screen/monitor.py" line="206" />
         <source>Only a shift lead or an administrator opens the monitor.</source>
         <translation>只有值班长或管理员可以打开监控屏。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="227" />
+        <location filename="../../counter/screen/monitor.py" line="228" />
         <source>Floor</source>
         <translation>厅堂</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="228" />
+        <location filename="../../counter/screen/monitor.py" line="229" />
         <source>Clerks</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="229" />
+        <location filename="../../counter/screen/monitor.py" line="230" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="240" />
+        <location filename="../../counter/screen/monitor.py" line="241" />
         <source>Acknowledge</source>
         <translation>确认预警</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="245" />
+        <location filename="../../counter/screen/monitor.py" line="246" />
         <source>Day report…</source>
         <translation>营业日报…</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="266" />
+        <location filename="../../counter/screen/monitor.py" line="267" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="267" />
+        <location filename="../../counter/screen/monitor.py" line="268" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="268" />
-        <location filename="../../counter/screen/monitor.py" line="298" />
-        <location filename="../../counter/screen/monitor.py" line="532" />
+        <location filename="../../counter/screen/monitor.py" line="269" />
+        <location filename="../../counter/screen/monitor.py" line="299" />
+        <location filename="../../counter/screen/monitor.py" line="521" />
         <source>Waiting</source>
         <translation>等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="269" />
+        <location filename="../../counter/screen/monitor.py" line="270" />
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="271" />
+        <location filename="../../counter/screen/monitor.py" line="272" />
         <source>Longest wait</source>
         <translation>最长等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="275" />
+        <location filename="../../counter/screen/monitor.py" line="276" />
         <source>Green within ¾ of the queue's target, amber up to it, red past it</source>
         <translation>绿色：未到目标的¾；琥珀色：接近目标；红色：已超目标</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="283" />
-        <location filename="../../counter/screen/monitor.py" line="319" />
+        <location filename="../../counter/screen/monitor.py" line="284" />
+        <location filename="../../counter/screen/monitor.py" line="308" />
         <source>Counter</source>
         <translation>台席</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="284" />
+        <location filename="../../counter/screen/monitor.py" line="285" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="285" />
+        <location filename="../../counter/screen/monitor.py" line="286" />
         <source>Pause reason</source>
         <translation>暂停原因</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="287" />
-        <location filename="../../counter/screen/monitor.py" line="360" />
+        <location filename="../../counter/screen/monitor.py" line="288" />
+        <location filename="../../counter/screen/monitor.py" line="349" />
         <source>Clerk</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="289" />
+        <location filename="../../counter/screen/monitor.py" line="290" />
         <source>Queues</source>
         <translation>服务队列</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="290" />
+        <location filename="../../counter/screen/monitor.py" line="291" />
         <source>Serving</source>
         <translation>当前号码</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="291" />
-        <location filename="../../counter/screen/monitor.py" line="321" />
+        <location filename="../../counter/screen/monitor.py" line="292" />
+        <location filename="../../counter/screen/monitor.py" line="310" />
         <source>For</source>
         <translation>已用时</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="296" />
-        <location filename="../../counter/screen/monitor.py" line="306" />
-        <location filename="../../counter/screen/monitor.py" line="329" />
+        <location filename="../../counter/screen/monitor.py" line="297" />
+        <location filename="../../counter/screen/monitor.py" line="318" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="297" />
+        <location filename="../../counter/screen/monitor.py" line="298" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="299" />
+        <location filename="../../counter/screen/monitor.py" line="300" />
         <source>Open</source>
         <translation>开放台席</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="300" />
+        <location filename="../../counter/screen/monitor.py" line="301" />
         <source>Acknowledged by</source>
         <translation>确认人</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="301" />
+        <location filename="../../counter/screen/monitor.py" line="302" />
         <source>At</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="307" />
-        <source>Level expected</source>
-        <translation>预计级别</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="308" />
-        <source>Expected at</source>
-        <translation>预计时间</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="309" />
-        <source>Open more</source>
-        <translation>需加开</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="311" />
-        <source>Arrivals / served per hour</source>
-        <translation>每小时到达 / 办结</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="314" />
-        <source>Withdrawn</source>
-        <translation>已撤销</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="330" />
+        <location filename="../../counter/screen/monitor.py" line="319" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
+        <location filename="../../counter/screen/monitor.py" line="309" />
         <location filename="../../counter/screen/monitor.py" line="320" />
-        <location filename="../../counter/screen/monitor.py" line="331" />
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="332" />
+        <location filename="../../counter/screen/monitor.py" line="321" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="340" />
+        <location filename="../../counter/screen/monitor.py" line="329" />
         <source>Waiting per queue</source>
         <translation>各队列等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="341" />
+        <location filename="../../counter/screen/monitor.py" line="330" />
         <source>Counters</source>
         <translation>台席</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="346" />
+        <location filename="../../counter/screen/monitor.py" line="335" />
         <source>Alert levels today</source>
         <translation>今日预警记录</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="347" />
-        <source>Early warnings</source>
-        <translation>预警预报</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="345" />
+        <location filename="../../counter/screen/monitor.py" line="334" />
         <source>Floor alerts</source>
         <translation>现场提醒</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="348" />
+        <location filename="../../counter/screen/monitor.py" line="337" />
         <source>Incidents</source>
         <translation>设备故障</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="361" />
+        <location filename="../../counter/screen/monitor.py" line="350" />
         <source>Handled</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="362" />
+        <location filename="../../counter/screen/monitor.py" line="351" />
         <source>Sales</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="363" />
+        <location filename="../../counter/screen/monitor.py" line="352" />
         <source>Volume</source>
         <translation>业务量</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="364" />
+        <location filename="../../counter/screen/monitor.py" line="353" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="365" />
+        <location filename="../../counter/screen/monitor.py" line="354" />
         <source>Quality</source>
         <translation>服务质量</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="366" />
+        <location filename="../../counter/screen/monitor.py" line="355" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="367" />
+        <location filename="../../counter/screen/monitor.py" line="356" />
         <source>Out of</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="372" />
+        <location filename="../../counter/screen/monitor.py" line="361" />
         <source>Clerk figures today</source>
         <translation>今日营业员业绩</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="375" />
+        <location filename="../../counter/screen/monitor.py" line="364" />
         <source>Performance sheet (measurable parts)</source>
         <translation>绩效表（可计量部分）</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="430" />
+        <location filename="../../counter/screen/monitor.py" line="419" />
         <source>Idle while %1 wait in its queues</source>
         <translation>空闲，其队列有 %1 人等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="431" />
+        <location filename="../../counter/screen/monitor.py" line="420" />
         <source>Serving %1 for long</source>
         <translation>%1 办理时间过长</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="472" />
+        <location filename="../../counter/screen/monitor.py" line="461" />
         <source>%1 · %2 waiting ÷ %3 open counters = %4 (thresholds %5 / %6)</source>
         <translation>%1 · 等候 %2 人 ÷ 开放台席 %3 个 = %4（阈值 %5 / %6）</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="494" />
+        <location filename="../../counter/screen/monitor.py" line="483" />
         <source>Nothing to acknowledge: business day %1 is not today.</source>
         <translation>无需确认：%1 不是今天的营业日。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="498" />
+        <location filename="../../counter/screen/monitor.py" line="487" />
         <source>No rise of level today.</source>
         <translation>今日预警级别未升高。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="501" />
+        <location filename="../../counter/screen/monitor.py" line="490" />
         <source>Rise to %1 at %2 acknowledged by %3 at %4.</source>
         <translation>%2 升至%1，已由 %3 于 %4 确认。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="509" />
+        <location filename="../../counter/screen/monitor.py" line="498" />
         <source>Rise to %1 at %2 not yet acknowledged.</source>
         <translation>%2 升至%1，尚未确认。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="527" />
+        <location filename="../../counter/screen/monitor.py" line="516" />
         <source>Arrivals and finishes per half hour</source>
         <translation>每半小时到达与办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="529" />
+        <location filename="../../counter/screen/monitor.py" line="518" />
         <source>Arrivals</source>
         <translation>到达</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="529" />
+        <location filename="../../counter/screen/monitor.py" line="518" />
         <source>Finished</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="532" />
+        <location filename="../../counter/screen/monitor.py" line="521" />
         <source>Customers waiting</source>
         <translation>等候人数</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="537" />
+        <location filename="../../counter/screen/monitor.py" line="526" />
         <source>Handling time per clerk (minutes)</source>
         <translation>各营业员办理时长分布（分钟）</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="567" />
+        <location filename="../../counter/screen/monitor.py" line="556" />
         <source>Counter %1: done.</source>
         <translation>%1 号台席：已完成。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="570" />
-        <location filename="../../counter/screen/monitor.py" line="585" />
+        <location filename="../../counter/screen/monitor.py" line="559" />
+        <location filename="../../counter/screen/monitor.py" line="574" />
         <source>Sending…</source>
         <translation>正在发送…</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="581" />
+        <location filename="../../counter/screen/monitor.py" line="570" />
         <source>The board shows the notice.</source>
         <translation>叫号屏已显示通知。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="581" />
+        <location filename="../../counter/screen/monitor.py" line="570" />
         <source>Notice taken down.</source>
         <translation>通知已撤下。</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="589" />
+        <location filename="../../counter/screen/monitor.py" line="578" />
         <source>Folder for the day report</source>
         <translation>选择日报保存位置</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="599" />
+        <location filename="../../counter/screen/monitor.py" line="588" />
         <source>Writing the report…</source>
         <translation>正在生成日报…</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="608" />
+        <location filename="../../counter/screen/monitor.py" line="597" />
         <source>Report failed: %1</source>
         <translation>日报生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="610" />
+        <location filename="../../counter/screen/monitor.py" line="599" />
         <source>Report written: %1</source>
         <translation>日报已保存：%1</translation>
     </message>
@@ -644,24 +613,87 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="104" />
+        <location filename="../../counter/screen/monitor.py" line="105" />
         <source>Staff id</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="105" />
+        <location filename="../../counter/screen/monitor.py" line="106" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="107" />
+        <location filename="../../counter/screen/monitor.py" line="108" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="111" />
+        <location filename="../../counter/screen/monitor.py" line="112" />
         <source>Shift lead's monitor</source>
         <translation>值班长监控屏</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPanel</name>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="30" />
+        <source>Early warnings now</source>
+        <translation>当前预警</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="36" />
+        <source>Level expected</source>
+        <translation>预计级别</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="37" />
+        <source>Chance</source>
+        <translation>可能性</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="38" />
+        <source>Expected at</source>
+        <translation>预计时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="39" />
+        <source>Raised at</source>
+        <translation>发出时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="40" />
+        <source>Counters to open</source>
+        <translation>建议加开台席</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="50" />
+        <source>No early warning stands.</source>
+        <translation>当前没有预警。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="74" />
+        <source>none: keep the counters open now</source>
+        <translation>无需加开，保持现有台席</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="76" />
+        <source>%1 more: none idle, divert customers</source>
+        <translation>再开 %1 个：已无空闲台席，请分流客户</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="80" />
+        <source>%1 more: no. %2</source>
+        <translation>再开 %1 个：%2 号</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="87" />
+        <source>The warning's record: no business day yet.</source>
+        <translation>预警记录：尚无营业日。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/warnings_panel.py" line="90" />
+        <source>Record over %1 business day(s) since %2: warnings raised %3, came true %4, false alarms %5, still open %6; rises of the level %8, unwarned %7.</source>
+        <translation>最近 %1 个营业日（%2 起）：发出预警 %3 次，应验 %4 次，误报 %5 次，待验证 %6 次；级别上升 %8 次，其中未获预警 %7 次。</translation>
     </message>
 </context>
 </TS>

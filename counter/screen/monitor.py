@@ -46,6 +46,7 @@ from counter.screen.tables import (
     share,
     wait_shade,
 )
+from counter.screen.warnings_panel import WarningsPanel
 from counter.screen.words import (
     LEVEL_COLOURS,
     counter_state,
@@ -301,19 +302,7 @@ class LeadMonitor(QWidget):
                 Column(self.tr("At"), lambda a: a.acknowledged_at, _clock_text),
             ]
         )
-        self.warnings_model = RowsModel(
-            [
-                Column(self.tr("Time"), lambda w: w.at, _clock_text),
-                Column(self.tr("Level expected"), lambda w: w.level, level_text),
-                Column(self.tr("Expected at"), lambda w: w.expected_at, _clock_text),
-                Column(self.tr("Open more"), lambda w: w.more_counters),
-                Column(
-                    self.tr("Arrivals / served per hour"),
-                    lambda w: f"{w.arrivals_per_hour:.0f} / {w.services_per_hour:.0f}",
-                ),
-                Column(self.tr("Withdrawn"), lambda w: w.withdrawn_at, _clock_text),
-            ]
-        )
+        self.warnings_panel = WarningsPanel(self.source)
         self.floor_alerts_model = RowsModel(
             [
                 Column(self.tr("Counter"), lambda a: a.counter),
@@ -344,7 +333,7 @@ class LeadMonitor(QWidget):
         right = QVBoxLayout()
         right.addWidget(_boxed(self.tr("Floor alerts"), _table(self.floor_alerts_model)), 1)
         right.addWidget(_boxed(self.tr("Alert levels today"), _table(self.alerts_model)), 1)
-        right.addWidget(_boxed(self.tr("Early warnings"), _table(self.warnings_model)), 1)
+        right.addWidget(self.warnings_panel, 1)
         right.addWidget(_boxed(self.tr("Incidents"), _table(self.incidents_model)), 1)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
@@ -444,6 +433,7 @@ class LeadMonitor(QWidget):
             self.source.read_floor(
                 self.lead, self.present, self.ack_label.setText, self._session_ended
             )
+            self.warnings_panel.read(self.lead)
 
     def present(self, floor: Floor) -> None:
         if self.lead is None:
@@ -459,7 +449,6 @@ class LeadMonitor(QWidget):
         if not self.orders.notice.hasFocus():
             self.orders.notice.setText(floor.notice)
         self.alerts_model.set_rows(list(reversed(floor.alerts)))
-        self.warnings_model.set_rows(floor.warnings)
         self.incidents_model.set_rows(floor.incidents)
         self.figures_model.set_rows(floor.figures)
         self.scores_model.set_rows(floor.scores)

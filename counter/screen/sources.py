@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from shared.client.decoding import Undecodable, board_of, floor_of
+from shared.client.decoding import Undecodable, board_of, floor_of, lead_warnings_of
 from shared.client.http import Refused, ServerError, download
 from shared.documents.report import check_folder, write_reports
 from shared.qt.errors import FailureNotices
@@ -25,6 +25,7 @@ from shared.services.staff import sign_in
 from shared.store.clock import Clock
 from shared.store.database import Store
 from shared.views.floor import Board, Floor, read_board, read_floor
+from shared.views.lead_warnings import LeadWarnings, read_lead_warnings
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,10 @@ class ScreenSource(Protocol):
         show: Callable[[Floor], None],
         complain: Complain,
         ended: Complain,
+    ) -> None: ...
+
+    def read_warnings(
+        self, lead: Lead, show: Callable[[LeadWarnings], None], complain: Complain
     ) -> None: ...
 
     def acknowledge(self, lead: Lead, done: Callable[[], None], complain: Complain) -> None: ...
@@ -153,6 +158,15 @@ class StoreSource:
             complain,
         )
 
+    def read_warnings(
+        self, lead: Lead, show: Callable[[LeadWarnings], None], complain: Complain
+    ) -> None:
+        self.failures.attempt(
+            "read the early warnings",
+            lambda: show(read_lead_warnings(self.store, self.hall_code, self.clock.now())),
+            complain,
+        )
+
     def acknowledge(self, lead: Lead, done: Callable[[], None], complain: Complain) -> None:
         hall = HallService(self.store, self.hall_code, self.clock)
         if self.failures.attempt(
@@ -216,6 +230,7 @@ class ServerSource:
         self.clock: Clock = link.clock
         self._board: OneRead | None = None
         self._floor: OneRead | None = None
+        self._warnings: OneRead | None = None
 
     def read_board(self, show: Callable[[Board], None]) -> None:
         if self._board is None:
@@ -267,6 +282,20 @@ class ServerSource:
             )
         self._floor.key = lead.token
         self._floor.read()
+
+    def read_warnings(
+        self, lead: Lead, show: Callable[[LeadWarnings], None], complain: Complain
+    ) -> None:
+        """Under the lead's session; a session that ended is the floor's to report."""
+        if self._warnings is None:
+            self._warnings = OneRead(
+                self.link,
+                "/api/warnings",
+                lambda answer: show(lead_warnings_of(answer)),
+                lambda error: complain(self.words.of(error)),
+            )
+        self._warnings.key = lead.token
+        self._warnings.read()
 
     def acknowledge(self, lead: Lead, done: Callable[[], None], complain: Complain) -> None:
         reply = self.link.request("POST", "/api/alerts/acknowledge", key=lead.token)

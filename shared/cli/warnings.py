@@ -28,9 +28,10 @@ def warnings_text(day: dt.date, warnings: Sequence[WarningRecord]) -> str:
             if warning.withdrawn_at
             else "未撤回 not withdrawn"
         )
+        chance = "" if warning.chance is None else f" (chance {warning.chance:.0%})"
         lines.append(
             f"  {warning.at:%H:%M:%S}  {' '.join(LEVEL_NAMES[warning.level])}"
-            f" expected {warning.expected_at:%H:%M}"
+            f" expected {warning.expected_at:%H:%M}{chance}"
             f"  +{warning.more_counters} counters  (arrivals {warning.arrivals_per_hour:g}/h, "
             f"calls {warning.services_per_hour:g}/h)  {fate}"
         )

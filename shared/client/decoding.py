@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from shared.client.http import ServerError
 from shared.services.changes import Changes
 from shared.views.floor import Board, Floor
+from shared.views.lead_warnings import LeadWarnings
 
 _Value = TypeVar("_Value")
 
@@ -142,3 +143,7 @@ def board_of(value: Any) -> Board:
 
 def floor_of(value: Any) -> Floor:
     return decode(Floor, value)
+
+
+def lead_warnings_of(value: Any) -> LeadWarnings:
+    return decode(LeadWarnings, value)

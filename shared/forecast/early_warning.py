@@ -91,6 +91,7 @@ class Prediction:
     level: int
     expected_at: dt.datetime
     more_counters: int
+    chance: float  # of reaching the level within the horizon
 
 
 def threshold(settings: HallSettings, level: int) -> float:
@@ -294,7 +295,8 @@ def predict(
     if chances.within < raise_chance or chances.expected_minute is None:
         return None
     more = more_counters_needed(crowding.waiting, within_horizon, settings.alert_level1)
-    return Prediction(level, now + dt.timedelta(minutes=chances.expected_minute), more)
+    expected_at = now + dt.timedelta(minutes=chances.expected_minute)
+    return Prediction(level, expected_at, more, chances.within)
 
 
 def still_likely(crowding: Crowding, ahead: Outlook, settings: HallSettings, level: int) -> bool:
@@ -409,6 +411,7 @@ def review_warnings(
                     level=level,
                     expected_at=prediction.expected_at,
                     more_counters=prediction.more_counters,
+                    chance=round(prediction.chance, 3),
                     arrivals_per_hour=round(_first(ahead, HORIZON_MINUTES).arrivals_per_hour, 1),
                     services_per_hour=round(ahead.services_per_hour(crowding.open_counters), 1),
                 )
@@ -427,6 +430,7 @@ class WarningRecord:
     arrivals_per_hour: float
     services_per_hour: float
     withdrawn_at: dt.datetime | None
+    chance: float | None = None  # as raised; None for warnings stored before it was kept
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -446,6 +450,7 @@ def warnings_of_day(session: Session, hall: Hall, day: dt.date) -> list[WarningR
             EarlyWarning.arrivals_per_hour,
             EarlyWarning.services_per_hour,
             EarlyWarning.withdrawn_at,
+            EarlyWarning.chance,
         )
         .where(EarlyWarning.hall_id == hall.id, EarlyWarning.business_day == day)
         .order_by(EarlyWarning.id)

@@ -4,7 +4,9 @@ customers an open counter serves a minute.
 
 The early warning looks ahead with it: a line that grows on an ordinary morning is
 expected to keep growing when the usual lunch peak is coming and counters usually pause
-for lunch. Past days do not change, so each process learns a hall's usual day once per
+for lunch. A weekend day is learned from past weekend days and a weekday from weekdays,
+as soon as the hall has enough of that kind: halls staff their weekends on another rota,
+with another peak. Past days do not change, so each process learns a hall's usual day once per
 business day (`UsualDays`) from two queries over the last `PAST_DAYS` days with tickets.
 """
 
@@ -72,7 +74,13 @@ def _smoothed(values: Sequence[float], each_side: int) -> tuple[float, ...]:
     return tuple(out)
 
 
+def _weekend(day: dt.date) -> bool:
+    return day.weekday() >= 5
+
+
 def _past_days(session: Session, hall: Hall, day: dt.date) -> list[dt.date]:
+    """The latest PAST_DAYS days with tickets of the same kind as `day` (weekday or
+    weekend); of any kind while the hall has fewer than LEAST_DAYS of that kind."""
     rows = session.execute(
         select(TicketEvent.business_day)
         .where(
@@ -83,9 +91,10 @@ def _past_days(session: Session, hall: Hall, day: dt.date) -> list[dt.date]:
         )
         .group_by(TicketEvent.business_day)
         .order_by(TicketEvent.business_day.desc())
-        .limit(PAST_DAYS)
     ).scalars()
-    return list(rows)
+    every = list(rows)
+    alike = [past for past in every if _weekend(past) == _weekend(day)]
+    return (alike if len(alike) >= LEAST_DAYS else every)[:PAST_DAYS]
 
 
 def _open_by_minute(steps: Sequence[tuple[float, int]]) -> list[int]:

@@ -7,10 +7,10 @@ an enrolled device), never what a client claims.
 - a clerk serves at the counter she signed in at (calling the next ticket, or one she
   chose, with a reason; offers included), logs a customer's complaint, and sees her
   own figures;
-- a shift lead also acknowledges alerts, sees everyone's figures and the floor, opens,
-  pauses and closes any counter, changes its queues, posts the board's notice, changes
-  operational settings, exports reports, runs campaigns and the special lists, and
-  handles complaint cases and their call-backs;
+- a shift lead also acknowledges alerts, sees everyone's figures, the floor and the
+  early warnings with how they did, opens, pauses and closes any counter, changes its
+  queues, posts the board's notice, changes operational settings, exports reports, runs
+  campaigns and the special lists, and handles complaint cases and their call-backs;
 - an administrator also manages staff, devices, counters, the hall definition and purges.
 """
 
@@ -37,6 +37,7 @@ class Permission(StrEnum):
     SEE_OWN_FIGURES = "see one's own figures"
     SEE_ALL_FIGURES = "see every clerk's figures"
     READ_FLOOR = "read the shift lead's floor"
+    READ_WARNINGS = "read the early warnings and their record"
     ACKNOWLEDGE = "acknowledge alerts"
     RUN_FLOOR = "open, pause and close counters and post notices"
     CHANGE_SETTINGS = "change settings"
@@ -65,6 +66,7 @@ _CLERK = frozenset(
 _LEAD = _CLERK | {
     P.SEE_ALL_FIGURES,
     P.READ_FLOOR,
+    P.READ_WARNINGS,
     P.ACKNOWLEDGE,
     P.RUN_FLOOR,
     P.CHANGE_SETTINGS,

@@ -512,6 +512,8 @@ class EarlyWarning(Base):
     arrivals_per_hour: Mapped[float] = mapped_column(Float)
     services_per_hour: Mapped[float] = mapped_column(Float)
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The chance of the level within the horizon when it was raised (None before 0014).
+    chance: Mapped[float | None] = mapped_column(Float)
 
 
 class ChangeCounter(Base):

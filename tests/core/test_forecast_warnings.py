@@ -301,6 +301,39 @@ def test_hallq_warnings_lists_the_day_s_warnings(hall, clock, store_target):
     (first, *_) = json.loads(out.getvalue())
     assert first["level"] == 1 and first["withdrawn_at"] is None
     assert first["at"].startswith("2026-11-23T09:0") and first["more_counters"] >= 1
+    assert 0.8 <= first["chance"] <= 1, "raised at the new hall's threshold or above"
     text = io.StringIO()
     assert main(["--db", store_target, "warnings", "--date", DAY.isoformat()], text) == 0
     assert "一级应急 level 1 expected 09:1" in text.getvalue()
+    assert f"(chance {first['chance']:.0%})" in text.getvalue()
+
+
+def rota_day(hall, clock, day: dt.date, counters: int) -> None:
+    """A day of `counters` open from 9:00 to 12:00, a customer issued at 9:30."""
+    clock.set(dt.datetime.combine(day, dt.time(9)))
+    for counter in range(1, counters + 1):
+        hall.open_counter(counter, f"E00{counter}")
+    clock.set(dt.datetime.combine(day, dt.time(9, 30)))
+    hall.issue("topup", tier="normal")
+    clock.set(dt.datetime.combine(day, dt.time(12)))
+    for counter in range(1, counters + 1):
+        hall.close_counter(counter)
+
+
+def test_a_weekend_day_is_learned_from_weekend_days_once_there_are_three(hall, clock, store):
+    """Weekdays four counters, weekends one. With one weekend past (two days) a Saturday's
+    usual day still follows the weekdays; once that Saturday is past too, the Sunday learns
+    from the three weekend days alone, and the Monday from weekdays alone."""
+    monday = dt.date(2026, 11, 2)
+    for offset in range(12):  # Monday 2 to Friday 13: the weekend of 7 and 8 among them
+        day = monday + dt.timedelta(days=offset)
+        rota_day(hall, clock, day, 1 if day.weekday() >= 5 else 4)
+    ten = 10 * 60
+    saturday_before = learned(store, dt.date(2026, 11, 14))  # past weekend days: 7, 8
+    # 10 latest days: 3-13, of which 7 and 8 with one counter; the median is 4.
+    assert saturday_before is not None and saturday_before.open_counters[ten] == 4.0
+    rota_day(hall, clock, dt.date(2026, 11, 14), 1)
+    sunday = learned(store, dt.date(2026, 11, 15))  # past weekend days: 7, 8, 14
+    assert sunday is not None and (sunday.days, sunday.open_counters[ten]) == (3, 1.0)
+    weekday = learned(store, dt.date(2026, 11, 16))
+    assert weekday is not None and (weekday.days, weekday.open_counters[ten]) == (10, 4.0)

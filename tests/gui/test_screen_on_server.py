@@ -31,7 +31,8 @@ from shared.store.database import Store
 from shared.store.lookup import find_hall
 from shared.store.models import AuditEntry, Clerk, StaffSession
 from tests.gui.kiosk_driver import commit_text
-from tests.gui.screen_helpers import LANGUAGE
+from tests.gui.screen_helpers import LANGUAGE, hallq
+from tests.gui.warned_days import two_mornings
 from tests.integration.hall_server import HallServer, free_port, running_server
 
 pytestmark = [
@@ -353,3 +354,29 @@ def test_the_lead_opens_a_counter_and_posts_a_notice_through_the_server(
         ("notice_posted", "M001"),
         ("counter_closed", "M001"),
     ]
+
+
+def test_the_monitor_reads_the_early_warnings_and_their_record_through_the_server(
+    qtbot, store, store_target, keys, tmp_path
+):
+    """Two mornings replayed onto the store; the server's clock is long past them, so the
+    second morning's warning, still standing, is judged: its 25 minutes passed unreached."""
+    hallq(store_target, "replay", "-", events=two_mornings())
+    with (
+        running_server(store_target, tmp_path) as server,
+        screen_on(qtbot, server, keys["board"]) as (_board, monitor, _link),
+    ):
+        page = monitor.sign_in_page
+        qtbot.keyClicks(page.staff, "M001")
+        qtbot.keyClicks(page.pin, "2468")
+        qtbot.keyClick(page.pin, Qt.Key.Key_Return)
+        panel = monitor.warnings_panel
+        qtbot.waitUntil(lambda: panel.warnings is not None, timeout=5000)
+        assert server.tracebacks() == 0
+    (live,) = panel.warnings.live
+    assert (live.level, live.chance is not None, live.counters) == (1, True, [5])
+    assert panel.model.rowCount() == 1
+    assert panel.week_label.text() == (
+        "最近 2 个营业日（11-23 起）：发出预警 4 次，应验 2 次，误报 2 次，待验证 0 次；"
+        "级别上升 4 次，其中未获预警 2 次。"
+    )

@@ -78,6 +78,7 @@ ACTS: dict[str, tuple[str, str, object, set[str]]] = {
     ),
     "close": ("POST", "/api/counters/3/close", None, AT_3),
     "floor": ("GET", "/api/floor", None, {"lead", "admin"}),
+    "early warnings": ("GET", "/api/warnings", None, {"lead", "admin"}),
     "acknowledge": ("POST", "/api/alerts/acknowledge", None, {"lead", "admin"}),
     "own figures": ("GET", "/api/figures", None, STAFF),
     "a colleague's figures": ("GET", "/api/figures?clerk=E001", None, {"lead", "admin"}),

@@ -1,5 +1,5 @@
-"""The hall screen's and the shift lead's routes: the board, the floor, acknowledging a
-rise, the figures, the day report, the settings."""
+"""The hall screen's and the shift lead's routes: the board, the floor, the early warnings,
+acknowledging a rise, the figures, the day report, the settings."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from shared.server.requests import ChangeSettings
 from shared.services.roles import record_export
 from shared.services.settings import load_settings
 from shared.views.floor import read_board, read_floor
+from shared.views.lead_warnings import read_lead_warnings
 
 router = APIRouter(tags=["hall screen and shift lead"])
 Day = Annotated[str | None, Query(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
@@ -41,6 +42,13 @@ def board(actor: Acting, door: DoorOf) -> dict[str, Any]:
 def floor(actor: Acting, door: DoorOf) -> dict[str, Any]:
     require(actor, Permission.READ_FLOOR)
     return _json(read_floor(door.store, door.hall_code, door.acts.now().date()))
+
+
+@router.get("/warnings")
+def warnings(actor: Acting, door: DoorOf) -> dict[str, Any]:
+    """The early warnings standing now, and how the warning did over the last week."""
+    require(actor, Permission.READ_WARNINGS)
+    return _json(read_lead_warnings(door.store, door.hall_code, door.acts.now()))
 
 
 @router.post("/alerts/acknowledge")
