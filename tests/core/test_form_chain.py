@@ -22,7 +22,7 @@ from shared.services.hall_config import demo_definition, load_hall
 from shared.store.clock import FixedClock
 from shared.store.database import open_store
 from shared.store.lookup import find_hall
-from shared.store.migrate import _config
+from shared.store.migrate import _config, _foreign_keys_off
 from shared.store.models import ServiceForm
 from tests.core.test_refused_ways_in import hallq
 from tests.core.test_service_forms import serve, three_forms
@@ -171,7 +171,11 @@ def test_forms_chained_before_the_upgrade_verify_after_it_and_a_change_is_then_f
     hall.open_counter(2, "E002")
     codes = [serve(hall, clock, business="topup", counter=2) for _ in range(3)]
     config = _config()
-    with store.engine.begin() as connection:
+    with (
+        store.engine.connect() as connection,
+        _foreign_keys_off(connection),  # as the upgrade does: SQLite rebuilds altered tables
+        connection.begin(),
+    ):
         config.attributes["connection"] = connection
         command.downgrade(config, "0005")
     previous = "0" * 64
