@@ -53,102 +53,107 @@
 <context>
     <name>Figures</name>
     <message>
-        <location filename="../../counter/screen/tables.py" line="141" />
+        <location filename="../../counter/screen/tables.py" line="142" />
         <source>Share of routine business finished within the three-minute norm</source>
         <translation>常规业务在三分钟内受理完成的比例</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="145" />
+        <location filename="../../counter/screen/tables.py" line="146" />
         <source>Clerk</source>
         <translation>营业员</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="146" />
+        <location filename="../../counter/screen/tables.py" line="147" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="147" />
+        <location filename="../../counter/screen/tables.py" line="148" />
         <source>Called</source>
         <translation>叫号</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="148" />
+        <location filename="../../counter/screen/tables.py" line="149" />
         <source>Handled</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="149" />
+        <location filename="../../counter/screen/tables.py" line="150" />
         <source>No-shows</source>
         <translation>过号</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="150" />
+        <location filename="../../counter/screen/tables.py" line="151" />
         <source>Transfers</source>
         <translation>转移</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="151" />
+        <location filename="../../counter/screen/tables.py" line="152" />
         <source>Mean wait</source>
         <translation>平均等候</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="152" />
+        <location filename="../../counter/screen/tables.py" line="153" />
         <source>Mean handling</source>
         <translation>平均办理</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="153" />
+        <location filename="../../counter/screen/tables.py" line="154" />
         <source>P90 handling</source>
         <translation>办理时长P90</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="155" />
+        <location filename="../../counter/screen/tables.py" line="156" />
         <source>Within norm</source>
         <translation>三分钟达标</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="161" />
+        <location filename="../../counter/screen/tables.py" line="162" />
         <source>Rated</source>
         <translation>评价数</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="162" />
+        <location filename="../../counter/screen/tables.py" line="163" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="163" />
+        <location filename="../../counter/screen/tables.py" line="164" />
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="165" />
+        <location filename="../../counter/screen/tables.py" line="166" />
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="167" />
+        <location filename="../../counter/screen/tables.py" line="168" />
         <source>Points</source>
         <translation>满意积分</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="168" />
+        <location filename="../../counter/screen/tables.py" line="170" />
+        <source>Why dissatisfied</source>
+        <translation>不满意原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/tables.py" line="174" />
         <source>Recommended</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="169" />
+        <location filename="../../counter/screen/tables.py" line="175" />
         <source>Accepted</source>
         <translation>推荐成功</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="170" />
+        <location filename="../../counter/screen/tables.py" line="176" />
         <source>Signed</source>
         <translation>电子签名率</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/tables.py" line="171" />
+        <location filename="../../counter/screen/tables.py" line="177" />
         <source>Busy</source>
         <translation>利用率</translation>
     </message>

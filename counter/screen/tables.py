@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from counter.workstation.figures_panel import reasons_text
 from shared.figures.clerks import ClerkFigures
 
 translate = QCoreApplication.translate
@@ -165,6 +166,11 @@ def figure_columns() -> list[Column]:
             translate("Figures", "Satisfaction"), field("satisfaction_rate"), share, share_shade
         ),
         Column(translate("Figures", "Points"), field("satisfaction_points")),
+        Column(
+            translate("Figures", "Why dissatisfied"),
+            field("dissatisfied_reasons"),
+            reasons_text,
+        ),
         Column(translate("Figures", "Recommended"), field("recommended")),
         Column(translate("Figures", "Accepted"), field("accepted")),
         Column(translate("Figures", "Signed"), field("signed_rate"), share, share_shade),

@@ -29,7 +29,8 @@ def reason_names() -> dict[str, str]:
     }
 
 
-def _reasons(counted: dict[str, int]) -> str:
+def reasons_text(counted: dict[str, int]) -> str:
+    """Each reason given with how often, as the staff read them (the clerk, the shift lead)."""
     names = reason_names()
     return "、".join(f"{names.get(key, key)} {count}" for key, count in counted.items()) or "—"
 
@@ -75,7 +76,7 @@ class FiguresPanel(QGroupBox):
             "avg_wait": _minutes(figures.avg_wait_s),
             "avg_handle": _minutes(figures.avg_handle_s),
             "satisfaction": f"{_share(figures.satisfaction_rate)} ({figures.rated})",
-            "reasons": _reasons(figures.dissatisfied_reasons),
+            "reasons": reasons_text(figures.dissatisfied_reasons),
             "sales": f"{figures.recommended} / {figures.accepted}",
             "signed": _share(figures.signed_rate),
             "utilisation": _share(figures.utilisation),
