@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication
 
 from counter.app import make_application
 from counter.screen.monitor import LeadMonitor
@@ -32,11 +30,7 @@ SUGGESTED = {"zh": "再开 1 个：5 号", "en": "1 more: no. 5"}
 
 
 def in_language(language: str) -> None:
-    """The staff application in `language`, with no other test's catalog lingering."""
-    app = QApplication.instance()
-    for translator in app.findChildren(QTranslator) if app else []:
-        app.removeTranslator(translator)
-        translator.deleteLater()
+    """The staff application in `language` (its one set of translators switches)."""
     make_application([], language)
 
 
