@@ -27,9 +27,11 @@ from shared.store.models import AuditEntry
 if TYPE_CHECKING:
     from shared.rules.permissions import Actor
 
-# Writers to a PostgreSQL store hold this lock (with the hall's id) while they chain an
-# entry, so two transactions never both follow the same last entry. SQLite has one writer.
-CHAIN_LOCK = 0x4155_4454  # "AUDT"
+# Writers to a PostgreSQL store hold the hall's row while they chain an entry, so two
+# transactions never both follow the same last entry. It is the lock every hall action takes
+# first, so a writer that records an entry without acting on the hall (a sign-out) waits in
+# the same order as the actions and cannot deadlock with them. SQLite has one writer.
+_HOLD_HALL = text("SELECT id FROM halls WHERE id = :hall FOR UPDATE")
 
 
 def record(
@@ -45,10 +47,7 @@ def record(
     """Add the entry to the caller's transaction, so it commits with the act it records,
     chained after the hall's last entry: the one place an entry is written."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(
-            text("SELECT pg_advisory_xact_lock(:lock, :hall)"),
-            {"lock": CHAIN_LOCK, "hall": hall_id},
-        )
+        session.execute(_HOLD_HALL, {"hall": hall_id})
     last = session.execute(
         select(AuditEntry.sequence, AuditEntry.chain_hash)
         .where(AuditEntry.hall_id == hall_id, AuditEntry.sequence.is_not(None))
