@@ -705,23 +705,22 @@ class HallService:
                     f"{rated.code} was finished more than {RATING_WINDOW_MIN} minutes ago;"
                     " its rating is closed"
                 )
-            ticket_row = rated
             session.add(
                 Rating(
                     hall_id=action.hall.id,
-                    ticket_id=ticket_row.id,
-                    clerk_id=ticket_row.clerk_id,
+                    ticket_id=rated.id,
+                    clerk_id=rated.clerk_id,
                     at=action.now,
-                    business_day=ticket_row.business_day,
+                    business_day=rated.business_day,
                     rating=rating,
                     reason=why,
                 )
             )
-            _log(session, ticket_row, "rated", action.now, desk, ticket_row.clerk_id)
+            _log(session, rated, "rated", action.now, desk, rated.clerk_id)
             if rating == Satisfaction.DISSATISFIED:
-                open_case_on(session, ticket_row, CaseReason.DISSATISFIED, action.now)
-            action.tickets.add(ticket_row.code)
-            return action.done(Done(ticket_row.code, counter))
+                open_case_on(session, rated, CaseReason.DISSATISFIED, action.now)
+            action.tickets.add(rated.code)
+            return action.done(Done(rated.code, counter))
 
     # ----- the shift lead -----
 
