@@ -198,3 +198,13 @@ def clock() -> FixedClock:
 @pytest.fixture
 def hall(store: Store, clock: FixedClock) -> HallService:
     return HallService(store, "demo", clock)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that start real processes (a hall server, the programs) are in the full loop
+    only: each costs seconds, and together they would take the everyday loop
+    (`-m "not slow"`) far past its three minutes."""
+    for item in items:
+        in_integration = "tests/integration/" in str(item.path).replace(os.sep, "/")
+        if in_integration or item.get_closest_marker("integration"):
+            item.add_marker(pytest.mark.slow)
