@@ -105,7 +105,7 @@
     <message>
         <location filename="../../kiosk/pages/confirm.py" line="95" />
         <source>Fill in at the counter</source>
-        <translation>到柜台填写</translation>
+        <translation>到窗口填写</translation>
     </message>
     <message>
         <location filename="../../kiosk/pages/confirm.py" line="107" />
@@ -294,10 +294,12 @@
         <source>✓ Tap Confirm</source>
         <translation>✓ 请点击确认</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/pages/keypad.py" line="74" />
         <source>%n more digit(s) to enter</source>
-        <translation>还需输入 %n 位</translation>
+        <translation>
+            <numerusform>还需输入 %n 位</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -402,7 +404,7 @@
         <location filename="../../kiosk/pages/slip.py" line="293" />
         <location filename="../../kiosk/pages/slip.py" line="387" />
         <source>Fill in at the counter</source>
-        <translation>到柜台填写</translation>
+        <translation>到窗口填写</translation>
     </message>
     <message>
         <location filename="../../kiosk/pages/slip.py" line="314" />

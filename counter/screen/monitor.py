@@ -56,18 +56,28 @@ from counter.screen.words import (
 )
 from shared.client.http import ServerError
 from shared.errors import Rejected
+from shared.qt import codes
 from shared.figures.day_series import HANDLE_BAND_LABELS, handle_time_bands
 from shared.rules.floor_alerts import CounterSeen, FloorAlert, FloorAlertKind, floor_alerts
 from shared.services.alerts import awaiting_acknowledgement, latest_rise
 from shared.store.database import EVERYTHING
 from shared.views.floor import Floor
-from shared.vocabulary import CounterState
+from shared.vocabulary import CounterState, IncidentKind
 
 MONITOR_FOLLOWS = EVERYTHING - {"forms", "appointments"}  # what read_floor shows
 
 
 def _clock_text(value: object) -> str:
     return value.strftime("%H:%M:%S") if isinstance(value, dt.datetime) else "-"
+
+
+def _incident_text(incident: object) -> str:
+    """What happened, in the monitor's language; a printer fault adds what the printer said
+    (the kiosk's record of it). The kiosk the customer was at is the Where column."""
+    kind = getattr(incident, "kind", "")
+    said = codes.name("incident_kind", kind)
+    message = getattr(incident, "message", "")
+    return f"{said}: {message}" if kind == IncidentKind.PRINTER and message else said
 
 
 def _table(model: RowsModel, sortable: bool = False) -> QTableView:
@@ -317,7 +327,7 @@ class LeadMonitor(QWidget):
             [
                 Column(self.tr("Time"), lambda i: i.at, _clock_text),
                 Column(self.tr("Where"), lambda i: i.source),
-                Column(self.tr("What"), lambda i: i.message),
+                Column(self.tr("What"), _incident_text),
                 Column(self.tr("Resolved"), lambda i: i.resolved_at, _clock_text),
             ]
         )
@@ -422,7 +432,8 @@ class LeadMonitor(QWidget):
     def _pause_reason(self, counter: object) -> str | None:
         if self.floor is None or getattr(counter, "state", "") != CounterState.PAUSED:
             return None
-        return self.floor.pauses.get(getattr(counter, "counter", 0)) or None
+        reason = self.floor.pauses.get(getattr(counter, "counter", 0))
+        return codes.name("pause_reason", reason) if reason else None
 
     # ----- live -----
 

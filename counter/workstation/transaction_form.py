@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from shared.field_definitions import AT_COUNTER
+from shared.qt import codes
 from shared.rules.personal_text import personal_data_in
 from shared.views.counter import BusinessForm
 from shared.vocabulary import FieldKind, Outcome
@@ -31,11 +32,7 @@ def tr(text: str) -> str:
 
 
 # How a business of the visit ended, in the order the clerk picks from.
-OUTCOME_WORDS = (
-    (Outcome.COMPLETED, "Completed"),
-    (Outcome.FOLLOW_UP, "Needs follow-up"),
-    (Outcome.CANCELLED, "Cancelled by the customer"),
-)
+OUTCOMES = (Outcome.COMPLETED, Outcome.FOLLOW_UP, Outcome.CANCELLED)
 
 
 class BusinessSection(QGroupBox):
@@ -63,8 +60,9 @@ class BusinessSection(QGroupBox):
             layout.addRow(label, editor)
         self.outcome = QComboBox()
         self.outcome.setObjectName(f"outcome_{business.key}")
-        for outcome, text in OUTCOME_WORDS:
-            self.outcome.addItem(tr(text), outcome)
+        names = codes.names("outcome")
+        for outcome in OUTCOMES:
+            self.outcome.addItem(names[outcome], outcome)
         layout.addRow(tr("Outcome"), self.outcome)
         self.remove_button = QPushButton(tr("Remove"))
         self.remove_button.setObjectName(f"remove_{business.key}")

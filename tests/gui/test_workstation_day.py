@@ -87,7 +87,7 @@ def test_a_full_day_of_calls_with_every_action(qtbot, counter_windows, hall, sto
         "called", "finished", "rated", "called", "no_show",
     ]  # fmt: skip
     assert events(store, CounterEvent, CounterEvent.kind, CounterEvent.reason) == [
-        ("open", ""), ("pause", "Meeting"), ("resume", ""), ("close", "")
+        ("open", ""), ("pause", "meeting"), ("resume", ""), ("close", "")
     ]  # fmt: skip
     assert [r for (r,) in events(store, Rating, Rating.rating)] == ["satisfied", "dissatisfied"]
     figures = window.figures.values
