@@ -56,8 +56,8 @@ from counter.screen.words import (
 )
 from shared.client.http import ServerError
 from shared.errors import Rejected
-from shared.qt import codes
 from shared.figures.day_series import HANDLE_BAND_LABELS, handle_time_bands
+from shared.qt import codes
 from shared.rules.floor_alerts import CounterSeen, FloorAlert, FloorAlertKind, floor_alerts
 from shared.services.alerts import awaiting_acknowledgement, latest_rise
 from shared.store.database import EVERYTHING

@@ -175,12 +175,12 @@ def write_ts(name: str, messages: dict[Text, str | None]) -> None:
         if not context.findall("message"):
             root.remove(context)
     for text in sorted(set(messages) - written):
-        context = contexts.get(text.context)
-        if context is None or context not in list(root):
-            context = ET.SubElement(root, "context")
-            ET.SubElement(context, "name").text = text.context
-            contexts[text.context] = context
-        message = ET.SubElement(context, "message")
+        held = contexts.get(text.context)
+        if held is None or held not in list(root):
+            held = ET.SubElement(root, "context")
+            ET.SubElement(held, "name").text = text.context
+            contexts[text.context] = held
+        message = ET.SubElement(held, "message")
         ET.SubElement(message, "source").text = text.source
         if text.comment:
             ET.SubElement(message, "comment").text = text.comment
