@@ -62,7 +62,7 @@ from shared.rules.floor_alerts import CounterSeen, FloorAlert, FloorAlertKind, f
 from shared.services.alerts import awaiting_acknowledgement, latest_rise
 from shared.store.database import EVERYTHING
 from shared.views.floor import Floor
-from shared.vocabulary import CounterState, IncidentKind
+from shared.vocabulary import CounterState
 
 MONITOR_FOLLOWS = EVERYTHING - {"forms", "appointments"}  # what read_floor shows
 
@@ -72,12 +72,10 @@ def _clock_text(value: object) -> str:
 
 
 def _incident_text(incident: object) -> str:
-    """What happened, in the monitor's language; a printer fault adds what the printer said
-    (the kiosk's record of it). The kiosk the customer was at is the Where column."""
-    kind = getattr(incident, "kind", "")
-    said = codes.name("incident_kind", kind)
-    message = getattr(incident, "message", "")
-    return f"{said}: {message}" if kind == IncidentKind.PRINTER and message else said
+    """What happened, in the monitor's language. The kiosk's own words (a printer driver's
+    message, the page the customer was on) stay in the incident's record and the kiosk's
+    log, for whoever mends it; the kiosk is the Where column."""
+    return codes.name("incident_kind", getattr(incident, "kind", ""))
 
 
 def _table(model: RowsModel, sortable: bool = False) -> QTableView:

@@ -50,9 +50,10 @@ class BusinessSection(QGroupBox):
                 label += " *"
             editor: QComboBox | QLineEdit
             if field.kind == FieldKind.CHOICE:
-                editor = QComboBox()
-                editor.addItem("")
-                editor.addItems(list(field.choices))
+                editor = QComboBox()  # shown in the window's language, the stored value kept
+                editor.addItem("", "")
+                for choice in field.choices:
+                    editor.addItem(field.choice_en(choice) if english else choice, choice)
             else:
                 editor = QLineEdit()
             editor.setObjectName(f"field_{business.key}_{field.key}")
@@ -76,13 +77,15 @@ class BusinessSection(QGroupBox):
                 editor.clear()  # the customer left it for the clerk to fill in
                 editor.setPlaceholderText(tr("Left for the counter: ask the customer"))
             elif isinstance(editor, QComboBox):
-                editor.setCurrentText(str(value))
+                editor.setCurrentIndex(max(editor.findData(str(value)), 0))
             elif editor is not None:
                 editor.setText(str(value))
 
     def values(self) -> dict[str, object]:
         entered = {
-            key: editor.currentText() if isinstance(editor, QComboBox) else editor.text().strip()
+            key: str(editor.currentData() or "")
+            if isinstance(editor, QComboBox)
+            else editor.text().strip()
             for key, editor in self.inputs.items()
         }
         return {key: value for key, value in entered.items() if value}

@@ -399,8 +399,8 @@ class WorkstationWindow(QMainWindow):
         if serving.slip_shown:
             state = tr("slip checked") if serving.slip_used else tr("slip not scanned yet")
             shown = [
-                f"{label_en if self.english else label}: {value}"
-                for label, label_en, value in serving.slip_shown
+                f"{label_en if self.english else label}: {value_en if self.english else value}"
+                for label, label_en, value, value_en in serving.slip_shown
             ]
             self.slip_label.setText(tr("Slip (%1):").replace("%1", state) + "\n" + "\n".join(shown))
         else:

@@ -21,8 +21,8 @@ def events(store, model, *columns):
 
 def fill_top_up(window) -> None:
     (section,) = window.form.sections
-    section.inputs["amount"].setCurrentText("50元")
-    section.inputs["pay_method"].setCurrentText("现金")
+    section.inputs["amount"].setCurrentText("50 yuan")  # the English window's words
+    section.inputs["pay_method"].setCurrentText("Cash")
 
 
 def test_a_full_day_of_calls_with_every_action(qtbot, counter_windows, hall, store, clock):
