@@ -77,7 +77,7 @@ def _view_texts(view: QAbstractItemView) -> Iterable[str]:
 def widget_texts(widget: QWidget) -> Iterable[str]:
     if widget.toolTip():
         yield widget.toolTip()
-    if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
+    if isinstance(widget, (QLabel, QAbstractButton)):
         yield widget.text()
     elif isinstance(widget, QGroupBox):
         yield widget.title()
