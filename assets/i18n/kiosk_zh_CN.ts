@@ -105,7 +105,7 @@
     <message>
         <location filename="../../kiosk/pages/confirm.py" line="95" />
         <source>Fill in at the counter</source>
-        <translation>到窗口填写</translation>
+        <translation>到柜台填写</translation>
     </message>
     <message>
         <location filename="../../kiosk/pages/confirm.py" line="107" />
@@ -404,7 +404,7 @@
         <location filename="../../kiosk/pages/slip.py" line="293" />
         <location filename="../../kiosk/pages/slip.py" line="387" />
         <source>Fill in at the counter</source>
-        <translation>到窗口填写</translation>
+        <translation>到柜台填写</translation>
     </message>
     <message>
         <location filename="../../kiosk/pages/slip.py" line="314" />

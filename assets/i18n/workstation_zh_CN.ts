@@ -155,7 +155,7 @@
     <message>
         <location filename="../../counter/workstation/transaction_form.py" />
         <source>Left for the counter: ask the customer</source>
-        <translation>客户选择到窗口填写，请询问客户</translation>
+        <translation>客户选择到柜台填写，请询问客户</translation>
     </message>
     <message>
         <location filename="../../counter/workstation/transaction_form.py" />
@@ -432,11 +432,6 @@
     </message>
     <message>
         <location filename="../../counter/workstation/window.py" />
-        <source>Waited: %1 min %2 s</source>
-        <translation>已等候：%1 分 %2 秒</translation>
-    </message>
-    <message>
-        <location filename="../../counter/workstation/window.py" />
         <source>What was done</source>
         <translation>办理内容</translation>
     </message>
@@ -449,6 +444,10 @@
         <location filename="../../counter/workstation/window.py" />
         <source>slip not scanned yet</source>
         <translation>尚未扫描</translation>
+    </message>
+    <message>
+        <source>Waited: %1</source>
+        <translation>已等候：%1</translation>
     </message>
 </context>
 <context>

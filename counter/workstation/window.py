@@ -389,9 +389,7 @@ class WorkstationWindow(QMainWindow):
         lines = [
             tr("Tier: %1").replace("%1", tier_name(serving.tier)),
             tr("Business: %1").replace("%1", self._business_name(serving.business)),
-            tr("Waited: %1 min %2 s")
-            .replace("%1", str(waited // 60))
-            .replace("%2", str(waited % 60)),
+            tr("Waited: %1").replace("%1", minutes(waited)),  # m:ss, as every screen
         ]
         if serving.customer:
             lines.append(tr("Mobile: %1").replace("%1", serving.customer))

@@ -38,7 +38,7 @@ def test_a_full_day_of_calls_with_every_action(qtbot, counter_windows, hall, sto
 
     counter.press(qtbot, Qt.Key.Key_F2)  # A001
     assert window.ticket_label.text() == "A001"
-    assert "Waited: 1 min 30 s" in window.ticket_details.text()
+    assert "Waited: 1:30" in window.ticket_details.text()
     assert "Tier: Normal" in window.ticket_details.text()
     assert "Business: Top-up" in window.ticket_details.text()
     assert "Mobile: 138****5678" in window.ticket_details.text()
