@@ -294,7 +294,7 @@
     <message>
         <location filename="../../counter/screen/monitor.py" line="302" />
         <source>At</source>
-        <translation>时间</translation>
+        <translation>确认时间</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="319" />
