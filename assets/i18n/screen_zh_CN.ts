@@ -215,7 +215,7 @@
         <location filename="../../counter/screen/monitor.py" line="299" />
         <location filename="../../counter/screen/monitor.py" line="521" />
         <source>Waiting</source>
-        <translation>等候</translation>
+        <translation>等候人数</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="270" />
