@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>manner</source>
-        <translation>服务态度</translation>
+        <translation>态度</translation>
     </message>
     <message>
         <source>not explained</source>
@@ -160,7 +160,7 @@
     </message>
     <message>
         <source>not solved</source>
-        <translation>问题未解决</translation>
+        <translation>未解决</translation>
     </message>
     <message>
         <source>open</source>
