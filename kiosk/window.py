@@ -58,7 +58,7 @@ from shared.vocabulary import IncidentKind, Tier
 
 log = logging.getLogger(__name__)
 
-CATALOGS = ("kiosk",)
+CATALOGS = ("kiosk", "words")
 POINT_SIZE = 16  # read at arm's length
 KIOSK_FOLLOWS = frozenset({"level", "settings"})  # what kiosk_state reads
 LANGUAGE_BUTTON = {"zh": "English", "en": "中文"}  # each names the language it switches to
@@ -345,7 +345,7 @@ class KioskWindow(QMainWindow):
         screen = self.stack.currentWidget()
         where = type(screen).__name__.removesuffix("Page").lower()
         self.help_button.setEnabled(False)  # one call per tap, answered or not
-        called = StaffCalled(IncidentKind.HELP_REQUESTED, f"顾客请求大堂人员协助（{where} screen）")
+        called = StaffCalled(IncidentKind.HELP_REQUESTED, f"{where} page")
         self.source.call_staff(called, self._help_called, self._help_failed)
 
     def _help_called(self) -> None:

@@ -67,6 +67,16 @@ class CounterEventKind(Vocabulary):
     CLOSE = "close"
 
 
+class PauseReason(Vocabulary):
+    """Why a counter paused; a pause may also give none ("")."""
+
+    BREAK = "break"
+    LUNCH = "lunch"
+    MEETING = "meeting"
+    TRAINING = "training"
+    OTHER = "other"
+
+
 class Role(Vocabulary):
     """What a member of staff may do: leads and admins see everyone's figures."""
 

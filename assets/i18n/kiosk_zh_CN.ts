@@ -294,10 +294,12 @@
         <source>✓ Tap Confirm</source>
         <translation>✓ 请点击确认</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../kiosk/pages/keypad.py" line="74" />
         <source>%n more digit(s) to enter</source>
-        <translation>还需输入 %n 位</translation>
+        <translation>
+            <numerusform>还需输入 %n 位</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -150,7 +150,7 @@
     <message>
         <location filename="../../counter/screen/tables.py" line="176" />
         <source>Signed</source>
-        <translation>电子签名率</translation>
+        <translation>签单率</translation>
     </message>
     <message>
         <location filename="../../counter/screen/tables.py" line="177" />
@@ -193,7 +193,7 @@
     <message>
         <location filename="../../counter/screen/monitor.py" line="241" />
         <source>Acknowledge</source>
-        <translation>确认预警</translation>
+        <translation>确认应急</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="246" />
@@ -215,7 +215,7 @@
         <location filename="../../counter/screen/monitor.py" line="299" />
         <location filename="../../counter/screen/monitor.py" line="521" />
         <source>Waiting</source>
-        <translation>等候</translation>
+        <translation>等候人数</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="270" />
@@ -236,7 +236,7 @@
         <location filename="../../counter/screen/monitor.py" line="284" />
         <location filename="../../counter/screen/monitor.py" line="308" />
         <source>Counter</source>
-        <translation>台席</translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="285" />
@@ -284,7 +284,7 @@
     <message>
         <location filename="../../counter/screen/monitor.py" line="300" />
         <source>Open</source>
-        <translation>开放台席</translation>
+        <translation>开放窗口</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="301" />
@@ -294,7 +294,7 @@
     <message>
         <location filename="../../counter/screen/monitor.py" line="302" />
         <source>At</source>
-        <translation>时间</translation>
+        <translation>确认时间</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="319" />
@@ -320,12 +320,12 @@
     <message>
         <location filename="../../counter/screen/monitor.py" line="330" />
         <source>Counters</source>
-        <translation>台席</translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="335" />
         <source>Alert levels today</source>
-        <translation>今日预警记录</translation>
+        <translation>今日应急记录</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="334" />
@@ -395,7 +395,7 @@
     <message>
         <location filename="../../counter/screen/monitor.py" line="461" />
         <source>%1 · %2 waiting ÷ %3 open counters = %4 (thresholds %5 / %6)</source>
-        <translation>%1 · 等候 %2 人 ÷ 开放台席 %3 个 = %4（阈值 %5 / %6）</translation>
+        <translation>%1 · 等候 %2 人 ÷ 开放窗口 %3 个 = %4（阈值 %5 / %6）</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="483" />
@@ -405,7 +405,7 @@
     <message>
         <location filename="../../counter/screen/monitor.py" line="487" />
         <source>No rise of level today.</source>
-        <translation>今日预警级别未升高。</translation>
+        <translation>今日应急级别未升高。</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="490" />
@@ -445,7 +445,7 @@
     <message>
         <location filename="../../counter/screen/monitor.py" line="556" />
         <source>Counter %1: done.</source>
-        <translation>%1 号台席：已完成。</translation>
+        <translation>%1 号窗口：已完成。</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="559" />
@@ -519,12 +519,12 @@
     <message>
         <location filename="../../counter/screen/words.py" line="52" />
         <source>All of level 1, and: open every counter, call in back-up staff, restrict non-urgent business.</source>
-        <translation>执行一级全部措施，并开放全部台席、调集后备人员、限制非紧急业务。</translation>
+        <translation>执行一级全部措施，并开放全部窗口、调集后备人员、限制非紧急业务。</translation>
     </message>
     <message>
         <location filename="../../counter/screen/words.py" line="58" />
         <source>Forced diversion: guides steer simple business to self-service and e-channels; open standby counters.</source>
-        <translation>强制分流：导服引导简单业务到自助终端和电子渠道；开放备用台席。</translation>
+        <translation>强制分流：导服引导简单业务到自助终端和电子渠道；开放备用窗口。</translation>
     </message>
     <message>
         <location filename="../../counter/screen/words.py" line="63" />
@@ -612,7 +612,7 @@
     <message>
         <location filename="../../counter/screen/floor_orders.py" line="50" />
         <source>Counter</source>
-        <translation>台席</translation>
+        <translation>窗口</translation>
     </message>
 </context>
 <context>
@@ -668,7 +668,7 @@
     <message>
         <location filename="../../counter/screen/warnings_panel.py" line="40" />
         <source>Counters to open</source>
-        <translation>建议加开台席</translation>
+        <translation>建议加开窗口</translation>
     </message>
     <message>
         <location filename="../../counter/screen/warnings_panel.py" line="50" />
@@ -678,12 +678,12 @@
     <message>
         <location filename="../../counter/screen/warnings_panel.py" line="74" />
         <source>none: keep the counters open now</source>
-        <translation>无需加开，保持现有台席</translation>
+        <translation>无需加开，保持现有窗口</translation>
     </message>
     <message>
         <location filename="../../counter/screen/warnings_panel.py" line="76" />
         <source>%1 more: none idle, divert customers</source>
-        <translation>再开 %1 个：已无空闲台席，请分流客户</translation>
+        <translation>再开 %1 个：已无空闲窗口，请分流客户</translation>
     </message>
     <message>
         <location filename="../../counter/screen/warnings_panel.py" line="80" />

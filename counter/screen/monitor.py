@@ -57,6 +57,7 @@ from counter.screen.words import (
 from shared.client.http import ServerError
 from shared.errors import Rejected
 from shared.figures.day_series import HANDLE_BAND_LABELS, handle_time_bands
+from shared.qt import codes
 from shared.rules.floor_alerts import CounterSeen, FloorAlert, FloorAlertKind, floor_alerts
 from shared.services.alerts import awaiting_acknowledgement, latest_rise
 from shared.store.database import EVERYTHING
@@ -68,6 +69,13 @@ MONITOR_FOLLOWS = EVERYTHING - {"forms", "appointments"}  # what read_floor show
 
 def _clock_text(value: object) -> str:
     return value.strftime("%H:%M:%S") if isinstance(value, dt.datetime) else "-"
+
+
+def _incident_text(incident: object) -> str:
+    """What happened, in the monitor's language. The kiosk's own words (a printer driver's
+    message, the page the customer was on) stay in the incident's record and the kiosk's
+    log, for whoever mends it; the kiosk is the Where column."""
+    return codes.name("incident_kind", getattr(incident, "kind", ""))
 
 
 def _table(model: RowsModel, sortable: bool = False) -> QTableView:
@@ -317,7 +325,7 @@ class LeadMonitor(QWidget):
             [
                 Column(self.tr("Time"), lambda i: i.at, _clock_text),
                 Column(self.tr("Where"), lambda i: i.source),
-                Column(self.tr("What"), lambda i: i.message),
+                Column(self.tr("What"), _incident_text),
                 Column(self.tr("Resolved"), lambda i: i.resolved_at, _clock_text),
             ]
         )
@@ -422,7 +430,8 @@ class LeadMonitor(QWidget):
     def _pause_reason(self, counter: object) -> str | None:
         if self.floor is None or getattr(counter, "state", "") != CounterState.PAUSED:
             return None
-        return self.floor.pauses.get(getattr(counter, "counter", 0)) or None
+        reason = self.floor.pauses.get(getattr(counter, "counter", 0))
+        return codes.name("pause_reason", reason) if reason else None
 
     # ----- live -----
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
 from shared.figures.clerks import ClerkFigures
-from shared.vocabulary import DissatisfiedReason
+from shared.qt import codes
 
 
 def tr(text: str) -> str:
@@ -19,14 +19,7 @@ def _minutes(seconds: float | None) -> str:
 
 def reason_names() -> dict[str, str]:
     """The reasons dissatisfied customers gave, as the clerk reads them."""
-    return {
-        DissatisfiedReason.LONG_WAIT: tr("long wait"),
-        DissatisfiedReason.SLOW_SERVICE: tr("slow service"),
-        DissatisfiedReason.ATTITUDE: tr("manner"),
-        DissatisfiedReason.NOT_SOLVED: tr("not solved"),
-        DissatisfiedReason.UNCLEAR: tr("not explained"),
-        DissatisfiedReason.OTHER: tr("other"),
-    }
+    return codes.names("dissatisfied_reason")
 
 
 def reasons_text(counted: dict[str, int]) -> str:
@@ -47,16 +40,16 @@ class FiguresPanel(QGroupBox):
         layout = QFormLayout(self)
         for key, label in (
             ("called", tr("Called")),
-            ("handled", tr("Served")),
+            ("handled", tr("Handled")),
             ("no_shows", tr("No-shows")),
-            ("transfers", tr("Transferred")),
-            ("avg_wait", tr("Average wait")),
-            ("avg_handle", tr("Average service")),
-            ("satisfaction", tr("Satisfied")),
-            ("reasons", tr("Not satisfied because")),
-            ("sales", tr("Recommended / taken")),
-            ("signed", tr("Forms signed")),
-            ("utilisation", tr("Time serving")),
+            ("transfers", tr("Transfers")),
+            ("avg_wait", tr("Mean wait")),
+            ("avg_handle", tr("Mean handling")),
+            ("satisfaction", tr("Satisfaction")),
+            ("reasons", tr("Why dissatisfied")),
+            ("sales", tr("Recommended / accepted")),
+            ("signed", tr("Signed")),
+            ("utilisation", tr("Busy")),
         ):
             value = QLabel("—")
             value.setObjectName(f"figure_{key}")

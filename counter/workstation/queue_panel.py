@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shared.qt import codes
 from shared.views.counter import QueueWaiting, WaitingTicket
 from shared.vocabulary import CallReason
 
@@ -52,13 +53,8 @@ def level_name(level: int) -> str:
 
 
 def call_reasons() -> list[tuple[CallReason, str]]:
-    return [
-        (CallReason.PRIORITY_CARE, tr("Priority care (elderly, disabled, pregnant)")),
-        (CallReason.APPOINTMENT, tr("Booked customer on time")),
-        (CallReason.RETURNED, tr("Back with missing documents")),
-        (CallReason.LEAD_ASKED, tr("Asked by the shift lead or floor guide")),
-        (CallReason.OTHER, tr("Other reason")),
-    ]
+    names = codes.names("call_reason")
+    return [(reason, names[reason]) for reason in CallReason]
 
 
 class _Rows(QAbstractTableModel):

@@ -1,9 +1,8 @@
-"""The sign-in page: staff id and PIN. A refusal (wrong PIN, locked id) is shown as the
-store or the hall server gives it, with how long a lock lasts."""
+"""The sign-in page: staff id and PIN. A refusal (wrong PIN, locked id) is shown in the
+window's language from its code (shared/qt/refusals.py), with how long a lock lasts."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -17,29 +16,6 @@ SignIn = Callable[[str, str, Callable[[Clerk], None], Complain], None]
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("SignInPage", text)
-
-
-_LOCKED_NOW = re.compile(r"wrong PIN; (\S+) is locked for (\d+) minutes")
-_LOCKED_UNTIL = re.compile(r"(\S+) is locked until (\S+) after wrong PINs")
-
-
-def refusal_text(message: str) -> str:
-    """The sign-in service's refusal in the window's language."""
-    if match := _LOCKED_NOW.fullmatch(message):
-        return (
-            tr("Wrong PIN: %1 is now locked for %2 minutes")
-            .replace("%1", match[1])
-            .replace("%2", match[2])
-        )
-    if match := _LOCKED_UNTIL.fullmatch(message):
-        return (
-            tr("%1 is locked until %2 after wrong PINs")
-            .replace("%1", match[1])
-            .replace("%2", match[2])
-        )
-    if message == "unknown staff id or wrong PIN":
-        return tr("Unknown staff ID or wrong PIN")
-    return message
 
 
 class SignInPage(QWidget):
@@ -102,7 +78,7 @@ class SignInPage(QWidget):
     def _refused(self, message: str) -> None:
         self.waiting = False
         self.button.setEnabled(True)
-        self.message.setText(refusal_text(message))
+        self.message.setText(message)
         self.pin.clear()
         self.pin.setFocus()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from shared.field_definitions import AT_COUNTER
+from shared.qt import codes
 from shared.rules.personal_text import personal_data_in
 from shared.views.counter import BusinessForm
 from shared.vocabulary import FieldKind, Outcome
@@ -31,11 +32,7 @@ def tr(text: str) -> str:
 
 
 # How a business of the visit ended, in the order the clerk picks from.
-OUTCOME_WORDS = (
-    (Outcome.COMPLETED, "Completed"),
-    (Outcome.FOLLOW_UP, "Needs follow-up"),
-    (Outcome.CANCELLED, "Cancelled by the customer"),
-)
+OUTCOMES = (Outcome.COMPLETED, Outcome.FOLLOW_UP, Outcome.CANCELLED)
 
 
 class BusinessSection(QGroupBox):
@@ -53,9 +50,10 @@ class BusinessSection(QGroupBox):
                 label += " *"
             editor: QComboBox | QLineEdit
             if field.kind == FieldKind.CHOICE:
-                editor = QComboBox()
-                editor.addItem("")
-                editor.addItems(list(field.choices))
+                editor = QComboBox()  # shown in the window's language, the stored value kept
+                editor.addItem("", "")
+                for choice in field.choices:
+                    editor.addItem(field.choice_en(choice) if english else choice, choice)
             else:
                 editor = QLineEdit()
             editor.setObjectName(f"field_{business.key}_{field.key}")
@@ -63,8 +61,9 @@ class BusinessSection(QGroupBox):
             layout.addRow(label, editor)
         self.outcome = QComboBox()
         self.outcome.setObjectName(f"outcome_{business.key}")
-        for outcome, text in OUTCOME_WORDS:
-            self.outcome.addItem(tr(text), outcome)
+        names = codes.names("outcome")
+        for outcome in OUTCOMES:
+            self.outcome.addItem(names[outcome], outcome)
         layout.addRow(tr("Outcome"), self.outcome)
         self.remove_button = QPushButton(tr("Remove"))
         self.remove_button.setObjectName(f"remove_{business.key}")
@@ -78,13 +77,15 @@ class BusinessSection(QGroupBox):
                 editor.clear()  # the customer left it for the clerk to fill in
                 editor.setPlaceholderText(tr("Left for the counter: ask the customer"))
             elif isinstance(editor, QComboBox):
-                editor.setCurrentText(str(value))
+                editor.setCurrentIndex(max(editor.findData(str(value)), 0))
             elif editor is not None:
                 editor.setText(str(value))
 
     def values(self) -> dict[str, object]:
         entered = {
-            key: editor.currentText() if isinstance(editor, QComboBox) else editor.text().strip()
+            key: str(editor.currentData() or "")
+            if isinstance(editor, QComboBox)
+            else editor.text().strip()
             for key, editor in self.inputs.items()
         }
         return {key: value for key, value in entered.items() if value}

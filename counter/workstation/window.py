@@ -42,6 +42,7 @@ from counter.workstation.queue_panel import QueuePanel, call_reasons, minutes
 from counter.workstation.sign_in import SignInPage
 from counter.workstation.sources import Acted, Clerk, CounterSource, StoreCounter
 from counter.workstation.transaction_form import TransactionForm
+from shared.qt import codes
 from shared.qt.errors import FailureNotices
 from shared.qt.live import LiveStore
 from shared.qt.remote import HallLink, LinkState, ServerBanner
@@ -49,7 +50,7 @@ from shared.services.slip_use import SlipTaken
 from shared.store.clock import Clock, clock_for
 from shared.store.database import EVERYTHING, Store
 from shared.views.counter import CounterView
-from shared.vocabulary import CounterState, Tier
+from shared.vocabulary import CounterState, PauseReason, Tier
 
 # What counter_view reads: the counter and its ticket, the queues, the clerk, the businesses,
 # the hall's level.
@@ -60,12 +61,18 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Workstation", text)
 
 
-def pause_reasons() -> list[str]:
-    return [tr("Break"), tr("Meeting"), tr("Training"), tr("Other")]
+# The pause menu's reasons, in its order: stored as codes, shown in the window's language.
+PAUSE_MENU = (
+    PauseReason.BREAK,
+    PauseReason.MEETING,
+    PauseReason.TRAINING,
+    PauseReason.LUNCH,
+    PauseReason.OTHER,
+)
 
 
 def tier_name(tier: Tier) -> str:
-    return {Tier.VIP: tr("VIP"), Tier.GROUP: tr("Group"), Tier.NORMAL: tr("Normal")}[tier]
+    return codes.name("tier", tier)
 
 
 class WorkstationWindow(QMainWindow):
@@ -382,9 +389,7 @@ class WorkstationWindow(QMainWindow):
         lines = [
             tr("Tier: %1").replace("%1", tier_name(serving.tier)),
             tr("Business: %1").replace("%1", self._business_name(serving.business)),
-            tr("Waited: %1 min %2 s")
-            .replace("%1", str(waited // 60))
-            .replace("%2", str(waited % 60)),
+            tr("Waited: %1").replace("%1", minutes(waited)),  # m:ss, as every screen
         ]
         if serving.customer:
             lines.append(tr("Mobile: %1").replace("%1", serving.customer))
@@ -392,8 +397,8 @@ class WorkstationWindow(QMainWindow):
         if serving.slip_shown:
             state = tr("slip checked") if serving.slip_used else tr("slip not scanned yet")
             shown = [
-                f"{label_en if self.english else label}: {value}"
-                for label, label_en, value in serving.slip_shown
+                f"{label_en if self.english else label}: {value_en if self.english else value}"
+                for label, label_en, value, value_en in serving.slip_shown
             ]
             self.slip_label.setText(tr("Slip (%1):").replace("%1", state) + "\n" + "\n".join(shown))
         else:
@@ -468,7 +473,9 @@ class WorkstationWindow(QMainWindow):
 
     def pause(self, reason: str) -> None:
         self._act(
-            "pause", {"reason": reason}, lambda _: self._say(tr("Paused: %1").replace("%1", reason))
+            "pause",
+            {"reason": reason},
+            lambda _: self._say(tr("Paused: %1").replace("%1", codes.name("pause_reason", reason))),
         )
 
     def resume(self) -> None:
@@ -488,8 +495,9 @@ class WorkstationWindow(QMainWindow):
             return
         menu = QMenu(self)
         menu.setObjectName("pauseMenu")
-        for number, reason in enumerate(pause_reasons(), start=1):
-            menu.addAction(f"&{number}  {reason}", partial(self.pause, reason))
+        names = codes.names("pause_reason")
+        for number, reason in enumerate(PAUSE_MENU, start=1):
+            menu.addAction(f"&{number}  {names[reason]}", partial(self.pause, reason.value))
         menu.popup(self.pause_button.mapToGlobal(self.pause_button.rect().bottomLeft()))
         self.pause_menu = menu
 

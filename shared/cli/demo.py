@@ -285,7 +285,7 @@ def summary(store: Store) -> str:
     chinese, english = LEVEL_NAMES[now.level]
     return (
         f"—— 等候 waiting {waiting} | 开放 open {now.open_counters} | "
-        f"预警 alert {chinese} {english} ——"
+        f"应急 alert {chinese} {english} ——"
     )
 
 
@@ -308,7 +308,7 @@ def day_summary(store: Store, player: DayPlayer) -> str:
             f"finished {totals['finished']}, no-shows {totals['no_shows']}",
             f"  等候 waits in the simulated day: mean {minutes_text(totals['mean_wait_s'], fast)}, "
             f"longest {minutes_text(totals['max_wait_s'], fast)}",
-            f"  预警 levels reached: {reached} ({len(changes)} changes of level)",
+            f"  应急 levels reached: {reached} ({len(changes)} changes of level)",
         ]
     )
 

@@ -34,9 +34,15 @@ class Refused(ServerError):
     """An answer other than 2xx: not signed in, not allowed, refused input, store failed.
     `code` is the refusal's word, when the server gives one for the program to say."""
 
-    def __init__(self, status: int, reason: str, code: str | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        reason: str,
+        code: str | None = None,
+        params: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(reason)
-        self.status, self.code = status, code
+        self.status, self.code, self.params = status, code, dict(params or {})
 
 
 @dataclass(frozen=True)
@@ -114,8 +120,12 @@ def _refusal(status: int, raw: bytes) -> Refused:
         answer = None
     said = answer if isinstance(answer, dict) else {}
     detail = said.get("detail") or f"the hall server answered {status}"
-    code = said.get("reason")
-    return Refused(status, str(detail), code if isinstance(code, str) else None)
+    code = said.get("code", said.get("reason"))  # a check-in's refusal says `reason`
+    given = said.get("params")
+    params = (
+        {str(name): str(value) for name, value in given.items()} if isinstance(given, dict) else {}
+    )
+    return Refused(status, str(detail), code if isinstance(code, str) else None, params)
 
 
 def request(

@@ -55,9 +55,16 @@ SCORE_HEADERS = [
 ]  # fmt: skip
 SUMMARY_HEADERS = [
     "日期 Day", "取号 Issued", "办结 Finished", "过号 No-show", "平均等候 Mean wait",
-    "最长等候 Max wait", "服务水平 Service level", "预警变化 Alert changes",
+    "最长等候 Max wait", "服务水平 Service level", "应急变化 Alert changes",
 ]  # fmt: skip
 
+
+# Each figure of the summary said once where it is shown (docs/rules.md, Other day figures).
+SUMMARY_NOTE = (
+    "服务水平：在队列目标等候时间内被叫号的比例；等候时间为分:秒；应急变化：客流应急级别的变化次数。"
+    " Service level: the share of calls within the queue's target wait; waits are m:ss;"
+    " alert changes: how often the crowding level (应急) changed."
+)
 
 _SHEET_NOTE = (
     "得分只含可计量部分（营销、业务量、满意度、服务质量），团队协作与学习不在其内；权重为营业厅设置。"
@@ -341,6 +348,7 @@ def write_day_report(session: Session, hall: Hall, day: dt.date, folder: Path) -
     story: list[object] = [
         Paragraph(_heading(hall, f"营业日报 Day report {day.isoformat()}"), styles["title"]),
         _table(SUMMARY_HEADERS, [_summary_row(day.isoformat(), summary)]),
+        Paragraph(SUMMARY_NOTE, styles["body"]),
         Spacer(1, 4 * mm),
         _bar_chart(
             "到达与办结（每半小时） Arrivals and finishes per half hour",
@@ -395,6 +403,7 @@ def write_month_report(session: Session, hall: Hall, month: str, folder: Path) -
         _table(SUMMARY_HEADERS, [_summary_row(day.isoformat(), s) for day, s in days])
         if days
         else Paragraph("本月无营业数据 No business this month.", styles["body"]),
+        Paragraph(SUMMARY_NOTE, styles["body"]),
         *_sheet_part("月度绩效表 Performance sheet of the month", sheet, styles),
         *_campaign_part(session, hall, month_days(month)[0], month_days(month)[-1], styles),
     ]

@@ -22,7 +22,11 @@ STATE_NAMES = {
 
 
 def seconds_text(value: float | None) -> str | None:
-    return None if value is None else f"{value:.0f}s"
+    """A time as m:ss, as every screen and report shows it (seconds only in --json)."""
+    if value is None:
+        return None
+    minutes, rest = divmod(round(value), 60)
+    return f"{minutes}:{rest:02d}"
 
 
 def share_text(value: float | None) -> str | None:
@@ -42,8 +46,8 @@ def status_text(now: HallNow) -> str:
     ratio = "-" if now.ratio is None else f"{now.ratio:.2f}"
     head = [
         f"{now.name}  {now.name_en}  ({now.hall})   营业日 business day {now.business_day or '-'}",
-        f"预警级别 Alert level: {_level(now.level)}   "
-        f"等候 waiting {now.waiting_total} ÷ 开放台席 open {now.open_counters} = {ratio}   "
+        f"应急级别 Alert level: {_level(now.level)}   "
+        f"等候 waiting {now.waiting_total} ÷ 开放窗口 open {now.open_counters} = {ratio}   "
         f"(阈值 thresholds {now.thresholds[0]} / {now.thresholds[1]}, 回差 margin {now.margin})",
         "",
     ]
@@ -53,7 +57,7 @@ def status_text(now: HallNow) -> str:
     )
     counters = render_table(
         [
-            "台席 Counter",
+            "窗口 Counter",
             "状态 State",
             "营业员 Clerk",
             "队列 Queues",
@@ -76,9 +80,10 @@ def status_text(now: HallNow) -> str:
 
 
 CLERK_HEADERS = [
-    "营业员 Clerk", "叫号 Called", "办结 Handled", "过号 No-show", "转移 Transfer",
-    "平均等候 Wait", "平均办理 Handle", "P90", "三分钟 Norm", "满意 Satisfied",
-    "积分 Points", "推荐成功 Sold", "签单 Signed", "利用率 Busy",
+    "营业员 Clerk", "叫号 Called", "办结 Handled", "过号 No-shows", "转移 Transfers",
+    "平均等候 Mean wait", "平均办理 Mean handling", "办理时长P90 P90 handling",
+    "三分钟达标 Within norm", "满意 Satisfied", "满意积分 Points", "推荐成功 Accepted",
+    "签单率 Signed", "利用率 Busy",
 ]  # fmt: skip
 
 
@@ -109,6 +114,12 @@ def metrics_text(day: dt.date, figures: Sequence[Any]) -> str:
     return f"营业员业绩 Clerk figures  {day}\n\n" + render_table(CLERK_HEADERS, rows)
 
 
+SERVICE_LEVEL_NOTE = (
+    "服务水平 Service level = 在队列目标等候时间内被叫号的比例 "
+    "the share of calls within the queue's target wait"
+)
+
+
 def queues_text(day: dt.date, summary: dict[str, Any], rows: Sequence[Any]) -> str:
     head = (
         f"全厅 Hall  {day}: 取号 issued {summary['issued']}, 叫号 called {summary['called']}, "
@@ -119,26 +130,26 @@ def queues_text(day: dt.date, summary: dict[str, Any], rows: Sequence[Any]) -> s
     )
     table = render_table(
         ["队列 Queue", "时段 Hour", "到达 Arrivals", "办结 Served", "过号 No-show",
-         "平均等候 Mean wait", "最长等候 Max wait", "服务水平 Level"],
+         "平均等候 Mean wait", "最长等候 Max wait", "服务水平 Service level"],
         [
             [r.queue, f"{r.hour:02d}:00", r.arrivals, r.served, r.no_shows,
              seconds_text(r.mean_wait_s), seconds_text(r.max_wait_s), share_text(r.service_level)]
             for r in rows
         ],
     )  # fmt: skip
-    return head + "\n\n" + table
+    return head + "\n\n" + table + "\n" + SERVICE_LEVEL_NOTE
 
 
 def alerts_text(day: dt.date, changes: Sequence[AlertRecord]) -> str:
     if not changes:
-        return f"{day}: 无预警变化 no change of alert level"
-    return f"预警记录 Alert level changes  {day}\n\n" + render_table(
+        return f"{day}: 无应急变化 no change of alert level"
+    return f"应急记录 Alert level changes  {day}\n\n" + render_table(
         [
             "时间 Time",
             "级别 Level",
             "之前 Before",
             "等候 Waiting",
-            "开放台席 Open",
+            "开放窗口 Open",
             "确认 Acknowledged",
         ],
         [

@@ -15,6 +15,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTranslator
 
 from shared.errors import Rejected
+from shared.qt.refusals import refusal_text
 from shared.resources import catalog
 from shared.store.database import Store
 from shared.store.failures import (
@@ -88,7 +89,7 @@ class FailureNotices(QObject):
             return run()
         except Rejected as refusal:
             log.warning("%s refused: %s", action, refusal.message)
-            words = refusal.message
+            words = refusal_text(refusal.code, refusal.params, refusal.message)
         except Exception as error:
             explained = self.explain(error, action)
             if explained is None:

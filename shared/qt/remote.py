@@ -25,7 +25,8 @@ from websockets.exceptions import WebSocketException
 from websockets.sync.client import ClientConnection, connect
 
 from shared.client.clock import ServedClock
-from shared.client.http import ServerAddress, ServerError, Unreachable, request
+from shared.client.http import Refused, ServerAddress, ServerError, Unreachable, request
+from shared.qt.refusals import refusal_text
 from shared.resources import catalog
 from shared.store.database import EVERYTHING
 
@@ -229,7 +230,11 @@ class LinkWords:
 
     def of(self, error: ServerError) -> str:
         """What a window says when an action did not get a 2xx answer."""
-        return self.say(NOT_DONE) if isinstance(error, Unreachable) else error.reason
+        if isinstance(error, Unreachable):
+            return self.say(NOT_DONE)
+        if isinstance(error, Refused):  # in the window's language, where it has a code
+            return refusal_text(error.code, error.params, error.reason)
+        return error.reason
 
 
 class ServerBanner(QLabel):

@@ -1,4 +1,4 @@
-"""The two-level crowding alert (客流高峰预警): the level from waiting customers per open counter.
+"""The two-level crowding alert (客流应急): the level from waiting customers per open counter.
 
 Exact arithmetic: thresholds are decimals a person typed (2.5, 3.5, 0.5), so they are
 compared as fractions, never as binary floats that may land a hair below the edge.

@@ -1,6 +1,7 @@
 """The hall server's application: the API under /api, its OpenAPI schema at
 /api/openapi.json, and the refusals every client gets as one line of JSON:
-401 not signed in, 403 not allowed, 422 refused input, 503 the store failed."""
+401 not signed in, 403 not allowed, 422 refused input, 503 the store failed; a refusal
+with a code also carries it and its parameters."""
 
 from __future__ import annotations
 
@@ -24,9 +25,16 @@ log = logging.getLogger("hallq.server")
 API = "/api"
 
 
-def _refusal(status: int, reason: str) -> JSONResponse:
+def _refusal(
+    status: int, reason: str, code: str | None = None, params: dict[str, str] | None = None
+) -> JSONResponse:
+    """`detail` in English; with a refusal's `code` and `params`, for a window to say in
+    its own language."""
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse({"detail": reason}, status_code=status, headers=headers)
+    said: dict[str, object] = {"detail": reason}
+    if code is not None:
+        said |= {"code": code, "params": params or {}}
+    return JSONResponse(said, status_code=status, headers=headers)
 
 
 def _invalid(request: Request, error: Exception) -> JSONResponse:
@@ -40,7 +48,7 @@ def _invalid(request: Request, error: Exception) -> JSONResponse:
 def _refused(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, Rejected)
     status = 401 if isinstance(error, NotSignedIn) else 403 if isinstance(error, Forbidden) else 422
-    return _refusal(status, error.message)
+    return _refusal(status, error.message, error.code, error.params)
 
 
 def _failed(request: Request, error: Exception) -> JSONResponse:

@@ -1,4 +1,4 @@
-"""Recording each change of the two-level crowding alert (客流高峰预警): the counts behind it,
+"""Recording each change of the two-level crowding alert (客流应急): the counts behind it,
 its time, and who acknowledged it. The level itself is `shared.rules.alert_level`."""
 
 from __future__ import annotations

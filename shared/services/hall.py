@@ -95,6 +95,7 @@ from shared.vocabulary import (
     CaseReason,
     CounterState,
     DissatisfiedReason,
+    PauseReason,
     Satisfaction,
     TicketEventKind,
     TicketStatus,
@@ -456,9 +457,18 @@ class HallService:
             session, now = action.session, action.now
             desk = find_counter(session, action.hall, counter)
             if desk.state != "open":
-                raise Rejected(f"counter {counter} is {desk.state}; open or resume it to call")
+                raise Rejected(
+                    f"counter {counter} is {desk.state}; open or resume it to call",
+                    "counter_not_calling",
+                    counter=counter,
+                )
             if (current := _called_code(session, desk)) is not None:
-                raise Rejected(f"counter {counter} is still serving {current}")
+                raise Rejected(
+                    f"counter {counter} is still serving {current}",
+                    "counter_still_serving",
+                    counter=counter,
+                    ticket=current,
+                )
             stint = _open_stint(session, desk)
             serves = tuple(stint.queues)
             policy = Policy(
@@ -487,9 +497,18 @@ class HallService:
             session, hall = action.session, action.hall
             desk = find_counter(session, hall, counter)
             if desk.state != "open":
-                raise Rejected(f"counter {counter} is {desk.state}; open or resume it to call")
+                raise Rejected(
+                    f"counter {counter} is {desk.state}; open or resume it to call",
+                    "counter_not_calling",
+                    counter=counter,
+                )
             if (current := _current_ticket(session, desk)) is not None:
-                raise Rejected(f"counter {counter} is still serving {current.code}")
+                raise Rejected(
+                    f"counter {counter} is still serving {current.code}",
+                    "counter_still_serving",
+                    counter=counter,
+                    ticket=current.code,
+                )
             stint = _open_session(session, desk)
             ticket = session.scalars(
                 select(Ticket).where(
@@ -499,13 +518,23 @@ class HallService:
                 )
             ).first()
             if ticket is None or ticket.status != TicketStatus.WAITING:
-                raise Rejected(f"{code} is not waiting today")
+                raise Rejected(f"{code} is not waiting today", "ticket_not_waiting", ticket=code)
             letter = session.scalar(select(Queue.letter).where(Queue.id == ticket.queue_id))
             assert letter is not None
             if ticket.for_counter_id is not None and ticket.for_counter_id != desk.id:
-                raise Rejected(f"{ticket.code} was sent to wait for another counter")
+                raise Rejected(
+                    f"{ticket.code} was sent to wait for another counter",
+                    "ticket_for_another_counter",
+                    ticket=ticket.code,
+                )
             if ticket.for_counter_id is None and letter not in stint.queues:
-                raise Rejected(f"counter {counter} does not serve queue {letter} ({ticket.code})")
+                raise Rejected(
+                    f"counter {counter} does not serve queue {letter} ({ticket.code})",
+                    "counter_not_serving_queue",
+                    counter=counter,
+                    queue=letter,
+                    ticket=ticket.code,
+                )
             done = _claim(action, desk, stint.clerk_id, ticket.id, letter, why)
             record(
                 session,
@@ -560,9 +589,18 @@ class HallService:
             if to_counter is not None:
                 chosen_desk = find_counter(session, action.hall, to_counter)
                 if chosen_desk.id == desk.id:
-                    raise Rejected(f"{ticket.code} is already at counter {to_counter}")
+                    raise Rejected(
+                        f"{ticket.code} is already at counter {to_counter}",
+                        "ticket_already_there",
+                        ticket=ticket.code,
+                        counter=to_counter,
+                    )
                 if chosen_desk.state == "closed":
-                    raise Rejected(f"counter {to_counter} is closed; choose an open counter")
+                    raise Rejected(
+                        f"counter {to_counter} is closed; choose an open counter",
+                        "transfer_to_closed",
+                        counter=to_counter,
+                    )
                 target = session.get(Queue, ticket.queue_id)
                 assert target is not None
             else:
@@ -698,7 +736,7 @@ class HallService:
                     else f"{ticket} was not finished at counter {counter} today"
                 )
             if session.scalar(select(Rating.id).where(Rating.ticket_id == rated.id)) is not None:
-                raise Rejected(f"{rated.code} is already rated")
+                raise Rejected(f"{rated.code} is already rated", "already_rated", ticket=rated.code)
             _not_before(action.now, rated.finished_at, f"{rated.code} was finished")
             if ticket is not None and action.now - rated.finished_at > RATING_WINDOW:
                 raise Rejected(
@@ -737,7 +775,9 @@ class HallService:
             hall = find_hall(session, self.hall_code, lock=True)
             lead = find_clerk(session, hall, staff_id)
             if lead.role not in ("lead", "admin"):
-                raise Rejected("only a shift lead or an administrator acknowledges alerts")
+                raise Rejected(
+                    "only a shift lead or an administrator acknowledges alerts", "lead_acknowledges"
+                )
             _not_before_business_day(hall, now)
             rise = awaiting_acknowledgement(
                 session.scalars(
@@ -760,7 +800,9 @@ class HallService:
         desk = find_counter(action.session, action.hall, counter)
         ticket = _current_ticket(action.session, desk)
         if ticket is None:
-            raise Rejected(f"counter {counter} has no called ticket")
+            raise Rejected(
+                f"counter {counter} has no called ticket", "counter_no_ticket", counter=counter
+            )
         assert ticket.called_at is not None
         _not_before(action.now, ticket.called_at, f"{ticket.code} was called")
         return desk, ticket
@@ -798,7 +840,12 @@ class HallService:
                 # only the clerk herself signs back in to her open session; a lead's order
                 # to open finds it already open
                 if order is not None or _open_session(session, desk).clerk_id != staff.id:
-                    raise Rejected(f"counter {counter} is already {desk.state}")
+                    raise Rejected(
+                        f"counter {counter} is already {desk.state}",
+                        "counter_already",
+                        counter=counter,
+                        state=desk.state,
+                    )
                 return action.done(Done(_called_code(session, desk), counter))
             elsewhere = session.scalars(
                 select(Counter.number)
@@ -806,7 +853,12 @@ class HallService:
                 .where(CounterSession.clerk_id == staff.id, CounterSession.closed_at.is_(None))
             ).first()
             if elsewhere is not None:
-                raise Rejected(f"clerk {clerk} is already at counter {elsewhere}")
+                raise Rejected(
+                    f"clerk {clerk} is already at counter {elsewhere}",
+                    "clerk_elsewhere",
+                    staff=clerk,
+                    counter=elsewhere,
+                )
             letters = (
                 list(desk.queues)
                 if queues is None
@@ -872,8 +924,8 @@ class HallService:
         reason: str = "",
         order: Order | None = None,
     ) -> Done:
-        if len(reason) > 100:
-            raise Rejected("a pause reason is at most 100 characters")
+        if reason:
+            reason = PauseReason.parse(reason, "pause reason")
         with self._action() as action:
             session = action.session
             action.obey(
@@ -881,9 +933,19 @@ class HallService:
             )
             desk = find_counter(session, action.hall, counter)
             if desk.state not in allowed:
-                raise Rejected(f"counter {counter} is {desk.state}; cannot {kind}")
+                raise Rejected(
+                    f"counter {counter} is {desk.state}; cannot {kind}",
+                    f"counter_cannot_{kind}",
+                    counter=counter,
+                    state=desk.state,
+                )
             if (current := _called_code(session, desk)) is not None:
-                raise Rejected(f"counter {counter} is serving {current}; finish it first")
+                raise Rejected(
+                    f"counter {counter} is serving {current}; finish it first",
+                    "counter_still_serving",
+                    counter=counter,
+                    ticket=current,
+                )
             stint = _open_session(session, desk)
             last = session.scalar(
                 select(func.max(CounterEvent.at)).where(CounterEvent.session_id == stint.id)
@@ -1001,7 +1063,12 @@ def _next_number(session: Session, queue: Queue, day: dt.date) -> int:
     bump = _BUMPS[session.get_bind().dialect.name]
     number = int(session.connection().execute(bump, {"queue": queue.id, "day": day}).scalar_one())
     if number > MAX_NUMBER:
-        raise Rejected(f"queue {queue.letter} has issued all {MAX_NUMBER} numbers for today")
+        raise Rejected(
+            f"queue {queue.letter} has issued all {MAX_NUMBER} numbers for today",
+            "queue_full",
+            queue=queue.letter,
+            numbers=MAX_NUMBER,
+        )
     return number
 
 
@@ -1037,7 +1104,9 @@ _Stint = TypeVar("_Stint", CounterSession, Row[str, int])
 
 def _is_open(desk: Counter, stint: _Stint | None) -> _Stint:
     if stint is None:
-        raise Rejected(f"counter {desk.number} is not open")
+        raise Rejected(
+            f"counter {desk.number} is not open", "counter_not_open", counter=desk.number
+        )
     return stint
 
 
@@ -1083,7 +1152,7 @@ def _claim(
         .first()
     )
     if ticket is None:  # the hall lock makes this unreachable; never share a ticket
-        raise Rejected("the ticket was called by another counter; call again")
+        raise Rejected("the ticket was called by another counter; call again", "called_elsewhere")
     waited = (now - ticket.waiting_since).total_seconds()
     _log(action.session, ticket, "called", now, desk, clerk_id, waited, reason=reason)
     action.tickets.add(ticket.code)

@@ -54,7 +54,7 @@ def open_session(
     try:
         signed = sign_in(store, hall_code, staff_id, pin, source=source, clock=clock)
     except Rejected as refusal:
-        raise NotSignedIn(refusal.message) from refusal
+        raise NotSignedIn(refusal.message, refusal.code, **refusal.params) from refusal
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     now = clock.now()
     with store.write() as session:

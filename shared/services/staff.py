@@ -92,13 +92,17 @@ def sign_in(
             audit.record(
                 session, hall.id, "sign_in_failed", at=now, source=source, staff_id=staff_id[:20]
             )
-            refusal = "unknown staff id or wrong PIN"
+            refusal = Rejected("unknown staff id or wrong PIN", "pin_wrong")
         elif clerk.locked_until is not None and clerk.locked_until > now:
             audit.record(
                 session, hall.id, "sign_in_refused", at=now, clerk_id=clerk.id, source=source
             )
-            refusal = (
-                f"{clerk.staff_id} is locked until {clerk.locked_until:%H:%M:%S} after wrong PINs"
+            until = f"{clerk.locked_until:%H:%M:%S}"
+            refusal = Rejected(
+                f"{clerk.staff_id} is locked until {until} after wrong PINs",
+                "pin_locked_until",
+                staff=clerk.staff_id,
+                until=until,
             )
         elif not pin_matches(pin, clerk.pin_hash):
             clerk.failed_pins += 1
@@ -106,7 +110,8 @@ def sign_in(
             audit.record(
                 session, hall.id, "sign_in_failed", at=now, clerk_id=clerk.id, source=source
             )
-            refusal = "unknown staff id or wrong PIN"  # as for an unknown id: names no one
+            # as for an unknown id: names no one
+            refusal = Rejected("unknown staff id or wrong PIN", "pin_wrong")
             if left <= 0:
                 clerk.failed_pins, clerk.locked_until = 0, now + LOCK_TIME
                 audit.record(
@@ -118,11 +123,15 @@ def sign_in(
                     source=source,
                     until=clerk.locked_until.isoformat(),
                 )
-                refusal = (
-                    f"wrong PIN; {clerk.staff_id} is locked for {LOCK_TIME.seconds // 60} minutes"
+                minutes = LOCK_TIME.seconds // 60
+                refusal = Rejected(
+                    f"wrong PIN; {clerk.staff_id} is locked for {minutes} minutes",
+                    "pin_locked_now",
+                    staff=clerk.staff_id,
+                    minutes=minutes,
                 )
         else:
             clerk.failed_pins, clerk.locked_until = 0, None
             audit.record(session, hall.id, "sign_in", at=now, clerk_id=clerk.id, source=source)
             return SignedIn(clerk.id, clerk.staff_id, clerk.name, clerk.role)
-    raise Rejected(refusal)
+    raise refusal

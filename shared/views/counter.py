@@ -64,7 +64,8 @@ class Serving:
     called_at: dt.datetime  # the hall's clock: the service timer counts from here
     customer: str  # masked mobile
     slip: dict[str, object]  # the fields, as filled in at the kiosk
-    slip_shown: list[tuple[str, str, str]]  # (label, label_en, masked value)
+    # (label, label_en, masked value, the value as an English window shows it)
+    slip_shown: list[tuple[str, str, str, str]]
     slip_used: bool
 
 
@@ -158,12 +159,20 @@ def _serving(
     )
 
 
-def _shown(field: FieldDefinition | None, key: str, value: object) -> tuple[str, str, str]:
-    """A slip field as the clerk sees it: (label, label_en, masked value); a field the
-    business does not define shows under its key."""
+def _shown(field: FieldDefinition | None, key: str, value: object) -> tuple[str, str, str, str]:
+    """A slip field as the clerk sees it: (label, label_en, masked value, the value in
+    English: a choice in the hall's English words); a field the business does not define
+    shows under its key."""
     if field is None:
-        return key, key, mask_field(None, value)
-    return field.label, field.label_en or field.key, mask_field(field.kind, value)
+        masked = mask_field(None, value)
+        return key, key, masked, masked
+    english = field.choice_en(value) if isinstance(value, str) else value
+    return (
+        field.label,
+        field.label_en or field.key,
+        mask_field(field.kind, value),
+        mask_field(field.kind, english),
+    )
 
 
 def _serving_queues(session: Session, here: Counter) -> str:

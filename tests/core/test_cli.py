@@ -132,7 +132,7 @@ def test_usage_errors_exit_2(store_target, args):
 def test_human_output_speaks_chinese_and_english(store_target):
     hallq("replay", "-", db=store_target, stdin=DAY)
     status = hallq("status", db=store_target).stdout
-    assert "预警级别 Alert level" in status and "绿色通道 Green channel" in status
+    assert "应急级别 Alert level" in status and "绿色通道 Green channel" in status
     metrics = hallq("metrics", "--date", "2026-11-23", db=store_target).stdout
     assert "E002 李娜" in metrics and "满意 Satisfied" in metrics
 

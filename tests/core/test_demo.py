@@ -169,7 +169,7 @@ def test_the_demo_shows_hall_time_every_pin_and_the_day_and_removes_its_store(tm
     (closing,) = [n for n, line in enumerate(lines) if "模拟营业日小结" in line]
     assert lines[closing + 1].startswith("  取号 tickets issued ")
     assert lines[closing + 2].startswith("  等候 waits in the simulated day: mean ")
-    assert lines[closing + 3].startswith("  预警 levels reached: 正常 normal")
+    assert lines[closing + 3].startswith("  应急 levels reached: 正常 normal")
     assert "is removed" in lines[-1]
     assert list(tmp_path.iterdir()) == []
 

@@ -126,7 +126,7 @@ def test_the_morning_after_nothing_is_offered_for_acknowledging(qtbot, store, ha
         qtbot.mouseClick(monitor.ack_button, Qt.MouseButton.LeftButton)
         assert _acknowledged(store, day) == [(0, 2, None)]
         HallService(store, "demo", morning).open_counter(1, "E001")  # closes yesterday
-        qtbot.waitUntil(lambda: monitor.ack_label.text() == "今日预警级别未升高。", timeout=2000)
+        qtbot.waitUntil(lambda: monitor.ack_label.text() == "今日应急级别未升高。", timeout=2000)
     finally:
         live.close()
     assert not monitor.ack_button.isEnabled()
@@ -147,7 +147,7 @@ def test_only_a_shift_lead_opens_the_monitor(qtbot, store, clock):
     page.staff.setText("M001")
     page.pin.setText("0000")
     qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
-    assert "wrong PIN" in page.message.text()
+    assert page.message.text() == "工号不存在或 PIN 错误"
     assert monitor.lead is None and monitor.pages.currentIndex() == 0
 
 

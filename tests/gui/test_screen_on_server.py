@@ -334,7 +334,7 @@ def test_the_lead_opens_a_counter_and_posts_a_notice_through_the_server(
         qtbot.keyClicks(orders.clerk, "E004")
         qtbot.keyClicks(orders.queues, "A")
         qtbot.mouseClick(orders.open_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: orders.message.text() == "4 号台席：已完成。", timeout=5000)
+        qtbot.waitUntil(lambda: orders.message.text() == "4 号窗口：已完成。", timeout=5000)
         qtbot.waitUntil(lambda: board.counters_line.text() == "暂停：— · 关闭：1 2 3 5 6")
         commit_text(orders.notice, "系统维护 17:00")
         qtbot.mouseClick(orders.post_button, Qt.MouseButton.LeftButton)

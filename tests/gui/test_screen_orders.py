@@ -33,7 +33,7 @@ def posts_notice(qtbot, monitor: LeadMonitor, text: str) -> None:
 @pytest.mark.parametrize(
     ("language", "notice", "done", "paused"),
     [
-        ("zh", "17:00 起系统维护", "4 号台席：已完成。", "暂停：4 · 关闭：5 6"),
+        ("zh", "17:00 起系统维护", "4 号窗口：已完成。", "暂停：4 · 关闭：5 6"),
         ("en", "Maintenance at 17:00", "Counter 4: done.", "Paused: 4 · Closed: 5 6"),
     ],
 )

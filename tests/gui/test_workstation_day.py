@@ -21,8 +21,8 @@ def events(store, model, *columns):
 
 def fill_top_up(window) -> None:
     (section,) = window.form.sections
-    section.inputs["amount"].setCurrentText("50元")
-    section.inputs["pay_method"].setCurrentText("现金")
+    section.inputs["amount"].setCurrentText("50 yuan")  # the English window's words
+    section.inputs["pay_method"].setCurrentText("Cash")
 
 
 def test_a_full_day_of_calls_with_every_action(qtbot, counter_windows, hall, store, clock):
@@ -38,7 +38,7 @@ def test_a_full_day_of_calls_with_every_action(qtbot, counter_windows, hall, sto
 
     counter.press(qtbot, Qt.Key.Key_F2)  # A001
     assert window.ticket_label.text() == "A001"
-    assert "Waited: 1 min 30 s" in window.ticket_details.text()
+    assert "Waited: 1:30" in window.ticket_details.text()
     assert "Tier: Normal" in window.ticket_details.text()
     assert "Business: Top-up" in window.ticket_details.text()
     assert "Mobile: 138****5678" in window.ticket_details.text()
@@ -87,7 +87,7 @@ def test_a_full_day_of_calls_with_every_action(qtbot, counter_windows, hall, sto
         "called", "finished", "rated", "called", "no_show",
     ]  # fmt: skip
     assert events(store, CounterEvent, CounterEvent.kind, CounterEvent.reason) == [
-        ("open", ""), ("pause", "Meeting"), ("resume", ""), ("close", "")
+        ("open", ""), ("pause", "meeting"), ("resume", ""), ("close", "")
     ]  # fmt: skip
     assert [r for (r,) in events(store, Rating, Rating.rating)] == ["satisfied", "dissatisfied"]
     figures = window.figures.values

@@ -133,6 +133,8 @@ def test_the_pin_lock_out_is_kept_by_the_server(served) -> None:
         assert wrong.status == 401
     locked = server.request("POST", "/api/sessions", body={"staff_id": "E007", "pin": "1234"})
     assert locked.status == 401 and "locked" in locked.detail
+    # with its code and parameters, for each window to say in its language
+    assert locked.body["code"] == "pin_locked_until" and locked.body["params"]["staff"] == "E007"
     claimed = server.request(
         "POST",
         "/api/sessions",
