@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from collections.abc import Collection
@@ -285,7 +286,7 @@ def _meanings() -> dict[str, str]:
     tree = ast.parse(textwrap.dedent(inspect.getsource(HallSettings)))
     body = tree.body[0].body if isinstance(tree.body[0], ast.ClassDef) else []
     meanings: dict[str, str] = {}
-    for field_node, doc in zip(body, body[1:], strict=False):
+    for field_node, doc in itertools.pairwise(body):
         if (
             isinstance(field_node, ast.AnnAssign)
             and isinstance(field_node.target, ast.Name)

@@ -11,10 +11,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, status
 
 from shared.errors import Rejected
-from shared.rules.permissions import Permission, require
+from shared.rules.permissions import Actor, Permission, require
 from shared.server.auth import Acting, DoorOf
 from shared.server.encoding import to_json
-from shared.rules.permissions import Actor
 from shared.server.requests import (
     AddCounter,
     AddStaff,
