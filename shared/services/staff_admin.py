@@ -314,7 +314,7 @@ def change_counter_queues(
         counter = find_counter(act.session, act.hall, number)
         for letter in queues:
             find_queue(act.session, act.hall, letter)
-        act.record("counter_queues_changed", number=number, queues=queues, previous=counter.queues)
+        act.record("counter_queues_set", number=number, queues=queues, previous=counter.queues)
         counter.queues = queues
 
 
