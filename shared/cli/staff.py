@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -30,14 +31,14 @@ def _needs(value: str | None, what: str) -> str:
     return value
 
 
-def _new_pin(args: argparse.Namespace) -> str:
-    """The new PIN from --pin, else asked without echo (it then stays out of the shell's
-    history and the process list)."""
-    if args.pin:
-        return str(args.pin)
+def _new_pin(staff_id: str) -> str:
+    """The new PIN from HALLQ_NEW_PIN, else asked without echo at a terminal, else the first
+    line of standard input: never an argument, which the process list would show."""
+    if pin := os.environ.get("HALLQ_NEW_PIN"):
+        return pin
     if not sys.stdin.isatty():
         return sys.stdin.readline().strip()
-    return getpass.getpass("new PIN: ")
+    return getpass.getpass(f"new PIN for {staff_id}: ")
 
 
 def cmd_staff(args: argparse.Namespace, out: TextIO) -> None:
@@ -73,7 +74,7 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> None:
             staff_admin.disable_clerk(store, args.hall, admin, staff_id, source=SOURCE)
             out.write(f"{staff_id} disabled: cannot sign in until given a new PIN\n")
         elif args.action == "reset-pin":
-            pin = _new_pin(args)
+            pin = _new_pin(staff_id)
             staff_admin.reset_pin(store, args.hall, admin, staff_id, pin, source=SOURCE)
             out.write(f"{staff_id} has a new PIN\n")
         else:  # role
@@ -116,14 +117,14 @@ def register(command: AddCommand) -> None:
     staff = command(
         "staff",
         cmd_staff,
-        "the hall's staff (administrator): list, add, disable, reset-pin, role",
+        "the hall's staff (administrator): list, add, disable, reset-pin (the PIN from "
+        "HALLQ_NEW_PIN, a prompt or standard input), role",
     )
     staff.add_argument("action", choices=["list", "add", "disable", "reset-pin", "role"])
     staff.add_argument("staff_id", nargs="?", metavar="STAFF", help="the member of staff")
     staff.add_argument("--admin", metavar="STAFF", help="the acting administrator's staff id")
     staff.add_argument("--name", help="add: their name")
     staff.add_argument("--role", help="add, role: clerk, lead or admin")
-    staff.add_argument("--pin", help="reset-pin: the new PIN (else asked, or read from stdin)")
     staff.add_argument("--json", action="store_true", help="print JSON")
 
     counter = command(
