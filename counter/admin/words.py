@@ -175,7 +175,7 @@ _REASONS = (
     ),
     (re.compile(r"staff id (\S+) is already taken"), "Staff ID %1 is already taken"),
     (re.compile(r"counter (\d+) already exists"), "Counter %1 already exists"),
-    (re.compile(r"no queue (\S+) in hall \S+"), "There is no queue %1"),
+    (re.compile(r"no queue '(\S+)' in hall .+"), "There is no queue %1"),
     (
         re.compile(r"a counter serves at least one queue, each listed once"),
         "A counter serves at least one queue, each listed once",
