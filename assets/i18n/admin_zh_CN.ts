@@ -14,497 +14,497 @@
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="119"/>
+        <location filename="../../counter/admin/window.py" line="123"/>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="131"/>
+        <location filename="../../counter/admin/window.py" line="135"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="136"/>
-        <location filename="../../counter/admin/window.py" line="266"/>
-        <location filename="../../counter/admin/window.py" line="301"/>
+        <location filename="../../counter/admin/window.py" line="140"/>
+        <location filename="../../counter/admin/window.py" line="270"/>
+        <location filename="../../counter/admin/window.py" line="305"/>
         <source>Staff ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="137"/>
+        <location filename="../../counter/admin/window.py" line="141"/>
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="143"/>
+        <location filename="../../counter/admin/window.py" line="147"/>
         <source>For the hall&apos;s administrator only.</source>
         <translation>仅限营业厅系统管理员使用。</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="185"/>
+        <location filename="../../counter/admin/window.py" line="189"/>
         <source>hallq administration</source>
         <translation>hallq 系统管理</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="212"/>
+        <location filename="../../counter/admin/window.py" line="216"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="244"/>
+        <location filename="../../counter/admin/window.py" line="248"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="247"/>
+        <location filename="../../counter/admin/window.py" line="251"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="248"/>
+        <location filename="../../counter/admin/window.py" line="252"/>
         <source>Counters</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="249"/>
+        <location filename="../../counter/admin/window.py" line="253"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="250"/>
+        <location filename="../../counter/admin/window.py" line="254"/>
         <source>Settings</source>
         <translation>参数设置</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="251"/>
+        <location filename="../../counter/admin/window.py" line="255"/>
         <source>Special lists</source>
         <translation>特殊名单</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="252"/>
+        <location filename="../../counter/admin/window.py" line="256"/>
         <source>Businesses</source>
         <translation>业务</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="323"/>
-        <location filename="../../counter/admin/window.py" line="356"/>
-        <location filename="../../counter/admin/window.py" line="367"/>
-        <location filename="../../counter/admin/window.py" line="404"/>
-        <location filename="../../counter/admin/window.py" line="498"/>
+        <location filename="../../counter/admin/window.py" line="327"/>
+        <location filename="../../counter/admin/window.py" line="360"/>
+        <location filename="../../counter/admin/window.py" line="371"/>
+        <location filename="../../counter/admin/window.py" line="408"/>
+        <location filename="../../counter/admin/window.py" line="502"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="268"/>
-        <location filename="../../counter/admin/window.py" line="289"/>
-        <location filename="../../counter/admin/window.py" line="305"/>
+        <location filename="../../counter/admin/window.py" line="272"/>
+        <location filename="../../counter/admin/window.py" line="293"/>
+        <location filename="../../counter/admin/window.py" line="309"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="267"/>
-        <location filename="../../counter/admin/window.py" line="303"/>
+        <location filename="../../counter/admin/window.py" line="271"/>
+        <location filename="../../counter/admin/window.py" line="307"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="269"/>
+        <location filename="../../counter/admin/window.py" line="273"/>
         <source>Sign-in</source>
         <translation>登录状态</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="279"/>
+        <location filename="../../counter/admin/window.py" line="283"/>
         <source>new PIN</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="282"/>
+        <location filename="../../counter/admin/window.py" line="286"/>
         <source>The chosen member of staff:</source>
         <translation>所选员工：</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="285"/>
+        <location filename="../../counter/admin/window.py" line="289"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="286"/>
+        <location filename="../../counter/admin/window.py" line="290"/>
         <source>New PIN</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="288"/>
+        <location filename="../../counter/admin/window.py" line="292"/>
         <source>Set the PIN</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="292"/>
+        <location filename="../../counter/admin/window.py" line="296"/>
         <source>Change the role</source>
         <translation>更改角色</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="297"/>
+        <location filename="../../counter/admin/window.py" line="301"/>
         <source>A new member of staff (signs in once given a PIN):</source>
         <translation>新增员工（设置密码后方可登录）：</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="307"/>
-        <location filename="../../counter/admin/window.py" line="358"/>
+        <location filename="../../counter/admin/window.py" line="311"/>
+        <location filename="../../counter/admin/window.py" line="362"/>
         <source>Add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="322"/>
-        <location filename="../../counter/admin/window.py" line="408"/>
+        <location filename="../../counter/admin/window.py" line="326"/>
+        <location filename="../../counter/admin/window.py" line="412"/>
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="324"/>
+        <location filename="../../counter/admin/window.py" line="328"/>
         <source>Queues served (calling order)</source>
         <translation>服务队列（叫号顺序）</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="325"/>
+        <location filename="../../counter/admin/window.py" line="329"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="330"/>
+        <location filename="../../counter/admin/window.py" line="334"/>
         <source>e.g. VAB</source>
         <translation>例如 VAB</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="337"/>
+        <location filename="../../counter/admin/window.py" line="341"/>
         <source>The chosen counter serves, from its next opening:</source>
         <translation>所选窗口下次开启起服务的队列：</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="343"/>
+        <location filename="../../counter/admin/window.py" line="347"/>
         <source>Change the queues</source>
         <translation>更改队列</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="349"/>
+        <location filename="../../counter/admin/window.py" line="353"/>
         <source>A new counter:</source>
         <translation>新增窗口：</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="352"/>
-        <location filename="../../counter/admin/window.py" line="465"/>
+        <location filename="../../counter/admin/window.py" line="356"/>
+        <location filename="../../counter/admin/window.py" line="469"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="354"/>
+        <location filename="../../counter/admin/window.py" line="358"/>
         <source>Queues</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="368"/>
-        <location filename="../../counter/admin/window.py" line="406"/>
+        <location filename="../../counter/admin/window.py" line="372"/>
+        <location filename="../../counter/admin/window.py" line="410"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="369"/>
+        <location filename="../../counter/admin/window.py" line="373"/>
         <source>Faces counter</source>
         <translation>对应窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="370"/>
+        <location filename="../../counter/admin/window.py" line="374"/>
         <source>Enrolled</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="371"/>
+        <location filename="../../counter/admin/window.py" line="375"/>
         <source>Revoked</source>
         <translation>吊销时间</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="376"/>
+        <location filename="../../counter/admin/window.py" line="380"/>
         <source>e.g. kiosk-2</source>
         <translation>例如 kiosk-2</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="379"/>
+        <location filename="../../counter/admin/window.py" line="383"/>
         <source>Kiosk</source>
         <translation>取号机</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="380"/>
+        <location filename="../../counter/admin/window.py" line="384"/>
         <source>Calling board</source>
         <translation>叫号屏</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="381"/>
+        <location filename="../../counter/admin/window.py" line="385"/>
         <source>Customer screen</source>
         <translation>客户评价屏</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="388"/>
+        <location filename="../../counter/admin/window.py" line="392"/>
         <source>The new device&apos;s key is shown here once.</source>
         <translation>新设备的密钥只在此显示一次。</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="395"/>
+        <location filename="../../counter/admin/window.py" line="399"/>
         <source>Revoke the chosen device</source>
         <translation>吊销所选设备</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="401"/>
+        <location filename="../../counter/admin/window.py" line="405"/>
         <source>Enrol a device:</source>
         <translation>登记设备：</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="410"/>
+        <location filename="../../counter/admin/window.py" line="414"/>
         <source>Enrol</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="415"/>
+        <location filename="../../counter/admin/window.py" line="419"/>
         <source>Key (shown once; copy it to the device now)</source>
         <translation>密钥（只显示一次，请立即复制到设备）</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="426"/>
+        <location filename="../../counter/admin/window.py" line="430"/>
         <source>Setting</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="427"/>
+        <location filename="../../counter/admin/window.py" line="431"/>
         <source>Value</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="428"/>
+        <location filename="../../counter/admin/window.py" line="432"/>
         <source>Default</source>
         <translation>默认值</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="429"/>
+        <location filename="../../counter/admin/window.py" line="433"/>
         <source>Bounds</source>
         <translation>取值范围</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="430"/>
+        <location filename="../../counter/admin/window.py" line="434"/>
         <source>Meaning</source>
         <translation>含义</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="445"/>
+        <location filename="../../counter/admin/window.py" line="449"/>
         <source>New value of the chosen setting</source>
         <translation>所选参数的新值</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="447"/>
+        <location filename="../../counter/admin/window.py" line="451"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="456"/>
+        <location filename="../../counter/admin/window.py" line="460"/>
         <source>Blacklist</source>
         <translation>黑名单</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="457"/>
+        <location filename="../../counter/admin/window.py" line="461"/>
         <source>Greylist</source>
         <translation>灰名单</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="458"/>
+        <location filename="../../counter/admin/window.py" line="462"/>
         <source>Do not disturb</source>
         <translation>免打扰</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="459"/>
+        <location filename="../../counter/admin/window.py" line="463"/>
         <source>Sensitive complaint</source>
         <translation>敏感投诉</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="465"/>
+        <location filename="../../counter/admin/window.py" line="469"/>
         <source>Added</source>
         <translation>加入时间</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="470"/>
+        <location filename="../../counter/admin/window.py" line="474"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="472"/>
+        <location filename="../../counter/admin/window.py" line="476"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="474"/>
+        <location filename="../../counter/admin/window.py" line="478"/>
         <source>Remove the chosen number</source>
         <translation>移除所选号码</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="483"/>
+        <location filename="../../counter/admin/window.py" line="487"/>
         <source>A CSV file of numbers, one a line; any refused line refuses the whole file, and nothing is imported.</source>
         <translation>CSV 文件，每行一个号码；任何一行被拒，整个文件被拒，不导入任何号码。</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="497"/>
+        <location filename="../../counter/admin/window.py" line="501"/>
         <source>Key</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="499"/>
+        <location filename="../../counter/admin/window.py" line="503"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="500"/>
+        <location filename="../../counter/admin/window.py" line="504"/>
         <source>Self-service</source>
         <translation>可自助办理</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="501"/>
+        <location filename="../../counter/admin/window.py" line="505"/>
         <source>Slip fields</source>
         <translation>填单栏目</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="502"/>
+        <location filename="../../counter/admin/window.py" line="506"/>
         <source>Form fields</source>
         <translation>业务单栏目</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="509"/>
+        <location filename="../../counter/admin/window.py" line="513"/>
         <source>The businesses and their fields change with `hallq hall load`.</source>
         <translation>业务及其栏目通过 `hallq hall load` 修改。</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="546"/>
+        <location filename="../../counter/admin/window.py" line="550"/>
         <source>Can sign in</source>
         <translation>可登录</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="548"/>
+        <location filename="../../counter/admin/window.py" line="552"/>
         <source>Disabled (no PIN)</source>
         <translation>已停用（无密码）</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="588"/>
+        <location filename="../../counter/admin/window.py" line="592"/>
         <source>yes or no</source>
         <translation>是或否</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="599"/>
+        <location filename="../../counter/admin/window.py" line="603"/>
         <source>Yes (1)</source>
         <translation>是 (1)</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="599"/>
+        <location filename="../../counter/admin/window.py" line="603"/>
         <source>No (0)</source>
         <translation>否 (0)</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="610"/>
+        <location filename="../../counter/admin/window.py" line="614"/>
         <source>Numbers on each list: </source>
         <translation>各名单号码数：</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="632"/>
+        <location filename="../../counter/admin/window.py" line="636"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="634"/>
+        <location filename="../../counter/admin/window.py" line="638"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="647"/>
+        <location filename="../../counter/admin/window.py" line="651"/>
         <source>Not done: %1</source>
         <translation>未执行：%1</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="668"/>
+        <location filename="../../counter/admin/window.py" line="672"/>
         <source>choose %1 in the list first</source>
         <translation>请先在列表中选择%1</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="673"/>
-        <location filename="../../counter/admin/window.py" line="685"/>
-        <location filename="../../counter/admin/window.py" line="697"/>
+        <location filename="../../counter/admin/window.py" line="677"/>
+        <location filename="../../counter/admin/window.py" line="689"/>
+        <location filename="../../counter/admin/window.py" line="701"/>
         <source>a member of staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="678"/>
+        <location filename="../../counter/admin/window.py" line="682"/>
         <source>%1 is disabled: cannot sign in until given a new PIN</source>
         <translation>%1 已停用：设置新密码前无法登录</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="692"/>
+        <location filename="../../counter/admin/window.py" line="696"/>
         <source>%1 has a new PIN</source>
         <translation>%1 的新密码已设置</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="703"/>
+        <location filename="../../counter/admin/window.py" line="707"/>
         <source>%1 is now: %2</source>
         <translation>%1 现为：%2</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="717"/>
+        <location filename="../../counter/admin/window.py" line="721"/>
         <source>%1 added; give them a PIN to sign in</source>
         <translation>已新增 %1；设置密码后方可登录</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="727"/>
+        <location filename="../../counter/admin/window.py" line="731"/>
         <source>a counter</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="733"/>
+        <location filename="../../counter/admin/window.py" line="737"/>
         <source>Counter %1 serves %2 from its next opening</source>
         <translation>%1 号窗口下次开启起服务队列 %2</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="747"/>
+        <location filename="../../counter/admin/window.py" line="751"/>
         <source>Counter %1 added</source>
         <translation>已新增 %1 号窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="770"/>
+        <location filename="../../counter/admin/window.py" line="774"/>
         <source>%1 enrolled; its key is shown once, below</source>
         <translation>%1 已登记；密钥只在下方显示一次</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="778"/>
+        <location filename="../../counter/admin/window.py" line="782"/>
         <source>a device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="781"/>
+        <location filename="../../counter/admin/window.py" line="785"/>
         <source>%1 revoked</source>
         <translation>%1 已吊销</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="791"/>
+        <location filename="../../counter/admin/window.py" line="795"/>
         <source>a setting</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="797"/>
+        <location filename="../../counter/admin/window.py" line="801"/>
         <source>%1 is now %2</source>
         <translation>%1 已改为 %2</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="813"/>
+        <location filename="../../counter/admin/window.py" line="817"/>
         <source>%1: %2 rows, %3 added, %4 already on the list</source>
         <translation>%1：共 %2 行，新增 %3 个，已在名单中 %4 个</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="829"/>
+        <location filename="../../counter/admin/window.py" line="833"/>
         <source>a number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="833"/>
+        <location filename="../../counter/admin/window.py" line="837"/>
         <source>%1 taken off the list</source>
         <translation>%1 已移出名单</translation>
     </message>

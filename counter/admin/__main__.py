@@ -80,7 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def open_on_server(link: HallLink, language: str) -> AdminWindow:
     """The window on the hall server's API, with the lost-server strip."""
-    window = AdminWindow(ServerAdmin(link), language=language)
+    source = ServerAdmin(link)
+    window = AdminWindow(source, language=language)
+    source.ended = window.session_ended
     central = window.centralWidget()
     layout = central.layout() if central is not None else None
     if isinstance(layout, QVBoxLayout):

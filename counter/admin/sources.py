@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from shared.client.decoding import Undecodable
-from shared.client.http import ServerError
+from shared.client.http import Refused, ServerError
 from shared.qt.errors import FailureNotices
 from shared.qt.remote import HallLink, LinkWords
 from shared.rules.permissions import Actor
@@ -255,9 +255,12 @@ class ServerAdmin:
 
     on_server = True
 
-    def __init__(self, link: HallLink, words: LinkWords | None = None) -> None:
+    def __init__(
+        self, link: HallLink, words: LinkWords | None = None, ended: Complain | None = None
+    ) -> None:
         self.link, self.words = link, words or LinkWords()
         self.clock: Clock = link.clock
+        self.ended = ended  # told when the server no longer knows the session (401)
 
     def _send(
         self,
@@ -270,10 +273,14 @@ class ServerAdmin:
     ) -> None:
         reply = self.link.request(method, path, body, key=key)
         reply.answered.connect(done)
-        reply.failed.connect(lambda error: complain(self._reason(error)))
+        reply.failed.connect(lambda error: self._failed(error, key, complain))
 
-    def _reason(self, error: ServerError) -> str:
-        return self.words.of(error)
+    def _failed(self, error: ServerError, key: str | None, complain: Complain) -> None:
+        signed_in = key is not None and key != self.link.key
+        if isinstance(error, Refused) and error.status == 401 and signed_in and self.ended:
+            self.ended(error.reason)  # the session expired or was revoked
+        else:
+            complain(self.words.of(error))
 
     def sign_in(
         self, staff_id: str, pin: str, done: Callable[[Admin], None], complain: Complain

@@ -71,7 +71,10 @@ def _table(headers: Sequence[str], name: str) -> QTableWidget:
 
 
 def _fill(table: QTableWidget, rows: Sequence[Sequence[object]]) -> None:
+    """The rows, the chosen one kept chosen without telling anyone (a re-read after a
+    change elsewhere must not overwrite what the administrator is typing)."""
     chosen = table.currentRow()
+    table.blockSignals(True)
     table.setRowCount(len(rows))
     for row, values in enumerate(rows):
         for column, value in enumerate(values):
@@ -80,6 +83,7 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[object]]) -> None:
             table.setItem(row, column, item)
     if 0 <= chosen < len(rows):
         table.selectRow(chosen)
+    table.blockSignals(False)
 
 
 def _chosen(table: QTableWidget, column: int = 0) -> str | None:

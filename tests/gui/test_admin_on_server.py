@@ -4,9 +4,13 @@ and disables a clerk by clicking."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import update
 
+from shared.store.models import StaffSession
 from tests.integration.test_server_admin import audited, served
 
 pytestmark = [pytest.mark.integration]
@@ -52,5 +56,18 @@ def test_the_window_on_the_server_refuses_a_clerk_and_lets_the_administrator_dis
         assert audited(store, "staff_disabled") == [("S001", {"staff_id": "E006", "sessions": 0})]
         # the session a refused clerk opened was ended at once
         assert len(audited(store, "sign_out")) == 1
+
+        # the administrator's own session ends elsewhere: her next act brings the sign-in back
+        with store.write() as session:
+            session.execute(update(StaffSession).values(revoked_at=dt.datetime(2000, 1, 1)))
+        row = [table.item(r, 0).text() for r in range(table.rowCount())].index("E005")
+        rect = table.visualItemRect(table.item(row, 0))
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.pages.currentIndex() == 0, timeout=10000)
+        assert window.admin is None and page.message.text()
+        assert [d for _, d in audited(store, "staff_disabled")] == [
+            {"staff_id": "E006", "sessions": 0}
+        ]
     finally:
         link.close()
