@@ -194,3 +194,50 @@ def test_the_catalog_is_complete_and_its_compiled_form_says_the_same():
             english, chinese = message.findtext("source"), message.find("translation")
             assert chinese is not None and chinese.get("type") is None, english
             assert chinese.text and translator.translate(name, english) == chinese.text, english
+
+
+@BOTH
+def test_staff_counters_and_devices_change_by_clicks_and_a_key_is_shown_once(
+    qtbot, admin_window, store
+):
+    admin = admin_window
+    window = admin.window
+    button = type(window.sign_in_page.button)
+    admin.sign_in(qtbot)
+    admin.type_into(qtbot, window.new_staff_id, "E009")
+    admin.type_into(qtbot, window.new_staff_name, "Sun Yue")
+    qtbot.mouseClick(window.findChild(button, "addStaffButton"), Qt.MouseButton.LeftButton)
+    assert window.new_staff_id.text() == ""
+    admin.choose(qtbot, window.staff_table, "E009")
+    window.chosen_role.setFocus()
+    qtbot.keyClick(window.chosen_role, Qt.Key.Key_Down)  # clerk -> lead
+    qtbot.mouseClick(window.findChild(button, "roleButton"), Qt.MouseButton.LeftButton)
+    with store.read() as session:
+        assert session.scalar(select(Clerk.role).where(Clerk.staff_id == "E009")) == "lead"
+    admin.choose(qtbot, window.staff_table, "S001")
+    qtbot.mouseClick(window.findChild(button, "disableButton"), Qt.MouseButton.LeftButton)
+    assert window.message.text().startswith(WORDS[window.language]["not_done"])
+
+    admin.tab(qtbot, 1)
+    admin.choose(qtbot, window.counter_table, "4")
+    admin.type_into(qtbot, window.counter_queues, "ab")
+    qtbot.mouseClick(window.findChild(button, "queuesButton"), Qt.MouseButton.LeftButton)
+    row = window.counter_table.currentRow()
+    assert window.counter_table.item(row, 2).text() == "AB"
+    admin.type_into(qtbot, window.counter_queues, "AZ")
+    qtbot.mouseClick(window.findChild(button, "queuesButton"), Qt.MouseButton.LeftButton)
+    assert window.message.text().startswith(WORDS[window.language]["not_done"])
+    assert "Z" in window.message.text() and window.counter_table.item(row, 2).text() == "AB"
+
+    admin.tab(qtbot, 2)
+    admin.type_into(qtbot, window.device_name, "kiosk-2")
+    qtbot.mouseClick(window.findChild(button, "enrolButton"), Qt.MouseButton.LeftButton)
+    key = window.new_key.text()
+    assert key.startswith("hd_") and window.device_table.rowCount() == 1
+    admin.choose(qtbot, window.device_table, "kiosk-2")
+    qtbot.mouseClick(window.findChild(button, "revokeButton"), Qt.MouseButton.LeftButton)
+    assert window.device_table.item(0, 4).text() != ""
+    qtbot.mouseClick(window.findChild(button, "signOutButton"), Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == 0 and window.new_key.text() == ""
+    assert [e.detail["device"] for e in audited(store, "device_enrolled")] == ["kiosk-2"]
+    assert key not in str([e.detail for e in audited(store, "device_enrolled")])
