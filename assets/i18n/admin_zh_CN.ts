@@ -722,109 +722,134 @@
         <translation>1（是）或 0（否）</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="202"/>
+        <location filename="../../counter/admin/words.py" line="199"/>
         <source>%1 must be from %2 to %3</source>
         <translation>%1 须在 %2 至 %3 之间</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="203"/>
+        <location filename="../../counter/admin/words.py" line="200"/>
         <source>%1 must be %2, not %3</source>
         <translation>%1 须为%2，不能是 %3</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="204"/>
+        <location filename="../../counter/admin/words.py" line="201"/>
         <source>Unknown staff ID or wrong PIN</source>
         <translation>工号不存在或密码错误</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="205"/>
+        <location filename="../../counter/admin/words.py" line="202"/>
         <source>Wrong PIN: %1 is now locked for %2 minutes</source>
         <translation>密码错误：%1 已锁定 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="206"/>
+        <location filename="../../counter/admin/words.py" line="203"/>
         <source>%1 is locked until %2</source>
         <translation>%1 锁定至 %2</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="207"/>
+        <location filename="../../counter/admin/words.py" line="204"/>
         <source>%1 is not an administrator</source>
         <translation>%1 不是系统管理员，无权使用</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="208"/>
+        <location filename="../../counter/admin/words.py" line="205"/>
         <source>A PIN is %1 to %2 digits</source>
         <translation>密码为 %1 至 %2 位数字</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="209"/>
+        <location filename="../../counter/admin/words.py" line="206"/>
         <source>%1 is at counter %2; close it first</source>
         <translation>%1 正在 %2 号窗口，请先关闭该窗口</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="210"/>
+        <location filename="../../counter/admin/words.py" line="207"/>
         <source>You cannot disable yourself</source>
         <translation>不能停用自己</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="211"/>
+        <location filename="../../counter/admin/words.py" line="208"/>
         <source>You cannot change your own role</source>
         <translation>不能更改自己的角色</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="212"/>
+        <location filename="../../counter/admin/words.py" line="209"/>
         <source>Staff ID %1 is already taken</source>
         <translation>工号 %1 已被使用</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="213"/>
+        <location filename="../../counter/admin/words.py" line="210"/>
         <source>Counter %1 already exists</source>
         <translation>%1 号窗口已存在</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="214"/>
+        <location filename="../../counter/admin/words.py" line="211"/>
         <source>There is no queue %1</source>
         <translation>没有队列 %1</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="215"/>
+        <location filename="../../counter/admin/words.py" line="212"/>
         <source>A counter serves at least one queue, each listed once</source>
         <translation>窗口至少服务一个队列，每个队列只列一次</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="216"/>
+        <location filename="../../counter/admin/words.py" line="213"/>
         <source>%1 is not on this list</source>
         <translation>%1 不在此名单中</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="217"/>
+        <location filename="../../counter/admin/words.py" line="214"/>
         <source>%1: %2 lines refused, nothing imported: %3</source>
         <translation>%1：%2 行被拒，未导入任何号码：%3</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="218"/>
+        <location filename="../../counter/admin/words.py" line="215"/>
         <source>The staff ID and name are 1 to %2 characters</source>
         <translation>工号和姓名为 1 至 %2 个字符</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="219"/>
+        <location filename="../../counter/admin/words.py" line="216"/>
         <source>A device named %1 is already enrolled; revoke it first</source>
         <translation>名为 %1 的设备已登记，请先吊销</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="220"/>
+        <location filename="../../counter/admin/words.py" line="217"/>
         <source>A device name is 1 to 40 lowercase letters, digits and &apos;-&apos; (kiosk-1)</source>
         <translation>设备名为 1 至 40 个小写字母、数字和“-”（如 kiosk-1）</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="223"/>
+        <location filename="../../counter/admin/words.py" line="220"/>
         <source>whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="224"/>
+        <location filename="../../counter/admin/words.py" line="221"/>
         <source>number</source>
         <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../counter/admin/words.py" line="240"/>
+        <source>line %1: &apos;%2&apos; is not a mobile number</source>
+        <translation>第 %1 行：“%2”不是手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter/admin/words.py" line="241"/>
+        <source>line %1: %2 repeats line %3</source>
+        <translation>第 %1 行：%2 与第 %3 行重复</translation>
+    </message>
+    <message>
+        <location filename="../../counter/admin/words.py" line="242"/>
+        <source>line %1: %2 columns; this list has at most %3</source>
+        <translation>第 %1 行：%2 列，此名单至多 %3 列</translation>
+    </message>
+    <message>
+        <location filename="../../counter/admin/words.py" line="243"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter/admin/words.py" line="244"/>
+        <source> (and %1 more)</source>
+        <translation>（另有 %1 处）</translation>
     </message>
 </context>
 </TS>

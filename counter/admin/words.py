@@ -182,10 +182,6 @@ _REASONS = (
     ),
     (re.compile(r"(.+) is not on the \w+ list"), "%1 is not on this list"),
     (
-        re.compile(r"(.+): (\d+) rows refused, nothing imported: (.+)"),
-        "%1: %2 lines refused, nothing imported: %3",
-    ),
-    (
         re.compile(r"a clerk's (staff id|name) is text of 1 to (\d+) characters"),
         "The staff ID and name are 1 to %2 characters",
     ),
@@ -198,6 +194,7 @@ _REASONS = (
         "A device name is 1 to 40 lowercase letters, digits and '-' (kiosk-1)",
     ),
 )
+_LIST_REFUSED = re.compile(r"(.+): (\d+) rows refused, nothing imported: (.+)")
 _WORDS = (
     QT_TRANSLATE_NOOP("AdminWords", "%1 must be from %2 to %3"),
     QT_TRANSLATE_NOOP("AdminWords", "%1 must be %2, not %3"),
@@ -225,15 +222,63 @@ _WORDS = (
 )
 
 
+# A refused list's rows (shared/rules/number_lists.py), each "line N: what".
+_ROWS = (
+    (
+        re.compile(r"line (\d+): '(.*)' is not a mobile number"),
+        "line %1: '%2' is not a mobile number",
+    ),
+    (re.compile(r"line (\d+): (\d+) repeats line (\d+)"), "line %1: %2 repeats line %3"),
+    (
+        re.compile(r"line (\d+): (\d+) columns; this list has at most (\d+)"),
+        "line %1: %2 columns; this list has at most %3",
+    ),
+    (re.compile(r"line (\d+): (.+)"), "line %1: %2"),
+)
+_ROW_LIST_REFUSED = re.compile(r"(.+): (\d+) rows refused, nothing imported: (.+)")
+_WORDS = (
+    QT_TRANSLATE_NOOP("AdminWords", "line %1: '%2' is not a mobile number"),
+    QT_TRANSLATE_NOOP("AdminWords", "line %1: %2 repeats line %3"),
+    QT_TRANSLATE_NOOP("AdminWords", "line %1: %2 columns; this list has at most %3"),
+    QT_TRANSLATE_NOOP("AdminWords", "line %1: %2"),
+    QT_TRANSLATE_NOOP("AdminWords", " (and %1 more)"),
+)
+_MORE = re.compile(r"(.*) \(and (\d+) more\)")
+
+
+def _said(words: str, groups: tuple[str, ...]) -> str:
+    said = QCoreApplication.translate("AdminWords", words)
+    for number, group in enumerate(groups, start=1):
+        if group in ("whole number", "number"):
+            group = QCoreApplication.translate("AdminWords", group)
+        said = said.replace(f"%{number}", group)
+    return said
+
+
+def _rows_words(rows: str) -> str:
+    """The refused rows of a list, each in the window's language where its form is known."""
+    more = ""
+    if match := _MORE.fullmatch(rows):
+        rows, more = match[1], _said(" (and %1 more)", (match[2],))
+    said = []
+    for row in rows.split("; line "):
+        row = row if row.startswith("line ") else f"line {row}"
+        for pattern, words in _ROWS:
+            if found := pattern.fullmatch(row):
+                said.append(_said(words, found.groups()))
+                break
+    return "; ".join(said) + more
+
+
 def reason_words(reason: str) -> str:
     """A refusal in the window's language where its form is known, else as the core said."""
     line = " ".join(reason.split())
+    if match := _LIST_REFUSED.fullmatch(line):
+        return _said(
+            "%1: %2 lines refused, nothing imported: %3",
+            (match[1], match[2], _rows_words(match[3])),
+        )
     for pattern, words in _REASONS:
         if match := pattern.fullmatch(line):
-            said = _tr(words)
-            for number, group in enumerate(match.groups(), start=1):
-                said = said.replace(
-                    f"%{number}", _tr(group) if group in ("whole number", "number") else group
-                )
-            return said
+            return _said(words, match.groups())
     return reason
