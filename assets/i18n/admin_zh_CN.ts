@@ -827,27 +827,27 @@
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="240"/>
+        <location filename="../../counter/admin/words.py" line="239"/>
         <source>line %1: &apos;%2&apos; is not a mobile number</source>
         <translation>第 %1 行：“%2”不是手机号码</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="241"/>
+        <location filename="../../counter/admin/words.py" line="240"/>
         <source>line %1: %2 repeats line %3</source>
         <translation>第 %1 行：%2 与第 %3 行重复</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="242"/>
+        <location filename="../../counter/admin/words.py" line="241"/>
         <source>line %1: %2 columns; this list has at most %3</source>
         <translation>第 %1 行：%2 列，此名单至多 %3 列</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="243"/>
+        <location filename="../../counter/admin/words.py" line="242"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/words.py" line="244"/>
+        <location filename="../../counter/admin/words.py" line="243"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 处）</translation>
     </message>

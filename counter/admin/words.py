@@ -235,8 +235,7 @@ _ROWS = (
     ),
     (re.compile(r"line (\d+): (.+)"), "line %1: %2"),
 )
-_ROW_LIST_REFUSED = re.compile(r"(.+): (\d+) rows refused, nothing imported: (.+)")
-_WORDS = (
+_ROW_WORDS = (
     QT_TRANSLATE_NOOP("AdminWords", "line %1: '%2' is not a mobile number"),
     QT_TRANSLATE_NOOP("AdminWords", "line %1: %2 repeats line %3"),
     QT_TRANSLATE_NOOP("AdminWords", "line %1: %2 columns; this list has at most %3"),
