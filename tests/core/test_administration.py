@@ -159,3 +159,27 @@ def test_hallq_staff_counter_and_lists_remove_on_the_store_file(
     assert "only an administrator may manage staff" in capsys.readouterr().err
     by = {e.action: e for e in actions(store, "staff_disabled")}
     assert by["staff_disabled"].source == "cli"
+
+
+def test_the_bounds_in_words_are_the_bounds_the_check_keeps():
+    """Each whole-number setting's stated bounds: the least and the most are taken, one
+    beyond either is refused with a reason naming the setting."""
+    from shared.services.settings import check_settings
+
+    for rule in setting_rules():
+        if rule.kind != "int":
+            continue
+        least, _, most = rule.bounds.partition(" to ")
+        for value in (int(least), int(most)):
+            assert getattr(check_settings({rule.name: value}), rule.name) == value
+        for value in (int(least) - 1, int(most) + 1):
+            with pytest.raises(Rejected, match=f"^{rule.name} must be "):
+                check_settings({rule.name: value})
+    for name, inside, outside in (
+        ("alert_level1", 999, 1000.5),
+        ("score_sales", 1000, 1000.5),
+        ("score_sales_target", 1, 0),
+    ):
+        check_settings({name: inside, **({"alert_level2": 1000} if name == "alert_level1" else {})})
+        with pytest.raises(Rejected):
+            check_settings({name: outside})
