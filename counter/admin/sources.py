@@ -15,7 +15,7 @@ from shared.client.decoding import Undecodable
 from shared.client.http import Refused, ServerError
 from shared.qt.errors import FailureNotices
 from shared.qt.remote import HallLink, LinkWords
-from shared.rules.permissions import Actor
+from shared.rules.permissions import Actor, Permission, require
 from shared.services import campaigns, staff_admin
 from shared.services.devices import enrol_device, list_devices, revoke_device
 from shared.services.roles import change_settings_as
@@ -23,7 +23,7 @@ from shared.services.settings import load_settings, setting_rules
 from shared.services.staff import sign_in
 from shared.store.clock import Clock
 from shared.store.database import Store
-from shared.store.lookup import find_hall
+from shared.store.lookup import find_clerk, find_hall
 
 Complain = Callable[[str], None]
 Done = Callable[[Any], None]
@@ -98,8 +98,6 @@ class StoreAdmin:
     def _actor(self, admin: Admin) -> Actor:
         """The signed-in member of staff as the services that take an actor see them, with
         the role the store holds now."""
-        from shared.store.lookup import find_clerk
-
         with self.store.read() as session:
             clerk = find_clerk(session, find_hall(session, self.hall_code), admin.staff_id)
             return Actor(
@@ -133,13 +131,9 @@ class StoreAdmin:
             return [row.as_json() for row in staff_admin.list_businesses(store, hall, me)]
         actor = self._actor(admin)
         if what == "devices":
-            from shared.rules.permissions import Permission, require
-
             require(actor, Permission.MANAGE_DEVICES)
             return _device_json(list_devices(store, hall))
         if what == "settings":
-            from shared.rules.permissions import Permission, require
-
             require(actor, Permission.CHANGE_SETTINGS)
             with store.read() as session:
                 now = load_settings(session, find_hall(session, hall).id)
