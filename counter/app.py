@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from shared.qt import application
 from shared.qt.application import Translation
 
-CATALOGS = ("workstation", "screen", "words")
+CATALOGS = ("workstation", "screen", "words", "admin")
 POINT_SIZE = 11
 
 

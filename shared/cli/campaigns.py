@@ -111,6 +111,23 @@ def cmd_lists(args: argparse.Namespace, out: TextIO) -> None:
             )
             out.write(_import(importer, args.file))
             return
+        if args.action == "remove":
+            if not (args.kind and args.file):
+                raise Rejected("lists remove needs KIND and the NUMBER to take off")
+            campaigns.remove_from_special_list(store, args.hall, None, args.kind, args.file)
+            out.write(f"removed from the {args.kind} list\n")
+            return
+        if args.action == "entries":
+            if not args.kind:
+                raise Rejected("lists entries needs KIND")
+            rows = campaigns.special_list_entries(store, args.hall, None, args.kind)
+            if args.json:
+                _print_json([row.as_json() for row in rows], out)
+            else:
+                out.writelines(
+                    f"{row.phone}  added {row.added_at:%Y-%m-%d %H:%M}\n" for row in rows
+                )
+            return
         sizes = campaigns.special_list_sizes(store, args.hall, None)
         imports = campaigns.list_imports(store, args.hall, None)
     if args.json:
@@ -198,14 +215,18 @@ def register(command: AddCommand) -> None:
     lists = command(
         "lists",
         cmd_lists,
-        "the hall's special lists (黑名单, 灰名单, 免打扰, 敏感投诉): import from CSV, show",
+        "the hall's special lists (黑名单, 灰名单, 免打扰, 敏感投诉): import from CSV, show "
+        "their sizes, list one's numbers (entries), take a number off (remove)",
     )
-    lists.add_argument("action", choices=["import", "show"])
+    lists.add_argument("action", choices=["import", "show", "entries", "remove"])
     lists.add_argument(
         "kind", nargs="?", metavar="KIND",
         help="blacklist, greylist, do_not_disturb or sensitive_complaint",
     )  # fmt: skip
-    lists.add_argument("file", nargs="?", metavar="FILE", help="import: the CSV file")
+    lists.add_argument(
+        "file", nargs="?", metavar="FILE|NUMBER",
+        help="import: the CSV file; remove: the number to take off",
+    )  # fmt: skip
     lists.add_argument("--json", action="store_true", help="print JSON")
 
     handled = command(

@@ -26,6 +26,7 @@ from shared.cli import (
     purge,
     report,
     serve,
+    staff,
     warnings,
 )
 from shared.errors import Rejected
@@ -55,6 +56,7 @@ COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (
     purge.register,
     report.register,
     serve.register,
+    staff.register,
     warnings.register,
 )
 

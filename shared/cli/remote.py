@@ -24,7 +24,8 @@ from shared.errors import Rejected
 
 # What the command line may ask of the server; the rest works on the store file itself.
 REMOTE_COMMANDS = (
-    "status", "metrics", "ack", "settings", "device", "purge", "campaigns", "lists", "cases"
+    "status", "metrics", "ack", "settings", "device", "purge", "campaigns", "lists", "cases",
+    "staff", "counter",
 )  # fmt: skip
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -208,7 +209,15 @@ def run_campaigns(connection: Connection, args: argparse.Namespace, out: TextIO)
 
 
 def run_lists(connection: Connection, args: argparse.Namespace, out: TextIO) -> None:
-    if args.action == "import":
+    if args.action in ("entries", "remove"):
+        kind = _quoted(args.kind, f"lists {args.action}")
+        if args.action == "entries":
+            _write_json(connection.request("GET", f"/api/lists/{kind}"), out)
+            return
+        number = _quoted(args.file, "lists remove (the NUMBER)")
+        connection.request("DELETE", f"/api/lists/{kind}/{number}")
+        out.write(f"removed from the {args.kind} list\n")
+    elif args.action == "import":
         kind = _quoted(args.kind, "lists import")
         file = urllib.parse.urlencode({"file": args.file or ""})
         body = _read_file(args.file, "lists import")
@@ -249,6 +258,45 @@ def run_cases(connection: Connection, args: argparse.Namespace, out: TextIO) -> 
     _write_json(answer, out)
 
 
+def run_staff(connection: Connection, args: argparse.Namespace, out: TextIO) -> None:
+    if args.action == "list":
+        _write_json(connection.request("GET", "/api/staff"), out)
+        return
+    staff = _quoted(args.staff_id, f"staff {args.action} (the STAFF id)")
+    if args.action == "add":
+        body = {"staff_id": args.staff_id, "name": args.name or "", "role": args.role or "clerk"}
+        connection.request("POST", "/api/staff", body)
+        out.write(f"{args.staff_id} added; give them a PIN with `hallq staff reset-pin`\n")
+    elif args.action == "disable":
+        connection.request("POST", f"/api/staff/{staff}/disable")
+        out.write(f"{args.staff_id} disabled: cannot sign in until given a new PIN\n")
+    elif args.action == "reset-pin":
+        pin = os.environ.get("HALLQ_NEW_PIN") or (
+            getpass.getpass(f"new PIN for {args.staff_id}: ") if sys.stdin.isatty() else ""
+        )
+        connection.request("POST", f"/api/staff/{staff}/pin", {"pin": pin})
+        out.write(f"{args.staff_id} has a new PIN\n")
+    else:
+        connection.request("POST", f"/api/staff/{staff}/role", {"role": args.role or ""})
+        out.write(f"{args.staff_id} is now a {args.role}\n")
+
+
+def run_counter(connection: Connection, args: argparse.Namespace, out: TextIO) -> None:
+    if args.action == "list":
+        _write_json(connection.request("GET", "/api/setup/counters"), out)
+        return
+    if args.number is None:
+        raise Refused(f"hallq counter {args.action} needs the counter's NUMBER")
+    if args.action == "add":
+        body = {"number": args.number, "queues": args.queues or "", "name": args.name or ""}
+        connection.request("POST", "/api/setup/counters", body)
+        out.write(f"counter {args.number} added, serving {args.queues}\n")
+    else:
+        body = {"queues": args.queues or ""}
+        connection.request("POST", f"/api/setup/counters/{args.number}/queues", body)
+        out.write(f"counter {args.number} now serves {args.queues}\n")
+
+
 RUNNERS = {
     "status": run_status,
     "metrics": run_metrics,
@@ -259,6 +307,8 @@ RUNNERS = {
     "campaigns": run_campaigns,
     "lists": run_lists,
     "cases": run_cases,
+    "staff": run_staff,
+    "counter": run_counter,
 }
 
 
@@ -298,10 +348,26 @@ def build_parser() -> argparse.ArgumentParser:
     campaigns.add_argument("--from", dest="starts", metavar="D")
     campaigns.add_argument("--to", dest="ends", metavar="D")
     campaigns.add_argument("--json", action="store_true")
-    lists = commands.add_parser("lists", help="the special lists: import from CSV, show")
-    lists.add_argument("action", choices=["import", "show"])
+    lists = commands.add_parser(
+        "lists", help="the special lists: import from CSV, show, entries, remove a number"
+    )
+    lists.add_argument("action", choices=["import", "show", "entries", "remove"])
     lists.add_argument("kind", nargs="?")
     lists.add_argument("file", nargs="?")
+    staff = commands.add_parser(
+        "staff",
+        help="staff (administrator): list, add, disable, reset-pin (HALLQ_NEW_PIN or a "
+        "prompt), role",
+    )
+    staff.add_argument("action", choices=["list", "add", "disable", "reset-pin", "role"])
+    staff.add_argument("staff_id", nargs="?", metavar="STAFF")
+    staff.add_argument("--name")
+    staff.add_argument("--role")
+    counter = commands.add_parser("counter", help="counters (administrator): list, add, queues")
+    counter.add_argument("action", choices=["list", "add", "queues"])
+    counter.add_argument("number", nargs="?", type=int, metavar="NUMBER")
+    counter.add_argument("--queues", metavar="LETTERS")
+    counter.add_argument("--name")
     cases = commands.add_parser("cases", help="complaint cases and call-backs")
     cases.add_argument(
         "action", choices=["list", "complain", "assign", "callback", "close", "report"]

@@ -6,8 +6,8 @@ pyside6-lupdate cannot follow the programs' module-level `tr(text)` helpers (it 
 strings under a context of its own), so the strings are read from the sources' syntax:
 `self.tr("…")` in class C is context C; `tr("…")` / `_tr("…")` is the context of the
 module's helper (`return QCoreApplication.translate("Ctx", text)`); `translate("Ctx", "…")`
-names its own. `python -m shared.qt.catalogs` updates every catalog in place; then
-`pyside6-lrelease` makes the .qm files. A new string comes in unfinished, with an empty
+and `QT_TRANSLATE_NOOP("Ctx", "…")` name their own. `python -m shared.qt.catalogs` updates
+every catalog in place; then `pyside6-lrelease` makes the .qm files. A new string comes in unfinished, with an empty
 translation, for a person to write.
 """
 
@@ -29,6 +29,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "screen": ("counter/screen/*.py",),
     "workstation": ("counter/customer/*.py", "counter/workstation/*.py"),
     "words": ("shared/qt/codes.py", "shared/qt/refusals.py"),
+    "admin": ("counter/admin/*.py",),
 }
 CATALOGS = (*SOURCES, "failures")
 
@@ -108,7 +109,7 @@ def texts_of(path: Path) -> set[Text]:
                 ):
                     found.add(Text(helpers[name], text))
                 elif (
-                    name == "translate"
+                    name in ("translate", "QT_TRANSLATE_NOOP")
                     and len(args) >= 2
                     and (context := _literal(args[0])) is not None
                     and (text := _literal(args[1])) is not None

@@ -142,3 +142,30 @@ class AssignCallback(Strict):
 
 class RecordCallback(Strict):
     outcome: Word
+
+
+class AddStaff(Strict):
+    staff_id: Annotated[str, Field(min_length=1, max_length=20)]
+    name: Annotated[str, Field(min_length=1, max_length=50)]
+    role: Word = "clerk"
+
+
+class NewPin(Strict):
+    pin: Annotated[str, Field(pattern=r"^[0-9]{4,8}$")]
+
+
+class ChangeRole(Strict):
+    role: Word
+
+
+Queues = Annotated[str, Field(pattern=r"^[A-Z]{1,26}$")]
+
+
+class AddCounter(Strict):
+    number: Annotated[int, Field(ge=1, le=9999)]
+    queues: Queues
+    name: Annotated[str, Field(max_length=50)] = ""
+
+
+class CounterQueues(Strict):
+    queues: Queues

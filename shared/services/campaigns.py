@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from shared.errors import Rejected
 from shared.figures.campaigns import CampaignFeedback, campaign_feedback
 from shared.rules.input_text import check_text
+from shared.rules.masking import mask_phone
 from shared.rules.number_lists import read_number_list
 from shared.rules.permissions import Actor, Permission, require
 from shared.services.audit import entries, record_act
@@ -351,3 +352,69 @@ def list_imports(
             }
             for entry in entries(session, hall.id, action="list_imported")
         ]
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """One number on a special list, and when it was added."""
+
+    phone: str
+    added_at: dt.datetime
+
+    def as_json(self) -> dict[str, object]:
+        return {"phone": self.phone, "added_at": self.added_at.isoformat()}
+
+
+def special_list_entries(
+    store: Store, hall_code: str | None, actor: Actor | None, kind: str
+) -> list[ListEntry]:
+    """The numbers on one special list, in number order, for whoever keeps the lists."""
+    if actor is not None:
+        require(actor, Permission.RUN_CAMPAIGNS)
+    checked = SpecialList.parse(kind, "special list")
+    with store.read() as session:
+        hall = find_hall(session, hall_code)
+        rows = session.execute(
+            select(SpecialListEntry.phone, SpecialListEntry.added_at)
+            .where(SpecialListEntry.hall_id == hall.id, SpecialListEntry.kind == checked)
+            .order_by(SpecialListEntry.phone)
+        ).all()
+    return [ListEntry(phone, added_at) for phone, added_at in rows]
+
+
+def remove_from_special_list(
+    store: Store,
+    hall_code: str | None,
+    actor: Actor | None,
+    kind: str,
+    phone: str,
+    *,
+    clock: Clock | None = None,
+) -> None:
+    """Take one number off a special list; audited with the number masked, as the audit log
+    is kept past the retention of personal data."""
+    if actor is not None:
+        require(actor, Permission.RUN_CAMPAIGNS)
+    checked = SpecialList.parse(kind, "special list")
+    now = (clock or clock_for(store)).now()
+    with store.write() as session:
+        hall = find_hall(session, hall_code, lock=True)
+        entry = session.scalar(
+            select(SpecialListEntry).where(
+                SpecialListEntry.hall_id == hall.id,
+                SpecialListEntry.kind == checked,
+                SpecialListEntry.phone == phone.strip(),
+            )
+        )
+        if entry is None:
+            raise Rejected(f"{mask_phone(phone.strip())} is not on the {checked} list")
+        session.delete(entry)
+        record_act(
+            session,
+            hall.id,
+            "list_entry_removed",
+            at=now,
+            actor=actor,
+            list=str(checked),
+            phone=mask_phone(entry.phone),
+        )

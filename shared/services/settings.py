@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from collections.abc import Collection
@@ -242,3 +243,72 @@ def change_settings(session: Session, hall_id: int, changes: dict[str, object]) 
     for name, value in coerced.items():
         session.merge(Setting(hall_id=hall_id, key=name, value=value))
     return updated
+
+
+# ----- what each setting means and which values it takes, as a window lists them -----
+
+# The bounds `HallSettings.validate` and the checks above enforce, in words; whole numbers
+# take theirs from _WHOLE_RANGES, true/false settings have none to say.
+_BOUNDS_IN_WORDS = {
+    "alert_level1": f"above 0, at most {MAX_THRESHOLD:g}",
+    "alert_level2": f"above alert_level1, at most {MAX_THRESHOLD:g}",
+    "alert_margin": "at least 0, below alert_level1",
+    "vip_queue": "one capital letter: one of the hall's queues",
+    "group_queue": "one capital letter: one of the hall's queues",
+    "printer": "pdf, none, file:PATH, usb:VENDOR:PRODUCT (hex) or network:HOST[:PORT]",
+    "print_folder": "an existing folder, or empty",
+    "score_sales": f"0 to {MAX_POINTS:g} points",
+    "score_volume": f"0 to {MAX_POINTS:g} points",
+    "score_satisfaction": f"0 to {MAX_POINTS:g} points",
+    "score_quality": f"0 to {MAX_POINTS:g} points",
+    "score_sales_target": "above 0, at most 1",
+    **{name: f"{least} to {most}" for name, least, most in _WHOLE_RANGES},
+}
+
+
+@dataclass(frozen=True)
+class SettingRule:
+    """One setting as `hallq settings` and the administrator's window describe it."""
+
+    name: str
+    kind: str  # float, int, bool or str
+    default: object
+    meaning: str  # the field's documentation in HallSettings
+    bounds: str  # "" for true/false
+
+
+def _meanings() -> dict[str, str]:
+    """Each field's documentation, read from HallSettings' source: the one place it is written."""
+    import ast
+    import inspect
+    import textwrap
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(HallSettings)))
+    body = tree.body[0].body if isinstance(tree.body[0], ast.ClassDef) else []
+    meanings: dict[str, str] = {}
+    for field_node, doc in itertools.pairwise(body):
+        if (
+            isinstance(field_node, ast.AnnAssign)
+            and isinstance(field_node.target, ast.Name)
+            and isinstance(doc, ast.Expr)
+            and isinstance(doc.value, ast.Constant)
+            and isinstance(doc.value.value, str)
+        ):
+            meanings[field_node.target.id] = " ".join(doc.value.value.split())
+    return meanings
+
+
+def setting_rules() -> list[SettingRule]:
+    """Every setting, in the order HallSettings lists them, with its meaning and bounds."""
+    meanings = _meanings()
+    defaults = HallSettings()
+    return [
+        SettingRule(
+            field.name,
+            str(field.type),
+            getattr(defaults, field.name),
+            meanings.get(field.name, ""),
+            _BOUNDS_IN_WORDS.get(field.name, ""),
+        )
+        for field in fields(HallSettings)
+    ]

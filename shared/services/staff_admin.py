@@ -1,25 +1,147 @@
-"""An administrator's management of staff and counters: add a clerk, change a role, disable
-a clerk, add a counter. Each act is one audited transaction; anyone else is refused.
+"""An administrator's management of staff and counters: list the staff, add a clerk,
+change a role, disable a clerk, give a new PIN; list the counters, add one, change the
+queues it serves; read the businesses and their slip and form fields. Each act is one
+audited transaction; anyone else is refused.
 
-A disabled clerk keeps their history (figures refer to them) but loses their PIN, so they
-can no longer sign in until an administrator gives them a new one.
+A disabled clerk keeps their history (figures refer to them) but loses their PIN and every
+open session, so they can no longer sign in until an administrator gives them a new PIN.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from shared.errors import Rejected
 from shared.rules.input_text import check_text
 from shared.services.changes import Changes
-from shared.services.roles import ADMINS, Act, sensitive_act
+from shared.services.roles import ADMINS, Act, require_role, sensitive_act
+from shared.services.settings import load_settings
+from shared.services.staff import hash_pin
 from shared.store.clock import Clock
 from shared.store.database import Store
-from shared.store.lookup import find_clerk, find_queue
-from shared.store.models import Clerk, Counter, CounterSession
+from shared.store.lookup import find_clerk, find_counter, find_hall, find_queue
+from shared.store.models import Business, Clerk, Counter, CounterSession, Queue, StaffSession
 from shared.vocabulary import Role
+
+
+@dataclass(frozen=True)
+class StaffNow:
+    """A member of staff as the administrator sees them: `can_sign_in` is False for a
+    disabled clerk (or one never given a PIN); `locked_until` after wrong PINs."""
+
+    staff_id: str
+    name: str
+    role: Role
+    can_sign_in: bool
+    locked_until: dt.datetime | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "staff_id": self.staff_id,
+            "name": self.name,
+            "role": str(self.role),
+            "can_sign_in": self.can_sign_in,
+            "locked_until": self.locked_until.isoformat() if self.locked_until else None,
+        }
+
+
+@dataclass(frozen=True)
+class CounterNow:
+    """A counter's set-up: its number, name, the queues it serves in calling order, state."""
+
+    number: int
+    name: str
+    queues: str
+    state: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "number": self.number,
+            "name": self.name,
+            "queues": self.queues,
+            "state": self.state,
+        }
+
+
+@dataclass(frozen=True)
+class BusinessNow:
+    """A business, the queue it joins, and the keys and labels of its slip and form fields."""
+
+    key: str
+    name: str
+    name_en: str
+    queue: str
+    self_service: bool
+    slip_fields: list[dict[str, object]]
+    form_fields: list[dict[str, object]]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "name_en": self.name_en,
+            "queue": self.queue,
+            "self_service": self.self_service,
+            "slip_fields": self.slip_fields,
+            "form_fields": self.form_fields,
+        }
+
+
+def _read_as_admin(store: Store, hall_code: str | None, admin: str, what: str) -> None:
+    """Refuse a read of the hall's set-up to anyone but an administrator."""
+    with store.read() as session:
+        require_role(find_clerk(session, find_hall(session, hall_code), admin), ADMINS, what)
+
+
+def list_staff(store: Store, hall_code: str | None, admin: str) -> list[StaffNow]:
+    _read_as_admin(store, hall_code, admin, "manage staff")
+    with store.read() as session:
+        hall = find_hall(session, hall_code)
+        clerks = session.scalars(
+            select(Clerk).where(Clerk.hall_id == hall.id).order_by(Clerk.staff_id)
+        )
+        return [
+            StaffNow(c.staff_id, c.name, c.role, c.pin_hash is not None, c.locked_until)
+            for c in clerks
+        ]
+
+
+def list_counters(store: Store, hall_code: str | None, admin: str) -> list[CounterNow]:
+    _read_as_admin(store, hall_code, admin, "manage counters")
+    with store.read() as session:
+        hall = find_hall(session, hall_code)
+        counters = session.scalars(
+            select(Counter).where(Counter.hall_id == hall.id).order_by(Counter.number)
+        )
+        return [CounterNow(c.number, c.name, c.queues, str(c.state)) for c in counters]
+
+
+def list_businesses(store: Store, hall_code: str | None, admin: str) -> list[BusinessNow]:
+    _read_as_admin(store, hall_code, admin, "read the hall's definition")
+    with store.read() as session:
+        hall = find_hall(session, hall_code)
+        rows = session.execute(
+            select(Business, Queue.letter)
+            .join(Queue, Queue.id == Business.queue_id)
+            .where(Business.hall_id == hall.id)
+            .order_by(Business.id)
+        ).all()
+        return [
+            BusinessNow(
+                b.key,
+                b.name,
+                b.name_en,
+                letter,
+                b.self_service,
+                list(b.slip_fields or []),
+                list(b.form_fields or []),
+            )
+            for b, letter in rows
+        ]
 
 
 def _check_role(role: str) -> Role:
@@ -96,7 +218,34 @@ def disable_clerk(
         if at_counter is not None:
             raise Rejected(f"{staff_id} is at counter {at_counter}; close it first")
         clerk.pin_hash, clerk.failed_pins, clerk.locked_until = None, 0, None
-        act.record("staff_disabled", staff_id=staff_id)
+        ended = act.session.execute(
+            update(StaffSession)
+            .where(StaffSession.clerk_id == clerk.id, StaffSession.revoked_at.is_(None))
+            .values(revoked_at=act.now)
+        )
+        act.record(
+            "staff_disabled", staff_id=staff_id, sessions=int(getattr(ended, "rowcount", 0) or 0)
+        )
+
+
+def reset_pin(
+    store: Store,
+    hall_code: str | None,
+    admin: str,
+    staff_id: str,
+    pin: str,
+    *,
+    source: str,
+    clock: Clock | None = None,
+) -> None:
+    """Give a member of staff a new PIN (of the hall's `pin_min_length` digits at least),
+    which also lifts a lock and enables a disabled clerk. The PIN itself is never recorded."""
+    with _managing_staff(store, hall_code, admin, source, clock) as act:
+        clerk = find_clerk(act.session, act.hall, staff_id)
+        shortest = load_settings(act.session, act.hall.id).pin_min_length
+        clerk.pin_hash = hash_pin(pin, shortest)
+        clerk.failed_pins, clerk.locked_until = 0, None
+        act.record("pin_reset", staff_id=staff_id)
 
 
 def add_counter(
@@ -137,6 +286,36 @@ def add_counter(
             raise Rejected(f"counter {number} already exists")
         act.session.add(Counter(hall_id=act.hall.id, number=number, queues=queues, name=name))
         act.record("counter_added", number=number, queues=queues)
+
+
+def change_counter_queues(
+    store: Store,
+    hall_code: str | None,
+    admin: str,
+    number: int,
+    queues: str,
+    *,
+    source: str,
+    clock: Clock | None = None,
+) -> None:
+    """The queues a counter serves (letters in calling order) from its next opening."""
+    if not queues or len(set(queues)) != len(queues):
+        raise Rejected("a counter serves at least one queue, each listed once")
+    with sensitive_act(
+        store,
+        hall_code,
+        admin,
+        ADMINS,
+        "manage counters",
+        changes=Changes(counters=frozenset({number})),
+        source=source,
+        clock=clock,
+    ) as act:
+        counter = find_counter(act.session, act.hall, number)
+        for letter in queues:
+            find_queue(act.session, act.hall, letter)
+        act.record("counter_queues_set", number=number, queues=queues, previous=counter.queues)
+        counter.queues = queues
 
 
 def _managing_staff(

@@ -14,7 +14,7 @@ from shared.documents.fonts import pdf_font
 from shared.resources import MissingAsset, catalog, cjk_font, icon_file, style_sheet
 from shared.vocabulary import BusinessClass
 
-CATALOGS = ("kiosk", "workstation", "screen", "words")
+CATALOGS = ("kiosk", "workstation", "screen", "words", "admin")
 STYLES = ("kiosk", "workstation", "screen")
 # The kiosk's start screen and diversion, then one per business class (the business screen).
 ICONS = ("ticket", "phone", "calendar", "self_service", *(str(each) for each in BusinessClass))

@@ -187,6 +187,6 @@ def test_staff_and_counter_changes_are_made_and_recorded(store, clock):
     assert [(action, who, detail) for action, who, _, detail in audit_log(store)] == [
         ("staff_added", ADMIN, {"staff_id": "E009", "role": "clerk"}),
         ("role_changed", ADMIN, {"staff_id": "E009", "role": "lead", "previous": "clerk"}),
-        ("staff_disabled", ADMIN, {"staff_id": "E001"}),
+        ("staff_disabled", ADMIN, {"staff_id": "E001", "sessions": 0}),
         ("counter_added", ADMIN, {"number": 7, "queues": "BA"}),
     ]

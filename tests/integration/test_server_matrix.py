@@ -140,6 +140,18 @@ ACTS: dict[str, tuple[str, str, object, set[str]]] = {
     "revoke a device": ("DELETE", "/api/devices/kiosk-9", None, {"admin"}),
     "revoke sessions": ("POST", "/api/staff/E008/revoke-sessions", None, {"admin"}),
     "purge": ("POST", "/api/purge", {"before": "2000-01-01"}, {"admin"}),
+    "staff": ("GET", "/api/staff", None, {"admin"}),
+    "add staff": ("POST", "/api/staff", {"staff_id": "E009", "name": "孙悦"}, {"admin"}),
+    "new PIN": ("POST", "/api/staff/E009/pin", {"pin": "4321"}, {"admin"}),
+    "change a role": ("POST", "/api/staff/E009/role", {"role": "lead"}, {"admin"}),
+    "disable staff": ("POST", "/api/staff/E009/disable", None, {"admin"}),
+    "counters' set-up": ("GET", "/api/setup/counters", None, {"admin"}),
+    "add a counter": ("POST", "/api/setup/counters", {"number": 7, "queues": "A"}, {"admin"}),
+    "set a counter's queues": ("POST", "/api/setup/counters/7/queues", {"queues": "B"}, {"admin"}),
+    "businesses": ("GET", "/api/setup/businesses", None, {"admin"}),
+    "settings with bounds": ("GET", "/api/setup/settings", None, LEADS),
+    "a list's numbers": ("GET", "/api/lists/greylist", None, LEADS),
+    "remove a number": ("DELETE", "/api/lists/greylist/13700000002", None, LEADS),
 }
 
 
