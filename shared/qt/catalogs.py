@@ -7,8 +7,8 @@ strings under a context of its own), so the strings are read from the sources' s
 `self.tr("…")` in class C is context C; `tr("…")` / `_tr("…")` is the context of the
 module's helper (`return QCoreApplication.translate("Ctx", text)`); `translate("Ctx", "…")`
 and `QT_TRANSLATE_NOOP("Ctx", "…")` name their own. `python -m shared.qt.catalogs` updates
-every catalog in place; then `pyside6-lrelease` makes the .qm files. A new string comes in unfinished, with an empty
-translation, for a person to write.
+every catalog in place; then `pyside6-lrelease` makes the .qm files. A new string comes in
+unfinished, with an empty translation, for a person to write.
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ def test_an_administrator_disables_a_clerk_who_then_cannot_sign_in(
     qtbot.keyClicks(page.pin, "1234")
     qtbot.keyClick(page.pin, Qt.Key.Key_Return)
     assert counter.clerk is None and counter.pages.currentIndex() == 0
-    assert page.message.text() in ("工号或密码错误", "Unknown staff ID or wrong PIN")
+    assert page.message.text() in ("工号不存在或 PIN 错误", "Unknown staff ID or wrong PIN")
 
     # a new PIN lets her back in, with her history kept
     admin.choose(qtbot, window.staff_table, "E002")
