@@ -829,4 +829,167 @@
         <translation>签名处</translation>
     </message>
 </context>
+<context>
+    <name>OfferPanel</name>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>offered, the customer will think about it</source>
+        <translation>已推荐，客户再考虑</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>not offered</source>
+        <translation>未推荐</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>The customer is in a hurry</source>
+        <translation>客户赶时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>The offer does not suit the customer</source>
+        <translation>该活动不适合客户</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>The customer already has it</source>
+        <translation>客户已办理</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>The customer is upset</source>
+        <translation>客户情绪不佳</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Customer and offer</source>
+        <translation>客户与营销推荐</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>◆ Serve with particular care</source>
+        <translation>◆ 请耐心细致服务</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>The hall asks for particular patience and care with this customer.</source>
+        <translation>营业厅提示：请对该客户格外耐心、细致。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Customer&apos;s mobile number, then Enter</source>
+        <translation>输入客户手机号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Offered</source>
+        <translation>已推荐</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Not offered…</source>
+        <translation>未推荐…</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Recommended a service without a campaign</source>
+        <translation>推荐了其他业务（非营销活动）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Customer took it</source>
+        <translation>客户已办理</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>What the customer is unhappy about</source>
+        <translation>客户不满的内容</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Log complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Campaign: %1 · offers %2</source>
+        <translation>营销活动：%1 · 推荐 %2</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>(no script line given)</source>
+        <translation>（未提供话术）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Campaign %1: %2</source>
+        <translation>营销活动 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>The customer&apos;s number is not known: type it to see the offer for them.</source>
+        <translation>客户手机号未知：输入号码后可查看推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>No campaign offer for this customer.</source>
+        <translation>该客户没有营销活动推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>No customer called.</source>
+        <translation>尚未叫号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Number noted for %1.</source>
+        <translation>已为 %1 记录手机号。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Accepted: %1 is recorded on %2.</source>
+        <translation>已接受：%1已记入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Recorded: %1.</source>
+        <translation>已记录：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Segment: %1</source>
+        <translation>客户分群：%1</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Write what the customer is unhappy about first.</source>
+        <translation>请先填写客户不满的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/workstation/offer_panel.py"/>
+        <source>Complaint logged on %1: the shift lead follows it up.</source>
+        <translation>已为 %1 登记投诉，值班长将跟进。</translation>
+    </message>
+</context>
 </TS>

@@ -191,6 +191,10 @@ class ServicePanel(QWidget):
 
     # ----- words -----
 
+    def title(self) -> str:
+        """The monitor's tab for the panel."""
+        return self.tr("Service and sales")
+
     def list_name(self, kind: str) -> str:
         names: dict[str, str] = {
             SpecialList.SENSITIVE_COMPLAINT: self.tr("Sensitive complaints"),
@@ -253,7 +257,7 @@ class ServicePanel(QWidget):
                 .replace("%3", self.list_name(waiting[-1].list))
             )
         self.flag_line.setVisible(bool(waiting))
-        title = self.tr("Service and sales")
+        title = self.title()
         self.attention.emit(f"{title} ({len(waiting)})" if waiting else title)
         self._enable()
 

@@ -232,7 +232,7 @@ class LeadMonitor(QWidget):
         tabs.addTab(self._build_floor_tab(), self.tr("Floor"))
         tabs.addTab(self._build_clerks_tab(), self.tr("Clerks"))
         tabs.addTab(self._build_charts_tab(), self.tr("Charts"))
-        tabs.addTab(self.service_panel, self.service_panel.tr("Service and sales"))
+        tabs.addTab(self.service_panel, self.service_panel.title())
         self.service_panel.attention.connect(
             lambda title: tabs.setTabText(tabs.indexOf(self.service_panel), title)
         )

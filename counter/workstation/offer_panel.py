@@ -193,11 +193,9 @@ class OfferPanel(QGroupBox):
                 .replace("%2", self._business(offer))
             )
             script = f"“{offer.script}”" if offer.script else tr("(no script line given)")
-            self.script.setText(
-                f"{script}\n{tr('Segment: %1').replace('%1', offer.segment)}"
-                if offer.segment
-                else script
-            )
+            if offer.segment:
+                script += "\n" + tr("Segment: %1").replace("%1", offer.segment)
+            self.script.setText(script)
         elif done is not None:
             self.campaign.setText(
                 tr("Campaign %1: %2").replace("%1", done[0]).replace("%2", done[1])
