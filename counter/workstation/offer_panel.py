@@ -162,6 +162,7 @@ class OfferPanel(QGroupBox):
             self.recommended.setChecked(False)
             self.complaint.clear()
             self.number.clear()
+            self.status.clear()  # what was said was about the customer before
             self._show()
         if clerk is not None and ticket is not None:
             self.source.read(clerk, self._read, self._say)
