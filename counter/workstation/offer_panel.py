@@ -125,7 +125,7 @@ class OfferPanel(QGroupBox):
         buttons = QHBoxLayout()
         for button in self.outcome_buttons:
             buttons.addWidget(button)
-        sales = QHBoxLayout()
+        sales = QHBoxLayout()  # a recommendation without a campaign
         sales.addWidget(self.recommended)
         sales.addWidget(self.accepted)
         sales.addStretch(1)
@@ -162,7 +162,7 @@ class OfferPanel(QGroupBox):
             self.recommended.setChecked(False)
             self.complaint.clear()
             self.number.clear()
-            self.status.clear()  # what was said was about the customer before
+            self._say("")  # what was said was about the customer before
             self._show()
         if clerk is not None and ticket is not None:
             self.source.read(clerk, self._read, self._say)
@@ -222,6 +222,7 @@ class OfferPanel(QGroupBox):
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def _recommended_changed(self, on: bool) -> None:
         self.accepted.setEnabled(on)

@@ -110,6 +110,8 @@ class TransactionForm(QWidget):
         self.notes_warning.setStyleSheet("color: #b03a00;")
         self.notes_warning.hide()
         layout = QVBoxLayout(self)
+        # As tall as its rows need: the scroll area scrolls rather than squeeze the fields.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(self.sections_box)
         layout.addWidget(self.add_choice)
         layout.addWidget(self.notes)
