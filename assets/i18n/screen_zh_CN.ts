@@ -701,4 +701,262 @@
         <translation>最近 %1 个营业日（%2 起）：发出预警 %3 次，应验 %4 次，误报 %5 次，待验证 %6 次；级别上升 %8 次，其中未获预警 %7 次。</translation>
     </message>
 </context>
+<context>
+    <name>ServicePanel</name>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Ticket</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Taken at</source>
+        <translation>取号时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>At</source>
+        <translation>确认时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Acknowledge flag</source>
+        <translation>确认提示</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>No flagged customer today.</source>
+        <translation>今日无重点关注客户。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Flagged customers today</source>
+        <translation>今日重点关注客户</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Call-back by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Call-back</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>No open case.</source>
+        <translation>没有未结案件。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Assign call-back</source>
+        <translation>指派回访</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Ticket, e.g. A012</source>
+        <translation>号码，如 A012</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>What the customer complains about</source>
+        <translation>客户投诉的内容</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Log complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>The call went:</source>
+        <translation>回访结果：</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Open complaint cases</source>
+        <translation>未结投诉案件</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Log a complaint about a ticket of today:</source>
+        <translation>为今日号码登记投诉：</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Targets</source>
+        <translation>目标客户</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Seen</source>
+        <translation>到厅</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Offered</source>
+        <translation>已推荐</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Accepted</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Acceptance</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Revenue (yuan)</source>
+        <translation>收入（元）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>No campaign runs today.</source>
+        <translation>今日没有进行中的营销活动。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Campaign feedback (campaigns running today)</source>
+        <translation>活动执行反馈（今日进行中的活动）</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Sensitive complaints</source>
+        <translation>敏感投诉名单</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Blacklist</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Greylist</source>
+        <translation>灰名单</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Do not disturb</source>
+        <translation>免打扰名单</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Dissatisfied rating</source>
+        <translation>不满意评价</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Declined to sign</source>
+        <translation>拒绝签名</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Complaint logged</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Flagged customer: %1 took a ticket at %2 (%3). See Service and sales.</source>
+        <translation>重点关注客户：%1 于 %2 取号（%3），请查看“服务与营销”。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Service and sales</source>
+        <translation>服务与营销</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Flag on %1 acknowledged.</source>
+        <translation>已确认 %1 的提示。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Case %1: call-back given to %2.</source>
+        <translation>案件 %1：已指派 %2 回访。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Case %1: call-back %2.</source>
+        <translation>案件 %1：回访%2。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Case %1 closed.</source>
+        <translation>案件 %1 已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Give the ticket and what the customer complains about.</source>
+        <translation>请填写号码和客户投诉的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/cases_panel.py" />
+        <source>Complaint on %1 logged: a case is open.</source>
+        <translation>已为 %1 登记投诉，案件已立。</translation>
+    </message>
+</context>
 </TS>

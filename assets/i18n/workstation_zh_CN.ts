@@ -164,16 +164,6 @@
     </message>
     <message>
         <location filename="../../counter/workstation/transaction_form.py" />
-        <source>Customer took it</source>
-        <translation>客户已办理</translation>
-    </message>
-    <message>
-        <location filename="../../counter/workstation/transaction_form.py" />
-        <source>New service recommended</source>
-        <translation>已推荐新业务</translation>
-    </message>
-    <message>
-        <location filename="../../counter/workstation/transaction_form.py" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -692,6 +682,137 @@
         <location filename="../../counter/customer/signature_pad.py" />
         <source>Sign here</source>
         <translation>签名处</translation>
+    </message>
+</context>
+<context>
+    <name>OfferPanel</name>
+    <message>
+        <source>(no script line given)</source>
+        <translation>（未提供话术）</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Accepted: %1 is recorded on %2.</source>
+        <translation>已接受：%1已记入 %2。</translation>
+    </message>
+    <message>
+        <source>Campaign %1: %2</source>
+        <translation>营销活动 %1：%2</translation>
+    </message>
+    <message>
+        <source>Campaign: %1 · offers %2</source>
+        <translation>营销活动：%1 · 推荐 %2</translation>
+    </message>
+    <message>
+        <source>Complaint logged on %1: the shift lead follows it up.</source>
+        <translation>已为 %1 登记投诉，值班长将跟进。</translation>
+    </message>
+    <message>
+        <source>Customer and offer</source>
+        <translation>客户与营销推荐</translation>
+    </message>
+    <message>
+        <source>Customer took it</source>
+        <translation>客户已办理</translation>
+    </message>
+    <message>
+        <source>Customer's mobile number, then Enter</source>
+        <translation>输入客户手机号后按回车</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Log complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>No campaign offer for this customer.</source>
+        <translation>该客户没有营销活动推荐。</translation>
+    </message>
+    <message>
+        <source>No customer called.</source>
+        <translation>尚未叫号。</translation>
+    </message>
+    <message>
+        <source>Not offered…</source>
+        <translation>未推荐…</translation>
+    </message>
+    <message>
+        <source>Number noted for %1.</source>
+        <translation>已为 %1 记录手机号。</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>已推荐</translation>
+    </message>
+    <message>
+        <source>Recommended a service without a campaign</source>
+        <translation>推荐了其他业务（非营销活动）</translation>
+    </message>
+    <message>
+        <source>Recorded: %1.</source>
+        <translation>已记录：%1。</translation>
+    </message>
+    <message>
+        <source>Segment: %1</source>
+        <translation>客户分群：%1</translation>
+    </message>
+    <message>
+        <source>The customer already has it</source>
+        <translation>客户已办理</translation>
+    </message>
+    <message>
+        <source>The customer is in a hurry</source>
+        <translation>客户赶时间</translation>
+    </message>
+    <message>
+        <source>The customer is upset</source>
+        <translation>客户情绪不佳</translation>
+    </message>
+    <message>
+        <source>The customer's number is not known: type it to see the offer for them.</source>
+        <translation>客户手机号未知：输入号码后可查看推荐。</translation>
+    </message>
+    <message>
+        <source>The hall asks for particular patience and care with this customer.</source>
+        <translation>营业厅提示：请对该客户格外耐心、细致。</translation>
+    </message>
+    <message>
+        <source>The offer does not suit the customer</source>
+        <translation>该活动不适合客户</translation>
+    </message>
+    <message>
+        <source>What the customer is unhappy about</source>
+        <translation>客户不满的内容</translation>
+    </message>
+    <message>
+        <source>Write what the customer is unhappy about first.</source>
+        <translation>请先填写客户不满的内容。</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>not offered</source>
+        <translation>未推荐</translation>
+    </message>
+    <message>
+        <source>offered, the customer will think about it</source>
+        <translation>已推荐，客户再考虑</translation>
+    </message>
+    <message>
+        <source>◆ Serve with particular care</source>
+        <translation>◆ 请耐心细致服务</translation>
     </message>
 </context>
 </TS>

@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from counter.screen import named
+from counter.screen.cases_panel import ServicePanel
 from counter.screen.charts import BarChart, StepChart
 from counter.screen.floor_orders import OrdersPanel
+from counter.screen.service_sources import service_source_for
 from counter.screen.sources import CounterOrder, Lead, ScreenSource
 from counter.screen.tables import (
     SORT_ROLE,
@@ -231,11 +233,17 @@ class LeadMonitor(QWidget):
     def _build_floor_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        self.service_panel = ServicePanel(service_source_for(self.source))
         layout.addWidget(self._build_banner())
+        layout.addWidget(self.service_panel.flag_line)
         tabs = QTabWidget()
         tabs.addTab(self._build_floor_tab(), self.tr("Floor"))
         tabs.addTab(self._build_clerks_tab(), self.tr("Clerks"))
         tabs.addTab(self._build_charts_tab(), self.tr("Charts"))
+        tabs.addTab(self.service_panel, self.service_panel.title())
+        self.service_panel.attention.connect(
+            lambda title: tabs.setTabText(tabs.indexOf(self.service_panel), title)
+        )
         self.tabs = tabs
         layout.addWidget(tabs, 1)
         return page
@@ -443,6 +451,7 @@ class LeadMonitor(QWidget):
                 self.lead, self.present, self.ack_label.setText, self._session_ended
             )
             self.warnings_panel.read(self.lead)
+            self.service_panel.read(self.lead)
 
     def present(self, floor: Floor) -> None:
         if self.lead is None:

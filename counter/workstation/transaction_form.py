@@ -1,6 +1,7 @@
 """The transaction form: what was actually done for the ticket, one section per business
-(each with its own fields, from the store), whether a new service was
-recommended and taken, how each ended, and notes. A scanned slip fills its business's section."""
+(each with its own fields, from the store), how each ended, and notes. A scanned slip fills
+its business's section. Whether a service was recommended and taken is the offer panel's
+record (counter/workstation/offer_panel.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,9 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -101,11 +100,6 @@ class TransactionForm(QWidget):
         self.add_choice = QComboBox()
         self.add_choice.setObjectName("addBusiness")
         self.add_choice.activated.connect(self._add_chosen)
-        self.recommended = QCheckBox(tr("New service recommended"))
-        self.recommended.setObjectName("recommended")
-        self.accepted = QCheckBox(tr("Customer took it"))
-        self.accepted.setObjectName("accepted")
-        self.recommended.toggled.connect(self._recommended_changed)
         self.notes = QLineEdit()
         self.notes.setObjectName("notes")
         self.notes.setPlaceholderText(tr("Notes"))
@@ -116,18 +110,14 @@ class TransactionForm(QWidget):
         self.notes_warning.setWordWrap(True)
         self.notes_warning.setStyleSheet("color: #b03a00;")
         self.notes_warning.hide()
-        sales = QHBoxLayout()
-        sales.addWidget(self.recommended)
-        sales.addWidget(self.accepted)
-        sales.addStretch(1)
         layout = QVBoxLayout(self)
+        # As tall as its rows need: the scroll area scrolls rather than squeeze the fields.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(self.sections_box)
         layout.addWidget(self.add_choice)
-        layout.addLayout(sales)
         layout.addWidget(self.notes)
         layout.addWidget(self.notes_warning)
         layout.addStretch(1)
-        self._recommended_changed(False)
 
     def _check_notes(self, text: str) -> None:
         """Notes are printed on the form unmasked: warn while they look like personal data."""
@@ -151,7 +141,6 @@ class TransactionForm(QWidget):
         for section in self.sections:
             self._drop(section)
         self.sections = []
-        self.recommended.setChecked(False)
         self.notes.clear()
         if first is not None:
             self.add(first)
@@ -192,11 +181,6 @@ class TransactionForm(QWidget):
         key = self.add_choice.itemData(index)
         if key is not None:
             self.add(key)
-
-    def _recommended_changed(self, on: bool) -> None:
-        self.accepted.setEnabled(on)
-        if not on:
-            self.accepted.setChecked(False)
 
     def fill(self, key: str, values: Mapping[str, object]) -> None:
         self.add(key).fill(values)

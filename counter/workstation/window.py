@@ -38,6 +38,8 @@ from counter.customer.window import CustomerWindow
 from counter.workstation.archive_dialog import ArchiveDialog, open_with_desktop
 from counter.workstation.archive_sources import FormArchive, ServerArchive, StoreArchive
 from counter.workstation.figures_panel import FiguresPanel
+from counter.workstation.offer_panel import OfferPanel
+from counter.workstation.offer_sources import OfferSource, ServerOffers, StoreOffers
 from counter.workstation.queue_panel import QueuePanel, call_reasons, minutes
 from counter.workstation.sign_in import SignInPage
 from counter.workstation.sources import Acted, Clerk, CounterSource, StoreCounter
@@ -102,6 +104,12 @@ class WorkstationWindow(QMainWindow):
             source = StoreCounter(store, hall_code, counter, self.clock, self.failures)
         else:
             self.clock = source.clock
+        self.offer_source: OfferSource
+        if link is not None:
+            self.offer_source = ServerOffers(link, counter)
+        else:  # on the store, as the form archive
+            assert store is not None
+            self.offer_source = StoreOffers(store, hall_code, counter, self.clock, self.failures)
         self.source, self.link = source, link
         self.customer, self.open_pdf = customer, open_pdf
         self.clerk: Clerk | None = None
@@ -223,6 +231,8 @@ class WorkstationWindow(QMainWindow):
         scroll.setWidget(self.form)
         form_panel = QWidget()
         form_box = QVBoxLayout(form_panel)
+        self.offer_panel = OfferPanel(self.offer_source, self.english, self.refresh)
+        form_box.addWidget(self.offer_panel)
         form_box.addWidget(form_title)
         form_box.addWidget(scroll, 1)
 
@@ -361,6 +371,7 @@ class WorkstationWindow(QMainWindow):
             self.shown_ticket = ticket
             self.form.start(view.businesses, serving.business if serving else None)
         self._show_ticket(view)
+        self.offer_panel.follow(self.clerk, ticket)
         self.figures.show_figures(view.figures)
         self.queue_panel.show_waiting(
             view.level, view.serves, view.waiting_tickets, self.clock.now()
@@ -428,6 +439,7 @@ class WorkstationWindow(QMainWindow):
             button.setEnabled(free and serving)
         self.scan.setEnabled(serving)
         self.form.setEnabled(serving)
+        self.offer_panel.setEnabled(serving)
 
     # ----- acting -----
 
@@ -571,8 +583,8 @@ class WorkstationWindow(QMainWindow):
                 "businesses": self.form.businesses(),
                 "fields": self.form.fields(),
                 "outcomes": self.form.outcomes(),
-                "recommended": self.form.recommended.isChecked(),
-                "accepted": self.form.accepted.isChecked(),
+                "recommended": self.offer_panel.recommended.isChecked(),
+                "accepted": self.offer_panel.accepted.isChecked(),
                 "notes": self.form.notes.text().strip(),
             },
             partial(self._finished, then_call=then_call),

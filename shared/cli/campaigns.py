@@ -68,6 +68,7 @@ def cmd_campaigns(args: argparse.Namespace, out: TextIO) -> None:
                 business=args.business,
                 starts_on=args.starts,
                 ends_on=args.ends,
+                value=args.value,
             )
             out.write(
                 f"campaign {added.name!r} added: {added.business}, "
@@ -210,6 +211,9 @@ def register(command: AddCommand) -> None:
     runs.add_argument("--business", metavar="KEY", help="add: the business offered")
     runs.add_argument("--from", dest="starts", type=_day, metavar="D", help="add: first day")
     runs.add_argument("--to", dest="ends", type=_day, metavar="D", help="add: last day")
+    runs.add_argument(
+        "--value", type=int, default=0, metavar="YUAN", help="add: what one acceptance brings in"
+    )
     runs.add_argument("--json", action="store_true", help="print JSON")
 
     lists = command(

@@ -186,7 +186,7 @@ def _quoted(name: str | None, what: str) -> str:
 def run_campaigns(connection: Connection, args: argparse.Namespace, out: TextIO) -> None:
     if args.action == "add":
         body = {"name": args.name, "business": args.business, "starts_on": args.starts,
-                "ends_on": args.ends}  # fmt: skip
+                "ends_on": args.ends, "value": args.value}  # fmt: skip
         answer = connection.request("POST", "/api/campaigns", body)
     elif args.action == "import":
         path = f"/api/campaigns/{_quoted(args.name, 'campaigns import')}/targets"
@@ -347,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     campaigns.add_argument("--business")
     campaigns.add_argument("--from", dest="starts", metavar="D")
     campaigns.add_argument("--to", dest="ends", metavar="D")
+    campaigns.add_argument("--value", type=int, default=0, metavar="YUAN")
     campaigns.add_argument("--json", action="store_true")
     lists = commands.add_parser(
         "lists", help="the special lists: import from CSV, show, entries, remove a number"

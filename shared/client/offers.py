@@ -7,7 +7,8 @@ from __future__ import annotations
 from shared.client import http
 from shared.client.decoding import decode
 from shared.client.http import ServerAddress
-from shared.services.offers import OfferShown
+from shared.services.lead_service import LeadService
+from shared.services.offers import CustomerAtCounter, OfferShown
 
 
 def read_offer(address: ServerAddress, key: str, counter: int) -> OfferShown | None:
@@ -30,3 +31,17 @@ def record_offer(
     if reason is not None:
         body["reason"] = reason
     http.request(address, "POST", f"/api/counters/{counter}/offer", key, body)
+
+
+def read_customer(address: ServerAddress, key: str, counter: int) -> CustomerAtCounter:
+    """What the clerk at `counter` is told of the customer she called."""
+    answer = http.request(address, "GET", f"/api/counters/{counter}/offer", key)
+    return customer_at_counter_of(answer)
+
+
+def customer_at_counter_of(answer: object) -> CustomerAtCounter:
+    return decode(CustomerAtCounter, answer)
+
+
+def lead_service_of(answer: object) -> LeadService:
+    return decode(LeadService, answer)

@@ -13,6 +13,7 @@ HALL = "全厅 hall"
 FEEDBACK_HEADERS = [
     "活动 Campaign", "营业员 Clerk", "目标 Targets", "到厅 Seen", "已推荐 Offered",
     "接受 Accepted", "拒绝 Declined", "未推荐 Not offered", "成功率 Rate",
+    "收入(元) Revenue (yuan)",
 ]  # fmt: skip
 CASE_HEADERS = [
     "营业员 Clerk", "办结 Handled", "投诉 Cases", "投诉率 Rate", "按时办结 In time",
@@ -33,6 +34,7 @@ def feedback_rows(rows: Sequence[CampaignFeedback]) -> list[list[object]]:
             row.declined,
             row.not_offered,
             share_text(row.acceptance_rate),
+            row.revenue,
         ]
         for row in rows
     ]

@@ -1,6 +1,6 @@
 """Campaign feedback (活动执行反馈), per campaign and per clerk, over the campaign's days:
 targets seen in the hall, offers made, accepted, declined and not made, and the acceptance
-rate. docs/rules.md defines each figure."""
+rate, and the revenue the accepted offers brought in. docs/rules.md defines each figure."""
 
 from __future__ import annotations
 
@@ -30,10 +30,16 @@ class CampaignFeedback:
     accepted: int
     declined: int
     not_offered: int
+    value: int = 0  # yuan one accepted offer brings in (0: not known)
 
     @property
     def acceptance_rate(self) -> float | None:
         return self.accepted / self.offered if self.offered else None
+
+    @property
+    def revenue(self) -> int:
+        """Yuan the accepted offers brought in: accepted × the campaign's value."""
+        return self.accepted * self.value
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -47,6 +53,8 @@ class CampaignFeedback:
             "declined": self.declined,
             "not_offered": self.not_offered,
             "acceptance_rate": self.acceptance_rate,
+            "value": self.value,
+            "revenue": self.revenue,
         }
 
 
@@ -116,6 +124,7 @@ def _one_campaign(
             accepted=outcomes[clerk][OfferOutcome.ACCEPTED],
             declined=outcomes[clerk][OfferOutcome.DECLINED],
             not_offered=outcomes[clerk][OfferOutcome.NOT_OFFERED],
+            value=run.value,
         )
         for clerk in (None, *clerks)
     ]

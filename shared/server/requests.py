@@ -122,12 +122,17 @@ class AddCampaign(Strict):
     business: Word
     starts_on: Day
     ends_on: Day
+    value: Annotated[int, Field(ge=0, le=100_000)] = 0
 
 
 class RecordOffer(Strict):
     campaign: Annotated[str, Field(min_length=1, max_length=60)]
     outcome: Word
     reason: Word | None = None
+
+
+class GiveNumber(Strict):
+    number: Annotated[str, Field(min_length=1, max_length=20)]
 
 
 class LogComplaint(Strict):

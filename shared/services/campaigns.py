@@ -40,6 +40,7 @@ from shared.store.models import (
 from shared.vocabulary import OFFERS_MADE, SpecialList
 
 MAX_NAME = 60
+MAX_VALUE = 100_000  # yuan one accepted offer may bring in
 RECENTLY_OFFERED = "recently_offered"  # the exclusion of a recent offer, beside the lists
 
 
@@ -50,6 +51,7 @@ class CampaignNow:
     starts_on: dt.date
     ends_on: dt.date
     targets: int
+    value: int = 0  # yuan one accepted offer brings in
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -58,6 +60,7 @@ class CampaignNow:
             "starts_on": self.starts_on.isoformat(),
             "ends_on": self.ends_on.isoformat(),
             "targets": self.targets,
+            "value": self.value,
         }
 
 
@@ -123,9 +126,11 @@ def add_campaign(
     business: str,
     starts_on: dt.date,
     ends_on: dt.date,
+    value: int = 0,
     clock: Clock | None = None,
 ) -> CampaignNow:
-    """A new campaign offering `business` from `starts_on` to `ends_on`, with no target yet."""
+    """A new campaign offering `business` from `starts_on` to `ends_on`, with no target yet;
+    `value` is what one accepted offer brings in (whole yuan, 0 when not known)."""
     if actor is not None:
         require(actor, Permission.RUN_CAMPAIGNS)
     name = check_text("a campaign's name", name.strip())
@@ -133,6 +138,8 @@ def add_campaign(
         raise Rejected(f"a campaign's name is 1 to {MAX_NAME} characters")
     if ends_on < starts_on:
         raise Rejected(f"the campaign ends ({ends_on}) before it starts ({starts_on})")
+    if not 0 <= value <= MAX_VALUE:
+        raise Rejected(f"an accepted offer's value is 0 to {MAX_VALUE} yuan")
     now = (clock or clock_for(store)).now()
     with store.write() as session:
         hall = find_hall(session, hall_code, lock=True)
@@ -147,6 +154,7 @@ def add_campaign(
                 starts_on=starts_on,
                 ends_on=ends_on,
                 created_at=now,
+                value=value,
             )
         )
         record_act(
@@ -159,8 +167,9 @@ def add_campaign(
             business=offer.key,
             starts_on=starts_on.isoformat(),
             ends_on=ends_on.isoformat(),
+            value=value,
         )
-    return CampaignNow(name, offer.key, starts_on, ends_on, 0)
+    return CampaignNow(name, offer.key, starts_on, ends_on, 0, value)
 
 
 def import_targets(
@@ -294,7 +303,7 @@ def list_campaigns(store: Store, hall_code: str | None, actor: Actor | None) -> 
             .order_by(Campaign.starts_on.desc(), Campaign.id.desc())
         ).all()
     return [
-        CampaignNow(campaign.name, key, campaign.starts_on, campaign.ends_on, count)
+        CampaignNow(campaign.name, key, campaign.starts_on, campaign.ends_on, count, campaign.value)
         for campaign, key, count in found
     ]
 

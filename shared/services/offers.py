@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
+from shared.rules.number_lists import mobile_number
 from shared.rules.permissions import Actor, Permission, require
 from shared.services.audit import record_act
 from shared.services.campaigns import exclusions
@@ -29,10 +30,17 @@ from shared.store.models import (
     CampaignTarget,
     Hall,
     Offer,
+    SpecialListEntry,
     Ticket,
     Transaction,
 )
-from shared.vocabulary import OFFERS_MADE, NoOfferReason, OfferOutcome, TicketStatus
+from shared.vocabulary import (
+    OFFERS_MADE,
+    NoOfferReason,
+    OfferOutcome,
+    SpecialList,
+    TicketStatus,
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,19 @@ class OfferShown:
     business_name_en: str
     segment: str
     script: str
+
+
+@dataclass(frozen=True)
+class CustomerAtCounter:
+    """What the clerk is told of the customer called to her counter: whether the hall knows
+    the customer's number (else she may type it), whether to take special care (the
+    customer is on the sensitive-complaint list: a mark, never the list's name), and the
+    one offer to make, if any."""
+
+    ticket: str
+    known: bool
+    care: bool
+    offer: OfferShown | None
 
 
 @dataclass(frozen=True)
@@ -95,6 +116,88 @@ def _offers_open(
     return [(campaign, target, phone) for campaign, target in found]
 
 
+def _shown(session: Session, campaign: Campaign, target: CampaignTarget, code: str) -> OfferShown:
+    business = session.get(Business, campaign.business_id)
+    assert business is not None
+    return OfferShown(
+        code,
+        campaign.name,
+        business.key,
+        business.name,
+        business.name_en,
+        target.segment,
+        target.script,
+    )
+
+
+def takes_care(session: Session, hall_id: int, phone: str | None) -> bool:
+    """Whether the customer of `phone` is on the sensitive-complaint list."""
+    if phone is None:
+        return False
+    return (
+        session.scalar(
+            select(SpecialListEntry.id).where(
+                SpecialListEntry.hall_id == hall_id,
+                SpecialListEntry.kind == SpecialList.SENSITIVE_COMPLAINT,
+                SpecialListEntry.phone == phone,
+            )
+        )
+        is not None
+    )
+
+
+def customer_at_counter(
+    store: Store,
+    hall_code: str | None,
+    actor: Actor,
+    counter: int,
+    *,
+    clock: Clock | None = None,
+) -> CustomerAtCounter:
+    """What the clerk at `counter` is told of the customer she called."""
+    require(actor, Permission.SERVE, counter)
+    now = (clock or clock_for(store)).now()
+    with store.read() as session:
+        hall = find_hall(session, hall_code)
+        ticket = _called_ticket(session, hall, counter)
+        phone = customer_number(session, ticket)
+        open_offers = _offers_open(session, hall, ticket, now)
+        offer = _shown(session, *open_offers[0][:2], ticket.code) if open_offers else None
+        return CustomerAtCounter(
+            ticket.code, phone is not None, takes_care(session, hall.id, phone), offer
+        )
+
+
+def give_number(
+    store: Store,
+    hall_code: str | None,
+    actor: Actor,
+    counter: int,
+    number: str,
+    *,
+    clock: Clock | None = None,
+) -> str:
+    """The customer's mobile number as the clerk typed it, for a called ticket whose
+    customer the hall did not know (no number at the kiosk, none on the slip); the ticket's
+    code. The number is personal data: the audit names the ticket, not the number."""
+    require(actor, Permission.SERVE, counter)
+    phone = mobile_number(number)
+    if phone is None:
+        raise Rejected("not a mobile number: 11 digits starting with 1")
+    now = (clock or clock_for(store)).now()
+    with store.write() as session:
+        hall = find_hall(session, hall_code, lock=True)
+        ticket = _called_ticket(session, hall, counter)
+        if customer_number(session, ticket) is not None:
+            raise Rejected(f"{ticket.code}'s customer number is known already")
+        ticket.phone = phone
+        record_act(
+            session, hall.id, "customer_number_given", at=now, actor=actor, ticket=ticket.code
+        )
+        Changes(tickets=frozenset({ticket.code})).note(session, hall.id)
+        return ticket.code
+
+
 def offer_at_counter(
     store: Store,
     hall_code: str | None,
@@ -113,17 +216,7 @@ def offer_at_counter(
         if not open_offers:
             return None
         campaign, target, _ = open_offers[0]
-        business = session.get(Business, campaign.business_id)
-        assert business is not None
-        return OfferShown(
-            ticket.code,
-            campaign.name,
-            business.key,
-            business.name,
-            business.name_en,
-            target.segment,
-            target.script,
-        )
+        return _shown(session, campaign, target, ticket.code)
 
 
 def record_offer(

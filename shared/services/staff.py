@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from shared.errors import Rejected
+from shared.rules.permissions import Actor
 from shared.services import audit
 from shared.services.changes import Changes
 from shared.services.roles import LEADS
@@ -135,3 +136,24 @@ def sign_in(
             audit.record(session, hall.id, "sign_in", at=now, clerk_id=clerk.id, source=source)
             return SignedIn(clerk.id, clerk.staff_id, clerk.name, clerk.role)
     raise refusal
+
+
+def staff_actor(
+    store: Store, hall_code: str | None, staff_id: str, counter: int | None = None
+) -> Actor:
+    """A member of staff signed in on this PC's store (no server session), as the services
+    check her grants: at `counter` if she signed in at one."""
+    with store.read() as session:
+        hall = find_hall(session, hall_code)
+        clerk = session.scalar(
+            select(Clerk).where(Clerk.hall_id == hall.id, Clerk.staff_id == staff_id)
+        )
+        if clerk is None or clerk.pin_hash is None:
+            raise Rejected(f"{staff_id} is not on the hall's staff")
+        return Actor(
+            hall_id=hall.id,
+            name=clerk.staff_id,
+            role=clerk.role,
+            clerk_id=clerk.id,
+            counter=counter,
+        )

@@ -578,6 +578,8 @@ class Campaign(Base):
     starts_on: Mapped[dt.date] = mapped_column(Date)
     ends_on: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # What one accepted offer brings in, in whole yuan (its feedback's revenue); 0 unknown.
+    value: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class CampaignTarget(Base):
@@ -669,3 +671,20 @@ class Case(Base):
     )
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     closed_by: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+
+
+class FlagAcknowledgement(Base):
+    """The shift lead has seen that the customer of a ticket is on a flagged special list
+    (敏感投诉): who and when. The flag itself is read from the ticket and the list."""
+
+    __tablename__ = "flag_acknowledgements"
+    __table_args__ = (UniqueConstraint("ticket_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    kind: Mapped[SpecialList] = mapped_column(
+        one_of(SpecialList, 20, "ck_flag_acknowledgements_kind")
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))

@@ -87,8 +87,8 @@ def main(language: str) -> None:
 
         window.form.fill("plan_change", {"new_plan": "5G智享 168元", "effective": "次月生效"})
         window.form.sections[0].inputs["iccid"].setText("89860012345678901234")
-        window.form.recommended.setChecked(True)
-        window.form.accepted.setChecked(True)
+        window.offer_panel.recommended.setChecked(True)
+        window.offer_panel.accepted.setChecked(True)
         window.finish()
         _until(lambda: "B001" in customer.form_view.toPlainText())
         shoot(customer, f"server-customer-form-{language}.png")

@@ -100,8 +100,8 @@ def test_two_businesses_signed_with_the_pen_make_an_archived_form(qtbot, serving
     window.form.sections[0].inputs["iccid"].setText("89860012345")
     follow_up = window.form.sections[1].outcome
     follow_up.setCurrentIndex(follow_up.findData("follow_up"))
-    window.form.recommended.setChecked(True)
-    window.form.accepted.setChecked(True)
+    window.offer_panel.recommended.setChecked(True)
+    window.offer_panel.accepted.setChecked(True)
     qtbot.keyClicks(window.form.notes, "customer asked about roaming")
     clock.advance(240)
     counter.press(qtbot, Qt.Key.Key_F8)

@@ -106,8 +106,8 @@ def main(language: str) -> None:
 
     window.form.fill("plan_change", {"new_plan": "5G智享 168元", "effective": "次月生效"})
     window.form.sections[0].inputs["iccid"].setText("89860012345678901234")
-    window.form.recommended.setChecked(True)
-    window.form.accepted.setChecked(True)
+    window.offer_panel.recommended.setChecked(True)
+    window.offer_panel.accepted.setChecked(True)
     window.form.notes.setText("已告知补卡工本费" if language == "zh" else "told the fee")
     shoot(window, f"workstation-form-{language}.png")
 

@@ -14,15 +14,17 @@ from shared.server.encoding import to_json
 from shared.server.requests import (
     AddCampaign,
     AssignCallback,
+    GiveNumber,
     LogComplaint,
     RecordCallback,
     RecordOffer,
 )
-from shared.services import campaigns, cases, offers
+from shared.services import campaigns, cases, customer_flags, lead_service, offers
 
 router = APIRouter(tags=["campaigns and complaints"])
 Counter = Annotated[int, Path(ge=1, le=999)]
 CaseNumber = Annotated[int, Path(ge=1, le=2**31 - 1)]
+TicketCode = Annotated[str, Path(pattern=r"^[A-Z][0-9]{3}$")]
 CampaignName = Annotated[str, Path(min_length=1, max_length=60)]
 FileName = Annotated[str, Query(min_length=1, max_length=100)]
 Csv = Annotated[bytes, Body(media_type="text/csv")]
@@ -55,6 +57,7 @@ def add_campaign(body: AddCampaign, actor: Acting, door: DoorOf) -> dict[str, An
         business=body.business,
         starts_on=_day(body.starts_on),
         ends_on=_day(body.ends_on),
+        value=body.value,
         clock=door.acts.clock,
     )
     return added.as_json()
@@ -106,11 +109,26 @@ def import_list(
 
 @router.get("/counters/{counter}/offer")
 def offer(counter: Counter, actor: Acting, door: DoorOf) -> dict[str, Any]:
-    """The one campaign to offer the customer called to the counter (`offer` null: none)."""
-    shown = offers.offer_at_counter(
+    """The one campaign to offer the customer called to the counter (`offer` null: none),
+    whether the customer's number is known and whether to take special care."""
+    told = offers.customer_at_counter(
         door.store, door.hall_code, actor, counter, clock=door.acts.clock
     )
-    return {"offer": _json(shown)}
+    return {
+        "offer": _json(told.offer),
+        "ticket": told.ticket,
+        "known": told.known,
+        "care": told.care,
+    }
+
+
+@router.post("/counters/{counter}/customer")
+def give_number(counter: Counter, body: GiveNumber, actor: Acting, door: DoorOf) -> dict[str, Any]:
+    """The customer's mobile number as the clerk typed it, when the hall did not know it."""
+    ticket = offers.give_number(
+        door.store, door.hall_code, actor, counter, body.number, clock=door.acts.clock
+    )
+    return {"ticket": ticket}
 
 
 @router.post("/counters/{counter}/offer")
@@ -126,6 +144,21 @@ def record_offer(counter: Counter, body: RecordOffer, actor: Acting, door: DoorO
         clock=door.acts.clock,
     )
     return _json(recorded)
+
+
+@router.get("/service")
+def service(actor: Acting, door: DoorOf) -> Any:
+    """The shift lead's cases, flagged customers, campaign feedback and staff."""
+    return _json(lead_service.read_lead_service(door.store, door.hall_code, actor, door.acts.now()))
+
+
+@router.post("/flags/{ticket}/acknowledge")
+def acknowledge_flag(ticket: TicketCode, actor: Acting, door: DoorOf) -> Any:
+    return _json(
+        customer_flags.acknowledge_flag(
+            door.store, door.hall_code, actor, ticket, clock=door.acts.clock
+        )
+    )
 
 
 @router.get("/cases")
