@@ -25,6 +25,7 @@ from shared.cli import (
     history,
     purge,
     report,
+    scores,
     serve,
     warnings,
 )
@@ -54,6 +55,7 @@ COMMAND_GROUPS: tuple[Callable[[AddCommand], None], ...] = (
     history.register,
     purge.register,
     report.register,
+    scores.register,
     serve.register,
     warnings.register,
 )
