@@ -6,14 +6,18 @@ not read from the code; then bad input is refused with a reason and stores nothi
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from shared.cli.main import main
+from shared.documents.report import write_reports
 from shared.errors import Forbidden, Rejected
 from shared.services import scores
 from shared.services.audit import command_line_user
@@ -381,3 +385,35 @@ def test_removing_an_unknown_entry_and_a_sheet_of_a_future_month_are_refused(
 def test_impossible_sheet_settings_are_refused(store: Store, changes: dict, reason: str) -> None:
     with pytest.raises(Rejected, match=reason):
         change_settings_as(store, "demo", "M001", changes, source="test")
+
+
+def test_the_month_report_shows_the_whole_sheet_ranked_with_sources(
+    november: Month, tmp_path: Path
+) -> None:
+    (files,) = write_reports(november.store, "demo", tmp_path, month="2026-11")
+    text = "".join(page.extract_text() for page in PdfReader(files.pdf).pages)
+    assert "月度绩效表 Performance sheet of the month (100)" in text
+    assert "58.75" in text and "57.40" in text and "39.40" in text
+    assert f"quality measured + entered by {CLI} (2 mystery checks, complaint rate" in text
+    rows = list(csv.DictReader(io.StringIO(files.csv.read_text(encoding="utf-8-sig"))))
+    # the hand computation above, rounded to two decimals
+    assert [(r["clerk"], r["rank"], r["total_points"]) for r in rows] == [
+        ("E003", "1", "58.75"), ("E002", "2", "57.4"), ("E004", "3", "20.0"),
+    ]  # fmt: skip
+    e002 = rows[1]
+    assert [e002[f"{part}_points"] for part in PARTS] == [
+        "10.0",
+        "0.56",
+        "2.5",
+        "19.33",
+        "18.0",
+        "7.0",
+    ]
+    assert (e002["team_points"], e002["personal_points"], e002["out_of"]) == (
+        "18.0",
+        "39.4",
+        "100.0",
+    )
+    # the measured 70-point day sheet's month, as before: mean of 11-02 (20 + 0.75 + 0 + 15
+    # = 35.75) and 11-03 (0 + 0.375 + 5 + 30 = 35.375) = 35.5625
+    assert (e002["days"], e002["handled"], e002["points"]) == ("2", "3", "35.56")
