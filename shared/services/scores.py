@@ -257,6 +257,15 @@ def remove_entry(
         return shown
 
 
+def lead_on_store(store: Store, hall_code: str | None, staff_id: str) -> Actor:
+    """The signed-in member of staff as an actor, for a window working on the store file of
+    its own PC (one PC: it proved her PIN at sign-in)."""
+    with store.read() as session:
+        hall = find_hall(session, hall_code)
+        clerk = find_clerk(session, hall, staff_id)
+        return Actor(hall_id=hall.id, name=clerk.staff_id, role=clerk.role, clerk_id=clerk.id)
+
+
 def list_entries(
     store: Store,
     hall_code: str | None,

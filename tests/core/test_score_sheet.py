@@ -88,6 +88,11 @@ class Month:
 
 @pytest.fixture
 def november(store: Store, store_target: str) -> Month:
+    return script_november(store, store_target)
+
+
+def script_november(store: Store, store_target: str) -> Month:
+    """The month below, played on `store`; the lead's entries made with `hallq`."""
     play = Month(store)
     change_settings_as(store, "demo", "M001", {"score_complaint_ceiling": 0.5}, source="test")
     add_campaign(
