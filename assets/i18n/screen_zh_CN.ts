@@ -736,42 +736,58 @@
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/score_entry.py" line="284"/>
+        <location filename="../../counter/screen/score_entry.py" line="283"/>
         <source>Previous month</source>
         <translation>上个月</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/score_entry.py" line="286"/>
+        <location filename="../../counter/screen/score_entry.py" line="284"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/score_entry.py" line="287"/>
+        <location filename="../../counter/screen/score_entry.py" line="285"/>
         <source>Enter a score…</source>
         <translation>录入考核分…</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/score_entry.py" line="306"/>
-        <source>Team 20 (teamwork) + personal 80, as hall settings weigh them. Equal points share a rank; the next rank skips.</source>
-        <translation>团队20分（团队协作）+ 个人80分，权重为营业厅设置。同分同名次，下一名次顺延。</translation>
+        <location filename="../../counter/screen/score_entry.py" line="321"/>
+        <location filename="../../counter/screen/score_entry.py" line="330"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/score_entry.py" line="330"/>
+        <location filename="../../counter/screen/score_entry.py" line="360"/>
+        <source>No clerk served or was scored this month.</source>
+        <translation>本月无营业员服务或考核记录。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/score_entry.py" line="365"/>
+        <source>Out of %1: team %2 (teamwork) + personal %3, as the hall&apos;s settings weigh them. Equal points share a rank; the next rank skips.</source>
+        <translation>满分 %1：团队 %2 分（团队协作）+ 个人 %3 分，权重为营业厅设置。同分同名次，下一名次顺延。</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/score_entry.py" line="323"/>
         <source>%1: measured + entered by %2</source>
         <translation>%1：系统计量 + %2 录入</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/score_entry.py" line="332"/>
+        <location filename="../../counter/screen/score_entry.py" line="325"/>
         <source>%1: entered by %2</source>
         <translation>%1：%2 录入</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/score_entry.py" line="337"/>
+        <location filename="../../counter/screen/score_entry.py" line="330"/>
         <source>measured: %1</source>
         <translation>系统计量：%1</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/score_entry.py" line="344"/>
+        <location filename="../../counter/screen/score_entry.py" line="331"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../counter/screen/score_entry.py" line="337"/>
         <source>Month %1</source>
         <translation>%1 月度</translation>
     </message>

@@ -280,10 +280,8 @@ class ScoreSheetPanel(QWidget):
         header.setStretchLastSection(True)
         self.month_label = QLabel()
         self.month_label.setObjectName("score_month")
-        self.earlier = QPushButton("◀")
-        self.earlier.setToolTip(self.tr("Previous month"))
-        self.later = QPushButton("▶")
-        self.later.setToolTip(self.tr("Next month"))
+        self.earlier = QPushButton(self.tr("Previous month"))
+        self.later = QPushButton(self.tr("Next month"))
         self.enter_button = QPushButton(self.tr("Enter a score…"))
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -301,14 +299,9 @@ class ScoreSheetPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        note = QLabel(
-            self.tr(
-                "Team 20 (teamwork) + personal 80, as hall settings weigh them. Equal points "
-                "share a rank; the next rank skips."
-            )
-        )
-        note.setWordWrap(True)
-        layout.addWidget(note)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
         self._show_month_label()
 
     @staticmethod
@@ -325,7 +318,7 @@ class ScoreSheetPanel(QWidget):
             if part.share is None:
                 continue
             if part.entered_by:
-                who = ", ".join(part.entered_by)
+                who = self.tr(", ").join(part.entered_by)
                 words = (
                     self.tr("%1: measured + entered by %2")
                     if part.measured
@@ -334,8 +327,8 @@ class ScoreSheetPanel(QWidget):
                 said.append(words.replace("%1", self._part_name(part.name)).replace("%2", who))
         measured = [self._part_name(p.name) for p in row.parts if p.measured and not p.entered_by]
         if measured:
-            said.insert(0, self.tr("measured: %1").replace("%1", ", ".join(measured)))
-        return "; ".join(said) or "-"
+            said.insert(0, self.tr("measured: %1").replace("%1", self.tr(", ").join(measured)))
+        return self.tr("; ").join(said) or "-"
 
     def _part_name(self, part: str) -> str:
         return str(self.model.headerData(2 + SHEET_PARTS.index(part), Qt.Orientation.Horizontal))
@@ -363,6 +356,19 @@ class ScoreSheetPanel(QWidget):
     def present_sheet(self, sheet: list[SheetRow]) -> None:
         self.message.clear()
         self.model.set_rows(sheet)
+        if not sheet:
+            self.note.setText(self.tr("No clerk served or was scored this month."))
+            return
+        team = sum(part.weight for part in sheet[0].parts if part.name == "teamwork")
+        self.note.setText(
+            self.tr(
+                "Out of %1: team %2 (teamwork) + personal %3, as the hall's settings weigh "
+                "them. Equal points share a rank; the next rank skips."
+            )
+            .replace("%1", f"{sheet[0].out_of:g}")
+            .replace("%2", f"{team:g}")
+            .replace("%3", f"{sheet[0].out_of - team:g}")
+        )
 
     def open_entry(self) -> ScoreEntryDialog:
         """The entry dialog for the month shown; the sheet re-reads once it is entered."""

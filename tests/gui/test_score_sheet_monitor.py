@@ -40,6 +40,7 @@ def _open_on_november(qtbot, store, language: str = "zh"):
     monitor.tabs.setCurrentIndex(1)
     panel = monitor.score_sheet
     assert panel.month_label.text() == "2026-12 月度" and not panel.later.isEnabled()
+    assert panel.note.text() == "本月无营业员服务或考核记录。"
     qtbot.mouseClick(panel.earlier, Qt.MouseButton.LeftButton)
     assert panel.month_label.text() == "2026-11 月度" and panel.later.isEnabled()
     return monitor
@@ -66,10 +67,13 @@ def test_the_monitor_shows_the_hand_computed_sheet_ranked_with_sources(
             _points(expected["team"]), _points(expected["personal"]), _points(expected["total"])
         ]  # fmt: skip
     assert rows[1][11] == (
-        f"系统计量：业务推荐, 业务量, 满意度; 服务质量：系统计量 + {CLI} 录入; "
-        f"团队协作：{CLI} 录入; 学习成长：{CLI} 录入"
+        f"系统计量：业务推荐、业务量、满意度；服务质量：系统计量 + {CLI} 录入；"
+        f"团队协作：{CLI} 录入；学习成长：{CLI} 录入"
     )
     assert rows[2][11] == f"团队协作：{CLI} 录入"
+    assert monitor.score_sheet.note.text() == (
+        "满分 100：团队 20 分（团队协作）+ 个人 80 分，权重为营业厅设置。同分同名次，下一名次顺延。"
+    )
     headers = [
         monitor.score_sheet.model.headerData(c, Qt.Orientation.Horizontal)
         for c in range(monitor.score_sheet.model.columnCount())
