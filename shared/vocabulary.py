@@ -203,6 +203,14 @@ class CaseReason(Vocabulary):
     COMPLAINT = "complaint"  # logged by the clerk or the shift lead
 
 
+class ScoreEntryKind(Vocabulary):
+    """A part of the performance sheet the shift lead enters by hand (docs/rules.md)."""
+
+    MYSTERY = "mystery"  # a mystery-shopper check (神秘顾客) of service quality
+    TEAMWORK = "teamwork"  # the month's teamwork mark (团队协作)
+    LEARNING = "learning"  # the month's training and morning meetings (学习成长)
+
+
 class CallbackOutcome(Vocabulary):
     """How a call-back (回访) to the customer of a case went."""
 

@@ -338,49 +338,9 @@
         <translation>设备故障</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="350" />
-        <source>Handled</source>
-        <translation>办结</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="351" />
-        <source>Sales</source>
-        <translation>营销</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="352" />
-        <source>Volume</source>
-        <translation>业务量</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="353" />
-        <source>Satisfaction</source>
-        <translation>满意度</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="354" />
-        <source>Quality</source>
-        <translation>服务质量</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="355" />
-        <source>Score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="356" />
-        <source>Out of</source>
-        <translation>满分</translation>
-    </message>
-    <message>
         <location filename="../../counter/screen/monitor.py" line="361" />
         <source>Clerk figures today</source>
         <translation>今日营业员业绩</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="364" />
-        <source>Performance sheet (measurable parts)</source>
-        <translation>绩效表（可计量部分）</translation>
     </message>
     <message>
         <location filename="../../counter/screen/monitor.py" line="419" />
@@ -482,6 +442,10 @@
         <location filename="../../counter/screen/monitor.py" line="599" />
         <source>Report written: %1</source>
         <translation>日报已保存：%1</translation>
+    </message>
+    <message>
+        <source>Performance sheet (100 points)</source>
+        <translation>绩效考核表（百分制）</translation>
     </message>
 </context>
 <context>
@@ -957,6 +921,176 @@
         <location filename="../../counter/screen/cases_panel.py" />
         <source>Complaint on %1 logged: a case is open.</source>
         <translation>已为 %1 登记投诉，案件已立。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreEntryDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <source>Day of the check</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <source>Enter a score</source>
+        <translation>录入考核分</translation>
+    </message>
+    <message>
+        <source>Entering…</source>
+        <translation>正在录入…</translation>
+    </message>
+    <message>
+        <source>Items checked</source>
+        <translation>检查项数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习成长</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Morning meetings attended</source>
+        <translation>出席晨会次数</translation>
+    </message>
+    <message>
+        <source>Morning meetings held</source>
+        <translation>召开晨会次数</translation>
+    </message>
+    <message>
+        <source>Mystery-shopper check</source>
+        <translation>神秘顾客检查</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Points (of 100)</source>
+        <translation>得分（满分100）</translation>
+    </message>
+    <message>
+        <source>Staff ID, e.g. E002</source>
+        <translation>工号，如 E002</translation>
+    </message>
+    <message>
+        <source>Teamwork</source>
+        <translation>团队协作</translation>
+    </message>
+    <message>
+        <source>Trainings attended</source>
+        <translation>参加培训次数</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSheetPanel</name>
+    <message>
+        <source>%1: entered by %2</source>
+        <translation>%1：%2 录入</translation>
+    </message>
+    <message>
+        <source>%1: measured + entered by %2</source>
+        <translation>%1：系统计量 + %2 录入</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <source>Enter a score…</source>
+        <translation>录入考核分…</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习成长</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1 月度</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>No clerk served or was scored this month.</source>
+        <translation>本月无营业员服务或考核记录。</translation>
+    </message>
+    <message>
+        <source>Out of %1: team %2 (teamwork) + personal %3, as the hall's settings weigh them. Equal points share a rank; the next rank skips.</source>
+        <translation>满分 %1：团队 %2 分（团队协作）+ 个人 %3 分，权重为营业厅设置。同分同名次，下一名次顺延。</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>个人分</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>服务质量</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>业务推荐</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队分</translation>
+    </message>
+    <message>
+        <source>Teamwork</source>
+        <translation>团队协作</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>业务量</translation>
+    </message>
+    <message>
+        <source>measured: %1</source>
+        <translation>系统计量：%1</translation>
     </message>
 </context>
 </TS>

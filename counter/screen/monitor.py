@@ -37,6 +37,7 @@ from counter.screen import named
 from counter.screen.cases_panel import ServicePanel
 from counter.screen.charts import BarChart, StepChart
 from counter.screen.floor_orders import OrdersPanel
+from counter.screen.score_entry import ScoreSheetPanel
 from counter.screen.service_sources import service_source_for
 from counter.screen.sources import CounterOrder, Lead, ScreenSource
 from counter.screen.tables import (
@@ -45,7 +46,6 @@ from counter.screen.tables import (
     RowsModel,
     figure_columns,
     seconds,
-    share,
     wait_shade,
 )
 from counter.screen.warnings_panel import WarningsPanel
@@ -221,10 +221,12 @@ class LeadMonitor(QWidget):
         self.lead_label.setText(f"{person.staff_id} {person.name}")
         self.pages.setCurrentIndex(1)
         self.refresh()
+        self.score_sheet.open_for(person)
 
     def _session_ended(self, reason: str) -> None:
         """The server no longer knows the lead's session: back to the sign-in page."""
         self.lead = None
+        self.score_sheet.open_for(None)
         self.pages.setCurrentIndex(0)
         self.sign_in_page.message.setText(reason)
 
@@ -360,27 +362,11 @@ class LeadMonitor(QWidget):
     def _build_clerks_tab(self) -> QWidget:
         self.figures_model = RowsModel(figure_columns())
         self.figures_view = _table(self.figures_model, sortable=True)
-        self.scores_model = RowsModel(
-            [
-                Column(self.tr("Clerk"), lambda s: f"{s.clerk} {s.name}"),
-                Column(self.tr("Handled"), lambda s: s.handled),
-                Column(self.tr("Sales"), lambda s: s.sales, share),
-                Column(self.tr("Volume"), lambda s: s.volume, share),
-                Column(self.tr("Satisfaction"), lambda s: s.satisfaction, share),
-                Column(self.tr("Quality"), lambda s: s.quality, share),
-                Column(self.tr("Score"), lambda s: round(s.points, 1)),
-                Column(self.tr("Out of"), lambda s: s.out_of, lambda v: f"{v:g}"),
-            ]
-        )
+        self.score_sheet = ScoreSheetPanel(self.source)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(_boxed(self.tr("Clerk figures today"), self.figures_view), 3)
-        layout.addWidget(
-            _boxed(
-                self.tr("Performance sheet (measurable parts)"), _table(self.scores_model, True)
-            ),
-            2,
-        )
+        layout.addWidget(_boxed(self.tr("Performance sheet (100 points)"), self.score_sheet), 2)
         return tab
 
     def _build_charts_tab(self) -> QWidget:
@@ -469,7 +455,6 @@ class LeadMonitor(QWidget):
         self.alerts_model.set_rows(list(reversed(floor.alerts)))
         self.incidents_model.set_rows(floor.incidents)
         self.figures_model.set_rows(floor.figures)
-        self.scores_model.set_rows(floor.scores)
         self._show_charts(floor)
 
     def _show_banner(self, floor: Floor) -> None:

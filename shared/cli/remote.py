@@ -26,6 +26,7 @@ from shared.errors import Rejected
 REMOTE_COMMANDS = (
     "status", "metrics", "ack", "settings", "device", "purge", "campaigns", "lists", "cases",
     "staff", "counter",
+    "scores", "performance",
 )  # fmt: skip
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -297,6 +298,52 @@ def run_counter(connection: Connection, args: argparse.Namespace, out: TextIO) -
         out.write(f"counter {args.number} now serves {args.queues}\n")
 
 
+def _number(text: str | None, what: str) -> float | None:
+    if text is None:
+        return None
+    try:
+        return float(text)
+    except ValueError as error:
+        raise Refused(f"{what} must be a number, not {text!r}") from error
+
+
+def run_scores(connection: Connection, args: argparse.Namespace, out: TextIO) -> None:
+    """The shift lead's entries: the server decides who may and which months."""
+    if args.action == "remove":
+        if args.entry is None:
+            raise Refused("scores remove needs --entry N")
+        _write_json(connection.request("DELETE", f"/api/scores/{args.entry}"), out)
+        return
+    if args.action == "list":
+        query = {k: v for k, v in (("month", args.month), ("clerk", args.clerk)) if v}
+        _write_json(connection.request("GET", "/api/scores?" + urllib.parse.urlencode(query)), out)
+        return
+    attended, held = None, None
+    if args.meetings:
+        first, _slash, second = args.meetings.partition("/")
+        if not (first.isdigit() and second.isdigit()):
+            raise Refused(f"--meetings must be ATTENDED/HELD, e.g. 18/20, not {args.meetings!r}")
+        attended, held = int(first), int(second)
+    body = {
+        "kind": args.kind,
+        "clerk": args.clerk,
+        "month": args.month,
+        "day": args.date,
+        "items": args.items,
+        "points": _number(args.points, "--points"),
+        "trainings": args.trainings,
+        "meetings_attended": attended,
+        "meetings_held": held,
+        "note": args.note or "",
+    }
+    _write_json(connection.request("POST", "/api/scores", body), out)
+
+
+def run_performance(connection: Connection, args: argparse.Namespace, out: TextIO) -> None:
+    query = urllib.parse.urlencode({"month": args.month} if args.month else {})
+    _write_json(connection.request("GET", f"/api/performance?{query}"), out)
+
+
 RUNNERS = {
     "status": run_status,
     "metrics": run_metrics,
@@ -309,6 +356,8 @@ RUNNERS = {
     "cases": run_cases,
     "staff": run_staff,
     "counter": run_counter,
+    "scores": run_scores,
+    "performance": run_performance,
 }
 
 
@@ -383,6 +432,24 @@ def build_parser() -> argparse.ArgumentParser:
     cases.add_argument("--since", metavar="D")
     cases.add_argument("--until", metavar="D")
     cases.add_argument("--json", action="store_true")
+    scores = commands.add_parser(
+        "scores", help="the performance sheet's hand-scored parts: enter, list, remove"
+    )
+    scores.add_argument("action", choices=["enter", "list", "remove"])
+    scores.add_argument("kind", nargs="?", help="enter: mystery, teamwork or learning")
+    scores.add_argument("--entry", type=int, metavar="N")
+    scores.add_argument("--clerk", metavar="ID")
+    scores.add_argument("--month", metavar="YYYY-MM")
+    scores.add_argument("--date", metavar="D")
+    scores.add_argument("--items", type=int)
+    scores.add_argument("--points")
+    scores.add_argument("--trainings", type=int)
+    scores.add_argument("--meetings", metavar="A/H")
+    scores.add_argument("--note")
+    scores.add_argument("--json", action="store_true")
+    performance = commands.add_parser("performance", help="the month's whole performance sheet")
+    performance.add_argument("--month", metavar="YYYY-MM")
+    performance.add_argument("--json", action="store_true")
     return parser
 
 

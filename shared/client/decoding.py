@@ -14,6 +14,7 @@ import typing
 from typing import Any, TypeVar
 
 from shared.client.http import ServerError
+from shared.figures.score_sheet import SheetRow
 from shared.services.changes import Changes
 from shared.views.floor import Board, Floor
 from shared.views.lead_warnings import LeadWarnings
@@ -147,3 +148,10 @@ def floor_of(value: Any) -> Floor:
 
 def lead_warnings_of(value: Any) -> LeadWarnings:
     return decode(LeadWarnings, value)
+
+
+def sheet_of(value: Any) -> tuple[str, list[SheetRow]]:
+    """The month and its ranked sheet from GET /api/performance."""
+    if not isinstance(value, dict) or not isinstance(value.get("month"), str):
+        raise Undecodable("performance: not a month's sheet")
+    return value["month"], decode(list[SheetRow], value.get("clerks"))

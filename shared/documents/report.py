@@ -29,12 +29,14 @@ from shared.archive.heads import PRINTED_DIGITS, ChainHeads, chain_heads
 from shared.documents.campaign_text import CASE_HEADERS, FEEDBACK_HEADERS, case_rows, feedback_rows
 from shared.documents.fonts import pdf_font
 from shared.documents.report_text import CLERK_HEADERS, clerk_row, seconds_text, share_text
+from shared.documents.score_text import PART_WORDS, points_text, sheet_rows, source_line
 from shared.errors import Rejected
 from shared.figures.campaigns import campaign_feedback
 from shared.figures.cases import case_figures
 from shared.figures.clerks import ClerkFigures, clerk_figures, hall_day_summary
 from shared.figures.day_series import HANDLE_BAND_LABELS, DaySeries, day_series, handle_time_bands
 from shared.figures.performance import PARTS, Score, day_sheet, month_days, month_sheet
+from shared.figures.score_sheet import SHEET_PARTS, SheetRow, full_month_sheet
 from shared.rules.input_text import check_day
 from shared.store.database import Store
 from shared.store.lookup import find_hall
@@ -207,6 +209,48 @@ def _sheet_part(
         _table(SCORE_HEADERS, _score_rows(sheet)),
         Paragraph(_SHEET_NOTE, styles["body"]),
     ]
+
+
+def _whole_sheet_part(
+    title: str, sheet: Sequence[SheetRow], styles: dict[str, ParagraphStyle]
+) -> list[object]:
+    """The month's whole sheet (100 points), ranked, and each clerk's sources."""
+    if not sheet:
+        return [
+            Paragraph(title, styles["heading"]),
+            Paragraph("本月无考核数据 No clerk served or was scored this month.", styles["body"]),
+        ]
+    headers = [
+        "名次\nRank",
+        "营业员\nClerk",
+        *(PART_WORDS[part].replace(" ", "\n") for part in SHEET_PARTS),
+        "团队\nTeam",
+        "个人\nPersonal",
+        "总分\nTotal",
+    ]
+    weights = [points_text(part.weight) for part in sheet[0].parts]
+    out_of = [
+        "",
+        "满分 Out of",
+        *weights,
+        *(points_text(v) for v in _team_personal(sheet[0])),
+        points_text(sheet[0].out_of),
+    ]
+    return [
+        Paragraph(title, styles["heading"]),
+        _table(headers, [out_of, *sheet_rows(sheet)]),
+        Paragraph(
+            "来源 Sources: measured = 系统计量; entered by = 值班长录入 (神秘顾客、团队协作、"
+            "学习成长). 同分同名次，下一名次顺延 Equal points share a rank; the next rank skips.",
+            styles["body"],
+        ),
+        *(Paragraph(source_line(row), styles["body"]) for row in sheet),
+    ]
+
+
+def _team_personal(row: SheetRow) -> tuple[float, float]:
+    team = sum(part.weight for part in row.parts if part.name == "teamwork")
+    return team, row.out_of - team
 
 
 def _campaign_part(
@@ -391,6 +435,7 @@ def write_month_report(session: Session, hall: Hall, month: str, folder: Path) -
         if (summary := hall_day_summary(session, hall, day))["issued"]
     ]
     sheet = month_sheet(session, hall, month)
+    whole = full_month_sheet(session, hall, month)
     story: list[object] = [
         Paragraph(_heading(hall, f"营业月报 Month report {month}"), styles["title"]),
         _bar_chart(
@@ -404,18 +449,26 @@ def write_month_report(session: Session, hall: Hall, month: str, folder: Path) -
         if days
         else Paragraph("本月无营业数据 No business this month.", styles["body"]),
         Paragraph(SUMMARY_NOTE, styles["body"]),
-        *_sheet_part("月度绩效表 Performance sheet of the month", sheet, styles),
+        *_whole_sheet_part("月度绩效表 Performance sheet of the month (100)", whole, styles),
         *_campaign_part(session, hall, month_days(month)[0], month_days(month)[-1], styles),
     ]
     files = ReportFiles(folder / f"hallq-month-{month}.pdf", folder / f"hallq-month-{month}.csv")
     _build_pdf(files.pdf, story)
+    measured = {s.clerk: s for s in sheet}
     _write_csv(
         files.csv,
-        ["clerk", "name", "days", "handled", *PARTS, "points"],
+        ["clerk", "name", "days", "handled", *PARTS, "points", "rank",
+         *(f"{p}_points" for p in SHEET_PARTS), *(f"{p}_source" for p in SHEET_PARTS),
+         "team_points", "personal_points", "total_points", "out_of"],
         [
-            [s.clerk, s.name, s.days, s.handled, *(getattr(s, p) for p in PARTS),
-             round(s.points, 2)]
-            for s in sheet
+            [w.clerk, w.name, w.days, w.handled,
+             *((getattr(s, p) for p in PARTS) if (s := measured.get(w.clerk)) else
+               (None for _ in PARTS)),
+             round(s.points, 2) if s else None, w.rank,
+             *(round(w.part(p).points, 2) for p in SHEET_PARTS),
+             *(w.part(p).source for p in SHEET_PARTS),
+             round(w.team_points, 2), round(w.personal_points, 2), round(w.points, 2), w.out_of]
+            for w in whole
         ],
     )  # fmt: skip
     return files

@@ -128,3 +128,21 @@ def _one_campaign(
         )
         for clerk in (None, *clerks)
     ]
+
+
+def accepted_offers(session: Session, hall: Hall, since: dt.date, until: dt.date) -> dict[str, int]:
+    """Campaign offers accepted per clerk (by staff id) over business days `since` to
+    `until`, every campaign together."""
+    staff = staff_ids(session, hall)
+    return {
+        staff[clerk_id]: count
+        for clerk_id, count in session.execute(
+            select(Offer.clerk_id, func.count(Offer.id))
+            .where(
+                Offer.hall_id == hall.id,
+                Offer.business_day.between(since, until),
+                Offer.outcome == OfferOutcome.ACCEPTED,
+            )
+            .group_by(Offer.clerk_id)
+        )
+    }

@@ -10,7 +10,8 @@ an enrolled device), never what a client claims.
 - a shift lead also acknowledges alerts, sees everyone's figures, the floor and the
   early warnings with how they did, opens, pauses and closes any counter, changes its
   queues, posts the board's notice, changes operational settings, exports reports, runs
-  campaigns and the special lists, and handles complaint cases and their call-backs;
+  campaigns and the special lists, handles complaint cases and their call-backs, and
+  enters the performance sheet's mystery-shopper checks, teamwork and learning;
 - an administrator also manages staff, devices, counters, the hall definition and purges.
 """
 
@@ -48,6 +49,7 @@ class Permission(StrEnum):
     LOG_COMPLAINT = "log a customer's complaint"
     RUN_CAMPAIGNS = "run campaigns and keep the special lists"
     HANDLE_CASES = "handle complaint cases and call-backs"
+    ENTER_SCORES = "enter the performance sheet's hand-scored parts"
 
 
 P = Permission
@@ -73,6 +75,7 @@ _LEAD = _CLERK | {
     P.EXPORT,
     P.RUN_CAMPAIGNS,
     P.HANDLE_CASES,
+    P.ENTER_SCORES,
 }
 _ADMIN = _LEAD | {P.MANAGE_DEVICES, P.MANAGE_STAFF, P.PURGE}
 STAFF_GRANTS: dict[Role, frozenset[Permission]] = {

@@ -18,7 +18,17 @@ from shared.errors import Forbidden, NotSignedIn, Rejected
 from shared.server.door import Door
 from shared.server.feed import Broadcast
 from shared.server.feed import router as feed_router
-from shared.server.routes import admin, campaigns, counter, forms, kiosk, lead, orders, people
+from shared.server.routes import (
+    admin,
+    campaigns,
+    counter,
+    forms,
+    kiosk,
+    lead,
+    orders,
+    people,
+    scores,
+)
 from shared.store.failures import store_failure
 
 log = logging.getLogger("hallq.server")
@@ -86,7 +96,7 @@ def create_app(door: Door) -> FastAPI:
     )
     app.state.door = door
     app.state.broadcast = broadcast
-    for module in (people, kiosk, counter, forms, lead, orders, admin, campaigns):
+    for module in (people, kiosk, counter, forms, lead, orders, admin, campaigns, scores):
         app.include_router(module.router, prefix=API)
     app.include_router(feed_router)
     app.add_exception_handler(RequestValidationError, _invalid)

@@ -174,3 +174,24 @@ class AddCounter(Strict):
 
 class CounterQueues(Strict):
     queues: Queues
+
+
+Month = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}$")]
+Mark = Annotated[float, Field(allow_inf_nan=False)] | int
+
+
+class EnterScore(Strict):
+    """One hand-scored part of a clerk's month: a mystery-shopper check (day, items,
+    points), the teamwork mark (points) or learning (trainings, meetings attended of held).
+    The service checks the bounds and which values the kind takes."""
+
+    kind: Literal["mystery", "teamwork", "learning"]
+    clerk: Annotated[str, Field(min_length=1, max_length=20)]
+    month: Month
+    day: Day | None = None
+    items: Annotated[int, Field(ge=-(10**6), le=10**6)] | None = None
+    points: Mark | None = None
+    trainings: Annotated[int, Field(ge=-(10**6), le=10**6)] | None = None
+    meetings_attended: Annotated[int, Field(ge=-(10**6), le=10**6)] | None = None
+    meetings_held: Annotated[int, Field(ge=-(10**6), le=10**6)] | None = None
+    note: Annotated[str, Field(max_length=200)] = ""

@@ -40,10 +40,21 @@ _WHOLE_RANGES = (
     ("retention_days", 1, 36_500),
     ("pin_min_length", 4, 8),
     ("score_volume_target", 1, 100_000),
+    ("score_training_target", 1, 31),
     ("idle_counter_alert_s", 10, 86_400),
     ("long_service_alert_s", 60, 86_400),
     ("offer_rest_days", 0, 3650),
     ("case_deadline_hours", 1, 8760),
+)
+
+# The performance sheet's weights, in the sheet's order (docs/rules.md).
+SCORE_WEIGHTS = (
+    "score_sales",
+    "score_volume",
+    "score_satisfaction",
+    "score_quality",
+    "score_teamwork",
+    "score_learning",
 )
 
 
@@ -93,6 +104,14 @@ class HallSettings:
     """Offers accepted per customer handled that earn the full sales points."""
     score_volume_target: int = 40
     """Customers handled in a day that earn the full volume points."""
+    score_teamwork: float = 20.0
+    """Performance sheet: points for teamwork (团队协作), the shift lead's mark of 100."""
+    score_learning: float = 10.0
+    """Performance sheet: points for learning (学习成长): trainings and morning meetings."""
+    score_training_target: int = 2
+    """Trainings attended in a month that earn the full training half of learning."""
+    score_complaint_ceiling: float = 0.05
+    """Complaint rate (cases per customer handled) at which the complaints share is 0."""
     pin_min_length: int = 4
     """The fewest digits a staff PIN may have (4 to 8); a PIN set later must have them."""
     idle_counter_alert_s: int = 120
@@ -136,12 +155,14 @@ class HallSettings:
             )
         if printer["port"] is not None and not 1 <= int(printer["port"]) <= 65535:
             raise Rejected("printer network port must be from 1 to 65535")
-        for name in ("score_sales", "score_volume", "score_satisfaction", "score_quality"):
+        for name in SCORE_WEIGHTS:
             value = getattr(self, name)
             if not math.isfinite(value) or not 0 <= value <= MAX_POINTS:
                 raise Rejected(f"{name} must be a number of points from 0 to {MAX_POINTS:g}")
         if not 0 < self.score_sales_target <= 1:
             raise Rejected("score_sales_target must be a share above 0 and at most 1")
+        if not 0 < self.score_complaint_ceiling <= 1:
+            raise Rejected("score_complaint_ceiling must be a share above 0 and at most 1")
         for name in ("vip_queue", "group_queue"):
             letter = getattr(self, name)
             if len(letter) != 1 or not letter.isascii() or not letter.isupper():

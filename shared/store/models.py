@@ -42,6 +42,7 @@ from shared.vocabulary import (
     Outcome,
     Role,
     Satisfaction,
+    ScoreEntryKind,
     SpecialList,
     TicketEventKind,
     TicketStatus,
@@ -688,3 +689,30 @@ class FlagAcknowledgement(Base):
     )
     at: Mapped[dt.datetime] = mapped_column(DateTime)
     clerk_id: Mapped[int | None] = mapped_column(ForeignKey("clerks.id"))
+
+
+class ScoreEntry(Base):
+    """What the shift lead entered by hand for a clerk's month of the performance sheet: a
+    mystery-shopper check (its day, items checked and points of 100), the teamwork mark (of
+    100), or the learning record (trainings attended, morning meetings attended of held),
+    and who entered it when."""
+
+    __tablename__ = "score_entries"
+    __table_args__ = (Index("ix_score_entries_month", "hall_id", "month", "clerk_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
+    clerk_id: Mapped[int] = mapped_column(ForeignKey("clerks.id"))
+    month: Mapped[str] = mapped_column(String(7))
+    kind: Mapped[ScoreEntryKind] = mapped_column(
+        one_of(ScoreEntryKind, 10, "ck_score_entries_kind")
+    )
+    day: Mapped[dt.date | None] = mapped_column(Date)
+    items: Mapped[int | None] = mapped_column(Integer)
+    points: Mapped[float | None] = mapped_column(Float)
+    trainings: Mapped[int | None] = mapped_column(Integer)
+    meetings_attended: Mapped[int | None] = mapped_column(Integer)
+    meetings_held: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(String(200), default="")
+    entered_by: Mapped[str] = mapped_column(String(60))
+    entered_at: Mapped[dt.datetime] = mapped_column(DateTime)
