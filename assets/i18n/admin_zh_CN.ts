@@ -850,5 +850,21 @@
         <source> (and %1 more)</source>
         <translation>（另有 %1 处）</translation>
     </message>
+    <message>
+        <source>Complaint rate (cases per customer handled) at which the complaints share is 0.</source>
+        <translation>投诉率（每位办结客户的投诉件数）达到此值时，投诉部分得 0 分。</translation>
+    </message>
+    <message>
+        <source>Performance sheet: points for learning (学习成长): trainings and morning meetings.</source>
+        <translation>绩效表：学习成长分值（培训与晨会）。</translation>
+    </message>
+    <message>
+        <source>Performance sheet: points for teamwork (团队协作), the shift lead's mark of 100.</source>
+        <translation>绩效表：团队协作分值，值班长按百分制打分。</translation>
+    </message>
+    <message>
+        <source>Trainings attended in a month that earn the full training half of learning.</source>
+        <translation>一个月内参加培训达到此次数，学习成长中培训一半得满分。</translation>
+    </message>
 </context>
 </TS>

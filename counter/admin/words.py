@@ -77,6 +77,22 @@ MEANINGS = (
     QT_TRANSLATE_NOOP("AdminWords", "Customers handled in a day that earn the full volume points."),
     QT_TRANSLATE_NOOP(
         "AdminWords",
+        "Performance sheet: points for teamwork (团队协作), the shift lead's mark of 100.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AdminWords",
+        "Performance sheet: points for learning (学习成长): trainings and morning meetings.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AdminWords",
+        "Trainings attended in a month that earn the full training half of learning.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AdminWords",
+        "Complaint rate (cases per customer handled) at which the complaints share is 0.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AdminWords",
         "The fewest digits a staff PIN may have (4 to 8); a PIN set later must have them.",
     ),
     QT_TRANSLATE_NOOP(

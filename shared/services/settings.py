@@ -282,7 +282,10 @@ _BOUNDS_IN_WORDS = {
     "score_volume": f"0 to {MAX_POINTS:g} points",
     "score_satisfaction": f"0 to {MAX_POINTS:g} points",
     "score_quality": f"0 to {MAX_POINTS:g} points",
+    "score_teamwork": f"0 to {MAX_POINTS:g} points",
+    "score_learning": f"0 to {MAX_POINTS:g} points",
     "score_sales_target": "above 0, at most 1",
+    "score_complaint_ceiling": "above 0, at most 1",
     **{name: f"{least} to {most}" for name, least, most in _WHOLE_RANGES},
 }
 
