@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from shared.services.settings import load_settings
+from shared.store import direct
 from shared.store.lookup import find_clerk
 from shared.store.models import (
     AlertChange,
@@ -428,7 +429,7 @@ _LATEST_EVENTS = _latest_events()
 
 def latest_event(session: Session, hall: Hall, day: dt.date) -> dt.datetime | None:
     """The hall's latest ticket or counter event of the day: where the day's activity ended."""
-    latest = session.connection().execute(_LATEST_EVENTS, {"hall": hall.id, "day": day}).one()
+    (latest,) = direct.run(session, _LATEST_EVENTS, {"hall": hall.id, "day": day})
     return max((at for at in latest if at is not None), default=None)
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from shared.store import direct
 from shared.store.failures import store_name
 from shared.store.writer_lock import WriterLock
 
@@ -154,7 +155,7 @@ def _notify(session: Session, noted: dict[int, set[str]] | None) -> None:
     every LISTENer (see feed.py)."""
     kinds = CHANGE_KINDS if noted is None else sorted(set().union(*noted.values()))
     if kinds:
-        session.connection().execute(_NOTIFY, {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)})
+        direct.run(session, _NOTIFY, {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)})
 
 
 def _bump(session: Session, noted: dict[int, set[str]] | None) -> None:
@@ -166,7 +167,9 @@ def _bump(session: Session, noted: dict[int, set[str]] | None) -> None:
     rows: list[dict[str, object]] = [
         {"hall": hall, "kind": kind} for hall, kinds in noted.items() for kind in kinds
     ]
-    if rows:
+    if len(rows) == 1:
+        direct.run(session, _BUMP_HALL, rows[0])
+    elif rows:
         session.connection().execute(_BUMP_HALL, rows)
 
 

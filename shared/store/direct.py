@@ -1,0 +1,183 @@
+"""Run an action's hot statements on its transaction's own driver connection.
+
+Every action runs a dozen statements built once (module constants with bound parameters).
+Through SQLAlchemy's `Connection.execute` each one pays for a cache key, an execution
+context and a result object, some ten times what the driver spends running it. Here a
+statement is compiled once per dialect and set of parameter names, exactly as SQLAlchemy
+would compile it, and then each run only converts the parameters with SQLAlchemy's own
+bind processors (dates, fixed words, JSON), hands the SQL to the driver's cursor of the
+session's connection (so it runs inside the action's transaction, after its BEGIN
+IMMEDIATE or the hall's row lock), and converts the rows with SQLAlchemy's own result
+processors. A driver error is raised as SQLAlchemy raises it (`sqlalchemy.exc`), and a
+lost connection is invalidated as SQLAlchemy would.
+
+A statement whose compilation asks for more than that (values computed in Python for
+columns left out of an insert, a schema translation) runs through SQLAlchemy instead.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Executable
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+
+_Processor = Callable[[Any], Any]
+
+
+class _Prepared:
+    """One statement compiled for one dialect and one set of parameter names."""
+
+    __slots__ = (
+        "statement",
+        "compiled",
+        "sql",
+        "positions",
+        "processors",
+        "expanding",
+        "row",
+        "results",
+        "returns_rows",
+    )
+
+    def __init__(self, statement: Executable, dialect: Dialect, keys: tuple[str, ...]) -> None:
+        compiled = statement.compile(dialect=dialect, column_keys=list(keys))  # type: ignore[attr-defined]
+        assert isinstance(compiled, SQLCompiler)
+        self.statement = statement  # kept, so its id is never reused while cached
+        self.compiled = compiled
+        self.sql = compiled.string
+        self.positions = compiled.positiontup if compiled.positional else None
+        self.processors: Mapping[str, _Processor] = compiled._bind_processors  # type: ignore[assignment]
+        self.expanding = bool(compiled.post_compile_params or compiled.literal_execute_params)
+        columns = compiled._result_columns
+        self.returns_rows = bool(columns)
+        self.row = (
+            namedtuple("Row", [column.keyname for column in columns], rename=True)  # type: ignore[misc]
+            if columns
+            else None
+        )
+        self.results: list[_Processor | None] | None = None  # set at the first run
+
+    @staticmethod
+    def fits(compiled: SQLCompiler) -> bool:
+        """Whether running the SQL with converted parameters is all SQLAlchemy would do."""
+        return not (
+            compiled.insert_prefetch
+            or compiled.update_prefetch
+            or compiled.escaped_bind_names
+            or compiled.schema_translate_map
+            or compiled.for_executemany
+        )
+
+    def parameters(self, params: Mapping[str, Any]) -> tuple[str, Sequence[Any] | dict[str, Any]]:
+        compiled = self.compiled
+        if self.expanding:
+            state = compiled.construct_expanded_state(params)
+            values, processors = state.parameters, {**self.processors, **state.processors}
+            sql, positions = state.statement, state.positiontup
+        else:
+            values = compiled.construct_params(params, _check=False)
+            processors, sql, positions = self.processors, self.sql, self.positions
+        if positions is not None:
+            return sql, [
+                processors[name](values[name]) if name in processors else values[name]
+                for name in positions
+            ]
+        return sql, {
+            name: processors[name](value) if name in processors else value
+            for name, value in values.items()
+        }
+
+    def result_processors(self, dialect: Dialect, description: Any) -> list[_Processor | None]:
+        processors = [
+            column.type._cached_result_processor(dialect, described[1])
+            for column, described in zip(self.compiled._result_columns, description, strict=True)
+        ]
+        self.results = processors
+        return processors
+
+
+_PREPARED: dict[tuple[int, str, tuple[str, ...]], _Prepared | None] = {}
+
+
+def _prepared(statement: Executable, dialect: Dialect, keys: tuple[str, ...]) -> _Prepared | None:
+    key = (id(statement), dialect.name, keys)
+    try:
+        return _PREPARED[key]
+    except KeyError:
+        pass
+    prepared: _Prepared | None = _Prepared(statement, dialect, keys)
+    assert prepared is not None
+    if not _Prepared.fits(prepared.compiled):
+        prepared = None
+        _PREPARED[key] = None
+        # Keep the statement alive so its id stays its own while the entry exists.
+        _KEPT.append(statement)
+    else:
+        _PREPARED[key] = prepared
+    return prepared
+
+
+_KEPT: list[Executable] = []
+
+
+def run(
+    session: Session | Connection, statement: Executable, params: Mapping[str, Any] | None = None
+) -> list[Any]:
+    """Run `statement` (a module constant: it is compiled once) in the session's
+    transaction; its rows as named tuples (empty for a statement returning none)."""
+    connection = session.connection() if isinstance(session, Session) else session
+    params = params or {}
+    dialect = connection.dialect
+    prepared = _prepared(statement, dialect, tuple(sorted(params)))
+    if prepared is None:
+        result = connection.execute(statement, params)  # type: ignore[call-overload]
+        return list(result.all()) if result.returns_rows else []
+    sql, values = prepared.parameters(params)
+    driver = connection.connection.dbapi_connection
+    assert driver is not None
+    cursor = driver.cursor()
+    try:
+        cursor.execute(sql, values)
+        rows = cursor.fetchall() if prepared.returns_rows else []
+        if not rows:
+            return []
+        processors = prepared.results
+        if processors is None:
+            processors = prepared.result_processors(dialect, cursor.description)
+    except dialect.loaded_dbapi.Error as error:
+        connection._handle_dbapi_exception(error, sql, values, cursor, None)
+    finally:
+        cursor.close()
+    make = prepared.row._make  # type: ignore[union-attr]
+    if not any(processors):
+        return [make(row) for row in rows]
+    return [
+        make(
+            [
+                process(value) if process is not None and value is not None else value
+                for process, value in zip(processors, row, strict=True)
+            ]
+        )
+        for row in rows
+    ]
+
+
+def first(
+    session: Session | Connection, statement: Executable, params: Mapping[str, Any] | None = None
+) -> Any:
+    """The first row, or None."""
+    rows = run(session, statement, params)
+    return rows[0] if rows else None
+
+
+def scalar(
+    session: Session | Connection, statement: Executable, params: Mapping[str, Any] | None = None
+) -> Any:
+    """The first column of the first row, or None."""
+    rows = run(session, statement, params)
+    return rows[0][0] if rows else None
