@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Session, aliased, make_transient_to_detached
 from sqlalchemy.sql.dml import ReturningInsert
 
 from shared.errors import Rejected
@@ -119,7 +119,9 @@ _TICKET_EVENT = insert(table_of(TicketEvent))
 _COUNTER_EVENT = insert(table_of(CounterEvent))
 _NEW_TICKET = insert(table_of(Ticket)).returning(table_of(Ticket).c.id)
 _WAITING_IN_QUEUE = select(func.count()).where(
-    Ticket.queue_id == bindparam("queue", type_=Integer()), Ticket.status == TicketStatus.WAITING
+    Ticket.hall_id == bindparam("hall", type_=Integer()),  # the queue's hall: the index's first
+    Ticket.queue_id == bindparam("queue", type_=Integer()),
+    Ticket.status == TicketStatus.WAITING,
 )
 _TICKETS = table_of(Ticket).c
 _STINTS = table_of(CounterSession).c
@@ -176,30 +178,37 @@ _WAITING_AS_OF = (
         Ticket.waiting_since <= bindparam("now", type_=DateTime()),
     )
 )
-_WAITING_FOR = _WAITING_AS_OF.where(
-    Ticket.hall_id == bindparam("hall", type_=Integer()),
-    Queue.letter.in_(bindparam("serves", expanding=True)),
-    Ticket.for_counter_id.is_(None),  # a ticket sent to one counter waits for it alone
-)
-# The first ticket of each queue the counter serves: all the calling rule looks at, since it
-# only ever calls the oldest of a queue (choose_next compares queues' oldest tickets, and
-# a queue's oldest is overdue whenever one of its tickets is).
-_PLACE_IN_QUEUE = (
-    func.row_number()
-    .over(
-        partition_by=Ticket.queue_id,
-        order_by=(Ticket.waiting_since, Ticket.issued_at, Ticket.id),
+# The first ticket (by waiting since, issued at, id) of each queue the counter serves: all
+# the calling rule looks at, since it only ever calls the oldest ticket of a queue
+# (choose_next compares the queues' oldest tickets, and a queue's oldest is overdue
+# whenever one of its tickets is). The waiting tickets' index holds each queue in that
+# order, so one index step finds it.
+_QUEUE_HEAD_TICKET = aliased(Ticket)
+_QUEUE_HEAD = (
+    select(_QUEUE_HEAD_TICKET.id)
+    .where(
+        _QUEUE_HEAD_TICKET.hall_id == bindparam("hall", type_=Integer()),
+        _QUEUE_HEAD_TICKET.status == TicketStatus.WAITING,
+        _QUEUE_HEAD_TICKET.queue_id == Queue.id,
+        _QUEUE_HEAD_TICKET.for_counter_id.is_(None),  # it waits for one counter alone
+        _QUEUE_HEAD_TICKET.waiting_since <= bindparam("now", type_=DateTime()),
     )
-    .label("place")
+    .order_by(
+        _QUEUE_HEAD_TICKET.waiting_since, _QUEUE_HEAD_TICKET.issued_at, _QUEUE_HEAD_TICKET.id
+    )
+    .limit(1)
+    .correlate(Queue)
+    .scalar_subquery()
 )
-_WAITING_FOR_RANKED = _WAITING_FOR.add_columns(_PLACE_IN_QUEUE).subquery()
-_HEADS_FOR = select(
-    _WAITING_FOR_RANKED.c.id,
-    _WAITING_FOR_RANKED.c.letter,
-    _WAITING_FOR_RANKED.c.waiting_since,
-    _WAITING_FOR_RANKED.c.issued_at,
-    _WAITING_FOR_RANKED.c.target_wait_s,
-).where(_WAITING_FOR_RANKED.c.place == 1)
+_HEADS_FOR = (
+    select(Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s)
+    .select_from(Queue)
+    .join(Ticket, Ticket.id == _QUEUE_HEAD)
+    .where(
+        Queue.hall_id == bindparam("hall", type_=Integer()),
+        Queue.letter.in_(bindparam("serves", expanding=True)),
+    )
+)
 _TRANSFERRED_TO = (
     _WAITING_AS_OF.where(Ticket.for_counter_id == bindparam("counter", type_=Integer()))
     .order_by(Ticket.waiting_since, Ticket.id)
@@ -433,7 +442,7 @@ class HallService:
                 group_queue=action.settings.group_queue,
             )
             queue = home if letter == home.letter else find_queue(session, hall, letter)
-            ahead = direct.scalar(session, _WAITING_IN_QUEUE, {"queue": queue.id})
+            ahead = direct.scalar(session, _WAITING_IN_QUEUE, {"hall": hall.id, "queue": queue.id})
             estimate = estimate_wait_s(session, hall, queue, action.settings, action.now)
             number = _next_number(session, queue, action.now.date())
             ticket = _insert_ticket(
