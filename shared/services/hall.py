@@ -433,7 +433,7 @@ class HallService:
                 Tier.parse(tier, "tier")
             checked_slip = check_slip(kind, slip) if slip is not None else None
             tier = tier or _directory_tier(session, hall, phone)
-            home = session.get(Queue, kind.queue_id)
+            home = direct.get(session, Queue, kind.queue_id)
             assert home is not None
             letter = route(
                 "vip" if green_channel else tier,
@@ -635,7 +635,7 @@ class HallService:
                 raise Rejected("each business done is recorded once")
             done = [find_business(session, action.hall, key) for key in businesses]
             if not done:
-                asked = session.get(Business, ticket.business_id)
+                asked = direct.get(session, Business, ticket.business_id)
                 assert asked is not None
                 done = [asked]
             values = fields or {}
@@ -1053,7 +1053,8 @@ def _called_code(session: Session, desk: Counter) -> str | None:
 
 
 def _current_ticket(session: Session, desk: Counter) -> Ticket | None:
-    return session.scalars(_CALLED_TO, {"counter": desk.id}).first()
+    found = direct.instances(session, Ticket, _CALLED_TO, {"counter": desk.id})
+    return found[0] if found else None
 
 
 def _open_stint(session: Session, desk: Counter) -> Row[str, int]:

@@ -134,7 +134,7 @@ def note_changes(session: Session, hall_id: int, kinds: Iterable[str]) -> None:
 
 def _rows_changed(session: Session) -> int:
     """Rows the SQLite connection has inserted, updated or deleted since it was opened."""
-    return int(session.connection().connection.dbapi_connection.total_changes)  # type: ignore[union-attr]
+    return int(direct._connection(session).connection.dbapi_connection.total_changes)  # type: ignore[union-attr]
 
 
 # Built once, as every write runs one of them.
@@ -167,10 +167,8 @@ def _bump(session: Session, noted: dict[int, set[str]] | None) -> None:
     rows: list[dict[str, object]] = [
         {"hall": hall, "kind": kind} for hall, kinds in noted.items() for kind in kinds
     ]
-    if len(rows) == 1:
-        direct.run(session, _BUMP_HALL, rows[0])
-    elif rows:
-        session.connection().execute(_BUMP_HALL, rows)
+    for row in rows:
+        direct.run(session, _BUMP_HALL, row)
 
 
 def _busy_timeout(url: URL) -> float:

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Executable
+from sqlalchemy import Connection, Executable, Integer, bindparam, inspect, select
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.util import identity_key
 from sqlalchemy.sql.compiler import SQLCompiler
 
 _Processor = Callable[[Any], Any]
@@ -125,12 +126,28 @@ def _prepared(statement: Executable, dialect: Dialect, keys: tuple[str, ...]) ->
 _KEPT: list[Executable] = []
 
 
+_HELD = "hallq_direct_connection"  # session.info: (its transaction, that one's connection)
+
+
+def _connection(session: Session) -> Connection:
+    """The connection of the session's transaction (begun here when it has not been): asked
+    of the session once per transaction, as asking costs more than a statement."""
+    transaction = session._transaction
+    held = session.info.get(_HELD)
+    if held is not None and transaction is not None and held[0] is transaction:
+        if transaction.is_active:
+            return held[1]  # type: ignore[no-any-return]
+    connection = session.connection()
+    session.info[_HELD] = (session._transaction, connection)
+    return connection
+
+
 def run(
     session: Session | Connection, statement: Executable, params: Mapping[str, Any] | None = None
 ) -> list[Any]:
     """Run `statement` (a module constant: it is compiled once) in the session's
     transaction; its rows as named tuples (empty for a statement returning none)."""
-    connection = session.connection() if isinstance(session, Session) else session
+    connection = _connection(session) if isinstance(session, Session) else session
     params = params or {}
     dialect = connection.dialect
     prepared = _prepared(statement, dialect, tuple(sorted(params)))
@@ -181,3 +198,57 @@ def scalar(
     """The first column of the first row, or None."""
     rows = run(session, statement, params)
     return rows[0][0] if rows else None
+
+
+_T = TypeVar("_T")
+_ATTRIBUTES: dict[type[Any], dict[str, str]] = {}
+_BY_ID: dict[type[Any], Executable] = {}
+
+
+def _attributes(model: type[Any]) -> dict[str, str]:
+    """A model's attribute name for each of its columns' names."""
+    names = _ATTRIBUTES.get(model)
+    if names is None:
+        mapper = inspect(model)
+        names = {column.key: prop.key for prop in mapper.column_attrs for column in prop.columns}
+        _ATTRIBUTES[model] = names
+    return names
+
+
+def instances(
+    session: Session, model: type[_T], statement: Executable, params: Mapping[str, Any]
+) -> list[_T]:
+    """The session's objects of `model` for the rows of `statement` (a `select(model)`
+    built once), as `session.scalars(statement, params).all()` would give them: pending
+    changes are flushed first, and an object the session already holds is handed back as
+    it is. A row new to the session becomes a persistent object without the ORM's
+    loading machinery."""
+    session._autoflush()
+    rows = run(session, statement, params)
+    if not rows:
+        return []
+    names = _attributes(model)
+    found: list[_T] = []
+    for row in rows:
+        values = {names[column]: value for column, value in zip(row._fields, row, strict=True)}
+        held = session.identity_map.get(identity_key(model, values["id"]))
+        if held is not None:  # the session's own, maybe changed or expired: the ORM's way
+            return list(session.scalars(statement, params).all())  # type: ignore[call-overload]
+        instance = model(**values)
+        make_transient_to_detached(instance)
+        session.add(instance)
+        found.append(instance)
+    return found
+
+
+def get(session: Session, model: type[_T], row_id: int) -> _T | None:
+    """`session.get(model, row_id)`: the session's own object, else the row read as one."""
+    held = session.identity_map.get(identity_key(model, row_id))
+    if held is not None:
+        return session.get(model, row_id)
+    statement = _BY_ID.get(model)
+    if statement is None:
+        statement = select(model).where(model.id == bindparam("id", type_=Integer()))  # type: ignore[attr-defined]
+        _BY_ID[model] = statement
+    found = instances(session, model, statement, {"id": row_id})
+    return found[0] if found else None
