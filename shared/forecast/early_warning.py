@@ -342,7 +342,9 @@ _NOT_WITHDRAWN = (
 
 def _latest_rises(session: Session, hall: Hall, day: dt.date) -> dict[int, dt.datetime]:
     """Per level, when the day last reached it or a higher one."""
-    reached = {level: at for level, at in direct.run(session, _REACHED, {"hall": hall.id, "day": day})}
+    reached = {
+        level: at for level, at in direct.run(session, _REACHED, {"hall": hall.id, "day": day})
+    }
     return {
         level: max(at for reached_level, at in reached.items() if reached_level >= level)
         for level in LEVELS

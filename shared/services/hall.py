@@ -64,8 +64,8 @@ from shared.services.offers import offer_made_on
 from shared.services.roles import LEADS, require_role
 from shared.services.settings import HallSettings, load_settings
 from shared.services.slips import MOBILE, check_slip
-from shared.store.clock import Clock, check_time, clock_for, is_live
 from shared.store import direct
+from shared.store.clock import Clock, check_time, clock_for, is_live
 from shared.store.database import Store
 from shared.store.lookup import (
     find_business,
@@ -193,9 +193,7 @@ _QUEUE_HEAD = (
         _QUEUE_HEAD_TICKET.for_counter_id.is_(None),  # it waits for one counter alone
         _QUEUE_HEAD_TICKET.waiting_since <= bindparam("now", type_=DateTime()),
     )
-    .order_by(
-        _QUEUE_HEAD_TICKET.waiting_since, _QUEUE_HEAD_TICKET.issued_at, _QUEUE_HEAD_TICKET.id
-    )
+    .order_by(_QUEUE_HEAD_TICKET.waiting_since, _QUEUE_HEAD_TICKET.issued_at, _QUEUE_HEAD_TICKET.id)
     .limit(1)
     .correlate(Queue)
     .scalar_subquery()
@@ -1049,7 +1047,7 @@ def _check_queue_list(session: Session, hall: Hall, queues: Sequence[str]) -> li
 
 def _called_code(session: Session, desk: Counter) -> str | None:
     """The code of the ticket called to the counter, read as a plain value."""
-    return direct.scalar(session, _CALLED_CODE, {"counter": desk.id})  # type: ignore[no-any-return]
+    return direct.scalar(session, _CALLED_CODE, {"counter": desk.id})
 
 
 def _current_ticket(session: Session, desk: Counter) -> Ticket | None:

@@ -20,8 +20,8 @@ from shared.services.audit import record_act
 from shared.services.campaigns import exclusions
 from shared.services.changes import Changes
 from shared.services.customers import customer_number
-from shared.store.clock import Clock, clock_for
 from shared.store import direct
+from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_counter, find_hall
 from shared.store.models import (

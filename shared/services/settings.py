@@ -229,7 +229,7 @@ _STORED = select(Setting.key, Setting.value).where(
 def load_settings(session: Session, hall_id: int) -> HallSettings:
     stored = direct.run(session, _STORED, {"hall": hall_id})
     values = {key: value for key, value in stored if key in SETTING_NAMES}
-    return HallSettings(**values)  # type: ignore[arg-type]
+    return HallSettings(**values)
 
 
 def change_settings(session: Session, hall_id: int, changes: dict[str, object]) -> HallSettings:

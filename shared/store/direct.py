@@ -34,15 +34,15 @@ class _Prepared:
     """One statement compiled for one dialect and one set of parameter names."""
 
     __slots__ = (
-        "statement",
         "compiled",
-        "sql",
+        "expanding",
         "positions",
         "processors",
-        "expanding",
-        "row",
         "results",
         "returns_rows",
+        "row",
+        "sql",
+        "statement",
     )
 
     def __init__(self, statement: Executable, dialect: Dialect, keys: tuple[str, ...]) -> None:
@@ -57,7 +57,7 @@ class _Prepared:
         columns = compiled._result_columns
         self.returns_rows = bool(columns)
         self.row = (
-            namedtuple("Row", [column.keyname for column in columns], rename=True)  # type: ignore[misc]
+            namedtuple("Row", [column.keyname for column in columns], rename=True)
             if columns
             else None
         )
@@ -78,7 +78,8 @@ class _Prepared:
         compiled = self.compiled
         if self.expanding:
             state = compiled.construct_expanded_state(params)
-            values, processors = state.parameters, {**self.processors, **state.processors}
+            values = state.parameters
+            processors: Mapping[str, _Processor] = {**self.processors, **state.processors}
             sql, positions = state.statement, state.positiontup
         else:
             values = compiled.construct_params(params, _check=False)
@@ -94,7 +95,7 @@ class _Prepared:
         }
 
     def result_processors(self, dialect: Dialect, description: Any) -> list[_Processor | None]:
-        processors = [
+        processors: list[_Processor | None] = [
             column.type._cached_result_processor(dialect, described[1])
             for column, described in zip(self.compiled._result_columns, description, strict=True)
         ]
@@ -134,9 +135,8 @@ def _connection(session: Session) -> Connection:
     of the session once per transaction, as asking costs more than a statement."""
     transaction = session._transaction
     held = session.info.get(_HELD)
-    if held is not None and transaction is not None and held[0] is transaction:
-        if transaction.is_active:
-            return held[1]  # type: ignore[no-any-return]
+    if held is not None and held[0] is transaction is not None and transaction.is_active:
+        return held[1]
     connection = session.connection()
     session.info[_HELD] = (session._transaction, connection)
     return connection
@@ -152,7 +152,7 @@ def run(
     dialect = connection.dialect
     prepared = _prepared(statement, dialect, tuple(sorted(params)))
     if prepared is None:
-        result = connection.execute(statement, params)  # type: ignore[call-overload]
+        result = connection.execute(statement, params)
         return list(result.all()) if result.returns_rows else []
     sql, values = prepared.parameters(params)
     driver = connection.connection.dbapi_connection
@@ -233,7 +233,7 @@ def instances(
         values = {names[column]: value for column, value in zip(row._fields, row, strict=True)}
         held = session.identity_map.get(identity_key(model, values["id"]))
         if held is not None:  # the session's own, maybe changed or expired: the ORM's way
-            return list(session.scalars(statement, params).all())  # type: ignore[call-overload]
+            return list(session.scalars(statement, params).all())
         instance = model(**values)
         make_transient_to_detached(instance)
         session.add(instance)

@@ -242,9 +242,7 @@ class Ticket(Base):
         UniqueConstraint("hall_id", "tap", name="uq_tickets_hall_id_tap"),
         # A queue's waiting tickets in the order they are called: a counter finds each
         # queue's first ticket without reading the rest.
-        Index(
-            "ix_tickets_waiting", "hall_id", "status", "queue_id", "waiting_since", "issued_at"
-        ),
+        Index("ix_tickets_waiting", "hall_id", "status", "queue_id", "waiting_since", "issued_at"),
         Index("ix_tickets_phone", "hall_id", "phone"),
         Index("ix_tickets_counter", "counter_id", "status"),
     )
