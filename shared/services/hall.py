@@ -28,6 +28,7 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import (
     Date,
     DateTime,
+    Executable,
     Integer,
     Row,
     bindparam,
@@ -198,15 +199,28 @@ _QUEUE_HEAD = (
     .correlate(Queue)
     .scalar_subquery()
 )
-_HEADS_FOR = (
-    select(Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s)
-    .select_from(Queue)
-    .join(Ticket, Ticket.id == _QUEUE_HEAD)
-    .where(
-        Queue.hall_id == bindparam("hall", type_=Integer()),
-        Queue.letter.in_(bindparam("serves", expanding=True)),
-    )
-)
+_HEADS_FOR: dict[int, Executable] = {}  # by how many queues the counter serves
+
+
+def _heads_for(serving: int) -> Executable:
+    """The first ticket of each of `serving` queues named q0, q1…; built once per count."""
+    statement: Executable | None = _HEADS_FOR.get(serving)
+    if statement is None:
+        statement = (
+            select(
+                Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s
+            )
+            .select_from(Queue)
+            .join(Ticket, Ticket.id == _QUEUE_HEAD)
+            .where(
+                Queue.hall_id == bindparam("hall", type_=Integer()),
+                Queue.letter.in_([bindparam(f"q{place}") for place in range(serving)]),
+            )
+        )
+        _HEADS_FOR[serving] = statement
+    return statement
+
+
 _TRANSFERRED_TO = (
     _WAITING_AS_OF.where(Ticket.for_counter_id == bindparam("counter", type_=Integer()))
     .order_by(Ticket.waiting_since, Ticket.id)
@@ -1079,7 +1093,9 @@ def _queue_heads(
 ) -> list[Waiting]:
     """The oldest waiting ticket (by waiting since, issued at, id) of each queue in
     `serves`: the calling rule chooses among these alone."""
-    rows = direct.run(session, _HEADS_FOR, {"hall": hall.id, "serves": serves, "now": now})
+    letters = sorted(set(serves))
+    named = {f"q{place}": letter for place, letter in enumerate(letters)}
+    rows = direct.run(session, _heads_for(len(letters)), {"hall": hall.id, "now": now, **named})
     return [Waiting(*row) for row in rows]
 
 

@@ -208,7 +208,8 @@ class CounterEvent(Base):
     """Append-only: open, pause (with reason), resume, close. Utilisation is rebuilt from these."""
 
     __tablename__ = "counter_events"
-    __table_args__ = (Index("ix_counter_events_hall_day", "hall_id", "business_day"),)
+    # Ends with the time: the day's latest counter event is the last entry of its range.
+    __table_args__ = (Index("ix_counter_events_hall_day", "hall_id", "business_day", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
@@ -284,7 +285,8 @@ class TicketEvent(Base):
 
     __tablename__ = "ticket_events"
     __table_args__ = (
-        Index("ix_ticket_events_hall_day_kind", "hall_id", "business_day", "kind"),
+        # Ends with the time: the day's latest event of a kind is the last of its range.
+        Index("ix_ticket_events_hall_day_kind", "hall_id", "business_day", "kind", "at"),
         Index("ix_ticket_events_ticket", "ticket_id"),
     )
 
