@@ -18,7 +18,6 @@ from sqlalchemy import (
     Date,
     Executable,
     Integer,
-    Select,
     and_,
     bindparam,
     case,
@@ -29,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from shared.services.settings import load_settings
+from shared.store import direct
 from shared.store.lookup import find_clerk
 from shared.store.models import (
     AlertChange,
@@ -411,16 +411,27 @@ def _open_seconds(changes: Iterable[tuple[dt.datetime, str]], end: dt.datetime) 
     return total
 
 
-def _latest_events() -> Select[dt.datetime, dt.datetime]:
-    """Built once: every guarded action reads it, and building it costs more than running it."""
+def _latest_events() -> Executable:
+    """Built once: every guarded action reads it, and building it costs more than running it.
+
+    The latest ticket event of each kind and the latest counter event, each the last entry
+    of its index range (the events' indexes end with their time), so the read takes a few
+    index steps however many events the day has."""
     hall, day = bindparam("hall", type_=Integer()), bindparam("day", type_=Date())
-    ticket_latest = select(func.max(TicketEvent.at)).where(
-        TicketEvent.hall_id == hall, TicketEvent.business_day == day
-    )
+    ticket_latest = [
+        select(func.max(TicketEvent.at))
+        .where(
+            TicketEvent.hall_id == hall,
+            TicketEvent.business_day == day,
+            TicketEvent.kind == kind,
+        )
+        .scalar_subquery()
+        for kind in TicketEventKind
+    ]
     counter_latest = select(func.max(CounterEvent.at)).where(
         CounterEvent.hall_id == hall, CounterEvent.business_day == day
     )
-    return select(ticket_latest.scalar_subquery(), counter_latest.scalar_subquery())
+    return select(*ticket_latest, counter_latest.scalar_subquery())
 
 
 _LATEST_EVENTS = _latest_events()
@@ -428,7 +439,7 @@ _LATEST_EVENTS = _latest_events()
 
 def latest_event(session: Session, hall: Hall, day: dt.date) -> dt.datetime | None:
     """The hall's latest ticket or counter event of the day: where the day's activity ended."""
-    latest = session.connection().execute(_LATEST_EVENTS, {"hall": hall.id, "day": day}).one()
+    (latest,) = direct.run(session, _LATEST_EVENTS, {"hall": hall.id, "day": day})
     return max((at for at in latest if at is not None), default=None)
 
 

@@ -28,6 +28,7 @@ from shared.forecast.usual_day import COUNTER_STEP, MINUTES, UsualDay, UsualDays
 from shared.forecast.wait_estimate import ENDS_OF_SERVICE
 from shared.services.alerts import Crowding
 from shared.services.settings import HallSettings
+from shared.store import direct
 from shared.store.models import AlertChange, CounterEvent, EarlyWarning, Hall, TicketEvent
 from shared.vocabulary import TicketEventKind
 
@@ -319,15 +320,31 @@ class Standing:
     expected_at: dt.datetime
 
 
+# Built once: the review's first look runs at the end of every action.
+_REACHED = (
+    select(AlertChange.level, func.max(AlertChange.at))
+    .where(
+        AlertChange.hall_id == bindparam("hall", type_=Integer()),
+        AlertChange.business_day == bindparam("day", type_=Date()),
+    )
+    .group_by(AlertChange.level)
+)
+_NOT_WITHDRAWN = (
+    select(EarlyWarning.id, EarlyWarning.level, EarlyWarning.at, EarlyWarning.expected_at)
+    .where(
+        EarlyWarning.hall_id == bindparam("hall", type_=Integer()),
+        EarlyWarning.business_day == bindparam("day", type_=Date()),
+        EarlyWarning.withdrawn_at.is_(None),
+    )
+    .order_by(EarlyWarning.id)
+)
+
+
 def _latest_rises(session: Session, hall: Hall, day: dt.date) -> dict[int, dt.datetime]:
     """Per level, when the day last reached it or a higher one."""
-    reached = dict(
-        session.execute(
-            select(AlertChange.level, func.max(AlertChange.at))
-            .where(AlertChange.hall_id == hall.id, AlertChange.business_day == day)
-            .group_by(AlertChange.level)
-        ).all()
-    )
+    reached = {
+        level: at for level, at in direct.run(session, _REACHED, {"hall": hall.id, "day": day})
+    }
     return {
         level: max(at for reached_level, at in reached.items() if reached_level >= level)
         for level in LEVELS
@@ -340,21 +357,50 @@ def _standing(
 ) -> dict[int, Standing]:
     """Per level, the standing warning: the latest one not withdrawn (a new warning is
     raised only while none stands), unless its level was reached since it was raised."""
-    rows = session.execute(
-        select(EarlyWarning.id, EarlyWarning.level, EarlyWarning.at, EarlyWarning.expected_at)
-        .where(
-            EarlyWarning.hall_id == hall.id,
-            EarlyWarning.business_day == day,
-            EarlyWarning.withdrawn_at.is_(None),
-        )
-        .order_by(EarlyWarning.id)
-    ).all()
+    rows = direct.run(session, _NOT_WITHDRAWN, {"hall": hall.id, "day": day})
     latest = {level: Standing(row_id, at, expected_at) for row_id, level, at, expected_at in rows}
     return {
         level: warning
         for level, warning in latest.items()
         if level not in latest_rises or latest_rises[level] < warning.at
     }
+
+
+@dataclass(frozen=True)
+class _Review:
+    """What a review has to do: the standing warnings past their time (`due`) and the
+    levels with no warning standing (`new`)."""
+
+    standing: dict[int, Standing]
+    due: list[int]
+    new: list[int]
+
+
+def _to_review(
+    session: Session, hall: Hall, now: dt.datetime, crowding: Crowding
+) -> _Review | None:
+    """The review's first look, on the hall as the session sees it (its pending changes
+    flushed): None when it has nothing to raise or withdraw."""
+    pending = [level for level in LEVELS if crowding.level < level]
+    if not pending or crowding.open_counters <= 0:
+        return None  # at level 2 every warning has come true
+    rises = _latest_rises(session, hall, now.date())
+    standing = _standing(session, hall, now.date(), rises)
+    # A warning stands at least until the time it named, so noise does not make it flap.
+    due = [level for level in pending if level in standing and now >= standing[level].expected_at]
+    # A warning raised in the same instant as its level's rise would pass for come true.
+    new = [level for level in pending if level not in standing and rises.get(level) != now]
+    if not due and not new:
+        return None
+    return _Review(standing, due, new)
+
+
+def review_due(session: Session, hall: Hall, now: dt.datetime, crowding: Crowding) -> bool:
+    """Whether reviewing the hall as this session sees it, at `now`, could raise or
+    withdraw a warning. An action asks in its own transaction, once its writes are
+    flushed: when the answer is no, the review after its commit would find nothing to do
+    on the hall as the action left it, and is skipped."""
+    return _to_review(session, hall, now, crowding) is not None
 
 
 def review_warnings(
@@ -369,17 +415,10 @@ def review_warnings(
     withdraw the standing ones past their time that are no longer likely. Nothing is
     looked at while no counter is open (before opening, nobody waits for a level). True
     when a warning was raised or withdrawn."""
-    pending = [level for level in LEVELS if crowding.level < level]
-    if not pending or crowding.open_counters <= 0:
-        return False  # at level 2 every warning has come true
-    rises = _latest_rises(session, hall, now.date())
-    standing = _standing(session, hall, now.date(), rises)
-    # A warning stands at least until the time it named, so noise does not make it flap.
-    due = [level for level in pending if level in standing and now >= standing[level].expected_at]
-    # A warning raised in the same instant as its level's rise would pass for come true.
-    new = [level for level in pending if level not in standing and rises.get(level) != now]
-    if not due and not new:
+    review = _to_review(session, hall, now, crowding)
+    if review is None:
         return False
+    standing, due, new = review.standing, review.due, review.new
     minutes = int((HORIZON + KEEP_SLACK).total_seconds() // 60)
     ahead = outlook(
         usual_days.of(session, hall, now.date()),

@@ -20,6 +20,7 @@ from sqlalchemy import Date, Integer, Select, String, bindparam, select
 from sqlalchemy.orm import Session
 
 from shared.services.settings import HallSettings
+from shared.store import direct
 from shared.store.models import Counter, CounterSession, Hall, Queue, Ticket, TicketEvent
 from shared.vocabulary import CounterState, TicketEventKind, TicketStatus
 
@@ -101,7 +102,7 @@ _RECENT_SERVICES = (
 def recent_pace(session: Session, hall: Hall, now: dt.datetime, settings: HallSettings) -> Pace:
     """The hall's latest ends of service (finish, no-show, transfer) of the past week."""
     since = now.date() - dt.timedelta(days=RECENT_DAYS)
-    rows = session.connection().execute(_RECENT_SERVICES, {"hall": hall.id, "since": since}).all()
+    rows = direct.run(session, _RECENT_SERVICES, {"hall": hall.id, "since": since})
     services = [
         Service(queue_id, clerk_id, float(seconds or 0.0)) for queue_id, clerk_id, seconds in rows
     ]
@@ -179,7 +180,7 @@ _OPEN_COUNTERS = _open_counters_statement()
 
 def open_counters(session: Session, hall: Hall) -> list[OpenCounter]:
     """The hall's open counters with the queues of their current stint and called ticket."""
-    rows = session.connection().execute(_OPEN_COUNTERS, {"hall": hall.id}).all()
+    rows = direct.run(session, _OPEN_COUNTERS, {"hall": hall.id})
     return [OpenCounter(*row) for row in rows]
 
 

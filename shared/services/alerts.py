@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from shared.rules.alert_level import next_level
 from shared.services.changes import NO_CHANGES, Changes
 from shared.services.settings import HallSettings
+from shared.store import direct
 from shared.store.models import AlertChange, Clerk, Counter, Hall, Ticket
 from shared.vocabulary import CounterState, TicketStatus
 
@@ -46,7 +47,7 @@ _CROWDING = _crowding_statement()
 
 def count_crowding(session: Session, hall: Hall) -> tuple[int, int]:
     """(waiting tickets, open counters) in the hall right now."""
-    counts = session.connection().execute(_CROWDING, {"hall": hall.id}).one()
+    (counts,) = direct.run(session, _CROWDING, {"hall": hall.id})
     return int(counts[0]), int(counts[1])
 
 

@@ -28,6 +28,7 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import (
     Date,
     DateTime,
+    Executable,
     Integer,
     Row,
     bindparam,
@@ -38,12 +39,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm import Session, aliased, make_transient_to_detached
 from sqlalchemy.sql.dml import ReturningInsert
 
 from shared.errors import Rejected
 from shared.figures.clerks import latest_event
-from shared.forecast.early_warning import LEVELS, review_warnings
+from shared.forecast.early_warning import review_due, review_warnings
 from shared.forecast.usual_day import UsualDays
 from shared.forecast.wait_estimate import estimate_wait_s
 from shared.rules.calling import Policy, Waiting, choose_next, route
@@ -64,6 +65,7 @@ from shared.services.offers import offer_made_on
 from shared.services.roles import LEADS, require_role
 from shared.services.settings import HallSettings, load_settings
 from shared.services.slips import MOBILE, check_slip
+from shared.store import direct
 from shared.store.clock import Clock, check_time, clock_for, is_live
 from shared.store.database import Store
 from shared.store.lookup import (
@@ -119,7 +121,9 @@ _TICKET_EVENT = insert(table_of(TicketEvent))
 _COUNTER_EVENT = insert(table_of(CounterEvent))
 _NEW_TICKET = insert(table_of(Ticket)).returning(table_of(Ticket).c.id)
 _WAITING_IN_QUEUE = select(func.count()).where(
-    Ticket.queue_id == bindparam("queue", type_=Integer()), Ticket.status == TicketStatus.WAITING
+    Ticket.hall_id == bindparam("hall", type_=Integer()),  # the queue's hall: the index's first
+    Ticket.queue_id == bindparam("queue", type_=Integer()),
+    Ticket.status == TicketStatus.WAITING,
 )
 _TICKETS = table_of(Ticket).c
 _STINTS = table_of(CounterSession).c
@@ -176,11 +180,48 @@ _WAITING_AS_OF = (
         Ticket.waiting_since <= bindparam("now", type_=DateTime()),
     )
 )
-_WAITING_FOR = _WAITING_AS_OF.where(
-    Ticket.hall_id == bindparam("hall", type_=Integer()),
-    Queue.letter.in_(bindparam("serves", expanding=True)),
-    Ticket.for_counter_id.is_(None),  # a ticket sent to one counter waits for it alone
+# The first ticket (by waiting since, issued at, id) of each queue the counter serves: all
+# the calling rule looks at, since it only ever calls the oldest ticket of a queue
+# (choose_next compares the queues' oldest tickets, and a queue's oldest is overdue
+# whenever one of its tickets is). The waiting tickets' index holds each queue in that
+# order, so one index step finds it.
+_QUEUE_HEAD_TICKET = aliased(Ticket)
+_QUEUE_HEAD = (
+    select(_QUEUE_HEAD_TICKET.id)
+    .where(
+        _QUEUE_HEAD_TICKET.hall_id == bindparam("hall", type_=Integer()),
+        _QUEUE_HEAD_TICKET.status == TicketStatus.WAITING,
+        _QUEUE_HEAD_TICKET.queue_id == Queue.id,
+        _QUEUE_HEAD_TICKET.for_counter_id.is_(None),  # it waits for one counter alone
+        _QUEUE_HEAD_TICKET.waiting_since <= bindparam("now", type_=DateTime()),
+    )
+    .order_by(_QUEUE_HEAD_TICKET.waiting_since, _QUEUE_HEAD_TICKET.issued_at, _QUEUE_HEAD_TICKET.id)
+    .limit(1)
+    .correlate(Queue)
+    .scalar_subquery()
 )
+_HEADS_FOR: dict[int, Executable] = {}  # by how many queues the counter serves
+
+
+def _heads_for(serving: int) -> Executable:
+    """The first ticket of each of `serving` queues named q0, q1…; built once per count."""
+    statement: Executable | None = _HEADS_FOR.get(serving)
+    if statement is None:
+        statement = (
+            select(
+                Ticket.id, Queue.letter, Ticket.waiting_since, Ticket.issued_at, Queue.target_wait_s
+            )
+            .select_from(Queue)
+            .join(Ticket, Ticket.id == _QUEUE_HEAD)
+            .where(
+                Queue.hall_id == bindparam("hall", type_=Integer()),
+                Queue.letter.in_([bindparam(f"q{place}") for place in range(serving)]),
+            )
+        )
+        _HEADS_FOR[serving] = statement
+    return statement
+
+
 _TRANSFERRED_TO = (
     _WAITING_AS_OF.where(Ticket.for_counter_id == bindparam("counter", type_=Integer()))
     .order_by(Ticket.waiting_since, Ticket.id)
@@ -343,7 +384,10 @@ class HallService:
             _roll_over_day(action)
             yield action
             assert action.crowding is not None, "an action ends with action.done(result)"
-        self._review_warnings(action, action.crowding)
+            session.flush()
+            review = review_due(session, hall, now, action.crowding)
+        if review:
+            self._review_warnings(action, action.crowding)
         if action.closed_day:
             self._sign_day_close(action.now)
 
@@ -361,9 +405,8 @@ class HallService:
 
     def _review_warnings(self, action: _Action, crowding: Crowding) -> None:
         """The early warning's review of the action just committed, in its own transaction
-        (skipped, with no transaction, when no warning can be raised or withdrawn)."""
-        if crowding.level >= max(LEVELS) or crowding.open_counters <= 0:
-            return
+        (skipped, with no transaction, when the action's own transaction saw that the hall
+        it left has no warning to raise or withdraw: `review_due`)."""
         with self.store.write() as session:
             hall = find_hall(session, self.hall_code, lock=True)
             wrote = review_warnings(
@@ -403,7 +446,7 @@ class HallService:
                 Tier.parse(tier, "tier")
             checked_slip = check_slip(kind, slip) if slip is not None else None
             tier = tier or _directory_tier(session, hall, phone)
-            home = session.get(Queue, kind.queue_id)
+            home = direct.get(session, Queue, kind.queue_id)
             assert home is not None
             letter = route(
                 "vip" if green_channel else tier,
@@ -412,7 +455,7 @@ class HallService:
                 group_queue=action.settings.group_queue,
             )
             queue = home if letter == home.letter else find_queue(session, hall, letter)
-            ahead = session.connection().scalar(_WAITING_IN_QUEUE, {"queue": queue.id})
+            ahead = direct.scalar(session, _WAITING_IN_QUEUE, {"hall": hall.id, "queue": queue.id})
             estimate = estimate_wait_s(session, hall, queue, action.settings, action.now)
             number = _next_number(session, queue, action.now.date())
             ticket = _insert_ticket(
@@ -478,7 +521,7 @@ class HallService:
             )
             chosen = _transferred_to(session, desk, now) or choose_next(
                 serves,
-                _waiting_for(session, action.hall, serves, now),
+                _queue_heads(session, action.hall, serves, now),
                 policy=policy,
                 now=now,
                 recent_calls=_recent_call_queues(session, desk, policy.green_ratio),
@@ -642,7 +685,7 @@ class HallService:
                 raise Rejected("each business done is recorded once")
             done = [find_business(session, action.hall, key) for key in businesses]
             if not done:
-                asked = session.get(Business, ticket.business_id)
+                asked = direct.get(session, Business, ticket.business_id)
                 assert asked is not None
                 done = [asked]
             values = fields or {}
@@ -677,8 +720,11 @@ class HallService:
                 }
                 for kind in done
             ]
-            session.connection().execute(_FINISH, {"ticket": ticket.id, "now": action.now})
-            session.connection().execute(_RECORD_TRANSACTION, records)
+            direct.run(session, _FINISH, {"ticket": ticket.id, "now": action.now})
+            if len(records) == 1:
+                direct.run(session, _RECORD_TRANSACTION, records[0])
+            else:
+                session.connection().execute(_RECORD_TRANSACTION, records)
             _log(
                 session,
                 ticket,
@@ -1051,7 +1097,7 @@ _BUMPS = {dialect: _bump_statement(dialect) for dialect in ("sqlite", "postgresq
 def _insert_ticket(session: Session, **values: Any) -> Ticket:
     """Insert a new ticket as a plain row, without the ORM's flush, and hand it back as the
     session's own persistent object, so what is written with it (`on_issued`) sees it."""
-    values["id"] = session.connection().execute(_NEW_TICKET, values).scalar_one()
+    values["id"] = direct.scalar(session, _NEW_TICKET, values)
     ticket = Ticket(**values)
     make_transient_to_detached(ticket)
     session.add(ticket)
@@ -1061,7 +1107,7 @@ def _insert_ticket(session: Session, **values: Any) -> Ticket:
 def _next_number(session: Session, queue: Queue, day: dt.date) -> int:
     """Bump the queue's sequence for the day: numbers never come from max+1 or a count."""
     bump = _BUMPS[session.get_bind().dialect.name]
-    number = int(session.connection().execute(bump, {"queue": queue.id, "day": day}).scalar_one())
+    number = int(direct.scalar(session, bump, {"queue": queue.id, "day": day}))
     if number > MAX_NUMBER:
         raise Rejected(
             f"queue {queue.letter} has issued all {MAX_NUMBER} numbers for today",
@@ -1082,16 +1128,17 @@ def _check_queue_list(session: Session, hall: Hall, queues: Sequence[str]) -> li
 
 def _called_code(session: Session, desk: Counter) -> str | None:
     """The code of the ticket called to the counter, read as a plain value."""
-    return session.connection().scalar(_CALLED_CODE, {"counter": desk.id})
+    return direct.scalar(session, _CALLED_CODE, {"counter": desk.id})
 
 
 def _current_ticket(session: Session, desk: Counter) -> Ticket | None:
-    return session.scalars(_CALLED_TO, {"counter": desk.id}).first()
+    found = direct.instances(session, Ticket, _CALLED_TO, {"counter": desk.id})
+    return found[0] if found else None
 
 
 def _open_stint(session: Session, desk: Counter) -> Row[str, int]:
     """The counter's open session as a plain row, for a call, which only reads it."""
-    row = session.connection().execute(_OPEN_STINT_ROW, {"counter": desk.id}).first()
+    row = direct.first(session, _OPEN_STINT_ROW, {"counter": desk.id})
     return _is_open(desk, row)
 
 
@@ -1110,29 +1157,28 @@ def _is_open(desk: Counter, stint: _Stint | None) -> _Stint:
     return stint
 
 
-def _waiting_for(
+def _queue_heads(
     session: Session, hall: Hall, serves: Sequence[str], now: dt.datetime
 ) -> list[Waiting]:
-    rows = (
-        session.connection()
-        .execute(_WAITING_FOR, {"hall": hall.id, "serves": serves, "now": now})
-        .all()
-    )
+    """The oldest waiting ticket (by waiting since, issued at, id) of each queue in
+    `serves`: the calling rule chooses among these alone."""
+    letters = sorted(set(serves))
+    named = {f"q{place}": letter for place, letter in enumerate(letters)}
+    rows = direct.run(session, _heads_for(len(letters)), {"hall": hall.id, "now": now, **named})
     return [Waiting(*row) for row in rows]
 
 
 def _transferred_to(session: Session, desk: Counter, now: dt.datetime) -> Waiting | None:
     """The oldest ticket another counter sent to this one: it is called before the queues."""
-    row = session.connection().execute(_TRANSFERRED_TO, {"counter": desk.id, "now": now}).first()
+    row = direct.first(session, _TRANSFERRED_TO, {"counter": desk.id, "now": now})
     return Waiting(*row) if row is not None else None
 
 
 def _recent_call_queues(session: Session, desk: Counter, how_many: int) -> list[str]:
     if how_many <= 0:
         return []
-    return list(
-        session.connection().scalars(_RECENT_CALLS, {"counter": desk.id, "how_many": how_many})
-    )
+    rows = direct.run(session, _RECENT_CALLS, {"counter": desk.id, "how_many": how_many})
+    return [row[0] for row in rows]
 
 
 def _claim(
@@ -1146,10 +1192,10 @@ def _claim(
     """Call a ticket to the counter in one statement, which claims it only while it still
     waits and hands back what the call logs."""
     now = action.now
-    ticket = (
-        action.session.connection()
-        .execute(_CLAIM, {"ticket": ticket_id, "now": now, "counter": desk.id, "clerk": clerk_id})
-        .first()
+    ticket = direct.first(
+        action.session,
+        _CLAIM,
+        {"ticket": ticket_id, "now": now, "counter": desk.id, "clerk": clerk_id},
     )
     if ticket is None:  # the hall lock makes this unreachable; never share a ticket
         raise Rejected("the ticket was called by another counter; call again", "called_elsewhere")
@@ -1198,7 +1244,8 @@ def _log(
     reason: CallReason | None = None,
 ) -> None:
     """Append to the ticket event log (a plain insert: the log is never read back here)."""
-    session.connection().execute(
+    direct.run(
+        session,
         _TICKET_EVENT,
         {
             "hall_id": ticket.hall_id,
@@ -1224,7 +1271,8 @@ def _log_counter(
     at: dt.datetime,
     reason: str = "",
 ) -> None:
-    session.connection().execute(
+    direct.run(
+        session,
         _COUNTER_EVENT,
         {
             "hall_id": desk.hall_id,

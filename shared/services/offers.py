@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
@@ -21,6 +21,7 @@ from shared.services.audit import record_act
 from shared.services.campaigns import exclusions
 from shared.services.changes import Changes
 from shared.services.customers import customer_number
+from shared.store import direct
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_counter, find_hall
@@ -294,13 +295,14 @@ def record_offer(
     return OfferRecorded(ticket.code, campaign, str(came), changes)
 
 
+# Built once: every finish asks it.
+_OFFERS_MADE_ON = select(Offer.outcome).where(
+    Offer.ticket_id == bindparam("ticket", type_=Integer()), Offer.outcome.in_(OFFERS_MADE)
+)
+
+
 def offer_made_on(session: Session, ticket_id: int) -> tuple[bool, bool]:
     """(made, accepted): whether a campaign was offered on the ticket, and taken."""
-    made = set(
-        session.scalars(
-            select(Offer.outcome).where(
-                Offer.ticket_id == ticket_id, Offer.outcome.in_(OFFERS_MADE)
-            )
-        )
-    )
+    session._autoflush()  # as a query through the session would
+    made = {row[0] for row in direct.run(session, _OFFERS_MADE_ON, {"ticket": ticket_id})}
     return bool(made), OfferOutcome.ACCEPTED in made

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from shared.documents.printer_place import file_printer_problem, print_folder_problem
 from shared.errors import Rejected
 from shared.rules.input_text import check_text
+from shared.store import direct
 from shared.store.models import Queue, Setting
 
 PRINTER = re.compile(
@@ -248,9 +249,9 @@ _STORED = select(Setting.key, Setting.value).where(
 
 
 def load_settings(session: Session, hall_id: int) -> HallSettings:
-    stored = session.connection().execute(_STORED, {"hall": hall_id}).all()
+    stored = direct.run(session, _STORED, {"hall": hall_id})
     values = {key: value for key, value in stored if key in SETTING_NAMES}
-    return HallSettings(**values)  # type: ignore[arg-type]
+    return HallSettings(**values)
 
 
 def change_settings(session: Session, hall_id: int, changes: dict[str, object]) -> HallSettings:

@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DatabaseError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from shared.store import direct
 from shared.store.failures import store_name
 from shared.store.writer_lock import WriterLock
 
@@ -30,7 +31,7 @@ STORE_FILE_MODE = 0o600  # a store hallq creates: its owner alone reads or write
 STORE_FOLDER_MODE = 0o700  # a folder hallq creates for a store
 # The newest schema revision (migrations/versions; a test keeps it equal to alembic's head):
 # a store already there opens without loading alembic.
-SCHEMA_HEAD = "0016"
+SCHEMA_HEAD = "0017"
 READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
 CHANGE_CHANNEL = "hallq_changes"  # PostgreSQL NOTIFY channel every write transaction signals
 # What a write can change, as the change feed names it to the windows: the tickets, the
@@ -133,7 +134,7 @@ def note_changes(session: Session, hall_id: int, kinds: Iterable[str]) -> None:
 
 def _rows_changed(session: Session) -> int:
     """Rows the SQLite connection has inserted, updated or deleted since it was opened."""
-    return int(session.connection().connection.dbapi_connection.total_changes)  # type: ignore[union-attr]
+    return int(direct._connection(session).connection.dbapi_connection.total_changes)  # type: ignore[union-attr]
 
 
 # Built once, as every write runs one of them.
@@ -154,7 +155,7 @@ def _notify(session: Session, noted: dict[int, set[str]] | None) -> None:
     every LISTENer (see feed.py)."""
     kinds = CHANGE_KINDS if noted is None else sorted(set().union(*noted.values()))
     if kinds:
-        session.connection().execute(_NOTIFY, {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)})
+        direct.run(session, _NOTIFY, {"channel": CHANGE_CHANNEL, "kinds": ",".join(kinds)})
 
 
 def _bump(session: Session, noted: dict[int, set[str]] | None) -> None:
@@ -166,8 +167,8 @@ def _bump(session: Session, noted: dict[int, set[str]] | None) -> None:
     rows: list[dict[str, object]] = [
         {"hall": hall, "kind": kind} for hall, kinds in noted.items() for kind in kinds
     ]
-    if rows:
-        session.connection().execute(_BUMP_HALL, rows)
+    for row in rows:
+        direct.run(session, _BUMP_HALL, row)
 
 
 def _busy_timeout(url: URL) -> float:

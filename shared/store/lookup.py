@@ -9,6 +9,7 @@ from sqlalchemy import Integer, Select, Table, bindparam, select
 from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
+from shared.store import direct
 from shared.store.models import Base, Business, Clerk, Counter, Hall, Queue
 
 _Row = TypeVar("_Row", Business, Clerk, Counter, Queue)
@@ -41,7 +42,7 @@ _OF_HALL: dict[tuple[type[Any], str], Select[Any]] = {}
 def find_hall(session: Session, code: str | None, *, lock: bool = False) -> Hall:
     """The named hall, or the store's only hall when none is named. `lock` holds its row
     until the transaction ends, which serialises a hall's actions on PostgreSQL."""
-    halls = session.scalars(_HALLS[code is not None, lock], {"code": code}).all()
+    halls = direct.instances(session, Hall, _HALLS[code is not None, lock], {"code": code})
     if code is not None and not halls:
         raise Rejected(f"no hall {code!r} in this store")
     if not halls:
@@ -64,7 +65,8 @@ def _one_of_hall(
             getattr(model, key) == bindparam("value"),
         )
         _OF_HALL[model, key] = statement
-    return session.scalars(statement, {"hall": hall.id, "value": value}).first()
+    found = direct.instances(session, model, statement, {"hall": hall.id, "value": value})
+    return found[0] if found else None
 
 
 def find_counter(session: Session, hall: Hall, number: int) -> Counter:

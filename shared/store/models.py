@@ -209,7 +209,8 @@ class CounterEvent(Base):
     """Append-only: open, pause (with reason), resume, close. Utilisation is rebuilt from these."""
 
     __tablename__ = "counter_events"
-    __table_args__ = (Index("ix_counter_events_hall_day", "hall_id", "business_day"),)
+    # Ends with the time: the day's latest counter event is the last entry of its range.
+    __table_args__ = (Index("ix_counter_events_hall_day", "hall_id", "business_day", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     hall_id: Mapped[int] = mapped_column(ForeignKey("halls.id"))
@@ -241,7 +242,9 @@ class Ticket(Base):
     __table_args__ = (
         UniqueConstraint("hall_id", "business_day", "code"),
         UniqueConstraint("hall_id", "tap", name="uq_tickets_hall_id_tap"),
-        Index("ix_tickets_waiting", "hall_id", "status", "queue_id"),
+        # A queue's waiting tickets in the order they are called: a counter finds each
+        # queue's first ticket without reading the rest.
+        Index("ix_tickets_waiting", "hall_id", "status", "queue_id", "waiting_since", "issued_at"),
         Index("ix_tickets_phone", "hall_id", "phone"),
         Index("ix_tickets_counter", "counter_id", "status"),
     )
@@ -283,7 +286,8 @@ class TicketEvent(Base):
 
     __tablename__ = "ticket_events"
     __table_args__ = (
-        Index("ix_ticket_events_hall_day_kind", "hall_id", "business_day", "kind"),
+        # Ends with the time: the day's latest event of a kind is the last of its range.
+        Index("ix_ticket_events_hall_day_kind", "hall_id", "business_day", "kind", "at"),
         Index("ix_ticket_events_ticket", "ticket_id"),
     )
 
