@@ -57,6 +57,7 @@ from counter.screen.words import (
 from shared.client.http import ServerError
 from shared.errors import Rejected
 from shared.figures.day_series import HANDLE_BAND_LABELS, handle_time_bands
+from shared.figures.shown import score_points
 from shared.rules.floor_alerts import CounterSeen, FloorAlert, FloorAlertKind, floor_alerts
 from shared.services.alerts import awaiting_acknowledgement, latest_rise
 from shared.store.database import EVERYTHING
@@ -352,7 +353,7 @@ class LeadMonitor(QWidget):
                 Column(self.tr("Volume"), lambda s: s.volume, share),
                 Column(self.tr("Satisfaction"), lambda s: s.satisfaction, share),
                 Column(self.tr("Quality"), lambda s: s.quality, share),
-                Column(self.tr("Score"), lambda s: round(s.points, 1)),
+                Column(self.tr("Score"), lambda s: s.points, score_points),
                 Column(self.tr("Out of"), lambda s: s.out_of, lambda v: f"{v:g}"),
             ]
         )

@@ -6,15 +6,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
 
 from shared.figures.clerks import ClerkFigures
+from shared.figures.shown import MISSING
+from shared.figures.shown import clerk_figure_text as text
 from shared.vocabulary import DissatisfiedReason
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("FiguresPanel", text)
-
-
-def _minutes(seconds: float | None) -> str:
-    return "—" if seconds is None else f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 def reason_names() -> dict[str, str]:
@@ -32,11 +30,7 @@ def reason_names() -> dict[str, str]:
 def reasons_text(counted: dict[str, int]) -> str:
     """Each reason given with how often, as the staff read them (the clerk, the shift lead)."""
     names = reason_names()
-    return "、".join(f"{names.get(key, key)} {count}" for key, count in counted.items()) or "—"
-
-
-def _share(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate:.0%}"
+    return "、".join(f"{names.get(key, key)} {count}" for key, count in counted.items()) or MISSING
 
 
 class FiguresPanel(QGroupBox):
@@ -58,7 +52,7 @@ class FiguresPanel(QGroupBox):
             ("signed", tr("Forms signed")),
             ("utilisation", tr("Time serving")),
         ):
-            value = QLabel("—")
+            value = QLabel(MISSING)
             value.setObjectName(f"figure_{key}")
             self.values[key] = value
             layout.addRow(label, value)
@@ -66,20 +60,20 @@ class FiguresPanel(QGroupBox):
     def show_figures(self, figures: ClerkFigures | None) -> None:
         if figures is None:
             for value in self.values.values():
-                value.setText("—")
+                value.setText(MISSING)
             return
         shown = {
-            "called": str(figures.called),
-            "handled": str(figures.handled),
-            "no_shows": str(figures.no_shows),
-            "transfers": str(figures.transfers),
-            "avg_wait": _minutes(figures.avg_wait_s),
-            "avg_handle": _minutes(figures.avg_handle_s),
-            "satisfaction": f"{_share(figures.satisfaction_rate)} ({figures.rated})",
+            "called": text(figures, "called"),
+            "handled": text(figures, "handled"),
+            "no_shows": text(figures, "no_shows"),
+            "transfers": text(figures, "transfers"),
+            "avg_wait": text(figures, "avg_wait_s"),
+            "avg_handle": text(figures, "avg_handle_s"),
+            "satisfaction": f"{text(figures, 'satisfaction_rate')} ({text(figures, 'rated')})",
             "reasons": reasons_text(figures.dissatisfied_reasons),
-            "sales": f"{figures.recommended} / {figures.accepted}",
-            "signed": _share(figures.signed_rate),
-            "utilisation": _share(figures.utilisation),
+            "sales": text(figures, "offers"),
+            "signed": text(figures, "signed_rate"),
+            "utilisation": text(figures, "utilisation"),
         }
-        for key, text in shown.items():
-            self.values[key].setText(text)
+        for key, line in shown.items():
+            self.values[key].setText(line)

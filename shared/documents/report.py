@@ -28,13 +28,14 @@ from sqlalchemy.orm import Session
 from shared.archive.heads import PRINTED_DIGITS, ChainHeads, chain_heads
 from shared.documents.campaign_text import CASE_HEADERS, FEEDBACK_HEADERS, case_rows, feedback_rows
 from shared.documents.fonts import pdf_font
-from shared.documents.report_text import CLERK_HEADERS, clerk_row, seconds_text, share_text
+from shared.documents.report_text import CLERK_HEADERS, clerk_row, level_text, seconds_text
 from shared.errors import Rejected
 from shared.figures.campaigns import campaign_feedback
 from shared.figures.cases import case_figures
 from shared.figures.clerks import ClerkFigures, clerk_figures, hall_day_summary
 from shared.figures.day_series import HANDLE_BAND_LABELS, DaySeries, day_series, handle_time_bands
 from shared.figures.performance import PARTS, Score, day_sheet, month_days, month_sheet
+from shared.figures.shown import score_points
 from shared.rules.input_text import check_day
 from shared.store.database import Store
 from shared.store.lookup import find_hall
@@ -59,6 +60,10 @@ SUMMARY_HEADERS = [
 ]  # fmt: skip
 
 
+SERVICE_LEVEL_NOTE = (
+    "服务水平：叫号时等候时间未超过该队列目标等候时间的叫号所占比例。"
+    " Service level: the share of calls made within their queue's target wait."
+)
 _SHEET_NOTE = (
     "得分只含可计量部分（营销、业务量、满意度、服务质量），团队协作与学习不在其内；权重为营业厅设置。"
     " The score holds the measurable parts only (sales, volume, satisfaction, service "
@@ -181,11 +186,11 @@ def _score_rows(sheet: Sequence[Score]) -> list[list[object]]:
             f"{s.clerk} {s.name}",
             s.days,
             s.handled,
-            share_text(s.sales),
-            share_text(s.volume),
-            share_text(s.satisfaction),
-            share_text(s.quality),
-            f"{s.points:.1f} / {s.out_of:.0f}",
+            level_text(s.sales),
+            level_text(s.volume),
+            level_text(s.satisfaction),
+            level_text(s.quality),
+            f"{score_points(s.points)} / {s.out_of:g}",
         ]
         for s in sheet
     ]
@@ -235,7 +240,7 @@ def _summary_row(day: object, summary: dict[str, object]) -> list[object]:
         summary["no_shows"],
         seconds_text(summary["mean_wait_s"]),  # type: ignore[arg-type]
         seconds_text(summary["max_wait_s"]),  # type: ignore[arg-type]
-        share_text(summary["service_level"]),  # type: ignore[arg-type]
+        level_text(summary["service_level"]),  # type: ignore[arg-type]
         summary["alert_changes"],
     ]
 
@@ -341,6 +346,7 @@ def write_day_report(session: Session, hall: Hall, day: dt.date, folder: Path) -
     story: list[object] = [
         Paragraph(_heading(hall, f"营业日报 Day report {day.isoformat()}"), styles["title"]),
         _table(SUMMARY_HEADERS, [_summary_row(day.isoformat(), summary)]),
+        Paragraph(SERVICE_LEVEL_NOTE, styles["body"]),
         Spacer(1, 4 * mm),
         _bar_chart(
             "到达与办结（每半小时） Arrivals and finishes per half hour",
@@ -395,6 +401,7 @@ def write_month_report(session: Session, hall: Hall, month: str, folder: Path) -
         _table(SUMMARY_HEADERS, [_summary_row(day.isoformat(), s) for day, s in days])
         if days
         else Paragraph("本月无营业数据 No business this month.", styles["body"]),
+        Paragraph(SERVICE_LEVEL_NOTE, styles["body"]),
         *_sheet_part("月度绩效表 Performance sheet of the month", sheet, styles),
         *_campaign_part(session, hall, month_days(month)[0], month_days(month)[-1], styles),
     ]
