@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel
 
 from shared.figures.clerks import ClerkFigures
 from shared.figures.shown import MISSING
@@ -34,28 +34,41 @@ def reasons_text(counted: dict[str, int]) -> str:
 
 
 class FiguresPanel(QGroupBox):
+    """A strip of tiles across the workstation, each a figure's name over its value."""
+
     def __init__(self) -> None:
         super().__init__(tr("My figures today"))
         self.setObjectName("figuresPanel")
         self.values: dict[str, QLabel] = {}
-        layout = QFormLayout(self)
-        for key, label in (
-            ("called", tr("Called")),
-            ("handled", tr("Served")),
-            ("no_shows", tr("No-shows")),
-            ("transfers", tr("Transferred")),
-            ("avg_wait", tr("Average wait")),
-            ("avg_handle", tr("Average service")),
-            ("satisfaction", tr("Satisfied")),
-            ("reasons", tr("Not satisfied because")),
-            ("sales", tr("Recommended / taken")),
-            ("signed", tr("Forms signed")),
-            ("utilisation", tr("Time serving")),
+        layout = QGridLayout(self)
+        layout.setVerticalSpacing(2)
+        for column, (key, label) in enumerate(
+            (
+                ("called", tr("Called")),
+                ("handled", tr("Served")),
+                ("no_shows", tr("No-shows")),
+                ("transfers", tr("Transferred")),
+                ("avg_wait", tr("Average wait")),
+                ("avg_handle", tr("Average service")),
+                ("satisfaction", tr("Satisfied")),
+                ("reasons", tr("Not satisfied because")),
+                ("sales", tr("Recommended / taken")),
+                ("signed", tr("Forms signed")),
+                ("utilisation", tr("Time serving")),
+            )
         ):
+            name = QLabel(label)
+            name.setObjectName("figureName")
+            name.setWordWrap(True)
+            name.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
             value = QLabel(MISSING)
             value.setObjectName(f"figure_{key}")
+            value.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            value.setWordWrap(key == "reasons")  # the one that can run long
             self.values[key] = value
-            layout.addRow(label, value)
+            layout.addWidget(name, 0, column)
+            layout.addWidget(value, 1, column)
+            layout.setColumnStretch(column, 2 if key == "reasons" else 1)
 
     def show_figures(self, figures: ClerkFigures | None) -> None:
         if figures is None:
@@ -77,3 +90,4 @@ class FiguresPanel(QGroupBox):
         }
         for key, line in shown.items():
             self.values[key].setText(line)
+        self.values["reasons"].setToolTip(shown["reasons"])
