@@ -16,8 +16,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
+from counter.app import make_application
 from counter.customer.signature_pad import BASELINE
 from kiosk.window import KioskWindow
+from shared.resources import style_sheet
 from shared.services.hall import HallService
 from shared.services.hall_config import demo_definition, load_hall
 from shared.store.clock import FixedClock
@@ -56,6 +58,7 @@ def test_no_text_is_cut_off_on_the_kiosk(qtbot, store, hall, tmp_path, language)
     for counter, clerk in ((1, "E001"), (2, "E002"), (3, "E003")):
         service.open_counter(counter, clerk)
     window: KioskWindow = open_kiosk(store, clock, tmp_path / "tickets", language)
+    QApplication.instance().setStyleSheet("")  # type: ignore[union-attr]  # the kiosk's own
     qtbot.addWidget(window)
     found = cut_off(window, FULL_HD, "start")
     for name, step in _screens(window):
@@ -154,8 +157,10 @@ def test_no_text_is_cut_off_on_the_monitor(qtbot, store, hall, clock, language):
     hall.finish(1)
     hall.rate(1, "dissatisfied", reason="long_wait")
     hall.call(2)
+    make_application([], language).setStyleSheet("")  # as hallq-screen runs the monitor
     monitor, live = live_monitor(qtbot, store, clock, language)
     live.close()
+    monitor.setStyleSheet(style_sheet("screen"))
     monitor.show()
     found = cut_off(monitor, FULL_HD, "floor")
     bar = monitor.tabs.tabBar()
