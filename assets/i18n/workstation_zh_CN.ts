@@ -111,10 +111,6 @@
         <translation>推荐 / 推荐成功</translation>
     </message>
     <message>
-        <source>Satisfaction</source>
-        <translation>满意度</translation>
-    </message>
-    <message>
         <source>Signed</source>
         <translation>签单率</translation>
     </message>
@@ -125,6 +121,10 @@
     <message>
         <source>Why dissatisfied</source>
         <translation>不满意原因</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@ is shown as done unless the store committed it or the server answered 2xx."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -14,10 +16,12 @@ from shared.client.decoding import decode
 from shared.client.http import ServerError
 from shared.documents.service_form import FormContent
 from shared.qt.remote import HallLink, LinkWords
+from shared.services.photos import photo_of
 from shared.store.clock import Clock
 
 Complain = Callable[[str], None]
 Done = Callable[[], None]
+ShowPhoto = Callable[[str, bytes | None], None]  # the staff id, the photo (None: none)
 
 
 class CustomerSource(Protocol):
@@ -34,6 +38,8 @@ class CustomerSource(Protocol):
     def rate(
         self, ticket: str, rating: str, reason: str | None, done: Done, complain: Complain
     ) -> None: ...
+
+    def photo(self, staff_id: str, show: ShowPhoto) -> None: ...
 
 
 class StoreCustomer(OnTheStore):
@@ -76,6 +82,16 @@ class StoreCustomer(OnTheStore):
         ):
             done()
 
+    def photo(self, staff_id: str, show: ShowPhoto) -> None:
+        """The clerk's photo; a store failure leaves the silhouette (only logged)."""
+        show(
+            staff_id,
+            self.failures.attempt(
+                f"read the photo of {staff_id}",
+                lambda: photo_of(self.store, self.hall_code, staff_id),
+            ),
+        )
+
 
 class ServerCustomer:
     """The hall server, under the key of the customer screen enrolled for this counter."""
@@ -116,3 +132,20 @@ class ServerCustomer:
         reply = self.link.request("POST", f"/api/counters/{self.counter}/rate", body)
         reply.answered.connect(lambda _answer: done())
         reply.failed.connect(self._failed(complain))
+
+    def photo(self, staff_id: str, show: ShowPhoto) -> None:
+        """The photo of the clerk at this counter, as the server knows who is there; a
+        failure leaves the silhouette."""
+        reply = self.link.request("GET", f"/api/counters/{self.counter}/clerk-photo")
+
+        def answered(answer: Any) -> None:
+            if not isinstance(answer, dict) or answer.get("staff_id") != staff_id:
+                return  # someone else is at the counter by now
+            encoded = answer.get("photo")
+            try:
+                data = base64.b64decode(encoded, validate=True) if encoded else None
+            except (binascii.Error, TypeError, ValueError):
+                data = None
+            show(staff_id, data)
+
+        reply.answered.connect(answered)

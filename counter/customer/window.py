@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -32,6 +33,7 @@ from counter.customer.signature_pad import SignaturePad
 from counter.customer.sources import CustomerSource, StoreCustomer
 from shared.documents.service_form import FormContent
 from shared.qt.errors import FailureNotices
+from shared.resources import icon_file
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.vocabulary import DissatisfiedReason, Satisfaction
@@ -64,6 +66,19 @@ def dissatisfied_reasons() -> list[tuple[DissatisfiedReason, str]]:
 FORM_STYLE = (
     "<style>p, td { font-size: 22px; } p.terms { font-size: 21px; color: #323f4b; }</style>"
 )
+
+
+PHOTO_SIZE = QSize(96, 120)
+
+
+def silhouette(size: QSize) -> QPixmap:
+    """The neutral figure shown for a clerk without a photo."""
+    picture = QPixmap(size)
+    picture.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(picture)
+    QSvgRenderer(str(icon_file("clerk"))).render(painter)
+    painter.end()
+    return picture
 
 
 def _big_button(text: str, name: str) -> QPushButton:
@@ -135,11 +150,21 @@ class CustomerWindow(QWidget):
         self.pages.currentChanged.connect(self._page_shown)
         self.clerk = QLabel()
         self.clerk.setObjectName("clerkBadge")
+        self.clerk.setWordWrap(True)
+        self.photo = QLabel()
+        self.photo.setObjectName("clerkPhoto")
+        self.photo.setFixedSize(PHOTO_SIZE)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.hide()
+        self.photo_of = ""  # whose photo (or silhouette) is shown
         self.message = QLabel()
         self.message.setObjectName("customerMessage")
         self.message.setWordWrap(True)
+        badge = QHBoxLayout()
+        badge.addWidget(self.photo)
+        badge.addWidget(self.clerk, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.clerk)
+        layout.addLayout(badge)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.message)
         self.countdown = QTimer(self)
@@ -249,12 +274,37 @@ class CustomerWindow(QWidget):
     # ----- the flow -----
 
     def serve_by(self, name: str, staff_id: str) -> None:
-        """The clerk at the counter, named on every page ("" when no one is signed in)."""
+        """The clerk at the counter, named and pictured on every page ("" when no one is
+        signed in): their photo from the hall definition, else a neutral silhouette."""
         self.clerk.setText(
             tr("Your clerk: %1   Staff number: %2").replace("%1", name).replace("%2", staff_id)
             if staff_id
             else ""
         )
+        self.photo.setVisible(bool(staff_id))
+        if staff_id and staff_id != self.photo_of:
+            self.photo_of = staff_id
+            self._show_photo(staff_id, None)
+            self.source.photo(staff_id, self._show_photo)
+        elif not staff_id:
+            self.photo_of = ""
+
+    def _show_photo(self, staff_id: str, data: bytes | None) -> None:
+        """The clerk's photo, scaled to the badge; the silhouette without one (or when it
+        does not read as an image)."""
+        if staff_id != self.photo_of:
+            return  # an answer for the clerk before
+        picture = QPixmap()
+        if data is None or not picture.loadFromData(data):
+            picture = silhouette(PHOTO_SIZE)
+        self.photo.setPixmap(
+            picture.scaled(
+                PHOTO_SIZE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+        self.photo.setToolTip("" if data is None else self.clerk.text())
 
     def _page_shown(self, page: int) -> None:
         if self.ticket is not None and page in STEPS:

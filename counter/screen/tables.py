@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 
 from counter.workstation.figures_panel import reasons_text
 from shared.figures.clerks import ClerkFigures
+from shared.figures.shown import MISSING, minutes_seconds, percent
 
 translate = QCoreApplication.translate
 SORT_ROLE = Qt.ItemDataRole.UserRole  # the raw value, which the sort proxy compares
@@ -28,21 +29,18 @@ Index = QModelIndex | QPersistentModelIndex
 class Column:
     header: str
     value: Callable[[Any], object]
-    text: Callable[[Any], str] = lambda value: "-" if value is None else str(value)
+    text: Callable[[Any], str] = lambda value: MISSING if value is None else str(value)
     shade: Callable[[object], QColor | None] = lambda value: None
     tip: str = ""
     row_shade: Callable[[Any], QColor | None] | None = None  # instead of `shade`, by the row
 
 
 def seconds(value: object) -> str:
-    if value is None:
-        return "-"
-    minutes, rest = divmod(round(float(value)), 60)  # type: ignore[arg-type]
-    return f"{minutes}:{rest:02d}"
+    return minutes_seconds(None if value is None else float(value))  # type: ignore[arg-type]
 
 
 def share(value: object) -> str:
-    return "-" if value is None else f"{float(value) * 100:.0f}%"  # type: ignore[arg-type]
+    return percent(None if value is None else float(value))  # type: ignore[arg-type]
 
 
 def share_shade(value: object) -> QColor | None:

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel
 
 from shared.figures.clerks import ClerkFigures
+from shared.figures.shown import MISSING
+from shared.figures.shown import clerk_figure_text as text
 from shared.qt import codes
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("FiguresPanel", text)
-
-
-def _minutes(seconds: float | None) -> str:
-    return "—" if seconds is None else f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 def reason_names() -> dict[str, str]:
@@ -25,54 +23,64 @@ def reason_names() -> dict[str, str]:
 def reasons_text(counted: dict[str, int]) -> str:
     """Each reason given with how often, as the staff read them (the clerk, the shift lead)."""
     names = reason_names()
-    return "、".join(f"{names.get(key, key)} {count}" for key, count in counted.items()) or "—"
-
-
-def _share(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate:.0%}"
+    return "、".join(f"{names.get(key, key)} {count}" for key, count in counted.items()) or MISSING
 
 
 class FiguresPanel(QGroupBox):
+    """A strip of tiles across the workstation, each a figure's name over its value."""
+
     def __init__(self) -> None:
         super().__init__(tr("My figures today"))
         self.setObjectName("figuresPanel")
         self.values: dict[str, QLabel] = {}
-        layout = QFormLayout(self)
-        for key, label in (
-            ("called", tr("Called")),
-            ("handled", tr("Handled")),
-            ("no_shows", tr("No-shows")),
-            ("transfers", tr("Transfers")),
-            ("avg_wait", tr("Mean wait")),
-            ("avg_handle", tr("Mean handling")),
-            ("satisfaction", tr("Satisfaction")),
-            ("reasons", tr("Why dissatisfied")),
-            ("sales", tr("Recommended / accepted")),
-            ("signed", tr("Signed")),
-            ("utilisation", tr("Busy")),
+        layout = QGridLayout(self)
+        layout.setVerticalSpacing(2)
+        for column, (key, label) in enumerate(
+            (
+                ("called", tr("Called")),
+                ("handled", tr("Handled")),
+                ("no_shows", tr("No-shows")),
+                ("transfers", tr("Transfers")),
+                ("avg_wait", tr("Mean wait")),
+                ("avg_handle", tr("Mean handling")),
+                ("satisfaction", tr("Satisfied")),
+                ("reasons", tr("Why dissatisfied")),
+                ("sales", tr("Recommended / accepted")),
+                ("signed", tr("Signed")),
+                ("utilisation", tr("Busy")),
+            )
         ):
-            value = QLabel("—")
+            name = QLabel(label)
+            name.setObjectName("figureName")
+            name.setWordWrap(True)
+            name.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+            value = QLabel(MISSING)
             value.setObjectName(f"figure_{key}")
+            value.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            value.setWordWrap(key == "reasons")  # the one that can run long
             self.values[key] = value
-            layout.addRow(label, value)
+            layout.addWidget(name, 0, column)
+            layout.addWidget(value, 1, column)
+            layout.setColumnStretch(column, 2 if key == "reasons" else 1)
 
     def show_figures(self, figures: ClerkFigures | None) -> None:
         if figures is None:
             for value in self.values.values():
-                value.setText("—")
+                value.setText(MISSING)
             return
         shown = {
-            "called": str(figures.called),
-            "handled": str(figures.handled),
-            "no_shows": str(figures.no_shows),
-            "transfers": str(figures.transfers),
-            "avg_wait": _minutes(figures.avg_wait_s),
-            "avg_handle": _minutes(figures.avg_handle_s),
-            "satisfaction": f"{_share(figures.satisfaction_rate)} ({figures.rated})",
+            "called": text(figures, "called"),
+            "handled": text(figures, "handled"),
+            "no_shows": text(figures, "no_shows"),
+            "transfers": text(figures, "transfers"),
+            "avg_wait": text(figures, "avg_wait_s"),
+            "avg_handle": text(figures, "avg_handle_s"),
+            "satisfaction": f"{text(figures, 'satisfaction_rate')} ({text(figures, 'rated')})",
             "reasons": reasons_text(figures.dissatisfied_reasons),
-            "sales": f"{figures.recommended} / {figures.accepted}",
-            "signed": _share(figures.signed_rate),
-            "utilisation": _share(figures.utilisation),
+            "sales": text(figures, "offers"),
+            "signed": text(figures, "signed_rate"),
+            "utilisation": text(figures, "utilisation"),
         }
-        for key, text in shown.items():
-            self.values[key].setText(text)
+        for key, line in shown.items():
+            self.values[key].setText(line)
+        self.values["reasons"].setToolTip(shown["reasons"])

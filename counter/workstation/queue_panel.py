@@ -146,7 +146,7 @@ class QueuePanel(QWidget):
         self.queue_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.queue_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.queue_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.queues.modelReset.connect(self._fit_queues)
+        self.queues.modelReset.connect(self.fit_queues)
         self.ticket_table = _table(self.tickets, "waitingTable")
         hint = QLabel(tr("Choose a ticket, then F5 to call it out of turn"))
         hint.setObjectName("panelHint")
@@ -175,7 +175,7 @@ class QueuePanel(QWidget):
             if ticket.ticket == chosen:  # the clerk's choice survives a re-read
                 self.ticket_table.selectRow(row)
 
-    def _fit_queues(self) -> None:
+    def fit_queues(self) -> None:
         """The few queues the counter serves, each in sight, no scrolling."""
         table = self.queue_table
         table.resizeRowsToContents()

@@ -13,13 +13,14 @@ as done only once the store committed it or the server answered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -45,9 +46,11 @@ from counter.workstation.sign_in import SignInPage
 from counter.workstation.sources import Acted, Clerk, CounterSource, StoreCounter
 from counter.workstation.transaction_form import TransactionForm
 from shared.qt import codes
+from shared.qt.elided import ElidedLabel
 from shared.qt.errors import FailureNotices
 from shared.qt.live import LiveStore
 from shared.qt.remote import HallLink, LinkState, ServerBanner
+from shared.resources import style_sheet
 from shared.services.slip_use import SlipTaken
 from shared.store.clock import Clock, clock_for
 from shared.store.database import EVERYTHING, Store
@@ -57,6 +60,17 @@ from shared.vocabulary import CounterState, PauseReason, Tier
 # What counter_view reads: the counter and its ticket, the queues, the clerk, the businesses,
 # the hall's level.
 WORKSTATION_FOLLOWS = frozenset({"tickets", "counters", "staff", "settings", "level"})
+
+
+LARGE_SCALE = 1.25
+LEAST_SIZE = QSize(1024, 700)
+TOP_HEIGHT, ACTION_HEIGHT = 52, 64  # the buttons of the top row and of the actions' row
+_SIZES = re.compile(r"(font-size|min-height):\s*(\d+)px")
+
+
+def scaled_style(sheet: str, scale: float) -> str:
+    """A style sheet with its text sizes and least heights multiplied by `scale`."""
+    return _SIZES.sub(lambda m: f"{m.group(1)}: {round(int(m.group(2)) * scale)}px", sheet)
 
 
 def tr(text: str) -> str:
@@ -95,6 +109,7 @@ class WorkstationWindow(QMainWindow):
         """On the store (`store`) or on the hall server (`source` and `link`, no store)."""
         super().__init__()
         self.setObjectName("workstation")
+        self.sized: list[tuple[QPushButton, int]] = []  # buttons and their least heights
         self.store, self.hall_code, self.counter = store, hall_code, counter
         self.english = language == "en"
         if source is None:
@@ -146,31 +161,65 @@ class WorkstationWindow(QMainWindow):
         self.ticking = QTimer(self)
         self.ticking.setInterval(1000)
         self.ticking.timeout.connect(self._tick)
+        self.scale = 1.0  # of the style's sizes: larger on a full HD screen
+        # A least size of its own, for the ordinary style, kept when the style grows on a
+        # large screen: a window moved back to a small one is not held at the large one.
+        self.setMinimumSize(LEAST_SIZE)
         self.resize(1280, 800)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """On a full HD screen (or larger) every text and box grows by a quarter, so the
+        counter's screen is used rather than left empty; smaller screens keep the style."""
+        super().resizeEvent(event)
+        scale = LARGE_SCALE if self.width() >= 1700 and self.height() >= 1000 else 1.0
+        if scale != self.scale:
+            self.scale = scale
+            self.setStyleSheet(scaled_style(style_sheet("workstation"), scale) if scale > 1 else "")
+            for button, height in self.sized:
+                button.setMinimumHeight(round(height * scale))
+            self.queue_panel.fit_queues()
 
     # ----- building -----
 
-    def _button(self, text: str, key: str, name: str, action: Callable[[], object]) -> QPushButton:
+    def _button(
+        self,
+        text: str,
+        key: str,
+        name: str,
+        action: Callable[[], object],
+        height: int = ACTION_HEIGHT,
+    ) -> QPushButton:
         button = QPushButton(f"{text}\n{key}" if key else text)
         button.setObjectName(name)
-        button.setMinimumHeight(72)
+        button.setMinimumHeight(height)  # grown with the style on a large screen
+        self.sized.append((button, height))
         button.clicked.connect(action)
         return button
 
     def _counter_page(self) -> QWidget:
         page = QWidget()
-        self.heading = QLabel()
+        self.heading = ElidedLabel()  # a long name is shortened, whole in the tooltip
         self.heading.setObjectName("counterHeading")
         self.state_label = QLabel()
         self.state_label.setObjectName("counterState")
-        self.open_button = self._button(tr("Open counter"), "", "openButton", self.open_counter)
-        self.pause_button = self._button(tr("Pause"), "F9", "pauseButton", self._pause_menu)
-        self.resume_button = self._button(tr("Resume"), "F9", "resumeButton", self.resume)
-        self.close_button = self._button(tr("Close counter"), "", "closeButton", self.close_counter)
-        self.archive_button = self._button(
-            tr("Form archive"), "Ctrl+F", "archiveButton", self.open_archive
+        self.open_button = self._button(
+            tr("Open counter"), "", "openButton", self.open_counter, TOP_HEIGHT
         )
-        self.sign_out_button = self._button(tr("Sign out"), "", "signOutButton", self.sign_out)
+        self.pause_button = self._button(
+            tr("Pause"), "F9", "pauseButton", self._pause_menu, TOP_HEIGHT
+        )
+        self.resume_button = self._button(
+            tr("Resume"), "F9", "resumeButton", self.resume, TOP_HEIGHT
+        )
+        self.close_button = self._button(
+            tr("Close counter"), "", "closeButton", self.close_counter, TOP_HEIGHT
+        )
+        self.archive_button = self._button(
+            tr("Form archive"), "Ctrl+F", "archiveButton", self.open_archive, TOP_HEIGHT
+        )
+        self.sign_out_button = self._button(
+            tr("Sign out"), "", "signOutButton", self.sign_out, TOP_HEIGHT
+        )
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addWidget(self.state_label)
@@ -183,7 +232,6 @@ class WorkstationWindow(QMainWindow):
             self.archive_button,
             self.sign_out_button,
         ):
-            button.setMinimumHeight(48)
             top.addWidget(button)
 
         self.ticket_label = QLabel("—")
@@ -241,7 +289,6 @@ class WorkstationWindow(QMainWindow):
         self.queue_panel.ticket_table.doubleClicked.connect(self._choose_reason)
         side = QVBoxLayout()
         side.addWidget(self.queue_panel, 1)
-        side.addWidget(self.figures)
 
         self.call_button = self._button(tr("Call next"), "F2", "callButton", self.call_next)
         self.recall_button = self._button(tr("Recall"), "F3", "recallButton", self.recall)
@@ -273,7 +320,8 @@ class WorkstationWindow(QMainWindow):
         grid.addWidget(ticket_panel, 1, 0)
         grid.addWidget(form_panel, 1, 1)
         grid.addLayout(side, 1, 2)
-        grid.addLayout(actions, 2, 0, 1, 3)
+        grid.addWidget(self.figures, 2, 0, 1, 3)
+        grid.addLayout(actions, 3, 0, 1, 3)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 4)
         grid.setColumnStretch(2, 3)
@@ -304,7 +352,7 @@ class WorkstationWindow(QMainWindow):
 
     def _signed_in(self, who: Clerk) -> None:
         self.clerk = who
-        self.heading.setText(
+        self.heading.set_whole(
             tr("Counter %1 · %2 (%3)")
             .replace("%1", str(self.counter))
             .replace("%2", who.name)

@@ -132,7 +132,7 @@ def cmd_hall_load(args: argparse.Namespace, out: TextIO) -> None:
     if not isinstance(definition, dict):
         raise Rejected(f"the hall definition {args.file} is not a JSON object")
     with _opened(args) as store, store.write() as session:
-        hall = load_hall(session, definition)
+        hall = load_hall(session, definition, Path(args.file).resolve().parent)
         _record(session, hall.id, "hall_loaded", file=str(Path(args.file).resolve()))
         out.write(f"hall {hall.code!r} loaded: {hall.name}\n")
 

@@ -28,7 +28,12 @@ from sqlalchemy.orm import Session
 from shared.archive.heads import PRINTED_DIGITS, ChainHeads, chain_heads
 from shared.documents.campaign_text import CASE_HEADERS, FEEDBACK_HEADERS, case_rows, feedback_rows
 from shared.documents.fonts import pdf_font
-from shared.documents.report_text import CLERK_HEADERS, clerk_row, seconds_text, share_text
+from shared.documents.report_text import (
+    CLERK_HEADERS,
+    clerk_row,
+    level_text,
+    seconds_text,
+)
 from shared.documents.score_text import PART_WORDS, points_text, sheet_rows, source_line
 from shared.errors import Rejected
 from shared.figures.campaigns import campaign_feedback
@@ -37,6 +42,7 @@ from shared.figures.clerks import ClerkFigures, clerk_figures, hall_day_summary
 from shared.figures.day_series import HANDLE_BAND_LABELS, DaySeries, day_series, handle_time_bands
 from shared.figures.performance import PARTS, Score, day_sheet, month_days, month_sheet
 from shared.figures.score_sheet import SHEET_PARTS, SheetRow, full_month_sheet
+from shared.figures.shown import score_points
 from shared.rules.input_text import check_day
 from shared.store.database import Store
 from shared.store.lookup import find_hall
@@ -190,11 +196,11 @@ def _score_rows(sheet: Sequence[Score]) -> list[list[object]]:
             f"{s.clerk} {s.name}",
             s.days,
             s.handled,
-            share_text(s.sales),
-            share_text(s.volume),
-            share_text(s.satisfaction),
-            share_text(s.quality),
-            f"{s.points:.1f} / {s.out_of:.0f}",
+            level_text(s.sales),
+            level_text(s.volume),
+            level_text(s.satisfaction),
+            level_text(s.quality),
+            f"{score_points(s.points)} / {s.out_of:g}",
         ]
         for s in sheet
     ]
@@ -286,7 +292,7 @@ def _summary_row(day: object, summary: dict[str, object]) -> list[object]:
         summary["no_shows"],
         seconds_text(summary["mean_wait_s"]),  # type: ignore[arg-type]
         seconds_text(summary["max_wait_s"]),  # type: ignore[arg-type]
-        share_text(summary["service_level"]),  # type: ignore[arg-type]
+        level_text(summary["service_level"]),  # type: ignore[arg-type]
         summary["alert_changes"],
     ]
 

@@ -8,6 +8,7 @@ from dataclasses import fields
 from typing import Any
 
 from shared.documents.text_tables import render_table
+from shared.figures.shown import CLERK_FIGURE_TEXT, minutes_seconds, percent
 from shared.services.alerts import AlertRecord
 from shared.services.settings import HallSettings
 from shared.store.backup import BackupReport
@@ -22,11 +23,13 @@ STATE_NAMES = {
 
 
 def seconds_text(value: float | None) -> str | None:
-    """A time as m:ss, as every screen and report shows it (seconds only in --json)."""
-    if value is None:
-        return None
-    minutes, rest = divmod(round(value), 60)
-    return f"{minutes}:{rest:02d}"
+    """A time as every screen shows it (minutes:seconds); None stays empty in a table."""
+    return None if value is None else minutes_seconds(value)
+
+
+def level_text(value: float | None) -> str | None:
+    """A service level (or another clerk or hall share) as every screen shows it."""
+    return None if value is None else percent(value)
 
 
 def share_text(value: float | None) -> str | None:
@@ -79,32 +82,19 @@ def status_text(now: HallNow) -> str:
     return "\n".join(head) + queues + "\n\n" + counters
 
 
+# The figures of `CLERK_FIGURE_TEXT` under their printed headings, in that order.
 CLERK_HEADERS = [
     "营业员 Clerk", "叫号 Called", "办结 Handled", "过号 No-shows", "转移 Transfers",
     "平均等候 Mean wait", "平均办理 Mean handling", "办理时长P90 P90 handling",
-    "三分钟达标 Within norm", "满意 Satisfied", "满意积分 Points", "推荐成功 Accepted",
-    "签单率 Signed", "利用率 Busy",
+    "三分钟达标 Within norm", "评价 Rated", "满意率 Satisfied", "满意积分 Points",
+    "推荐/成功 Recommended/accepted", "签单率 Signed", "利用率 Busy",
 ]  # fmt: skip
 
 
 def clerk_row(f: Any) -> list[object]:
-    """One clerk's figures as the command line and the day report print them."""
-    return [
-        f"{f.clerk} {f.name}",
-        f.called,
-        f.handled,
-        f.no_shows,
-        f.transfers,
-        seconds_text(f.avg_wait_s),
-        seconds_text(f.avg_handle_s),
-        seconds_text(f.p90_handle_s),
-        share_text(f.routine_within_norm),
-        f"{f.satisfied}/{f.rated}",
-        f.satisfaction_points,
-        f"{f.accepted}/{f.recommended}",
-        share_text(f.signed_rate),
-        share_text(f.utilisation),
-    ]
+    """One clerk's figures as the command line and the day report print them: each as the
+    screens show it (shared/figures/shown.py)."""
+    return [f"{f.clerk} {f.name}", *(text(f) for text in CLERK_FIGURE_TEXT.values())]
 
 
 def metrics_text(day: dt.date, figures: Sequence[Any]) -> str:
@@ -126,14 +116,14 @@ def queues_text(day: dt.date, summary: dict[str, Any], rows: Sequence[Any]) -> s
         f"办结 finished {summary['finished']}, 过号 no-shows {summary['no_shows']}, "
         f"平均等候 mean wait {seconds_text(summary['mean_wait_s']) or '-'}, "
         f"最长等候 max wait {seconds_text(summary['max_wait_s']) or '-'}, "
-        f"服务水平 service level {share_text(summary['service_level']) or '-'}"
+        f"服务水平 service level {level_text(summary['service_level']) or '-'}"
     )
     table = render_table(
         ["队列 Queue", "时段 Hour", "到达 Arrivals", "办结 Served", "过号 No-show",
          "平均等候 Mean wait", "最长等候 Max wait", "服务水平 Service level"],
         [
             [r.queue, f"{r.hour:02d}:00", r.arrivals, r.served, r.no_shows,
-             seconds_text(r.mean_wait_s), seconds_text(r.max_wait_s), share_text(r.service_level)]
+             seconds_text(r.mean_wait_s), seconds_text(r.max_wait_s), level_text(r.service_level)]
             for r in rows
         ],
     )  # fmt: skip

@@ -8,7 +8,8 @@ sheet's total is out of the measurable points (70 by default). Each part is a sh
 
 - sales: offers accepted per customer handled, full marks at `score_sales_target`;
 - volume: customers handled, full marks at `score_volume_target` a day;
-- satisfaction: satisfaction points (satisfied - dissatisfied) per rating, never below 0;
+- satisfaction: the clerk figure `satisfaction_rate` (satisfied ÷ rated), the same share
+  the clerk table shows;
 - quality: the mean of the share of routine business within the three-minute norm and
   the share of forms signed electronically.
 
@@ -79,9 +80,7 @@ def score_of(figures: ClerkFigures, settings: HallSettings) -> Score:
         if handled
         else None,
         "volume": _capped(handled / settings.score_volume_target),
-        "satisfaction": _capped(figures.satisfaction_points / figures.rated)
-        if figures.rated
-        else None,
+        "satisfaction": figures.satisfaction_rate,
         "quality": fmean(quality_shares) if quality_shares else None,
     }
     return Score(

@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Mapping
 from importlib import resources
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from sqlalchemy import select
@@ -23,6 +24,9 @@ from shared.store.models import Base, Business, Clerk, Counter, Customer, Hall, 
 from shared.vocabulary import BusinessClass, Role, Tier
 
 MAX_TERMS = 2000
+# A clerk's photo for the customer screen: a small portrait, PNG or JPEG.
+MAX_PHOTO_BYTES = 512 * 1024
+PHOTO_KINDS = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 HALL_CODE = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -148,6 +152,8 @@ def check_definition(definition: object) -> None:
         )
         problem = "pin" in clerk and pin_problem(str(clerk["pin"]), shortest)
         _require(not problem, f"clerk {clerk['staff_id']}: {problem}")
+        if "photo" in clerk:
+            _photo_path(clerk)
     phones = []
     for customer in definition.get("customers", []):
         phone = _text(customer, "phone", "customer", limit=20)
@@ -161,6 +167,49 @@ def check_definition(definition: object) -> None:
         )
 
 
+def _photo_path(clerk: Mapping[str, Any]) -> PurePosixPath:
+    """A clerk's photo as the definition names it: a file beside the hall file or below it."""
+    where = f"clerk {clerk['staff_id']}"
+    text = _text(clerk, "photo", where, limit=200)
+    path = PurePosixPath(text.replace("\\", "/"))
+    _require(
+        not path.is_absolute() and ".." not in path.parts and ":" not in text,
+        f"{where}: photo must be a path relative to the hall file, inside its folder",
+    )
+    return path
+
+
+def photo_kind(data: bytes) -> str | None:
+    """PNG or JPEG by the file's first bytes; None for anything else."""
+    return next((kind for magic, kind in PHOTO_KINDS.items() if data.startswith(magic)), None)
+
+
+def read_photos(definition: Mapping[str, Any], base: Path | None) -> dict[str, bytes]:
+    """The clerks' photos the definition names, read from beside the hall file (`base`, its
+    folder) and checked: each a PNG or JPEG of at most MAX_PHOTO_BYTES."""
+    photos: dict[str, bytes] = {}
+    for clerk in definition["clerks"]:
+        if "photo" not in clerk:
+            continue
+        where = f"clerk {clerk['staff_id']}"
+        relative = _photo_path(clerk)
+        _require(base is not None, f"{where}: a photo needs a hall file to be found beside")
+        assert base is not None
+        place = base.joinpath(*relative.parts)
+        try:
+            with place.open("rb") as file:
+                data = file.read(MAX_PHOTO_BYTES + 1)
+        except OSError as error:
+            raise Rejected(f"{where}: cannot read the photo {relative}: {error.strerror}") from None
+        _require(
+            len(data) <= MAX_PHOTO_BYTES,
+            f"{where}: the photo {relative} is over {MAX_PHOTO_BYTES // 1024} KB",
+        )
+        _require(photo_kind(data) is not None, f"{where}: the photo {relative} is not PNG or JPEG")
+        photos[clerk["staff_id"]] = data
+    return photos
+
+
 def _upsert(
     session: Session, model: type[Base], key: dict[str, Any], values: dict[str, Any]
 ) -> Any:
@@ -171,14 +220,18 @@ def _upsert(
         session.add(row)
     else:
         for name, value in values.items():
-            setattr(row, name, value)
+            if getattr(row, name) != value:  # a write only for a change (a photo is deferred)
+                setattr(row, name, value)
     session.flush()
     return row
 
 
-def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
-    """Create or update the hall the definition describes. Never deletes: history refers to it."""
+def load_hall(session: Session, definition: Mapping[str, Any], base: Path | None = None) -> Hall:
+    """Create or update the hall the definition describes. Never deletes: history refers to it.
+    Clerks' photos are read from `base`, the hall file's folder; a clerk without one in the
+    definition has none (the customer screen shows a silhouette)."""
     check_definition(definition)
+    photos = read_photos(definition, base)
     hall = _upsert(
         session,
         Hall,
@@ -233,7 +286,11 @@ def load_hall(session: Session, definition: Mapping[str, Any]) -> Hall:
             session,
             Clerk,
             {"hall_id": hall.id, "staff_id": clerk["staff_id"]},
-            {"name": clerk["name"], "role": Role(clerk.get("role", Role.CLERK))},
+            {
+                "name": clerk["name"],
+                "role": Role(clerk.get("role", Role.CLERK)),
+                "photo": photos.get(clerk["staff_id"]),
+            },
         )
         if "pin" not in clerk:
             continue

@@ -31,7 +31,7 @@ STORE_FILE_MODE = 0o600  # a store hallq creates: its owner alone reads or write
 STORE_FOLDER_MODE = 0o700  # a folder hallq creates for a store
 # The newest schema revision (migrations/versions; a test keeps it equal to alembic's head):
 # a store already there opens without loading alembic.
-SCHEMA_HEAD = "0017"
+SCHEMA_HEAD = "0018"
 READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
 CHANGE_CHANNEL = "hallq_changes"  # PostgreSQL NOTIFY channel every write transaction signals
 # What a write can change, as the change feed names it to the windows: the tickets, the

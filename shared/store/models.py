@@ -168,6 +168,8 @@ class Clerk(Base):
     # Wrong PINs in a row, and until when the staff id is locked after too many.
     failed_pins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The clerk's portrait for the customer screen (PNG or JPEG, from the hall definition).
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
 
 class Counter(Base):

@@ -43,11 +43,11 @@ def test_the_score_of_a_hand_built_day_follows_the_published_weights(store, hall
     _hand_built_day(hall, clock)
     (score,) = _sheet(store, clock.now().date())
     # sales: 1 accepted / 2 handled = 0.5, over the 0.2 target: full marks (capped at 1)
-    # volume: 2 / 40 = 0.05; satisfaction: (1 - 1) / 2 rated = 0
+    # volume: 2 / 40 = 0.05; satisfaction: 1 satisfied / 2 rated = 0.5 (the clerk table's)
     # quality: mean(routine within norm 1/1, signed 1/2) = 0.75
     assert (score.clerk, score.handled, score.days) == ("E001", 2, 1)
-    assert (score.sales, score.volume, score.satisfaction, score.quality) == (1.0, 0.05, 0.0, 0.75)
-    assert score.points == pytest.approx(20 * 1.0 + 15 * 0.05 + 5 * 0.0 + 30 * 0.75)
+    assert (score.sales, score.volume, score.satisfaction, score.quality) == (1.0, 0.05, 0.5, 0.75)
+    assert score.points == pytest.approx(20 * 1.0 + 15 * 0.05 + 5 * 0.5 + 30 * 0.75)
     assert score.out_of == 70
 
 
@@ -61,7 +61,7 @@ def test_the_weights_and_targets_are_hall_settings(store, hall, clock):
         )
     (score,) = _sheet(store, clock.now().date())
     assert (score.sales, score.volume) == (0.5, 0.5)
-    assert score.points == pytest.approx(20 * 0.5 + 15 * 0.5)
+    assert score.points == pytest.approx(20 * 0.5 + 15 * 0.5 + 5 * 0.5)
     assert score.out_of == 40
 
 
@@ -106,4 +106,4 @@ def test_a_month_is_the_mean_of_the_clerks_days(store, hall, clock):
         (month,) = month_sheet(session, find_hall(session, "demo"), "2026-11")
     assert (month.clerk, month.days, month.handled) == ("E001", 2, 3)
     assert month.points == pytest.approx((first.points + second.points) / 2)
-    assert month.satisfaction == pytest.approx((0.0 + 1.0) / 2)
+    assert month.satisfaction == pytest.approx((0.5 + 1.0) / 2)

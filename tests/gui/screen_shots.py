@@ -95,7 +95,7 @@ def _photograph(store: Store, at: dt.datetime, level: int, language: str) -> Non
     board.grab().save(str(SHOTS / f"board-L{level}-{language}.png"))
     monitor = LeadMonitor(StoreSource(store, "demo", clock), language)
     monitor.setStyleSheet(style_sheet("screen"))
-    monitor.resize(1440, 900)
+    monitor.resize(1920, 1080)
     monitor.sign_in("M001", "2468")
     monitor.grab().save(str(SHOTS / f"monitor-L{level}-{language}.png"))
     if level == 2:

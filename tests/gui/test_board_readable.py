@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 
+from counter.app import make_application
 from counter.screen.board import CallingBoard
 from shared.resources import style_sheet
 from shared.services.notices import post_notice
@@ -80,6 +81,7 @@ def test_every_text_on_the_board_is_large_fitting_and_contrasting(
 ):
     busy_hall(hall, waiting)
     post_notice(store, "demo", "M001", NOTICES[language], source="monitor", clock=clock)
+    make_application([], language).setStyleSheet("")  # as hallq-screen runs: no program-wide sheet
     board, live = live_board(qtbot, store, clock, language)
     board.setStyleSheet(style_sheet("screen"))
     board.resize(WIDTH, HEIGHT)

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QWidget
 from sqlalchemy import select
 
@@ -23,8 +24,10 @@ from shared.client.http import ServerAddress
 from shared.qt.remote import HallLink
 from shared.resources import style_sheet
 from shared.services.devices import enrol_device
+from shared.services.hall_config import load_hall
 from shared.store.database import Store
 from shared.store.models import Rating, ServiceForm, TicketEvent
+from tests.core.test_clerk_photos import png, with_photo
 from tests.integration.hall_server import HallServer, running_server, snapshot
 
 pytestmark = [
@@ -357,3 +360,29 @@ def test_the_server_and_key_come_from_the_environment_unless_a_store_is_named(mo
     args = parse(["--counter", "3"])
     assert (args.server, args.device_key) == ("http://10.0.0.5:8470", "hd_screen")
     assert parse(["--db", "here.sqlite3"]).server is None
+
+
+def test_the_customer_screen_shows_the_clerks_photo_served_by_the_hall_server(
+    qtbot, store, store_target, keys, tmp_path
+):
+    """The photo comes through the counter's authenticated route; without a key, none."""
+    (tmp_path / "e003.png").write_bytes(png(colour=(30, 120, 200)))
+    with store.write() as session:
+        load_hall(session, with_photo("e003.png", "E003"), tmp_path)
+    with (
+        running_server(store_target, tmp_path) as server,
+        counter_on(qtbot, server, keys["screen_3"]) as (window, customer, _link),
+    ):
+        signs_in_and_opens(qtbot, window)
+        assert customer.clerk.text() == "Your clerk: 张伟   Staff number: E003"
+
+        def photo_shown() -> bool:
+            image = customer.photo.pixmap().toImage()
+            return image.pixelColor(image.width() // 2, image.height() // 2) == QColor(30, 120, 200)
+
+        qtbot.waitUntil(photo_shown, timeout=WAIT_MS)
+        refused = server.request("GET", "/api/counters/3/clerk-photo", None)
+        assert refused.status == 401, refused
+        elsewhere = server.request("GET", "/api/counters/4/clerk-photo", keys["screen_3"])
+        assert elsewhere.status == 403, elsewhere
+        assert server.tracebacks() == 0

@@ -4,7 +4,8 @@
     QT_QPA_PLATFORM=offscreen python -m tests.gui.workstation_screenshots en
 
 A demo store in a temporary folder, a morning of service, then each screen as a clerk and
-a customer see it: docs/screenshots/workstation-*-<lang>.png and customer-*-<lang>.png;
+a customer see it at 1920×1080 (the serving screen also at 1366×768):
+docs/screenshots/workstation-*-<lang>.png and customer-*-<lang>.png;
 in Chinese also the first page of a signed form (docs/screenshots/service-form.png).
 """
 
@@ -32,6 +33,7 @@ from shared.store.database import Store, open_store
 from shared.store.models import ServiceForm
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+FULL_HD, SMALL = (1920, 1080), (1366, 768)
 SIM = {"name": "张三丰", "id_number": "11010519491231002X", "reason": "丢失"}
 SIGNATURE = [
     [(60, 160), (90, 90), (120, 170), (150, 95), (175, 150)],
@@ -85,6 +87,8 @@ def main(language: str) -> None:
     app.setStyleSheet(style_sheet("workstation"))
     customer = CustomerWindow(store, "demo", 2, language=language, clock=clock)
     window = WorkstationWindow(store, "demo", 2, language=language, customer=customer, clock=clock)
+    window.resize(*FULL_HD)
+    customer.resize(*FULL_HD)
     window.show()
     customer.show()
     window.sign_in("E002", "0000")  # a wrong PIN: the page says how many tries are left
@@ -103,6 +107,9 @@ def main(language: str) -> None:
     window.scan.setText(slip or "")
     window.scan_slip()
     shoot(window, f"workstation-serving-{language}.png")
+    window.resize(*SMALL)  # the smaller counter screen: the same, in the ordinary sizes
+    shoot(window, f"workstation-serving-1366-{language}.png")
+    window.resize(*FULL_HD)
 
     window.form.fill("plan_change", {"new_plan": "5G智享 168元", "effective": "次月生效"})
     window.form.sections[0].inputs["iccid"].setText("89860012345678901234")

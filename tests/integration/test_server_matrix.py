@@ -55,6 +55,7 @@ ACTS: dict[str, tuple[str, str, object, set[str]]] = {
     ),
     "board": ("GET", "/api/board", None, {"board"} | STAFF),
     "counter view": ("GET", "/api/counters/3", None, {"screen_3"} | AT_3),
+    "clerk photo": ("GET", "/api/counters/3/clerk-photo", None, {"screen_3"} | AT_3),
     "open": ("POST", "/api/counters/3/open", {}, AT_3),
     "pause": ("POST", "/api/counters/3/pause", {"reason": "lunch"}, AT_3),
     "resume": ("POST", "/api/counters/3/resume", None, AT_3),

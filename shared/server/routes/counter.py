@@ -3,6 +3,7 @@ at the counter the actor is signed in at (or, for a customer screen, faces)."""
 
 from __future__ import annotations
 
+import base64
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
@@ -18,6 +19,7 @@ from shared.server.requests import (
     Rate,
     Transfer,
 )
+from shared.services.photos import counter_photo
 from shared.views.counter import counter_view
 
 router = APIRouter(prefix="/counters/{counter}", tags=["counter"])
@@ -34,6 +36,16 @@ def view(counter: Number, actor: Acting, door: DoorOf) -> dict[str, Any]:
     """What the counter's screens show: its state, its ticket, the forms of its businesses."""
     require(actor, Permission.READ_COUNTER, counter)
     return _done(counter_view(door.store, door.hall_code, counter, actor.name, door.acts.now()))
+
+
+@router.get("/clerk-photo")
+def clerk_photo(counter: Number, actor: Acting, door: DoorOf) -> dict[str, Any]:
+    """The photo of the clerk at the counter, for its customer screen: base64 of the PNG or
+    JPEG, "" when the clerk has none (or no one is there)."""
+    require(actor, Permission.READ_COUNTER, counter)
+    found = counter_photo(door.store, door.hall_code, counter, door.acts.now())
+    photo = base64.b64encode(found.photo).decode("ascii") if found.photo else ""
+    return {"staff_id": found.staff_id, "photo": photo}
 
 
 @router.post("/open")
