@@ -123,8 +123,8 @@
         <translation>不满意原因</translation>
     </message>
     <message>
-        <source>Satisfied</source>
-        <translation>满意</translation>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
     </message>
 </context>
 <context>

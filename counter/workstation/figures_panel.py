@@ -43,7 +43,7 @@ class FiguresPanel(QGroupBox):
                 ("transfers", tr("Transfers")),
                 ("avg_wait", tr("Mean wait")),
                 ("avg_handle", tr("Mean handling")),
-                ("satisfaction", tr("Satisfied")),
+                ("satisfaction", tr("Satisfaction")),
                 ("reasons", tr("Why dissatisfied")),
                 ("sales", tr("Recommended / accepted")),
                 ("signed", tr("Signed")),

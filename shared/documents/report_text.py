@@ -86,7 +86,7 @@ def status_text(now: HallNow) -> str:
 CLERK_HEADERS = [
     "营业员 Clerk", "叫号 Called", "办结 Handled", "过号 No-shows", "转移 Transfers",
     "平均等候 Mean wait", "平均办理 Mean handling", "办理时长P90 P90 handling",
-    "三分钟达标 Within norm", "评价 Rated", "满意率 Satisfied", "满意积分 Points",
+    "三分钟达标 Within norm", "评价 Rated", "满意度 Satisfaction", "满意积分 Points",
     "推荐/成功 Recommended/accepted", "签单率 Signed", "利用率 Busy",
 ]  # fmt: skip
 

@@ -134,7 +134,7 @@ def test_human_output_speaks_chinese_and_english(store_target):
     status = hallq("status", db=store_target).stdout
     assert "应急级别 Alert level" in status and "绿色通道 Green channel" in status
     metrics = hallq("metrics", "--date", "2026-11-23", db=store_target).stdout
-    assert "E002 李娜" in metrics and "满意率 Satisfaction" in metrics
+    assert "E002 李娜" in metrics and "满意度 Satisfaction" in metrics
 
 
 def test_the_store_comes_from_hallq_db_when_no_db_is_given(store_target):

@@ -138,17 +138,17 @@ def script_november(store: Store, store_target: str) -> Month:
 # complaint ceiling set to 0.5):
 #
 # E002, 11-02: handled 2, accepted 1 (the 5G offer) -> sales 1/2/0.2 = 2.5 -> 1;
-#   volume 2/40 = 0.05; satisfaction (1 - 1)/2 = 0; quality mean(within norm 1/2
+#   volume 2/40 = 0.05; satisfaction 1 satisfied of 2 rated = 0.5; quality mean(within norm 1/2
 #   (150 s yes, 240 s no), signed 1/2) = 0.5.
 # E002, 11-03: handled 1, accepted 0 -> sales 0; volume 1/40 = 0.025; satisfaction 1/1
 #   = 1; quality mean(1/1, 1/1) = 1.
-# E002's month (mean of 2 days): sales 0.5, volume 0.0375, satisfaction 0.5, measured
+# E002's month (mean of 2 days): sales 0.5, volume 0.0375, satisfaction 0.75, measured
 #   quality 0.75; 1 case of 3 handled -> complaint rate 1/3 -> complaints share
 #   1 - (1/3)/0.5 = 1/3; mystery mean(80, 90)/100 = 0.85; quality mean(0.75, 0.85, 1/3)
 #   = 1.933333.../3 = 0.644444...; teamwork 90/100 = 0.9; learning mean(1/2, 18/20)
 #   = mean(0.5, 0.9) = 0.7.
-#   Points: 10 + 0.5625 + 2.5 + 19.333333 + 18 + 7 = 57.395833; team 18, personal
-#   39.395833.
+#   Points: 10 + 0.5625 + 3.75 + 19.333333 + 18 + 7 = 58.645833; team 18, personal
+#   40.645833.
 # E003, 11-02 (its only day): handled 2, accepted 0 -> sales 0; volume 0.05;
 #   satisfaction 2/2 = 1; measured quality mean(within norm 1/1 (the top-up; the SIM
 #   replacement is no routine business), signed 2/2) = 1; 0 cases of 2 -> rate 0 ->
@@ -156,15 +156,15 @@ def script_november(store: Store, store_target: str) -> Month:
 #   learning mean(min(3/2, 1), 20/20) = 1.
 #   Points: 0 + 0.75 + 5 + 27 + 16 + 10 = 58.75; team 16, personal 42.75.
 # E004: no service; teamwork 100/100 = 1 -> 20 points, everything else no data.
-# Ranks: E003 58.75 (1), E002 57.395833 (2), E004 20 (3).
+# Ranks: E003 58.75 (1), E002 58.645833 (2), E004 20 (3).
 EXPECTED = {
     "E002": {
         "rank": 2, "days": 2, "handled": 3, "campaign_accepted": 1, "cases": 1,
         "complaint_rate": 1 / 3, "mystery_checks": 2, "mystery_share": 0.85,
         "measured_quality": 0.75,
-        "shares": [0.5, 0.0375, 0.5, (0.75 + 0.85 + 1 / 3) / 3, 0.9, 0.7],
-        "points": [10, 0.5625, 2.5, 19.333333, 18, 7],
-        "team": 18, "personal": 39.395833, "total": 57.395833,
+        "shares": [0.5, 0.0375, 0.75, (0.75 + 0.85 + 1 / 3) / 3, 0.9, 0.7],
+        "points": [10, 0.5625, 3.75, 19.333333, 18, 7],
+        "team": 18, "personal": 40.645833, "total": 58.645833,
     },
     "E003": {
         "rank": 1, "days": 1, "handled": 2, "campaign_accepted": 0, "cases": 0,
@@ -239,8 +239,8 @@ def test_the_sheet_as_text_shows_ranks_points_and_sources(
     # rank, clerk, name, the six parts, team, personal, total (two decimals)
     assert table[0] == ["1", "E003", "张伟", "0.00", "0.75", "5.00", "27.00", "16.00", "10.00",
                         "16.00", "42.75", "58.75"]  # fmt: skip
-    assert table[1] == ["2", "E002", "李娜", "10.00", "0.56", "2.50", "19.33", "18.00", "7.00",
-                        "18.00", "39.40", "57.40"]  # fmt: skip
+    assert table[1] == ["2", "E002", "李娜", "10.00", "0.56", "3.75", "19.33", "18.00", "7.00",
+                        "18.00", "40.65", "58.65"]  # fmt: skip
     assert table[2][:3] == ["3", "E004", "刘洋"] and table[2][-1] == "20.00"
     assert (
         f"E002: sales measured (1 campaign offers accepted); volume measured; satisfaction "
@@ -398,27 +398,27 @@ def test_the_month_report_shows_the_whole_sheet_ranked_with_sources(
     (files,) = write_reports(november.store, "demo", tmp_path, month="2026-11")
     text = "".join(page.extract_text() for page in PdfReader(files.pdf).pages)
     assert "月度绩效表 Performance sheet of the month (100)" in text
-    assert "58.75" in text and "57.40" in text and "39.40" in text
+    assert "58.75" in text and "58.65" in text and "40.65" in text
     assert f"quality measured + entered by {CLI} (2 mystery checks, complaint rate" in text
     rows = list(csv.DictReader(io.StringIO(files.csv.read_text(encoding="utf-8-sig"))))
     # the hand computation above, rounded to two decimals
     assert [(r["clerk"], r["rank"], r["total_points"]) for r in rows] == [
-        ("E003", "1", "58.75"), ("E002", "2", "57.4"), ("E004", "3", "20.0"),
+        ("E003", "1", "58.75"), ("E002", "2", "58.65"), ("E004", "3", "20.0"),
     ]  # fmt: skip
     e002 = rows[1]
     assert [e002[f"{part}_points"] for part in PARTS] == [
         "10.0",
         "0.56",
-        "2.5",
+        "3.75",
         "19.33",
         "18.0",
         "7.0",
     ]
     assert (e002["team_points"], e002["personal_points"], e002["out_of"]) == (
         "18.0",
-        "39.4",
+        "40.65",
         "100.0",
     )
-    # the measured 70-point day sheet's month, as before: mean of 11-02 (20 + 0.75 + 0 + 15
-    # = 35.75) and 11-03 (0 + 0.375 + 5 + 30 = 35.375) = 35.5625
-    assert (e002["days"], e002["handled"], e002["points"]) == ("2", "3", "35.56")
+    # the measured 70-point day sheet's month, as before: mean of 11-02 (20 + 0.75 + 2.5 + 15
+    # = 38.25) and 11-03 (0 + 0.375 + 5 + 30 = 35.375) = 36.8125
+    assert (e002["days"], e002["handled"], e002["points"]) == ("2", "3", "36.81")
