@@ -122,6 +122,7 @@ def _ten_megabytes(bad_last_line: bool) -> bytes:
     return "".join(lines).encode()
 
 
+@pytest.mark.slow
 def test_a_ten_megabyte_list_imports_whole_and_with_one_bad_row_not_at_all(
     store: Store,
 ) -> None:

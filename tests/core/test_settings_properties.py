@@ -111,6 +111,7 @@ EXAMPLES = settings(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", SETTING_NAMES)
 @EXAMPLES
 @given(value=hostile_values)
