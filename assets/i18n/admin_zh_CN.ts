@@ -42,7 +42,7 @@
     <message>
         <location filename="../../counter/admin/window.py" line="189" />
         <source>hallq administration</source>
-        <translation>hallq 系统管理</translation>
+        <translation>营业厅系统管理</translation>
     </message>
     <message>
         <location filename="../../counter/admin/window.py" line="216" />
@@ -512,12 +512,12 @@
     <name>AdminWords</name>
     <message>
         <location filename="../../counter/admin/words.py" line="16" />
-        <source>Waiting customers per open counter at which level 1 (一级应急) starts.</source>
+        <source>Waiting customers per open counter at which level 1 starts.</source>
         <translation>每个开启窗口的等候人数达到此值时启动一级应急。</translation>
     </message>
     <message>
         <location filename="../../counter/admin/words.py" line="19" />
-        <source>Waiting customers per open counter at which level 2 (二级应急) starts.</source>
+        <source>Waiting customers per open counter at which level 2 starts.</source>
         <translation>每个开启窗口的等候人数达到此值时启动二级应急。</translation>
     </message>
     <message>
@@ -527,7 +527,7 @@
     </message>
     <message>
         <location filename="../../counter/admin/words.py" line="26" />
-        <source>The three-minute norm (三分钟业务受理) for routine business, in seconds.</source>
+        <source>The three-minute norm for routine business, in seconds.</source>
         <translation>常规业务的三分钟业务受理标准（秒）。</translation>
     </message>
     <message>
@@ -587,17 +587,17 @@
     </message>
     <message>
         <location filename="../../counter/admin/words.py" line="62" />
-        <source>Performance sheet: points for sales in service (新业务推荐), of the published 100.</source>
+        <source>Performance sheet: points for sales in service, of the published 100.</source>
         <translation>考核表：新业务推荐的分值（满分 100）。</translation>
     </message>
     <message>
         <location filename="../../counter/admin/words.py" line="66" />
-        <source>Performance sheet: points for business volume (业务量).</source>
+        <source>Performance sheet: points for business volume.</source>
         <translation>考核表：业务量的分值。</translation>
     </message>
     <message>
         <location filename="../../counter/admin/words.py" line="67" />
-        <source>Performance sheet: points for customer satisfaction (客户满意度).</source>
+        <source>Performance sheet: points for customer satisfaction.</source>
         <translation>考核表：客户满意度的分值。</translation>
     </message>
     <message>
@@ -855,11 +855,11 @@
         <translation>投诉率（每位办结客户的投诉件数）达到此值时，投诉部分得 0 分。</translation>
     </message>
     <message>
-        <source>Performance sheet: points for learning (学习成长): trainings and morning meetings.</source>
+        <source>Performance sheet: points for learning: trainings and morning meetings.</source>
         <translation>绩效表：学习成长分值（培训与晨会）。</translation>
     </message>
     <message>
-        <source>Performance sheet: points for teamwork (团队协作), the shift lead's mark of 100.</source>
+        <source>Performance sheet: points for teamwork, the shift lead's mark of 100.</source>
         <translation>绩效表：团队协作分值，值班长按百分制打分。</translation>
     </message>
     <message>

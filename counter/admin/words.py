@@ -13,19 +13,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 CONTEXT = "AdminWords"
 
 MEANINGS = (
-    QT_TRANSLATE_NOOP(
-        "AdminWords", "Waiting customers per open counter at which level 1 (一级应急) starts."
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords", "Waiting customers per open counter at which level 2 (二级应急) starts."
-    ),
+    QT_TRANSLATE_NOOP("AdminWords", "Waiting customers per open counter at which level 1 starts."),
+    QT_TRANSLATE_NOOP("AdminWords", "Waiting customers per open counter at which level 2 starts."),
     QT_TRANSLATE_NOOP(
         "AdminWords",
         "How far below its threshold a level reached holds, so one call does not make it flap.",
     ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords", "The three-minute norm (三分钟业务受理) for routine business, in seconds."
-    ),
+    QT_TRANSLATE_NOOP("AdminWords", "The three-minute norm for routine business, in seconds."),
     QT_TRANSLATE_NOOP(
         "AdminWords",
         "Call a ticket waiting longer than its queue's target before new green-channel tickets.",
@@ -61,12 +55,10 @@ MEANINGS = (
     ),
     QT_TRANSLATE_NOOP(
         "AdminWords",
-        "Performance sheet: points for sales in service (新业务推荐), of the published 100.",
+        "Performance sheet: points for sales in service, of the published 100.",
     ),
-    QT_TRANSLATE_NOOP("AdminWords", "Performance sheet: points for business volume (业务量)."),
-    QT_TRANSLATE_NOOP(
-        "AdminWords", "Performance sheet: points for customer satisfaction (客户满意度)."
-    ),
+    QT_TRANSLATE_NOOP("AdminWords", "Performance sheet: points for business volume."),
+    QT_TRANSLATE_NOOP("AdminWords", "Performance sheet: points for customer satisfaction."),
     QT_TRANSLATE_NOOP(
         "AdminWords",
         "Performance sheet: points for service quality (three-minute norm and paperless forms).",
@@ -77,11 +69,11 @@ MEANINGS = (
     QT_TRANSLATE_NOOP("AdminWords", "Customers handled in a day that earn the full volume points."),
     QT_TRANSLATE_NOOP(
         "AdminWords",
-        "Performance sheet: points for teamwork (团队协作), the shift lead's mark of 100.",
+        "Performance sheet: points for teamwork, the shift lead's mark of 100.",
     ),
     QT_TRANSLATE_NOOP(
         "AdminWords",
-        "Performance sheet: points for learning (学习成长): trainings and morning meetings.",
+        "Performance sheet: points for learning: trainings and morning meetings.",
     ),
     QT_TRANSLATE_NOOP(
         "AdminWords",

@@ -64,13 +64,13 @@ class HallSettings:
     """Per-hall settings. Field docs are what `hallq settings` shows."""
 
     alert_level1: float = 2.5
-    """Waiting customers per open counter at which level 1 (一级应急) starts."""
+    """Waiting customers per open counter at which level 1 starts."""
     alert_level2: float = 3.5
-    """Waiting customers per open counter at which level 2 (二级应急) starts."""
+    """Waiting customers per open counter at which level 2 starts."""
     alert_margin: float = 0.5
     """How far below its threshold a level reached holds, so one call does not make it flap."""
     routine_norm_s: int = 180
-    """The three-minute norm (三分钟业务受理) for routine business, in seconds."""
+    """The three-minute norm for routine business, in seconds."""
     ageing_cap: bool = False
     """Call a ticket waiting longer than its queue's target before new green-channel tickets."""
     green_ratio: int = 0
@@ -94,11 +94,11 @@ class HallSettings:
     retention_days: int = 180
     """Days after which personal fields of old tickets, slips and forms are erased."""
     score_sales: float = 20.0
-    """Performance sheet: points for sales in service (新业务推荐), of the published 100."""
+    """Performance sheet: points for sales in service, of the published 100."""
     score_volume: float = 15.0
-    """Performance sheet: points for business volume (业务量)."""
+    """Performance sheet: points for business volume."""
     score_satisfaction: float = 5.0
-    """Performance sheet: points for customer satisfaction (客户满意度)."""
+    """Performance sheet: points for customer satisfaction."""
     score_quality: float = 30.0
     """Performance sheet: points for service quality (three-minute norm and paperless forms)."""
     score_sales_target: float = 0.2
@@ -106,9 +106,9 @@ class HallSettings:
     score_volume_target: int = 40
     """Customers handled in a day that earn the full volume points."""
     score_teamwork: float = 20.0
-    """Performance sheet: points for teamwork (团队协作), the shift lead's mark of 100."""
+    """Performance sheet: points for teamwork, the shift lead's mark of 100."""
     score_learning: float = 10.0
-    """Performance sheet: points for learning (学习成长): trainings and morning meetings."""
+    """Performance sheet: points for learning: trainings and morning meetings."""
     score_training_target: int = 2
     """Trainings attended in a month that earn the full training half of learning."""
     score_complaint_ceiling: float = 0.05

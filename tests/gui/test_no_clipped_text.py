@@ -24,6 +24,7 @@ from shared.services.hall import HallService
 from shared.services.hall_config import demo_definition, load_hall
 from shared.store.clock import FixedClock
 from tests.gui import workstation_fixtures
+from tests.gui.admin_fixtures import open_admin
 from tests.gui.clipping import clipped
 from tests.gui.kiosk_driver import crowd, open_kiosk, tap
 from tests.gui.kiosk_screens import _screens
@@ -167,4 +168,16 @@ def test_no_text_is_cut_off_on_the_monitor(qtbot, store, hall, clock, language):
     for tab in range(1, bar.count()):
         qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tab).center())
         found += cut_off(monitor, FULL_HD, bar.tabText(tab))
+    assert found == [], "\n".join(dict.fromkeys(found))
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_no_text_is_cut_off_on_the_administrators_window(qtbot, store, clock, language):
+    admin = open_admin(qtbot, store, clock, language)
+    found = cut_off(admin.window, FULL_HD, "sign-in")
+    admin.sign_in(qtbot)
+    qtbot.waitUntil(lambda: admin.window.admin is not None, timeout=3000)
+    for tab in range(admin.window.tabs.count()):
+        admin.tab(qtbot, tab)
+        found += cut_off(admin.window, FULL_HD, admin.window.tabs.tabText(tab))
     assert found == [], "\n".join(dict.fromkeys(found))

@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from shared.services.incidents import record_incident
-from shared.store.models import Clerk, Device, Hall, Queue
+from shared.services.settings import SETTING_NAMES
+from shared.store.models import Business, Clerk, Counter, Device, Hall, Queue
 from shared.vocabulary import IncidentKind
+from tests.gui.admin_fixtures import open_admin
 from tests.gui.kiosk_driver import crowd, open_kiosk, tap
 from tests.gui.kiosk_screens import _screens
 from tests.gui.screen_helpers import live_board, live_monitor
@@ -36,6 +38,7 @@ class Walk:
             names = [hall.name for hall in session.query(Hall)]
             names += [clerk.name for clerk in session.query(Clerk)]
             names += [device.name for device in session.query(Device)]
+            names += [counter.name for counter in session.query(Counter) if counter.name]
             self.letters = "".join(queue.letter for queue in session.query(Queue))
         self.allowed = (*names, "kiosk", *TYPED)  # "kiosk": the walk's incidents' source
         self.found: list[str] = []
@@ -178,4 +181,28 @@ def test_the_board_and_the_monitor_speak_one_language(qtbot, store, hall, clock,
     finally:
         board_live.close()
         monitor_live.close()
+    assert not walk.found, "\n".join(walk.found)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_administrators_window_speaks_one_language(qtbot, store, clock, language):
+    admin = open_admin(qtbot, store, clock, language)
+    walk = Walk(store, language)
+    # The administrator's own codes, typed as they are wherever she types them: each
+    # setting's name (as `hallq settings NAME=VALUE` takes it), each business's key (as the
+    # hall's definition names it), the printer's kinds of address, and the command that
+    # loads the hall's businesses.
+    with store.read() as session:
+        keys = [business.key for business in session.query(Business)]
+    codes = (*SETTING_NAMES, *keys, "pdf", "none", "file", "usb", "network", "hallq hall load")
+    walk.allowed = (*sorted(codes, key=len, reverse=True), *walk.allowed)
+    _settle()
+    walk.see("administration, sign-in", admin.window)
+    admin.sign_in(qtbot)
+    qtbot.waitUntil(lambda: admin.window.admin is not None, timeout=3000)
+    _settle()
+    for tab in range(admin.window.tabs.count()):
+        admin.tab(qtbot, tab)
+        _settle()
+        walk.see(f"administration, tab {admin.window.tabs.tabText(tab)!r}", admin.window)
     assert not walk.found, "\n".join(walk.found)

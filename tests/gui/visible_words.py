@@ -35,6 +35,8 @@ CHINESE_ALLOWED_LATIN = frozenset(
         "SIM",  # the card's own names, as printed on it and in the tariffs: SIM卡, eSIM, ICCID
         "eSIM",
         "ICCID",
+        "IMEI",  # the handset's number, as printed on it and its box
+        "CSV",  # the file kind a spreadsheet saves and the administrator imports
         "Ctrl",  # a key as printed on the keyboard (Ctrl+F), as F2 is
         "English",  # the language switch names the language it switches to, in it
     }
