@@ -32,6 +32,7 @@ from typing import Any, TextIO
 from shared.client.http import ServerAddress, ServerError, request
 from shared.errors import Rejected
 from shared.figures.clerks import hall_day_summary
+from shared.figures.shown import minutes_seconds
 from shared.forecast.simulate import PROFILES, preset, simulate_day
 from shared.services.alerts import alert_changes
 from shared.services.devices import enrol_device
@@ -314,11 +315,8 @@ def day_summary(store: Store, player: DayPlayer) -> str:
 
 
 def minutes_text(seconds: float | None, speed: float = 1.0) -> str:
-    """Real seconds of the hall as minutes and seconds of the day played `speed` times faster."""
-    if seconds is None:
-        return "—"
-    simulated = int(seconds * speed)
-    return f"{simulated // 60}m{simulated % 60:02d}s"
+    """Real seconds of the hall as m:ss of the day played `speed` times faster."""
+    return minutes_seconds(None if seconds is None else seconds * speed)
 
 
 def pins_text(definition: Mapping[str, Any]) -> str:
