@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Executable, Integer, bindparam, inspect, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, make_transient_to_detached
+from sqlalchemy.orm.attributes import instance_state, manager_of_class
 from sqlalchemy.orm.util import identity_key
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -228,13 +229,17 @@ def instances(
     if not rows:
         return []
     names = _attributes(model)
+    manager = manager_of_class(model)
     found: list[_T] = []
     for row in rows:
         values = {names[column]: value for column, value in zip(row._fields, row, strict=True)}
         held = session.identity_map.get(identity_key(model, values["id"]))
         if held is not None:  # the session's own, maybe changed or expired: the ORM's way
             return list(session.scalars(statement, params).all())
-        instance = model(**values)
+        # A bare object holding the row's values, as the ORM's loading makes one: no
+        # constructor and no attribute events (each would be reset as history anyway).
+        instance = manager.new_instance()
+        instance_state(instance).dict.update(values)
         make_transient_to_detached(instance)
         session.add(instance)
         found.append(instance)
