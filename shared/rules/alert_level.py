@@ -7,8 +7,10 @@ compared as fractions, never as binary floats that may land a hair below the edg
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import lru_cache
 
 
+@lru_cache(maxsize=64)  # a hall's few thresholds, asked after every action
 def _exact(value: float) -> Fraction:
     return Fraction(repr(value))
 
