@@ -227,7 +227,7 @@ def _configure_sqlite(engine: Engine, busy_timeout_s: float) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
         read_only = connection.get_execution_options().get(READ_ONLY, False)
-        connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
+        direct.begin(connection, "BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
 
 
 def _schema_is_current(store: Store) -> bool:

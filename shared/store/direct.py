@@ -29,6 +29,10 @@ from sqlalchemy.orm.util import identity_key
 from sqlalchemy.sql.compiler import SQLCompiler
 
 _Processor = Callable[[Any], Any]
+# A statement's SQL, whether its driver takes a list, and per parameter: its name, the
+# caller's key it comes from, else the statement's bind parameter, else a constant, and
+# the bind processor converting it.
+_Plan = tuple[str, bool, list[tuple[str, str | None, Any, Any, _Processor | None]]]
 
 
 class _Prepared:
@@ -37,6 +41,7 @@ class _Prepared:
     __slots__ = (
         "compiled",
         "expanding",
+        "plan",
         "positions",
         "processors",
         "results",
@@ -55,6 +60,7 @@ class _Prepared:
         self.positions = compiled.positiontup if compiled.positional else None
         self.processors: Mapping[str, _Processor] = compiled._bind_processors  # type: ignore[assignment]
         self.expanding = bool(compiled.post_compile_params or compiled.literal_execute_params)
+        self.plan = self._plan(keys)
         columns = compiled._result_columns
         self.returns_rows = bool(columns)
         self.row = (
@@ -75,7 +81,63 @@ class _Prepared:
             or compiled.for_executemany
         )
 
+    def _plan(self, keys: tuple[str, ...]) -> _Plan | None:
+        """Where each of the driver's parameters comes from, worked out once for this set of
+        parameter names as `construct_params` works it out on every run: the caller's value
+        (by the parameter's key, else by its compiled name), else the statement's own value
+        (a callable's, `BindParameter.effective_value`, is taken at each run). A statement
+        whose expanding parameters (`IN` lists) are all its own constants is expanded once,
+        as `construct_expanded_state` would expand it on every run; one expanding a caller's
+        values has no plan. The SQL, whether the driver takes a list, and the entries in the
+        driver's order, each with the bind processor that converts it."""
+        compiled = self.compiled
+        if compiled._collected_params:
+            return None
+        late = compiled.post_compile_params | compiled.literal_execute_params
+        sources: dict[str, tuple[str | None, Any]] = {}
+        for bind, name in compiled.bind_names.items():
+            if bind in late:
+                if bind.key in keys or name in keys or bind.callable:
+                    return None
+            elif bind.key in keys:
+                sources[name] = (bind.key, None)
+            elif name in keys:
+                sources[name] = (name, None)
+            else:
+                sources[name] = (None, bind)
+        positions: Sequence[str] | None = self.positions
+        sql, processors = self.sql, self.processors
+        constants: Mapping[str, Any] = {}
+        if late:
+            state = compiled.construct_expanded_state({key: None for key in keys})
+            sql, positions = state.statement, state.positiontup
+            processors = {**processors, **state.processors}
+            constants = state.parameters
+        order = positions if positions is not None else list(constants or sources)
+        entries = [
+            (name, *sources.get(name, (None, None)), constants.get(name), processors.get(name))
+            for name in order
+        ]
+        return sql, positions is not None, entries
+
     def parameters(self, params: Mapping[str, Any]) -> tuple[str, Sequence[Any] | dict[str, Any]]:
+        plan = self.plan
+        if plan is not None:
+            sql, positional, entries = plan
+            converted = []
+            for _name, key, bind, constant, process in entries:
+                if key is not None:
+                    value = params[key]
+                elif bind is None:
+                    value = constant
+                elif bind.callable:
+                    value = bind.effective_value
+                else:
+                    value = bind.value
+                converted.append(value if process is None else process(value))
+            if positional:
+                return sql, converted
+            return sql, {entry[0]: value for entry, value in zip(entries, converted, strict=True)}
         compiled = self.compiled
         if self.expanding:
             state = compiled.construct_expanded_state(params)
@@ -185,6 +247,21 @@ def run(
     ]
 
 
+def begin(connection: Connection, sql: str) -> None:
+    """Run a transaction's opening statement (no parameters, no rows) on the connection's
+    driver cursor, as `Connection.exec_driver_sql` would run it: in the begin event, where
+    SQLAlchemy's execution machinery would cost more than the statement."""
+    driver = connection.connection.dbapi_connection
+    assert driver is not None
+    cursor = driver.cursor()
+    try:
+        cursor.execute(sql)
+    except connection.dialect.loaded_dbapi.Error as error:
+        connection._handle_dbapi_exception(error, sql, (), cursor, None)
+    finally:
+        cursor.close()
+
+
 def first(
     session: Session | Connection, statement: Executable, params: Mapping[str, Any] | None = None
 ) -> Any:
@@ -239,9 +316,11 @@ def instances(
         # A bare object holding the row's values, as the ORM's loading makes one: no
         # constructor and no attribute events (each would be reset as history anyway).
         instance = manager.new_instance()
-        instance_state(instance).dict.update(values)
+        state = instance_state(instance)
+        state.dict.update(values)
         make_transient_to_detached(instance)
-        session.add(instance)
+        # `session.add`, less its cascade: the object's relationships are all unloaded.
+        session._save_or_update_impl(state)
         found.append(instance)
     return found
 

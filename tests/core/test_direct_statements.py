@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Integer, bindparam, insert, select
+from sqlalchemy import Integer, bindparam, insert, inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from shared.store import direct
@@ -14,6 +14,19 @@ _BUSINESSES = select(Business).where(Business.hall_id == bindparam("hall", type_
 _COUNTER_ROWS = select(Counter.number, Counter.state, Counter.queues).where(
     Counter.hall_id == bindparam("hall", type_=Integer())
 )
+# The statement's own values: a constant, a constant IN list, and a value taken at each run.
+_SOME_QUEUES = (
+    select(Queue.letter, Queue.target_wait_s)
+    .where(
+        Queue.hall_id == bindparam("hall", type_=Integer()),
+        Queue.letter.in_(["A", "B", "Z"]),
+        Queue.target_wait_s > 0,
+        Queue.target_wait_s < bindparam("longest", callable_=lambda: LONGEST[0]),
+    )
+    .order_by(Queue.letter)
+)
+LONGEST = [100_000]
+_COUNTER_ONE = select(Counter).where(Counter.number == 1)
 _NEW_QUEUE = insert(table_of(Queue))
 # Every column given, so no default is computed in Python and the driver runs the insert.
 NEW_QUEUE = {"letter": "Q", "name": "新", "name_en": "New", "target_wait_s": 600}
@@ -58,3 +71,38 @@ def test_a_driver_error_is_sqlalchemys_and_the_write_is_undone(store):
         assert len(session.scalars(select(Queue.id)).all()) == count
     keys = tuple(sorted({*NEW_QUEUE, "hall_id"}))
     assert direct._PREPARED[id(_NEW_QUEUE), store.engine.dialect.name, keys] is not None
+
+
+def test_a_statements_own_values_are_sent_as_sqlalchemy_sends_them(store, hall):
+    with store.read() as session:
+        hall_id = find_hall(session, "demo").id
+        for longest in (100_000, 1):
+            LONGEST[0] = longest
+            through_sqlalchemy = [
+                tuple(row) for row in session.execute(_SOME_QUEUES, {"hall": hall_id})
+            ]
+            assert [tuple(row) for row in direct.run(session, _SOME_QUEUES, {"hall": hall_id})] == (
+                through_sqlalchemy
+            )
+        assert through_sqlalchemy == []  # the callable's new value was taken
+    LONGEST[0] = 100_000
+    with store.read() as session:
+        assert [row.letter for row in direct.run(session, _SOME_QUEUES, {"hall": hall_id})] == [
+            "A",
+            "B",
+        ]
+
+
+def test_objects_read_are_persistent_and_unchanged_until_changed(store, hall):
+    hall.open_counter(1, "E001")
+    with store.write() as session:
+        hall_id = find_hall(session, "demo").id
+        (counter, *_) = direct.instances(session, Counter, _COUNTER_ONE, {})
+        state = inspect(counter)
+        assert state.persistent and not session.is_modified(counter)
+        assert counter not in session.dirty and not session.new
+        assert counter.hall_id == hall_id and counter.number == 1
+        counter.name = "新名字"
+        assert session.is_modified(counter)
+    with store.read() as session:
+        assert session.scalars(select(Counter.name).where(Counter.number == 1)).one() == "新名字"
