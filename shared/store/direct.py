@@ -4,12 +4,15 @@ Every action runs a dozen statements built once (module constants with bound par
 Through SQLAlchemy's `Connection.execute` each one pays for a cache key, an execution
 context and a result object, some ten times what the driver spends running it. Here a
 statement is compiled once per dialect and set of parameter names, exactly as SQLAlchemy
-would compile it, and then each run only converts the parameters with SQLAlchemy's own
-bind processors (dates, fixed words, JSON), hands the SQL to the driver's cursor of the
+would compile it, with which of the caller's values or the statement's own feeds each of
+the driver's parameters worked out then (a constant IN list expanded then too), and then
+each run only converts the parameters with SQLAlchemy's own bind processors (dates,
+fixed words, JSON), hands the SQL to the driver's cursor of the
 session's connection (so it runs inside the action's transaction, after its BEGIN
 IMMEDIATE or the hall's row lock), and converts the rows with SQLAlchemy's own result
 processors. A driver error is raised as SQLAlchemy raises it (`sqlalchemy.exc`), and a
-lost connection is invalidated as SQLAlchemy would.
+lost connection is invalidated as SQLAlchemy would. SQLite's BEGIN runs the same way
+(`begin`), and rows read as objects (`instances`) skip the model's constructor.
 
 A statement whose compilation asks for more than that (values computed in Python for
 columns left out of an insert, a schema translation) runs through SQLAlchemy instead.
