@@ -34,12 +34,14 @@ from shared.services.hall_config import demo_definition, load_hall
 from shared.store.clock import SystemClock
 from shared.store.database import Store, open_store
 from shared.store.models import Counter, Queue, QueueSequence, Ticket, TicketEvent
+from tests.integration.dead_clients import named, wait_until_gone
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
 CHILD_TIMEOUT_S = 90
 START_DELAY_S = 0.3  # from the last child's `ready` to the shared start instant
+KILLED_ISSUER = "hallq-killed-issuer"  # its connections' name, to wait for them to end
 TICKETS_TO_SERVE = 120  # 30 calls per counter on average; PostgreSQL is the slow backend here
 
 
@@ -271,7 +273,7 @@ def _read_lines(stream: IO[str], into: queue.Queue[str | None]) -> None:
 def test_a_killed_issuer_loses_nothing_committed(
     demo_store: Store, shared_target: str, children: Children
 ) -> None:
-    child = children.start("issue-until-killed", "--db", shared_target)
+    child = children.start("issue-until-killed", "--db", named(shared_target, KILLED_ISSUER))
     assert child.stdout is not None and child.stderr is not None
     lines: queue.Queue[str | None] = queue.Queue()
     reader = threading.Thread(target=_read_lines, args=(child.stdout, lines), daemon=True)
@@ -295,6 +297,7 @@ def test_a_killed_issuer_loses_nothing_committed(
     while (line := lines.get_nowait()) is not None:
         printed.append(line)
 
+    wait_until_gone(demo_store, KILLED_ISSUER)
     demo_store.close()  # as after a crash: a new process opens the store afresh
     store = open_store(shared_target)
     try:

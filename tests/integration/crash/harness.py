@@ -24,12 +24,18 @@ from shared.store.database import Store, open_store
 from shared.store.models import Counter, Ticket
 from tests.integration.crash import worker
 from tests.integration.crash.check import Expectation, Report, check
+from tests.integration.dead_clients import named, wait_until_gone
 
 KIOSKS = 2
 COUNTERS = (("1", "E001"), ("2", "E002"), ("5", "E005"), ("6", "E006"))
 MEAN_GAP_S = 0.04  # default mean time between two kills (each kills one worker of six)
 DAY_FULL = 800  # start the next business day once a queue has issued this many numbers
 DAY_CHECK_EVERY = 25  # kills between two looks at the day's numbers
+
+
+def _client_name(life: int) -> str:
+    """The name a life's connections carry, to wait for them to end after its kill."""
+    return f"hallq-crash-life-{life}"
 
 
 @dataclasses.dataclass
@@ -76,7 +82,8 @@ class Harness:
                 descriptor = os.open(errors, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
                 os.dup2(descriptor, 2)
                 self.store.engine.dispose(close=False)  # the parent's connections stay its own
-                worker.run(slot.role, self.target, slot.journal, life, seed, self.days)
+                target = named(self.target, _client_name(life))
+                worker.run(slot.role, target, slot.journal, life, seed, self.days)
             except BaseException:
                 traceback.print_exc()
             finally:
@@ -92,6 +99,7 @@ class Harness:
             detail = (self.workdir / f"stderr-{slot.life}.txt").read_text()
             self.unexpected_exits.append(f"{slot.role} exited by itself ({status}): {detail}")
         slot.pid = 0
+        wait_until_gone(self.store, _client_name(slot.life))
 
     def _called_at(self, number: int) -> str | None:
         """The ticket called to the counter today (an earlier day's expires at sign-in)."""
