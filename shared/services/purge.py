@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass
 
-from sqlalchemy import CursorResult, null, select, text, update
+from sqlalchemy import Connection, CursorResult, null, select, text, update
 from sqlalchemy.orm import Session
 
 from shared.archive.forms import redact_form
@@ -34,6 +35,15 @@ from shared.store.models import Appointment, Case, Hall, Offer, ServiceForm, Tic
 log = logging.getLogger(__name__)
 # The tables whose rows a purge rewrites (PostgreSQL keeps the old versions until VACUUM).
 PURGED_TABLES = ("tickets", "transactions", "appointments", "service_forms", "offers", "cases")
+OLDER_SNAPSHOTS_WAIT_S = 10.0
+# A transaction id newer than the purge's, and whether another session of the database
+# holds a snapshot from before it.
+_NEXT_XID = text("SELECT (txid_current() % 4294967296)::text")
+_OLDER_SNAPSHOTS = text(
+    "SELECT count(*) FROM pg_stat_activity"
+    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    " AND backend_xmin IS NOT NULL AND age(backend_xmin) > age(CAST(:horizon AS xid))"
+)
 
 
 @dataclass(frozen=True)
@@ -137,8 +147,22 @@ def _leave_no_copies(store: Store) -> None:
             log.warning("the write-ahead log could not be emptied: a reader held it")
         return
     with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        _wait_for_older_snapshots(connection)
         for table in PURGED_TABLES:
             connection.execute(text(f"VACUUM FULL {table}"))
+
+
+def _wait_for_older_snapshots(connection: Connection) -> None:
+    """A rewrite keeps every old row version a running transaction of this database may
+    still see (one that began before the purge committed, an ANALYZE the server started on
+    its own): wait, a few seconds at most, for those to end first."""
+    horizon = connection.execute(_NEXT_XID).scalar_one()
+    deadline = time.monotonic() + OLDER_SNAPSHOTS_WAIT_S
+    while connection.execute(_OLDER_SNAPSHOTS, {"horizon": horizon}).scalar_one():
+        if time.monotonic() > deadline:
+            log.warning("a transaction older than the purge is still open: old values may stay")
+            return
+        time.sleep(0.05)
 
 
 def _erase_tickets(session: Session, hall_id: int, before: dt.date, now: dt.datetime) -> int:

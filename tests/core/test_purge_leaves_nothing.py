@@ -174,3 +174,38 @@ def test_a_purge_leaves_no_personal_value_in_the_postgresql_table_files(
         if f.exists() and (found := _found(f.read_bytes()))
     }
     assert leftovers == {}
+
+
+@pytest.mark.usefixtures("postgres_only")
+def test_a_purge_waits_for_a_reader_that_began_before_it(a_day_with_personal_data, store_target):
+    """A transaction still reading from before the purge would keep the old row versions in
+    the rewritten tables; the purge waits for it to end, then leaves nothing."""
+    reader = create_engine(store_target)
+    try:
+        with reader.connect() as connection:
+            connection.execute(text("BEGIN ISOLATION LEVEL REPEATABLE READ"))
+            # a table the purge leaves alone: no lock stands in the rewrite's way, only the
+            # snapshot that still sees the rows as they were
+            connection.execute(text("SELECT count(*) FROM clerks")).scalar_one()
+            purge = subprocess.Popen(
+                [sys.executable, "-m", "shared.cli.main", "--db", store_target, "purge",
+                 "--before", "2026-11-24"],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            try:
+                purge.wait(timeout=3)
+                finished_while_read = True
+            except subprocess.TimeoutExpired:
+                finished_while_read = False
+            connection.execute(text("COMMIT"))
+        _, err = purge.communicate(timeout=60)
+    finally:
+        reader.dispose()
+    assert not finished_while_read, "the purge rewrote the tables under an older reader"
+    assert purge.returncode == 0, err
+    leftovers = {
+        str(f): found
+        for f in _relation_files(store_target)
+        if f.exists() and (found := _found(f.read_bytes()))
+    }
+    assert leftovers == {}
