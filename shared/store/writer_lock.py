@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import select
 import threading
 import time
 from collections.abc import Iterator
@@ -25,7 +26,6 @@ except ImportError:  # pragma: no cover - Windows
 
 LOCK_FILE_MODE = 0o600  # only the store's owner may take (or hold hostage) the writers' lock
 DEFAULT_WAIT_S = 30.0
-WAKE_S = 0.002  # how often a waiter looks whether its waiting thread got the lock
 
 
 class LockBusy(Exception):
@@ -78,28 +78,34 @@ class WriterLock:
         moment the lock is free, for at most `wait_s`. On success that descriptor becomes
         the lock's; a waiter given up on lets the lock go as soon as it gets it."""
         waiting = self._open()
-        got = threading.Event()
+        woken, wake = os.pipe()  # the thread closes `wake` when it is done: `woken` reads
         decided = threading.Lock()
-        given_up = False
+        given_up = got = False
 
         def wait() -> None:
+            nonlocal got
             fcntl.flock(waiting, fcntl.LOCK_EX)
             with decided:
                 if given_up:
                     fcntl.flock(waiting, fcntl.LOCK_UN)
                     os.close(waiting)
-                    return
-                got.set()
+                else:
+                    got = True
+            os.close(wake)
 
         threading.Thread(target=wait, name="hallq writer lock", daemon=True).start()
-        # Polled on the monotonic clock rather than a timed wait: a timed wait's deadline
-        # is an instant, which a shifted wall clock (libfaketime, a stepped clock) can put
-        # a year away; a short sleep is relative and wakes the waiter within a few ms.
+        # select's timeout is a duration, not an instant: a shifted wall clock (libfaketime,
+        # a stepped clock) cannot put the deadline a year away, and the waiter wakes the
+        # moment the thread has the lock instead of at its next look.
         deadline = time.monotonic() + self.wait_s
-        while not got.is_set() and time.monotonic() < deadline:
-            time.sleep(WAKE_S)
+        try:
+            while (left := deadline - time.monotonic()) > 0:
+                if select.select([woken], [], [], left)[0]:
+                    break
+        finally:
+            os.close(woken)
         with decided:
-            if not got.is_set():
+            if not got:
                 given_up = True
                 raise LockWaitOver(self._waited())
         os.close(idle)
