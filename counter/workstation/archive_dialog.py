@@ -4,7 +4,6 @@ a form's PDF (each opening is audited)."""
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,12 +44,13 @@ class ArchiveDialog(QDialog):
         archive: FormArchive,
         *,
         today: dt.date,
+        forms: Callable[[], Path],
         open_pdf: Callable[[Path], None] = open_with_desktop,
     ) -> None:
         super().__init__()
         self.setObjectName("archiveDialog")
         self.setWindowTitle(tr("Service form archive"))
-        self.archive, self.open_pdf = archive, open_pdf
+        self.archive, self.forms, self.open_pdf = archive, forms, open_pdf
         self.hits: list[FormHit] = []
         self.opened: Path | None = None
         shown = QDate(today.year, today.month, today.day)
@@ -139,8 +139,7 @@ class ArchiveDialog(QDialog):
         self.opened = None
 
         def arrived(pdf: bytes) -> None:
-            folder = Path(tempfile.mkdtemp(prefix="hallq-form-"))
-            path = folder / f"form-{hit.sequence}-{hit.ticket}.pdf"
+            path = self.forms() / f"form-{hit.sequence}-{hit.ticket}.pdf"
             path.write_bytes(pdf)
             self.opened = path
             self.open_pdf(path)

@@ -14,6 +14,7 @@ as done only once the store committed it or the server answered.
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -127,6 +128,7 @@ class WorkstationWindow(QMainWindow):
             self.offer_source = StoreOffers(store, hall_code, counter, self.clock, self.failures)
         self.source, self.link = source, link
         self.customer, self.open_pdf = customer, open_pdf
+        self.opened_forms: tempfile.TemporaryDirectory[str] | None = None
         self.clerk: Clerk | None = None
         self.acting: str | None = None  # the act sent and not yet answered
         self.view: CounterView | None = None
@@ -379,6 +381,7 @@ class WorkstationWindow(QMainWindow):
         self.clerk = None
         self.view = None
         self.ticking.stop()
+        self._remove_opened_forms()
         if self.customer is not None:
             self.customer.serve_by("", "")
         self.pages.setCurrentIndex(0)
@@ -388,6 +391,7 @@ class WorkstationWindow(QMainWindow):
         """The server no longer knows the session (the shift ended, or it was revoked)."""
         self.clerk, self.view, self.acting = None, None, None
         self.ticking.stop()
+        self._remove_opened_forms()
         self.pages.setCurrentIndex(0)
         self.sign_in_page.ended(reason)
 
@@ -724,13 +728,29 @@ class WorkstationWindow(QMainWindow):
                 clock=self.clock,
                 failures=self.failures,
             )
-        dialog = ArchiveDialog(archive, today=self.clock.now().date(), open_pdf=self.open_pdf)
+        dialog = ArchiveDialog(
+            archive, today=self.clock.now().date(), forms=self.forms_folder, open_pdf=self.open_pdf
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         self.archive = dialog
         return dialog
 
+    def forms_folder(self) -> Path:
+        """Where the forms the clerk opens from the archive are saved for the PDF viewer: a
+        folder of the clerk's own, removed at sign-out and when the program ends, so no
+        customer's form stays behind on the counter's PC."""
+        if self.opened_forms is None:
+            self.opened_forms = tempfile.TemporaryDirectory(prefix="hallq-forms-")
+        return Path(self.opened_forms.name)
+
+    def _remove_opened_forms(self) -> None:
+        if self.opened_forms is not None:
+            self.opened_forms.cleanup()
+            self.opened_forms = None
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._remove_opened_forms()
         self.ticking.stop()
         if self.live is not None:
             self.live.close()

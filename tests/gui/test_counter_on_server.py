@@ -251,6 +251,8 @@ def test_the_scanned_slip_fills_the_form_and_the_archive_opens_the_form_through_
         qtbot.waitUntil(lambda: len(opened) == 1, timeout=WAIT_MS)
         assert opened[0].read_bytes().startswith(b"%PDF")
         dialog.close()
+        window.close()  # the program ends: no customer's form stays on the PC
+        assert not opened[0].exists() and not opened[0].parent.exists()
         assert server.tracebacks() == 0
 
 

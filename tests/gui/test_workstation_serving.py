@@ -202,6 +202,11 @@ def test_the_archive_finds_the_form_and_opens_its_pdf(qtbot, serving, store):
     path = dialog.open_row(0)
     assert counter.opened == [path] and path.read_bytes().startswith(b"%PDF")
     dialog.close()
+    # The clerk closes the counter and signs out: no customer's form stays on the PC.
+    qtbot.mouseClick(window.close_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.sign_out_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == 0
+    assert not path.exists() and not path.parent.exists()
 
 
 def test_a_name_left_for_the_counter_is_shown_so_and_left_blank_in_the_form(
