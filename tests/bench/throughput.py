@@ -703,16 +703,24 @@ def paced_table(paced: list[Paced]) -> list[str]:
     return lines
 
 
+def _ratio_verdict(ratios: list[tuple[Row, str, float]], where: str) -> str:
+    low = [
+        f"{row.store} {name} ×{row.processes} ({ratio:.2f})"
+        for row, name, ratio in ratios
+        if ratio < AIM_RATIO
+    ]
+    return f"- Aim: service ÷ bare ≥ {AIM_RATIO}, {where}: " + (
+        f"met by all {len(ratios)}."
+        if not low
+        else f"missed by {len(low)} of {len(ratios)}: " + ", ".join(low) + "."
+    )
+
+
 def verdicts(rows: list[Row], paced: list[Paced], cold: list[float]) -> list[str]:
     ratios = [
         (row, name, measure.rate / row.bare.rate)
         for row in rows
         for name, measure in (("issue", row.issue), ("call + finish", row.call))
-    ]
-    low = [
-        f"{row.store} {name} ×{row.processes} ({ratio:.2f})"
-        for row, name, ratio in ratios
-        if ratio < AIM_RATIO
     ]
     kinds = [(load, name, measure) for load in paced for name, measure in load.kinds()]
     slow = [
@@ -727,11 +735,15 @@ def verdicts(rows: list[Row], paced: list[Paced], cold: list[float]) -> list[str
         if load.measure.rate < PACED_KEPT_UP * load.offered
     ]
     return [
-        f"- Aim: service ÷ bare ≥ {AIM_RATIO}, judged on the saturation rows: "
-        + (
-            "met everywhere."
-            if not low
-            else f"missed by {len(low)} of {len(ratios)}: " + ", ".join(low) + "."
+        _ratio_verdict(
+            [entry for entry in ratios if entry[0].processes == 1],
+            "judged at 1 process (the aim's own measure)",
+        ),
+        _ratio_verdict(
+            [entry for entry in ratios if entry[0].processes > 1],
+            "with several processes writing at once (for information: the bare writers take"
+            " turns by SQLite's busy wait, which lets one process win again and again, and"
+            " the service's writers strictly in turn)",
         ),
         f"- Aim: p99 < {AIM_P99_MS:.0f} ms with {max(PROCESS_COUNTS)} processes, judged on the"
         f" paced load ({offered:.0f} tx/s offered): "
@@ -781,7 +793,7 @@ def section(
         " the moment the last one ends, so with N processes a transaction waits for the N - 1"
         " others (writers are serialised: an OS file lock before `BEGIN IMMEDIATE` on SQLite,"
         " the hall row's lock on PostgreSQL) and its latency is about N × the time of one."
-        " The service ÷ bare aim is judged on these rows; the p99 aim is not.",
+        " The service ÷ bare aim is judged on the 1-process rows; the p99 aim is not.",
         "",
         "N worker processes (spawned once) start each phase together at one wall-clock"
         " instant after preparing and one untimed warm-up. *issue*: each issues `topup`"
