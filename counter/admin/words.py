@@ -1,8 +1,8 @@
 """The administrator's window in its language: roles, counter states, each setting's meaning
 and bounds, and the refusals the core gives in English, where the window knows their form.
 
-The meanings and bounds are written once, in shared/services/settings.py; they are listed
-here only so pyside6-lupdate finds them for the catalog (a test checks the two agree)."""
+The meanings and bounds are written once, in shared/services/settings.py; the catalog tool
+(shared/qt/catalogs.py) reads them from there."""
 
 from __future__ import annotations
 
@@ -10,113 +10,9 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-CONTEXT = "AdminWords"
+from shared.services.settings import BARE_RANGE
 
-MEANINGS = (
-    QT_TRANSLATE_NOOP("AdminWords", "Waiting customers per open counter at which level 1 starts."),
-    QT_TRANSLATE_NOOP("AdminWords", "Waiting customers per open counter at which level 2 starts."),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "How far below its threshold a level reached holds, so one call does not make it flap.",
-    ),
-    QT_TRANSLATE_NOOP("AdminWords", "The three-minute norm for routine business, in seconds."),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "Call a ticket waiting longer than its queue's target before new green-channel tickets.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "At most this many green-channel calls in a row at a counter while others wait (0: off).",
-    ),
-    QT_TRANSLATE_NOOP("AdminWords", "The queue VIP customers join (green channel)."),
-    QT_TRANSLATE_NOOP("AdminWords", "The queue group customers join."),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "A checked-in appointment joins the green channel (else its business's own queue).",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords", "Seconds without a touch before the kiosk returns to its start screen."
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords", "At level 2 the kiosk issues no ticket for business self-service can do."
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "Kiosk printer: pdf (files only), none, file:PATH, usb:VENDOR:PRODUCT, network:HOST[:PORT].",  # noqa: E501 (the core's words, whole)
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords", 'The folder a file: printer may write in, besides printer devices ("": none).'
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords", "Seconds the customer-facing screen waits for a rating before it closes."
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords", "Days after which personal fields of old tickets, slips and forms are erased."
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "Performance sheet: points for sales in service, of the published 100.",
-    ),
-    QT_TRANSLATE_NOOP("AdminWords", "Performance sheet: points for business volume."),
-    QT_TRANSLATE_NOOP("AdminWords", "Performance sheet: points for customer satisfaction."),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "Performance sheet: points for service quality (three-minute norm and paperless forms).",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords", "Offers accepted per customer handled that earn the full sales points."
-    ),
-    QT_TRANSLATE_NOOP("AdminWords", "Customers handled in a day that earn the full volume points."),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "Performance sheet: points for teamwork, the shift lead's mark of 100.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "Performance sheet: points for learning: trainings and morning meetings.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "Trainings attended in a month that earn the full training half of learning.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "Complaint rate (cases per customer handled) at which the complaints share is 0.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "The fewest digits a staff PIN may have (4 to 8); a PIN set later must have them.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "Monitor: an open counter calling no one this long while its queues have customers.",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "Monitor: a customer at a counter this long (a transaction that may need help).",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "No campaign is offered to a customer offered any campaign within this many days (0: off).",
-    ),
-    QT_TRANSLATE_NOOP(
-        "AdminWords",
-        "Hours from a complaint case's opening within which the hall means to close it.",
-    ),
-)
-BOUNDS = (
-    QT_TRANSLATE_NOOP("AdminWords", "above 0, at most 1"),
-    QT_TRANSLATE_NOOP("AdminWords", "above 0, at most 1000"),
-    QT_TRANSLATE_NOOP("AdminWords", "above alert_level1, at most 1000"),
-    QT_TRANSLATE_NOOP("AdminWords", "an existing folder, or empty"),
-    QT_TRANSLATE_NOOP("AdminWords", "at least 0, below alert_level1"),
-    QT_TRANSLATE_NOOP("AdminWords", "one capital letter: one of the hall's queues"),
-    QT_TRANSLATE_NOOP(
-        "AdminWords", "pdf, none, file:PATH, usb:VENDOR:PRODUCT (hex) or network:HOST[:PORT]"
-    ),
-    QT_TRANSLATE_NOOP("AdminWords", "0 to 1000 points"),
-)
-_RANGE = re.compile(r"(-?[0-9.]+) to (-?[0-9.]+)")
+CONTEXT = "AdminWords"
 
 
 def _tr(text: str) -> str:
@@ -145,7 +41,7 @@ def meaning_words(meaning: str) -> str:
 
 def bounds_words(bounds: str) -> str:
     """A setting's bounds; a bare range of whole numbers in the window's words."""
-    if match := _RANGE.fullmatch(bounds):
+    if match := BARE_RANGE.fullmatch(bounds):
         return (
             QCoreApplication.translate("AdminWords", "%1 to %2")
             .replace("%1", match[1])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,9 +123,30 @@ def texts_of(path: Path) -> set[Text]:
     return found
 
 
+def _setting_texts() -> set[Text]:
+    """The settings' meanings and bounds, which the administrator's window shows through
+    its `AdminWords` translation: written once, in the core's HallSettings. A bare range
+    of numbers ("1 to 31") is said by the window's own "%1 to %2"."""
+    from shared.services.settings import BARE_RANGE, setting_rules
+
+    shown = set()
+    for rule in setting_rules():
+        shown.add(Text("AdminWords", rule.meaning))
+        if rule.bounds and not BARE_RANGE.fullmatch(rule.bounds):
+            shown.add(Text("AdminWords", rule.bounds))
+    return shown
+
+
+# Strings a catalog's window shows that are written in the core rather than passed to tr.
+DERIVED: dict[str, Callable[[], set[Text]]] = {"admin": _setting_texts}
+
+
 def texts(name: str) -> set[Text]:
     """Every string the catalog's sources may show."""
-    return {text for path in source_files(name) for text in texts_of(path)}
+    derived = DERIVED.get(name)
+    return {text for path in source_files(name) for text in texts_of(path)} | (
+        derived() if derived else set()
+    )
 
 
 def read_ts(name: str) -> dict[Text, str | None]:

@@ -289,6 +289,8 @@ _BOUNDS_IN_WORDS = {
     "score_complaint_ceiling": "above 0, at most 1",
     **{name: f"{least} to {most}" for name, least, most in _WHOLE_RANGES},
 }
+# The form of a bare range above, which a window says in its own words.
+BARE_RANGE = re.compile(r"(-?[0-9.]+) to (-?[0-9.]+)")
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,16 @@ clerk cannot open the window."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from counter.admin.words import BOUNDS, MEANINGS
+from counter.admin.words import bounds_words, meaning_words
 from counter.workstation.window import WorkstationWindow
+from shared.qt.application import Translation
 from shared.services.campaigns import special_list_entries
 from shared.services.settings import load_settings, setting_rules
 from shared.store.models import AuditEntry, Clerk
@@ -172,12 +174,17 @@ def test_a_clerk_cannot_open_the_administration(qtbot, admin_window):
     assert window.staff_table.rowCount() == 0
 
 
-def test_every_settings_meaning_and_bound_is_in_the_catalog_list():
-    """The window lists the core's meanings and bounds for the catalog: the two agree."""
-    rules = setting_rules()
-    assert {rule.meaning for rule in rules} == set(MEANINGS)
-    worded = {rule.bounds for rule in rules if rule.bounds and " to " not in rule.bounds}
-    assert worded | {"0 to 1000 points"} == set(BOUNDS)
+def test_every_settings_meaning_and_bound_is_said_in_chinese(qapp):
+    """The catalog holds the core's meanings and bounds as HallSettings writes them."""
+    chinese = Translation(["admin"], qapp)
+    chinese.switch("zh")
+    try:
+        for rule in setting_rules():
+            assert re.search("[\u4e00-\u9fff]", meaning_words(rule.meaning)), rule.meaning
+            bounds = bounds_words(rule.bounds)
+            assert not rule.bounds or re.search("[\u4e00-\u9fff]", bounds), rule.bounds
+    finally:
+        chinese.remove()
 
 
 def test_the_catalog_is_complete_and_its_compiled_form_says_the_same():
