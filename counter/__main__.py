@@ -29,9 +29,11 @@ from shared.qt.application import announce_shown, start_logging
 from shared.qt.errors import FailureNotices
 from shared.qt.remote import HallLink, ServerBanner
 from shared.resources import MissingAsset, style_sheet
-from shared.services.settings import HallSettings, load_settings
-from shared.store.database import StoreError, default_target, open_store
+from shared.rules.hall_settings import HallSettings
+from shared.services.settings import load_settings
+from shared.store.database import StoreError, open_store
 from shared.store.lookup import find_hall
+from shared.store.place import default_target
 
 STARTED = time.perf_counter()
 KEY = "this counter's customer screen key"

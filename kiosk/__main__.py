@@ -20,7 +20,8 @@ from shared.client.http import ServerAddress, ServerError, Unreachable
 from shared.client.ways_to_run import add_ways_to_run, check_way_to_run, take_the_environment
 from shared.errors import Rejected
 from shared.resources import MissingAsset
-from shared.store.database import StoreError, default_target, open_store
+from shared.store.database import StoreError, open_store
+from shared.store.place import default_target
 
 if TYPE_CHECKING:
     from kiosk.id_card.reader import CardReader

@@ -30,7 +30,8 @@ from shared.qt.live import LiveStore
 from shared.qt.remote import HallLink, ServerBanner
 from shared.resources import MissingAsset, style_sheet
 from shared.store.clock import clock_for
-from shared.store.database import StoreError, default_target, open_store
+from shared.store.database import StoreError, open_store
+from shared.store.place import default_target
 
 STARTED = time.perf_counter()
 KEY = "an enrolled device's key (`hallq device add admin-1 --kind board`)"

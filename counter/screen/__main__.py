@@ -33,7 +33,8 @@ from shared.qt.live import LiveStore
 from shared.qt.remote import HallLink, ServerBanner
 from shared.resources import MissingAsset, style_sheet
 from shared.store.clock import clock_for
-from shared.store.database import StoreError, default_target, open_store
+from shared.store.database import StoreError, open_store
+from shared.store.place import default_target
 
 STARTED = time.perf_counter()
 KEY = "this board's key from `hallq device add NAME --kind board`"

@@ -51,3 +51,10 @@ class Announcer(QObject):
         else:
             QApplication.beep()
         self.announced.emit(words)
+
+    def close(self) -> None:
+        """Let the call being said end, drop those not yet said, then remove their sound
+        files: the folder must not be removed under a voice still writing into it."""
+        self._voice.clear()
+        self._voice.waitForDone()
+        self._folder.cleanup()

@@ -9,7 +9,7 @@ metres on a 1080-line screen) and every colour pair of the style sheet is at lea
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -169,6 +169,10 @@ class CallingBoard(QWidget):
         self._sizes.append((strip, LEAST_SHARE))
         self._size(strip, LEAST_SHARE)
         self.page.insertWidget(0, strip)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.announcer.close()
+        super().closeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING, TextIO
 
-from shared.store.database import default_target, open_store
+from shared.cli.opened import opened_store
 
 if TYPE_CHECKING:  # the command line imports this module to register it
     from shared.cli.main import AddCommand
@@ -22,11 +22,8 @@ def _slot(text: str) -> dt.datetime:
 def cmd_appointment_book(args: argparse.Namespace, out: TextIO) -> None:
     from shared.services.appointments import book
 
-    store = open_store(args.db or default_target(), create=False)
-    try:
+    with opened_store(args) as store:
         booked = book(store, args.hall, phone=args.phone, business=args.business, at=args.at)
-    finally:
-        store.close()
     out.write(
         f"预约码 appointment code {booked.code}: {booked.business} for {booked.phone}, "
         f"{booked.slot_start:%Y-%m-%d %H:%M}-{booked.slot_end:%H:%M}\n"

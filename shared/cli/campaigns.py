@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from shared.cli.opened import opened_store
 from shared.errors import Rejected
 from shared.rules.number_lists import ListRefused
 
@@ -52,11 +53,10 @@ def _import(importer: Callable[..., Imported], file: str) -> str:
 
 
 def cmd_campaigns(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.cli.main import _opened
     from shared.documents.campaign_text import feedback_text
     from shared.services import campaigns
 
-    with _opened(args) as store:
+    with opened_store(args) as store:
         if args.action == "add":
             if not (args.name and args.business and args.starts and args.ends):
                 raise Rejected("campaigns add needs NAME, --business, --from and --to")
@@ -100,10 +100,9 @@ def cmd_campaigns(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_lists(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.cli.main import _opened
     from shared.services import campaigns
 
-    with _opened(args) as store:
+    with opened_store(args) as store:
         if args.action == "import":
             if not (args.kind and args.file):
                 raise Rejected("lists import needs KIND and FILE")
@@ -143,11 +142,10 @@ def cmd_lists(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_cases(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.cli.main import _opened
     from shared.documents.campaign_text import cases_text
     from shared.services import cases
 
-    with _opened(args) as store:
+    with opened_store(args) as store:
         if args.action == "report":
             if not (args.since and args.until):
                 raise Rejected("cases report needs --since and --until")

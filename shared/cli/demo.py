@@ -42,6 +42,7 @@ from shared.services.replay import apply_event, parse_event
 from shared.store.clock import SystemClock
 from shared.store.database import Store, open_store
 from shared.store.lookup import find_hall
+from shared.store.plain import plain_reads
 from shared.views.status import LEVEL_NAMES, hall_now
 
 HALL = "demo"
@@ -281,7 +282,7 @@ class DayPlayer:
 
 def summary(store: Store) -> str:
     with store.read() as session:
-        now = hall_now(session, find_hall(session, HALL))
+        now = hall_now(plain_reads(session), find_hall(session, HALL).id)
     waiting = " ".join(f"{q.queue}{q.waiting}" for q in now.queues)
     chinese, english = LEVEL_NAMES[now.level]
     return (

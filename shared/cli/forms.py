@@ -11,14 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from shared.cli.opened import opened_store
 from shared.errors import Rejected
-from shared.store.database import default_target, open_store
-from shared.store.lookup import find_hall
-from shared.store.models import Hall
 
 if TYPE_CHECKING:
     from shared.archive.audit_chain import SignedHead
     from shared.archive.checkpoints import Checkpoint
+    from shared.store.models import Hall
 
 Handler = Callable[[argparse.Namespace, TextIO], None]
 
@@ -62,30 +61,27 @@ def _date(text: str) -> dt.date:
 def cmd_forms(args: argparse.Namespace, out: TextIO) -> None:
     from shared.archive.audit_chain import verify_audit
     from shared.archive.forms import search_forms, verify_chain
+    from shared.store.lookup import find_hall
 
     if args.action == "checkpoint":
         _checkpoint(args, out)
         return
-    store = open_store(args.db or default_target(), create=False)
-    try:
-        with store.read() as session:
-            hall = find_hall(session, args.hall)
-            if args.action == "verify":
-                points = _checkpoints(args, hall)
-                check = verify_chain(session, hall, _signed_ends(points))
-                audited = verify_audit(session, hall, _signed_heads(points))
-            else:
-                hits = search_forms(
-                    session,
-                    hall,
-                    phone=args.mobile,
-                    since=args.since,
-                    until=args.until,
-                    clerk=args.clerk,
-                    ticket=args.ticket,
-                )
-    finally:
-        store.close()
+    with opened_store(args) as store, store.read() as session:
+        hall = find_hall(session, args.hall)
+        if args.action == "verify":
+            points = _checkpoints(args, hall)
+            check = verify_chain(session, hall, _signed_ends(points))
+            audited = verify_audit(session, hall, _signed_heads(points))
+        else:
+            hits = search_forms(
+                session,
+                hall,
+                phone=args.mobile,
+                since=args.since,
+                until=args.until,
+                clerk=args.clerk,
+                ticket=args.ticket,
+            )
     if args.action == "verify":
         if args.checkpoints and check.intact and audited.intact:
             out.write(f"checkpoints in {args.checkpoints} hold\n")
@@ -151,27 +147,22 @@ def _checkpoint(args: argparse.Namespace, out: TextIO) -> None:
     from shared.archive.checkpoints import key_path, load_key, write_checkpoint
     from shared.archive.forms import verify_chain
     from shared.store.clock import clock_for
+    from shared.store.lookup import find_hall
 
     if not args.checkpoints:
         raise Rejected("name the folder with --checkpoints FOLDER")
     key = load_key(key_path(args.key), create=True)
-    store = open_store(args.db or default_target(), create=False)
-    try:
-        with store.read() as session:
-            hall = find_hall(session, args.hall)
-            check = verify_chain(session, hall)  # a broken chain is never signed
-            if not check.intact:
-                raise Rejected(f"chain broken after {check.forms} good forms: {check.problem}")
-            audited = verify_audit(session, hall)
-            if not audited.intact:
-                raise Rejected(
-                    f"audit log broken after {audited.entries} good entries: {audited.problem}"
-                )
-            point = write_checkpoint(
-                session, hall, Path(args.checkpoints), key, clock_for(store).now()
+    with opened_store(args) as store, store.read() as session:
+        hall = find_hall(session, args.hall)
+        check = verify_chain(session, hall)  # a broken chain is never signed
+        if not check.intact:
+            raise Rejected(f"chain broken after {check.forms} good forms: {check.problem}")
+        audited = verify_audit(session, hall)
+        if not audited.intact:
+            raise Rejected(
+                f"audit log broken after {audited.entries} good entries: {audited.problem}"
             )
-    finally:
-        store.close()
+        point = write_checkpoint(session, hall, Path(args.checkpoints), key, clock_for(store).now())
     if point is None:
         out.write("no service form and no audit log entry yet: nothing to sign\n")
         return

@@ -11,12 +11,10 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-# Each command imports what it needs when it runs, so a quick one (`status`) starts quickly.
 from shared.cli import (
     appointment,
     campaigns,
@@ -30,11 +28,13 @@ from shared.cli import (
     staff,
     warnings,
 )
+
+# Each command imports what it needs when it runs, so a quick one (`status`) starts quickly.
+from shared.cli.opened import opened_store
 from shared.errors import Rejected
 from shared.forecast.simulate import PROFILES
 from shared.rules.input_text import check_day, check_input, read_json
-from shared.store.database import Store, StoreError, default_target, open_store, to_url
-from shared.store.failures import store_failure, store_name
+from shared.store.place import default_target
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -79,16 +79,6 @@ def _print_json(data: object, out: TextIO) -> None:
     out.write("\n")
 
 
-@contextmanager
-def _opened(args: argparse.Namespace, *, create: bool = False) -> Iterator[Store]:
-    """The store named by --db; only `init` may create it (a mistyped path must not)."""
-    store = open_store(args.db or default_target(), create=create)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
 def _record(session: Session, hall_id: int, action: str, **detail: object) -> None:
     """Audit a command's act, in its transaction, as the operating-system user's."""
     from shared.services import audit
@@ -113,7 +103,7 @@ def _record(session: Session, hall_id: int, action: str, **detail: object) -> No
 def cmd_init(args: argparse.Namespace, out: TextIO) -> None:
     from shared.services.hall_config import demo_definition, load_hall
 
-    with _opened(args, create=True) as store:
+    with opened_store(args, create=True) as store:
         if args.demo:
             with store.write() as session:
                 hall = load_hall(session, demo_definition())
@@ -131,7 +121,7 @@ def cmd_hall_load(args: argparse.Namespace, out: TextIO) -> None:
     definition = read_json(content, f"the hall definition {args.file}")
     if not isinstance(definition, dict):
         raise Rejected(f"the hall definition {args.file} is not a JSON object")
-    with _opened(args) as store, store.write() as session:
+    with opened_store(args) as store, store.write() as session:
         hall = load_hall(session, definition, Path(args.file).resolve().parent)
         _record(session, hall.id, "hall_loaded", file=str(Path(args.file).resolve()))
         out.write(f"hall {hall.code!r} loaded: {hall.name}\n")
@@ -149,7 +139,7 @@ def cmd_replay(args: argparse.Namespace, out: TextIO) -> None:
         raise Rejected(f"cannot read {args.file}: {error.strerror}") from error
     rejected = total = 0
     try:
-        with _opened(args) as store:
+        with opened_store(args) as store:
             # Every store the command line reaches is live: the real clock guards the lines.
             for result in replay(store, args.hall, handle, real_clock=clock_for(store)):
                 total += 1
@@ -168,11 +158,16 @@ def cmd_replay(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_status(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.store.lookup import find_hall
-    from shared.views.status import hall_now
+    from shared.cli.quick_status import quick_status
 
-    with _opened(args) as store, store.read() as session:
-        now = hall_now(session, find_hall(session, args.hall))
+    now = quick_status(args.db or default_target(), args.hall)
+    if now is None:
+        from shared.store.lookup import find_hall
+        from shared.store.plain import plain_reads
+        from shared.views.status import hall_now
+
+        with opened_store(args) as store, store.read() as session:
+            now = hall_now(plain_reads(session), find_hall(session, args.hall).id)
     if args.json:
         _print_json(now.as_json(), out)
     else:
@@ -186,7 +181,7 @@ def cmd_metrics(args: argparse.Namespace, out: TextIO) -> None:
     from shared.figures.clerks import clerk_figures
     from shared.store.lookup import find_hall
 
-    with _opened(args) as store, store.read() as session:
+    with opened_store(args) as store, store.read() as session:
         hall = find_hall(session, args.hall)
         figures = clerk_figures(session, hall, args.date, clerk=args.clerk)
     if args.json:
@@ -200,7 +195,7 @@ def cmd_queues(args: argparse.Namespace, out: TextIO) -> None:
     from shared.figures.clerks import hall_day_summary, queue_hour_figures
     from shared.store.lookup import find_hall
 
-    with _opened(args) as store, store.read() as session:
+    with opened_store(args) as store, store.read() as session:
         hall = find_hall(session, args.hall)
         rows = queue_hour_figures(session, hall, args.date)
         summary = hall_day_summary(session, hall, args.date)
@@ -215,7 +210,7 @@ def cmd_alerts(args: argparse.Namespace, out: TextIO) -> None:
     from shared.services.alerts import alert_changes
     from shared.store.lookup import find_hall
 
-    with _opened(args) as store, store.read() as session:
+    with opened_store(args) as store, store.read() as session:
         changes = alert_changes(session, find_hall(session, args.hall), args.date)
     if args.json:
         _print_json([change.as_json() for change in changes], out)
@@ -226,7 +221,7 @@ def cmd_alerts(args: argparse.Namespace, out: TextIO) -> None:
 def cmd_ack(args: argparse.Namespace, out: TextIO) -> None:
     from shared.services.hall import HallService
 
-    with _opened(args) as store:
+    with opened_store(args) as store:
         change = HallService(store, args.hall).acknowledge_alert(args.clerk)
     out.write(
         f"acknowledged the rise to level {change.level} at {change.at:%H:%M:%S} by {args.clerk}\n"
@@ -235,7 +230,8 @@ def cmd_ack(args: argparse.Namespace, out: TextIO) -> None:
 
 def cmd_settings(args: argparse.Namespace, out: TextIO) -> None:
     from shared.documents import report_text
-    from shared.services.settings import SETTING_NAMES, change_settings, load_settings
+    from shared.rules.hall_settings import SETTING_NAMES
+    from shared.services.settings import change_settings, load_settings
     from shared.store.lookup import find_hall
 
     changes: dict[str, object] = {}
@@ -244,7 +240,7 @@ def cmd_settings(args: argparse.Namespace, out: TextIO) -> None:
         if not equals:
             raise Rejected(f"write a change as NAME=VALUE, not {assignment!r}")
         changes[name.strip()] = value
-    with _opened(args) as store:
+    with opened_store(args) as store:
         if changes:
             with store.write() as session:
                 hall = find_hall(session, args.hall, lock=True)
@@ -278,6 +274,7 @@ def _record_in_each_hall(target: str, action: str, report: BackupReport, **detai
     """Audit a backup or a restore in each hall of the store (it copies them all)."""
     from sqlalchemy import select
 
+    from shared.store.database import open_store
     from shared.store.models import Hall
 
     store = open_store(target, create=False)
@@ -298,6 +295,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> None:
     from shared.archive.integrity import file_integrity_problems
     from shared.documents import report_text
     from shared.store.backup import backup_store, check_backup, restore_store, sqlite_store_path
+    from shared.store.database import StoreError
 
     target = sqlite_store_path(args.db or default_target(), "restore")
     # a backup that cannot be restored leaves no copy behind
@@ -536,6 +534,9 @@ def _store_target(target: str | None) -> str | None:
 def _reason(error: Exception, target: str | None) -> str:
     """One line for a refusal or a failure of the store; anything else is a fault of hallq
     and keeps its traceback."""
+    from shared.store.database import StoreError, to_url
+    from shared.store.failures import store_failure, store_name
+
     target = target or default_target()
     try:
         name = store_name(to_url(target))

@@ -6,16 +6,17 @@ import argparse
 import json
 from typing import TYPE_CHECKING, TextIO
 
+from shared.cli.opened import opened_store
+
 if TYPE_CHECKING:
     from shared.cli.main import AddCommand
 
 
 def cmd_purge(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.cli.main import _opened  # cli imports this module: take its helpers at run time
     from shared.services.audit import command_line_user
     from shared.services.purge import purge_personal_data
 
-    with _opened(args) as store:
+    with opened_store(args) as store:
         purged = purge_personal_data(
             store, args.hall, before=args.before, source="cli", user=command_line_user()
         )

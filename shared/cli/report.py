@@ -6,9 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from shared.store.clock import clock_for
-from shared.store.database import default_target, open_store
-from shared.store.lookup import find_hall
+from shared.cli.opened import opened_store
 
 if TYPE_CHECKING:
     from shared.cli.main import AddCommand
@@ -18,9 +16,10 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> None:
     from shared.documents.report import write_reports
     from shared.services import audit
     from shared.services.audit import command_line_user
+    from shared.store.clock import clock_for
+    from shared.store.lookup import find_hall
 
-    store = open_store(args.db or default_target(), create=False)
-    try:
+    with opened_store(args) as store:
         written = write_reports(store, args.hall, args.out, day=args.date, month=args.month)
         with store.write() as session:
             audit.record(
@@ -32,8 +31,6 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> None:
                 user=command_line_user(),
                 files=[str(path) for files in written for path in (files.pdf, files.csv)],
             )
-    finally:
-        store.close()
     for files in written:
         out.write(f"{files.pdf}\n{files.csv}\n")
 

@@ -8,6 +8,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, TextIO
 
+from shared.cli.opened import opened_store
 from shared.errors import Rejected
 
 if TYPE_CHECKING:
@@ -38,10 +39,9 @@ def _meetings(text: str) -> tuple[int, int]:
 
 
 def cmd_scores(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.cli.main import _opened
     from shared.services import scores
 
-    with _opened(args) as store:
+    with opened_store(args) as store:
         if args.action == "remove":
             if args.entry is None:
                 raise Rejected("scores remove needs the entry's number")
@@ -82,11 +82,10 @@ def cmd_scores(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_performance(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.cli.main import _opened
     from shared.documents.score_text import sheet_text
     from shared.services import scores
 
-    with _opened(args) as store:
+    with opened_store(args) as store:
         sheet = scores.score_sheet(store, args.hall, None, args.month)
     if args.json:
         _print_json({"month": args.month, "clerks": [row.as_json() for row in sheet]}, out)

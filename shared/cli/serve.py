@@ -7,17 +7,18 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
+from shared.cli.opened import opened_store
+
 if TYPE_CHECKING:
     from shared.cli.main import AddCommand
     from shared.services.devices import DeviceNow
 
 
 def cmd_serve(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.cli.main import _opened
     from shared.server.run import check_listening, serve
 
     check_listening(args.host, args.cert, args.key)  # before opening anything
-    with _opened(args) as store:
+    with opened_store(args) as store:
         scheme = "https" if args.cert else "http"
         out.write(f"hall server on {scheme}://{args.host}:{args.port}/api (Ctrl-C stops it)\n")
         out.flush()
@@ -25,13 +26,12 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_device(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.cli.main import _opened
     from shared.errors import Rejected
     from shared.services.devices import enrol_device, list_devices, revoke_device
 
     if args.action != "list" and not args.name:
         raise Rejected(f"hallq device {args.action} needs the device's name")
-    with _opened(args) as store:
+    with opened_store(args) as store:
         if args.action == "add":
             if args.kind is None:
                 raise Rejected("hallq device add needs --kind (kiosk, board or customer_screen)")
@@ -54,10 +54,9 @@ def _write_devices(devices: list[DeviceNow], out: TextIO) -> None:
 
 
 def cmd_grant_server(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.cli.main import _opened
     from shared.store.privileges import grant_server_role
 
-    with _opened(args) as store:
+    with opened_store(args) as store:
         statements = grant_server_role(store, args.role)
     out.writelines(f"{statement};\n" for statement in statements)
     out.write(f"role {args.role} may read and write rows, and nothing more\n")

@@ -12,6 +12,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from shared.cli.opened import opened_store
 from shared.errors import Rejected
 
 if TYPE_CHECKING:
@@ -42,11 +43,10 @@ def _new_pin(staff_id: str) -> str:
 
 
 def cmd_staff(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.cli.main import _opened
     from shared.services import staff_admin
 
     admin = _needs(args.admin, "--admin STAFF (the acting administrator)")
-    with _opened(args) as store:
+    with opened_store(args) as store:
         if args.action == "list":
             rows = staff_admin.list_staff(store, args.hall, admin)
             if args.json:
@@ -84,11 +84,10 @@ def cmd_staff(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def cmd_counter(args: argparse.Namespace, out: TextIO) -> None:
-    from shared.cli.main import _opened
     from shared.services import staff_admin
 
     admin = _needs(args.admin, "--admin STAFF (the acting administrator)")
-    with _opened(args) as store:
+    with opened_store(args) as store:
         if args.action == "list":
             rows = staff_admin.list_counters(store, args.hall, admin)
             if args.json:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from shared.store.database import default_target, open_store
-from shared.store.lookup import find_hall
+from shared.cli.opened import opened_store
 from shared.views.status import LEVEL_NAMES
 
 if TYPE_CHECKING:
@@ -40,11 +38,9 @@ def warnings_text(day: dt.date, warnings: Sequence[WarningRecord]) -> str:
 
 def cmd_warnings(args: argparse.Namespace, out: TextIO) -> None:
     from shared.forecast.early_warning import warnings_of_day
+    from shared.store.lookup import find_hall
 
-    with (
-        contextlib.closing(open_store(args.db or default_target(), create=False)) as store,
-        store.read() as session,
-    ):
+    with opened_store(args) as store, store.read() as session:
         warnings = warnings_of_day(session, find_hall(session, args.hall), args.date)
     if args.json:
         json.dump([w.as_json() for w in warnings], out, ensure_ascii=False, indent=2)

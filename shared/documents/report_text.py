@@ -9,8 +9,8 @@ from typing import Any
 
 from shared.documents.text_tables import render_table
 from shared.figures.shown import CLERK_FIGURE_TEXT, minutes_seconds, percent
+from shared.rules.hall_settings import HallSettings
 from shared.services.alerts import AlertRecord
-from shared.services.settings import HallSettings
 from shared.store.backup import BackupReport
 from shared.views.status import LEVEL_NAMES, HallNow
 from shared.vocabulary import CounterState

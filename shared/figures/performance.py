@@ -29,7 +29,8 @@ from statistics import fmean
 from sqlalchemy.orm import Session
 
 from shared.figures.clerks import ClerkFigures, clerk_figures
-from shared.services.settings import HallSettings, load_settings
+from shared.rules.hall_settings import HallSettings
+from shared.services.settings import load_settings
 from shared.store.models import Hall
 
 PARTS = ("sales", "volume", "satisfaction", "quality")

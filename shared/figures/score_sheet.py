@@ -31,7 +31,8 @@ from sqlalchemy.orm import Session
 from shared.figures.campaigns import accepted_offers
 from shared.figures.cases import case_figures
 from shared.figures.performance import Score, month_days, month_sheet
-from shared.services.settings import HallSettings, load_settings
+from shared.rules.hall_settings import HallSettings
+from shared.services.settings import load_settings
 from shared.store.models import Clerk, Hall, ScoreEntry
 
 SHEET_PARTS = ("sales", "volume", "satisfaction", "quality", "teamwork", "learning")

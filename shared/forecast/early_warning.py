@@ -26,8 +26,8 @@ from sqlalchemy.orm import Session
 from shared.forecast.calibration import BASE_CHANCE
 from shared.forecast.usual_day import COUNTER_STEP, MINUTES, UsualDay, UsualDays, minute_of
 from shared.forecast.wait_estimate import ENDS_OF_SERVICE
+from shared.rules.hall_settings import HallSettings
 from shared.services.alerts import Crowding
-from shared.services.settings import HallSettings
 from shared.store import direct
 from shared.store.models import AlertChange, CounterEvent, EarlyWarning, Hall, TicketEvent
 from shared.vocabulary import TicketEventKind

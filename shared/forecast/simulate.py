@@ -22,7 +22,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TextIO
 
 from shared.rules.calling import Policy, Waiting, choose_next, route
-from shared.services.hall_config import demo_definition
 from shared.vocabulary import BusinessClass, CounterState, Satisfaction, Tier
 
 # What customers of the demo hall come for, and how often (relative weights).
@@ -270,6 +269,8 @@ class _Hall:
 
 def _new_hall(profile: DayProfile, day: dt.date, seed: int) -> _Hall:
     """The demo hall's routing and counters, read from the same definition the store loads."""
+    from shared.services.hall_config import demo_definition  # the store's layer: on use
+
     definition = demo_definition()
     return _Hall(
         profile=profile,

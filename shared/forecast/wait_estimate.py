@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Date, Integer, Select, String, bindparam, select
 from sqlalchemy.orm import Session
 
-from shared.services.settings import HallSettings
+from shared.rules.hall_settings import HallSettings
 from shared.store import direct
 from shared.store.models import Counter, CounterSession, Hall, Queue, Ticket, TicketEvent
 from shared.vocabulary import CounterState, TicketEventKind, TicketStatus

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from shared.errors import Forbidden
 from shared.figures.clerks import ClerkFigures
+from shared.rules.hall_settings import HallSettings
 from shared.rules.permissions import Actor, Permission, require
 from shared.services.alerts import AlertRecord
 from shared.services.appointments import CheckedIn, check_in
@@ -20,7 +21,6 @@ from shared.services.incidents import record_incident
 from shared.services.notices import post_notice
 from shared.services.purge import Purged, purge_personal_data
 from shared.services.roles import change_settings_as, figures_seen_by
-from shared.services.settings import HallSettings
 from shared.store.clock import Clock
 from shared.store.database import Store
 from shared.vocabulary import IncidentKind

@@ -12,8 +12,8 @@ from sqlalchemy import Integer, Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from shared.rules.alert_level import next_level
+from shared.rules.hall_settings import HallSettings
 from shared.services.changes import NO_CHANGES, Changes
-from shared.services.settings import HallSettings
 from shared.store import direct
 from shared.store.models import AlertChange, Clerk, Counter, Hall, Ticket
 from shared.vocabulary import CounterState, TicketStatus

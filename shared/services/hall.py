@@ -48,6 +48,7 @@ from shared.forecast.early_warning import review_due, review_warnings
 from shared.forecast.usual_day import UsualDays
 from shared.forecast.wait_estimate import estimate_wait_s
 from shared.rules.calling import Policy, Waiting, choose_next, route
+from shared.rules.hall_settings import HallSettings
 from shared.rules.slip_codes import slip_code
 from shared.services import audit
 from shared.services.alerts import (
@@ -63,7 +64,7 @@ from shared.services.changes import NO_CHANGES, Changes
 from shared.services.form_fields import check_form
 from shared.services.offers import offer_made_on
 from shared.services.roles import LEADS, require_role
-from shared.services.settings import HallSettings, load_settings
+from shared.services.settings import load_settings
 from shared.services.slips import MOBILE, check_slip
 from shared.store import direct
 from shared.store.clock import Clock, check_time, clock_for, is_live

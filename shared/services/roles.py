@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from shared.errors import Rejected
 from shared.figures.clerks import ClerkFigures, clerk_figures
+from shared.rules.hall_settings import HallSettings
 from shared.services import audit
 from shared.services.changes import NO_CHANGES, Changes
-from shared.services.settings import HallSettings, change_settings
+from shared.services.settings import change_settings
 from shared.store.clock import Clock, clock_for
 from shared.store.database import Store
 from shared.store.lookup import find_clerk, find_hall

@@ -25,10 +25,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from shared.errors import Rejected
-from shared.store.database import SCHEMA_HEAD, StoreError, open_store, to_url
+from shared.store.database import StoreError, open_store, to_url
 from shared.store.guards import sqlite_trigger_problems
 from shared.store.migrate import known_revisions
 from shared.store.models import Base
+from shared.store.place import SCHEMA_HEAD
 from shared.store.writer_lock import LockBusy, WriterLock
 
 PAGES_PER_STEP = 256  # 1 MiB of 4 KiB pages: each step is short, yet few steps are needed

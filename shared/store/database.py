@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from shared.store import direct
 from shared.store.failures import store_name
+from shared.store.place import SCHEMA_HEAD, default_target
 from shared.store.writer_lock import WriterLock
 
 log = logging.getLogger(__name__)
@@ -29,9 +30,6 @@ log = logging.getLogger(__name__)
 BUSY_TIMEOUT_S = 30  # a SQLite URL's `?timeout=SECONDS` sets another
 STORE_FILE_MODE = 0o600  # a store hallq creates: its owner alone reads or writes it
 STORE_FOLDER_MODE = 0o700  # a folder hallq creates for a store
-# The newest schema revision (migrations/versions; a test keeps it equal to alembic's head):
-# a store already there opens without loading alembic.
-SCHEMA_HEAD = "0018"
 READ_ONLY = "hallq_read_only"  # execution option: begin a SQLite read without the write lock
 CHANGE_CHANNEL = "hallq_changes"  # PostgreSQL NOTIFY channel every write transaction signals
 # What a write can change, as the change feed names it to the windows: the tickets, the
@@ -56,14 +54,6 @@ _NOTED = "hallq_changed"  # session.info key: {hall id: kinds} noted by the writ
 
 class StoreError(Exception):
     """The store cannot be opened or upgraded; the message is fit to show a person."""
-
-
-def default_target() -> str:
-    """The store when no --db is given: $HALLQ_DB, else a file in the user's data folder."""
-    if target := os.environ.get("HALLQ_DB"):
-        return target
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return str(Path(base) / "hallq" / "hallq.sqlite3")
 
 
 def to_url(target: str) -> URL:

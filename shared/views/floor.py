@@ -31,6 +31,7 @@ from shared.store.models import (
     Ticket,
     TicketEvent,
 )
+from shared.store.plain import plain_reads
 from shared.views.status import HallNow, hall_now
 from shared.vocabulary import CounterEventKind, CounterState, TicketEventKind, TicketStatus
 
@@ -238,7 +239,7 @@ def read_board(store: Store, hall_code: str | None, now: dt.datetime) -> Board:
         hall = find_hall(session, hall_code)
         day = _day_of(hall, now.date())
         return Board(
-            now=hall_now(session, hall),
+            now=hall_now(plain_reads(session), hall.id),
             calls=recent_calls(session, hall, day),
             waits=queue_waits(session, hall, now),
             missed=missed_numbers(session, hall, day),
@@ -253,7 +254,7 @@ def read_floor(store: Store, hall_code: str | None, today: dt.date) -> Floor:
         settings = load_settings(session, hall.id)
         figures = clerk_figures(session, hall, day)
         return Floor(
-            now=hall_now(session, hall),
+            now=hall_now(plain_reads(session), hall.id),
             day=day,
             pauses=pause_reasons(session, hall),
             alerts=alert_changes(session, hall, day),

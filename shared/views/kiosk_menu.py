@@ -22,10 +22,11 @@ from shared.forecast.wait_estimate import (
     waiting_in_calling_order,
 )
 from shared.rules.calling import route
+from shared.rules.hall_settings import HallSettings
 from shared.rules.masking import mask_field, mask_phone
 from shared.rules.slip_codes import slip_code
 from shared.services.hall import Issued
-from shared.services.settings import HallSettings, load_settings
+from shared.services.settings import load_settings
 from shared.store.database import Store
 from shared.store.lookup import find_hall
 from shared.store.models import Appointment, Business, Customer, Hall, Queue, Slip, Ticket

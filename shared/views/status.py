@@ -1,17 +1,24 @@
-"""The hall right now: waiting per queue, each counter's state, the crowding level."""
+"""The hall right now: waiting per queue, each counter's state, the crowding level.
+
+Read in plain SQL through a `Read` (a statement and its parameters give rows), so one view
+serves an open session of the store (the monitor, the board, the hall server: see
+`shared.store.direct.plain_reads`) and a bare read-only connection to a SQLite file, with
+which `hallq status` answers from a fresh process without loading the database layer
+(shared/cli/quick_status.py). Moments and days come back as text from SQLite and as
+values from PostgreSQL; both are read the same way here."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from shared.services.alerts import count_crowding
-from shared.services.settings import load_settings
-from shared.store.models import Clerk, Counter, CounterSession, Hall, Queue, Ticket
+from shared.rules.hall_settings import HallSettings
 from shared.vocabulary import CounterState, TicketStatus
+
+Read = Callable[[str, Mapping[str, object]], Sequence[Sequence[Any]]]
 
 LEVEL_NAMES = {0: ("正常", "normal"), 1: ("一级应急", "level 1"), 2: ("二级应急", "level 2")}
 
@@ -70,67 +77,108 @@ def _isoformat(value: object) -> object:
     return value
 
 
-def hall_now(session: Session, hall: Hall) -> HallNow:
-    settings = load_settings(session, hall.id)
+_HALL = "SELECT code, name, name_en, business_day, alert_level FROM halls WHERE id = :hall"
+_THRESHOLDS = ("alert_level1", "alert_level2", "alert_margin")
+_SETTINGS = (
+    "SELECT key, value FROM settings WHERE hall_id = :hall"
+    " AND key IN ('alert_level1', 'alert_level2', 'alert_margin')"
+)
+_WAITING = (
+    "SELECT queue_id, count(*), min(waiting_since) FROM tickets"
+    " WHERE hall_id = :hall AND status = :waiting GROUP BY queue_id"
+)
+_QUEUES = (
+    "SELECT id, letter, name, name_en, target_wait_s FROM queues WHERE hall_id = :hall ORDER BY id"
+)
+# Each counter with its open stint (the queues it serves now) and that stint's clerk.
+_COUNTERS = (
+    "SELECT c.id, c.number, c.name, c.state, c.queues, s.id, s.queues, k.staff_id, k.name"
+    " FROM counters c"
+    " LEFT JOIN counter_sessions s ON s.counter_id = c.id AND s.closed_at IS NULL"
+    " LEFT JOIN clerks k ON k.id = s.clerk_id"
+    " WHERE c.hall_id = :hall ORDER BY c.number"
+)
+_SERVING = (
+    "SELECT counter_id, code, called_at FROM tickets WHERE hall_id = :hall AND status = :called"
+)
+
+
+def _moment(value: object) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+def _day(value: object) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _thresholds(read: Read, hall_id: int) -> HallSettings:
+    """The crowding thresholds as the hall set them, the rest as the defaults."""
+    stored = {
+        key: json.loads(value) if isinstance(value, str) else value
+        for key, value in read(_SETTINGS, {"hall": hall_id})
+    }
+    return HallSettings(**{key: stored[key] for key in _THRESHOLDS if key in stored})
+
+
+def hall_now(read: Read, hall_id: int) -> HallNow:
+    """The hall as it stands in the reader's snapshot. The crowding ratio counts what the
+    level counts (shared/services/alerts.py): every waiting ticket, every open counter."""
+    ((code, name, name_en, business_day, level),) = read(_HALL, {"hall": hall_id})
+    settings = _thresholds(read, hall_id)
     waiting = {
-        queue_id: (count, oldest)
-        for queue_id, count, oldest in session.execute(
-            select(Ticket.queue_id, func.count(), func.min(Ticket.waiting_since))
-            .where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.WAITING)
-            .group_by(Ticket.queue_id)
+        queue_id: (int(count), _moment(oldest))
+        for queue_id, count, oldest in read(
+            _WAITING, {"hall": hall_id, "waiting": TicketStatus.WAITING.value}
         )
     }
-    queues = []
-    for q in session.scalars(select(Queue).where(Queue.hall_id == hall.id).order_by(Queue.id)):
-        count, oldest = waiting.get(q.id, (0, None))
-        queues.append(QueueNow(q.letter, q.name, q.name_en, count, oldest, q.target_wait_s))
-    waiting_total, open_counters = count_crowding(session, hall)
+    queues = [
+        QueueNow(letter, queue_name, queue_name_en, *waiting.get(queue_id, (0, None)), target)
+        for queue_id, letter, queue_name, queue_name_en, target in read(_QUEUES, {"hall": hall_id})
+    ]
+    counters = _counters_now(read, hall_id)
+    waiting_total = sum(count for count, _ in waiting.values())
+    open_counters = sum(counter.state == CounterState.OPEN for counter in counters)
     return HallNow(
-        hall=hall.code,
-        name=hall.name,
-        name_en=hall.name_en,
-        business_day=hall.business_day,
-        level=hall.alert_level,
+        hall=code,
+        name=name,
+        name_en=name_en,
+        business_day=_day(business_day),
+        level=int(level),
         waiting_total=waiting_total,
         open_counters=open_counters,
         ratio=waiting_total / open_counters if open_counters else None,
         thresholds=(settings.alert_level1, settings.alert_level2),
         margin=settings.alert_margin,
         queues=queues,
-        counters=_counters_now(session, hall),
+        counters=counters,
     )
 
 
-def _counters_now(session: Session, hall: Hall) -> list[CounterNow]:
-    rows = session.execute(
-        select(Counter, CounterSession, Clerk)
-        .outerjoin(
-            CounterSession,
-            (CounterSession.counter_id == Counter.id) & CounterSession.closed_at.is_(None),
-        )
-        .outerjoin(Clerk, Clerk.id == CounterSession.clerk_id)
-        .where(Counter.hall_id == hall.id)
-        .order_by(Counter.number)
-    ).all()
+def _counters_now(read: Read, hall_id: int) -> list[CounterNow]:
     serving = {
-        ticket.counter_id: ticket
-        for ticket in session.scalars(
-            select(Ticket).where(Ticket.hall_id == hall.id, Ticket.status == TicketStatus.CALLED)
+        counter_id: (ticket, _moment(called_at))
+        for counter_id, ticket, called_at in read(
+            _SERVING, {"hall": hall_id, "called": TicketStatus.CALLED.value}
         )
     }
-    result = []
-    for counter, stint, clerk in rows:
-        ticket = serving.get(counter.id)
-        result.append(
+    counters = []
+    for row in read(_COUNTERS, {"hall": hall_id}):
+        counter_id, number, name, state, queues, stint, stint_queues, staff_id, clerk_name = row
+        ticket, called_at = serving.get(counter_id, (None, None))
+        counters.append(
             CounterNow(
-                counter=counter.number,
-                name=counter.name,
-                state=counter.state,
-                clerk=clerk.staff_id if clerk else None,
-                clerk_name=clerk.name if clerk else None,
-                queues=list(stint.queues if stint else counter.queues),
-                ticket=ticket.code if ticket else None,
-                called_at=ticket.called_at if ticket else None,
+                counter=number,
+                name=name,
+                state=CounterState(state),
+                clerk=staff_id,
+                clerk_name=clerk_name,
+                queues=list(stint_queues if stint is not None else queues),
+                ticket=ticket,
+                called_at=called_at,
             )
         )
-    return result
+    return counters

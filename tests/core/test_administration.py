@@ -14,10 +14,11 @@ from sqlalchemy import func, select
 
 from shared.cli.main import main
 from shared.errors import NotSignedIn, Rejected
+from shared.rules.hall_settings import SETTING_NAMES, HallSettings
 from shared.services import campaigns, staff_admin
 from shared.services.hall import HallService
 from shared.services.sessions import open_session, staff_actor
-from shared.services.settings import SETTING_NAMES, HallSettings, setting_rules
+from shared.services.settings import setting_rules
 from shared.services.staff import sign_in
 from shared.store.models import AuditEntry, Clerk, CounterSession, Setting
 

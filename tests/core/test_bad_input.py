@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 
 from shared.cli import main as cli
 from shared.errors import Rejected
+from shared.rules.hall_settings import SETTING_NAMES
 from shared.services.hall_config import check_definition, demo_definition, load_hall
 from shared.services.replay import replay
-from shared.services.settings import SETTING_NAMES, load_settings
+from shared.services.settings import load_settings
 from shared.services.slips import check_slip
 from shared.store.lookup import find_business, find_hall
 from tests.core.test_hall_actions import snapshot

@@ -25,10 +25,10 @@ from shared.forecast.early_warning import (
 )
 from shared.forecast.simulate import Lunch, Shift, preset, simulate_day
 from shared.forecast.usual_day import UsualDay, learn_usual_day
+from shared.rules.hall_settings import HallSettings
 from shared.services.alerts import Crowding, alert_changes
 from shared.services.hall import HallService
 from shared.services.replay import apply_event, parse_event
-from shared.services.settings import HallSettings
 from shared.store.lookup import find_hall
 
 DAY = dt.date(2026, 11, 23)

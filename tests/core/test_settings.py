@@ -8,7 +8,8 @@ import pytest
 
 from shared.cli.main import main
 from shared.errors import Rejected
-from shared.services.settings import HallSettings, change_settings, load_settings
+from shared.rules.hall_settings import HallSettings
+from shared.services.settings import change_settings, load_settings
 from shared.store.lookup import find_hall
 
 

@@ -15,13 +15,8 @@ from hypothesis import strategies as st
 
 from shared.cli.main import main
 from shared.errors import Rejected
-from shared.services.settings import (
-    NUMBER_PLACES,
-    SETTING_NAMES,
-    HallSettings,
-    change_settings,
-    load_settings,
-)
+from shared.rules.hall_settings import SETTING_NAMES, HallSettings
+from shared.services.settings import NUMBER_PLACES, change_settings, load_settings
 from shared.store.lookup import find_hall
 from tests.core.test_hall_actions import snapshot
 

@@ -18,8 +18,8 @@ from shared.forecast.calibration import (
 )
 from shared.forecast.early_warning import Outlook, level_chances, predict
 from shared.forecast.usual_day import UsualDays
+from shared.rules.hall_settings import HallSettings
 from shared.services.alerts import Crowding
-from shared.services.settings import HallSettings
 from shared.store.lookup import find_hall
 from shared.store.models import AlertChange, EarlyWarning
 

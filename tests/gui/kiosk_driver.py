@@ -16,6 +16,7 @@ from shared.services.hall import HallService
 from shared.store.clock import Clock
 from shared.store.database import Store
 from shared.store.lookup import find_hall
+from shared.store.plain import plain_reads
 from shared.views.kiosk_menu import kiosk_state
 from shared.views.status import hall_now
 
@@ -99,7 +100,8 @@ def commit_text(widget: QWidget, text: str) -> None:
 def crowd(service: HallService, level: int) -> None:
     """Bring the hall to a crowding level: one open counter, then customers until it is."""
     with service.store.read() as session:
-        counter_open = hall_now(session, find_hall(session, service.hall_code)).open_counters
+        hall = find_hall(session, service.hall_code)
+        counter_open = hall_now(plain_reads(session), hall.id).open_counters
     if not counter_open:
         service.open_counter(1, "E001")
     while kiosk_state(service.store, service.hall_code).level < level:

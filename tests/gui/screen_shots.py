@@ -48,6 +48,7 @@ from shared.store.clock import FixedClock
 from shared.store.database import Store, open_store
 from shared.store.lookup import find_hall
 from shared.store.models import EarlyWarning, Incident
+from shared.store.plain import plain_reads
 from shared.views.status import hall_now
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -197,7 +198,7 @@ def main() -> None:
             if at < FROM:
                 continue
             with store.read() as session:
-                now = hall_now(session, find_hall(session, "demo"))
+                now = hall_now(plain_reads(session), find_hall(session, "demo").id)
             level = now.level
             if level == 0 and now.waiting_total < 3:
                 continue  # a level-0 picture should still show people waiting

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
+from shared.rules.hall_settings import SETTING_NAMES
 from shared.services.incidents import record_incident
-from shared.services.settings import SETTING_NAMES
 from shared.store.models import Business, Clerk, Counter, Device, Hall, Queue
 from shared.vocabulary import IncidentKind
 from tests.gui.admin_fixtures import open_admin

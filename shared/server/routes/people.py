@@ -17,6 +17,7 @@ from shared.server.requests import SignIn
 from shared.services.acts import staff_only
 from shared.services.sessions import close_session, open_session
 from shared.store.lookup import find_hall
+from shared.store.plain import plain_reads
 from shared.views.status import hall_now
 
 router = APIRouter(tags=["people"])
@@ -76,4 +77,4 @@ def clock(actor: Acting, door: DoorOf) -> dict[str, str]:
 def hall_status(actor: Acting, door: DoorOf) -> dict[str, Any]:
     require(actor, Permission.READ_STATUS)
     with door.store.read() as session:
-        return hall_now(session, find_hall(session, door.hall_code)).as_json()
+        return hall_now(plain_reads(session), find_hall(session, door.hall_code).id).as_json()
