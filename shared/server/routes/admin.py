@@ -6,13 +6,14 @@ Each checks the proved actor's grant first, then the service checks the role aga
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Path, status
 
 from shared.errors import Rejected
 from shared.rules.permissions import Actor, Permission, require
-from shared.server.auth import Acting, DoorOf
+from shared.server.auth import Acting, Door, DoorOf
 from shared.server.encoding import to_json
 from shared.server.requests import (
     AddCounter,
@@ -34,12 +35,26 @@ StaffId = Annotated[str, Path(min_length=1, max_length=20)]
 ListKind = Annotated[str, Path(min_length=1, max_length=40)]
 Phone = Annotated[str, Path(min_length=1, max_length=20)]
 Number = Annotated[int, Path(ge=1, le=9999)]
+_T = TypeVar("_T")
 
 
 def _admin(actor: Actor) -> str:
     """The administrator's staff id, once the actor is a member of staff who may manage."""
     require(actor, Permission.MANAGE_STAFF)
     return actor.name
+
+
+def _administer(act: Callable[..., _T], actor: Actor, door: Door, *args: object) -> _T:
+    """One of the administrator's acts on staff or counters, as the proved administrator,
+    from where the request came, on the server's clock."""
+    return act(
+        door.store,
+        door.hall_code,
+        _admin(actor),
+        *args,
+        source=actor.source,
+        clock=door.acts.clock,
+    )
 
 
 @router.get("/devices")
@@ -96,57 +111,25 @@ def staff(actor: Acting, door: DoorOf) -> list[Any]:
 @router.post("/staff", status_code=status.HTTP_201_CREATED)
 def add_staff(body: AddStaff, actor: Acting, door: DoorOf) -> dict[str, str]:
     """A new member of staff, who signs in once given a PIN."""
-    staff_admin.add_clerk(
-        door.store,
-        door.hall_code,
-        _admin(actor),
-        body.staff_id,
-        body.name,
-        body.role,
-        source=actor.source,
-        clock=door.acts.clock,
-    )
+    _administer(staff_admin.add_clerk, actor, door, body.staff_id, body.name, body.role)
     return {"staff_id": body.staff_id}
 
 
 @router.post("/staff/{staff_id}/disable", status_code=status.HTTP_204_NO_CONTENT)
 def disable_staff(staff_id: StaffId, actor: Acting, door: DoorOf) -> None:
     """No more sign-ins, and every open session ended; the history stays."""
-    staff_admin.disable_clerk(
-        door.store,
-        door.hall_code,
-        _admin(actor),
-        staff_id,
-        source=actor.source,
-        clock=door.acts.clock,
-    )
+    _administer(staff_admin.disable_clerk, actor, door, staff_id)
 
 
 @router.post("/staff/{staff_id}/pin", status_code=status.HTTP_204_NO_CONTENT)
 def new_pin(staff_id: StaffId, body: NewPin, actor: Acting, door: DoorOf) -> None:
     """A new PIN: lifts a lock and enables a disabled member of staff."""
-    staff_admin.reset_pin(
-        door.store,
-        door.hall_code,
-        _admin(actor),
-        staff_id,
-        body.pin,
-        source=actor.source,
-        clock=door.acts.clock,
-    )
+    _administer(staff_admin.reset_pin, actor, door, staff_id, body.pin)
 
 
 @router.post("/staff/{staff_id}/role", status_code=status.HTTP_204_NO_CONTENT)
 def change_role(staff_id: StaffId, body: ChangeRole, actor: Acting, door: DoorOf) -> None:
-    staff_admin.change_role(
-        door.store,
-        door.hall_code,
-        _admin(actor),
-        staff_id,
-        body.role,
-        source=actor.source,
-        clock=door.acts.clock,
-    )
+    _administer(staff_admin.change_role, actor, door, staff_id, body.role)
 
 
 @router.get("/setup/counters")
@@ -157,31 +140,14 @@ def counters(actor: Acting, door: DoorOf) -> list[Any]:
 
 @router.post("/setup/counters", status_code=status.HTTP_201_CREATED)
 def add_counter(body: AddCounter, actor: Acting, door: DoorOf) -> dict[str, int]:
-    staff_admin.add_counter(
-        door.store,
-        door.hall_code,
-        _admin(actor),
-        body.number,
-        body.queues,
-        body.name,
-        source=actor.source,
-        clock=door.acts.clock,
-    )
+    _administer(staff_admin.add_counter, actor, door, body.number, body.queues, body.name)
     return {"number": body.number}
 
 
 @router.post("/setup/counters/{number}/queues", status_code=status.HTTP_204_NO_CONTENT)
 def counter_queues(number: Number, body: CounterQueues, actor: Acting, door: DoorOf) -> None:
     """The queues the counter serves, in calling order, from its next opening."""
-    staff_admin.change_counter_queues(
-        door.store,
-        door.hall_code,
-        _admin(actor),
-        number,
-        body.queues,
-        source=actor.source,
-        clock=door.acts.clock,
-    )
+    _administer(staff_admin.change_counter_queues, actor, door, number, body.queues)
 
 
 @router.get("/setup/businesses")
