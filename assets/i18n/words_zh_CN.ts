@@ -261,5 +261,125 @@
         <source>Wrong PIN: %1 is now locked for %2 minutes</source>
         <translation>PIN 错误：%1 已锁定 %2 分钟</translation>
     </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation>（另有 %1 处）</translation>
+    </message>
+    <message>
+        <source>%1 is at counter %2; close it first</source>
+        <translation>%1 正在 %2 号窗口，请先关闭该窗口</translation>
+    </message>
+    <message>
+        <source>%1 is not a shift lead or an administrator</source>
+        <translation>%1 不是值班主管或系统管理员，无权操作</translation>
+    </message>
+    <message>
+        <source>%1 is not an administrator</source>
+        <translation>%1 不是系统管理员，无权使用</translation>
+    </message>
+    <message>
+        <source>%1 is not on this list</source>
+        <translation>%1 不在此名单中</translation>
+    </message>
+    <message>
+        <source>%1 is not signed in at counter %2</source>
+        <translation>%1 未在 %2 号窗口登录</translation>
+    </message>
+    <message>
+        <source>%1 may not do this</source>
+        <translation>%1 无权执行此操作</translation>
+    </message>
+    <message>
+        <source>%1 must be %2, not %3</source>
+        <translation>%1 须为%2，不能是 %3</translation>
+    </message>
+    <message>
+        <source>%1 must be from %2 to %3</source>
+        <translation>%1 须在 %2 至 %3 之间</translation>
+    </message>
+    <message>
+        <source>%1: %2 lines refused, nothing imported: %3</source>
+        <translation>%1：%2 行被拒，未导入任何号码：%3</translation>
+    </message>
+    <message>
+        <source>A PIN is %1 to %2 digits</source>
+        <translation>密码为 %1 至 %2 位数字</translation>
+    </message>
+    <message>
+        <source>A counter serves at least one queue, each listed once</source>
+        <translation>窗口至少服务一个队列，每个队列只列一次</translation>
+    </message>
+    <message>
+        <source>A device name is 1 to 40 lowercase letters, digits and '-' (kiosk-1)</source>
+        <translation>设备名为 1 至 40 个小写字母、数字和“-”（如 kiosk-1）</translation>
+    </message>
+    <message>
+        <source>A device named %1 is already enrolled; revoke it first</source>
+        <translation>名为 %1 的设备已登记，请先吊销</translation>
+    </message>
+    <message>
+        <source>A name is 1 to %1 characters</source>
+        <translation>姓名为 1 至 %1 个字符</translation>
+    </message>
+    <message>
+        <source>Counter %1 already exists</source>
+        <translation>%1 号窗口已存在</translation>
+    </message>
+    <message>
+        <source>Staff ID %1 is already taken</source>
+        <translation>工号 %1 已被使用</translation>
+    </message>
+    <message>
+        <source>There is no queue %1</source>
+        <translation>没有队列 %1</translation>
+    </message>
+    <message>
+        <source>You cannot change your own role</source>
+        <translation>不能更改自己的角色</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself</source>
+        <translation>不能停用自己</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>line %1: %2 columns; this list has at most %3</source>
+        <translation>第 %1 行：%2 列，此名单至多 %3 列</translation>
+    </message>
+    <message>
+        <source>line %1: %2 repeats line %3</source>
+        <translation>第 %1 行：%2 与第 %3 行重复</translation>
+    </message>
+    <message>
+        <source>line %1: '%2' is not a mobile number</source>
+        <translation>第 %1 行：“%2”不是手机号码</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>A staff ID is 1 to %1 characters</source>
+        <translation>工号为 1 至 %1 个字符</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 </TS>

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.admin.sources import Admin, AdminSource
-from counter.admin.words import bounds_words, meaning_words, reason_words, role_words, state_words
+from counter.admin.words import bounds_words, meaning_words, role_words, state_words
 from shared.vocabulary import DeviceKind, Role, SpecialList
 
 ChooseFile = Callable[[QWidget], str]  # the CSV file the administrator picked, "" for none
@@ -163,7 +163,7 @@ class SignInBox(QWidget):
 
     def refused(self, reason: str) -> None:
         self.button.setEnabled(True)
-        self.message.setText(reason_words(reason))
+        self.message.setText(reason)
         self.pin.clear()
         self.pin.setFocus()
 
@@ -647,9 +647,7 @@ class AdminWindow(QMainWindow):
 
     def _say(self, reason: str) -> None:
         self.message.setProperty("error", True)
-        self.message.setText(
-            translate("AdminWindow", "Not done: %1").replace("%1", reason_words(reason))
-        )
+        self.message.setText(translate("AdminWindow", "Not done: %1").replace("%1", reason))
         self.message.style().polish(self.message)
 
     def _act(self, act: str, body: dict[str, Any], done_words: str, after=None) -> None:

@@ -4,6 +4,7 @@ code, or with one this program does not know, is shown in the English the servic
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
@@ -17,6 +18,53 @@ def _tr(text: str) -> str:
 
 def _state(params: Mapping[str, str]) -> str:
     return name("counter_state", params.get("state"))
+
+
+def _kind(params: Mapping[str, str]) -> str:
+    """What a setting of this type takes, in words."""
+    kinds = {
+        "float": _tr("a number"),
+        "int": _tr("a whole number"),
+        "bool": _tr("true or false"),
+        "str": _tr("text"),
+    }
+    return kinds[params["kind"]]
+
+
+def _not_permitted(params: Mapping[str, str]) -> str:
+    """Who may do what was refused: the least role that may."""
+    needs = params["needs"]
+    if needs == "admin":
+        return _tr("%1 is not an administrator")
+    if needs == "lead":
+        return _tr("%1 is not a shift lead or an administrator")
+    return _tr("%1 may not do this")
+
+
+def _said(words: str, values: tuple[str, ...]) -> str:
+    for number, value in enumerate(values, start=1):
+        words = words.replace(f"%{number}", value)
+    return words
+
+
+# The words of a refused list's row, by the row's code (the row's values fill them in order).
+_ROW_WORDS: dict[str, Callable[[], str]] = {
+    "not_mobile": lambda: _tr("line %1: '%2' is not a mobile number"),
+    "repeats": lambda: _tr("line %1: %2 repeats line %3"),
+    "columns": lambda: _tr("line %1: %2 columns; this list has at most %3"),
+}
+
+
+def _rows(params: Mapping[str, str]) -> str:
+    """The refused rows the refusal names, each in the window's language where its code is
+    known (else in the service's English), and how many more there are."""
+    said = []
+    for line, code, *values in json.loads(params["rows"]):
+        words = _ROW_WORDS.get(code, lambda: _tr("line %1: %2"))()
+        shown = values if code in _ROW_WORDS else values[-1:]
+        said.append(_said(words, (str(line), *shown)))
+    more = _said(_tr(" (and %1 more)"), (params["more"],)) if params["more"] != "0" else ""
+    return _tr("; ").join(said) + more
 
 
 # Each code's words; %1, %2… are its parameters in the order the lambda passes them.
@@ -87,6 +135,49 @@ _SAID: dict[str, Callable[[Mapping[str, str]], tuple[str, tuple[str, ...]]]] = {
         _tr("Another counter called this ticket: call again"),
         (),
     ),
+    "pin_length": lambda p: (_tr("A PIN is %1 to %2 digits"), (p["least"], p["most"])),
+    "not_permitted": lambda p: (_not_permitted(p), (p["actor"],)),
+    "wrong_counter": lambda p: (
+        _tr("%1 is not signed in at counter %2"),
+        (p["actor"], p["counter"]),
+    ),
+    "staff_text_length": lambda p: (
+        _tr("A staff ID is 1 to %1 characters")
+        if p["field"] == "staff id"
+        else _tr("A name is 1 to %1 characters"),
+        (p["most"],),
+    ),
+    "staff_id_taken": lambda p: (_tr("Staff ID %1 is already taken"), (p["staff"],)),
+    "own_role": lambda p: (_tr("You cannot change your own role"), ()),
+    "disable_self": lambda p: (_tr("You cannot disable yourself"), ()),
+    "staff_at_counter": lambda p: (
+        _tr("%1 is at counter %2; close it first"),
+        (p["staff"], p["counter"]),
+    ),
+    "counter_exists": lambda p: (_tr("Counter %1 already exists"), (p["counter"],)),
+    "counter_queues": lambda p: (
+        _tr("A counter serves at least one queue, each listed once"),
+        (),
+    ),
+    "no_queue": lambda p: (_tr("There is no queue %1"), (p["queue"],)),
+    "device_name": lambda p: (
+        _tr("A device name is 1 to 40 lowercase letters, digits and '-' (kiosk-1)"),
+        (),
+    ),
+    "device_enrolled": lambda p: (
+        _tr("A device named %1 is already enrolled; revoke it first"),
+        (p["device"],),
+    ),
+    "not_on_list": lambda p: (_tr("%1 is not on this list"), (p["phone"],)),
+    "setting_range": lambda p: (
+        _tr("%1 must be from %2 to %3"),
+        (p["setting"], p["least"], p["most"]),
+    ),
+    "setting_kind": lambda p: (_tr("%1 must be %2, not %3"), (p["setting"], _kind(p), p["value"])),
+    "list_refused": lambda p: (
+        _tr("%1: %2 lines refused, nothing imported: %3"),
+        (p["list"], p["count"], _rows(p)),
+    ),
 }
 
 
@@ -103,8 +194,6 @@ def refusal_text(code: str | None, params: Mapping[str, str], message: str) -> s
         return message
     try:
         words, values = said(params)
-    except KeyError:
+    except (KeyError, ValueError):  # a parameter missing, or rows that are not the service's
         return message
-    for number, value in enumerate(values, start=1):
-        words = words.replace(f"%{number}", value)
-    return words
+    return _said(words, values)

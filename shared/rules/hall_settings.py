@@ -129,7 +129,13 @@ class HallSettings:
             raise Rejected("green_ratio must be 0 (no limit) or a positive whole number")
         for name, least, most in WHOLE_RANGES:
             if not least <= getattr(self, name) <= most:
-                raise Rejected(f"{name} must be from {least} to {most}")
+                raise Rejected(
+                    f"{name} must be from {least} to {most}",
+                    "setting_range",
+                    setting=name,
+                    least=least,
+                    most=most,
+                )
         for name in ("alert_level1", "alert_level2"):
             if getattr(self, name) > MAX_THRESHOLD:
                 raise Rejected(f"{name} must be at most {MAX_THRESHOLD}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from dataclasses import dataclass
 
@@ -32,19 +33,39 @@ class ListRow:
     script: str = ""
 
 
+@dataclass(frozen=True)
+class RowProblem:
+    """Why one row is refused: in English, and as a code with its values for a window to
+    say in its own language (columns, not_mobile, repeats; others only in English)."""
+
+    line: int
+    said: str
+    code: str = ""
+    values: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.said}"
+
+
 class ListRefused(Rejected):
     """A list with refused rows: every problem, by line, and a one-line reason naming the
-    first few."""
+    first few (with the code `list_refused`, the first few rows as JSON in `rows`)."""
 
-    def __init__(self, name: str, problems: list[str]) -> None:
-        shown = "; ".join(problems[:SHOWN_PROBLEMS])
-        more = (
-            f" (and {len(problems) - SHOWN_PROBLEMS} more)"
-            if len(problems) > SHOWN_PROBLEMS
-            else ""
+    def __init__(self, name: str, refused: list[RowProblem]) -> None:
+        shown = refused[:SHOWN_PROBLEMS]
+        left = len(refused) - len(shown)
+        more = f" (and {left} more)" if left else ""
+        super().__init__(
+            f"{name}: {len(refused)} rows refused, nothing imported: "
+            + "; ".join(map(str, shown))
+            + more,
+            "list_refused",
+            list=name,
+            count=len(refused),
+            rows=json.dumps([[row.line, row.code, *row.values, row.said] for row in shown]),
+            more=left,
         )
-        super().__init__(f"{name}: {len(problems)} rows refused, nothing imported: {shown}{more}")
-        self.problems = problems
+        self.problems = [str(row) for row in refused]
 
 
 def decode_list(content: bytes, name: str) -> str:
@@ -82,7 +103,7 @@ def read_number_list(content: bytes, name: str, *, columns: int) -> list[ListRow
     number twice, too many columns, text too long or not printable."""
     text = decode_list(content, name)
     rows: list[ListRow] = []
-    problems: list[str] = []
+    problems: list[RowProblem] = []
     seen: dict[str, int] = {}
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -95,13 +116,13 @@ def read_number_list(content: bytes, name: str, *, columns: int) -> list[ListRow
                 continue
             phone, problem = _read_row(cells, columns, seen)
             if problem:
-                problems.append(f"line {line}: {problem}")
+                problems.append(RowProblem(line, *problem))
                 continue
             seen[phone] = line
             extra = [*cells[1:], "", ""]
             rows.append(ListRow(line, phone, extra[0], extra[1]))
     except csv.Error as error:
-        problems.append(f"line {reader.line_num}: {error}")
+        problems.append(RowProblem(reader.line_num, str(error)))
     if problems:
         raise ListRefused(name, problems)
     if not rows:
@@ -109,21 +130,25 @@ def read_number_list(content: bytes, name: str, *, columns: int) -> list[ListRow
     return rows
 
 
-def _read_row(cells: list[str], columns: int, seen: dict[str, int]) -> tuple[str, str | None]:
+Problem = tuple[str, str, tuple[str, ...]]  # RowProblem's said, code and values
+
+
+def _read_row(cells: list[str], columns: int, seen: dict[str, int]) -> tuple[str, Problem | None]:
     """The row's number, and why the row is refused (None: it is not)."""
     if len(cells) > columns:
-        return "", f"{len(cells)} columns; this list has at most {columns}"
+        said = f"{len(cells)} columns; this list has at most {columns}"
+        return "", (said, "columns", (str(len(cells)), str(columns)))
     for cell in cells:
         # Plain ASCII (every number) needs no closer look: the check is a list's hot path.
         if not (cell.isascii() and cell.isprintable()) and (problem := text_problem(cell)):
-            return "", f"the row {problem}"
+            return "", (f"the row {problem}", "", ())
     phone = mobile_number(cells[0])
     if phone is None:
-        return "", f"{cells[0][:20]!r} is not a mobile number"
+        return "", (f"{cells[0][:20]!r} is not a mobile number", "not_mobile", (cells[0][:20],))
     if phone in seen:
-        return phone, f"{phone} repeats line {seen[phone]}"
+        return phone, (f"{phone} repeats line {seen[phone]}", "repeats", (phone, str(seen[phone])))
     if len(cells) > 1 and len(cells[1]) > MAX_SEGMENT:
-        return phone, f"the segment is over {MAX_SEGMENT} characters"
+        return phone, (f"the segment is over {MAX_SEGMENT} characters", "", ())
     if len(cells) > 2 and len(cells[2]) > MAX_SCRIPT:
-        return phone, f"the script line is over {MAX_SCRIPT} characters"
+        return phone, (f"the script line is over {MAX_SCRIPT} characters", "", ())
     return phone, None

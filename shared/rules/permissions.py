@@ -136,5 +136,20 @@ def require(actor: Actor, permission: Permission, counter: int | None = None) ->
     who = actor.role or actor.device_kind
     if permission in actor.grants:
         bound = f"counter {actor.counter}" if actor.counter is not None else "no counter"
-        raise Forbidden(f"{actor.name} is signed in at {bound}, not counter {counter}")
-    raise Forbidden(f"{actor.name} ({who}) may not {permission.value}")
+        raise Forbidden(
+            f"{actor.name} is signed in at {bound}, not counter {counter}",
+            "wrong_counter",
+            actor=actor.name,
+            counter=counter,
+        )
+    raise Forbidden(
+        f"{actor.name} ({who}) may not {permission.value}",
+        "not_permitted",
+        actor=actor.name,
+        needs=least_role(permission) or "device",
+    )
+
+
+def least_role(permission: Permission) -> Role | None:
+    """The first role, clerk to administrator, granted `permission` (None: devices only)."""
+    return next((role for role, grants in STAFF_GRANTS.items() if permission in grants), None)

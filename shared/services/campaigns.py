@@ -416,7 +416,11 @@ def remove_from_special_list(
             )
         )
         if entry is None:
-            raise Rejected(f"{mask_phone(phone.strip())} is not on the {checked} list")
+            raise Rejected(
+                f"{mask_phone(phone.strip())} is not on the {checked} list",
+                "not_on_list",
+                phone=mask_phone(phone.strip()),
+            )
         session.delete(entry)
         record_act(
             session,

@@ -58,7 +58,8 @@ def enrol_device(
         require(admin, Permission.MANAGE_DEVICES)
     if not DEVICE_NAME.fullmatch(name):
         raise Rejected(
-            f"a device name is 1 to 40 lowercase letters, digits and '-' (kiosk-1), not {name!r}"
+            f"a device name is 1 to 40 lowercase letters, digits and '-' (kiosk-1), not {name!r}",
+            "device_name",
         )
     checked = DeviceKind.parse(kind, "device kind")
     if (checked == DeviceKind.CUSTOMER_SCREEN) != (counter is not None):
@@ -71,7 +72,11 @@ def enrol_device(
             select(Device.id).where(Device.hall_id == hall.id, Device.name == name)
         )
         if taken is not None:
-            raise Rejected(f"a device named {name} is already enrolled; revoke it first")
+            raise Rejected(
+                f"a device named {name} is already enrolled; revoke it first",
+                "device_enrolled",
+                device=name,
+            )
         faces = find_counter(session, hall, counter).id if counter is not None else None
         session.add(
             Device(

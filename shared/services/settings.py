@@ -42,11 +42,11 @@ def _coerce(name: str, value: object) -> object:
             return text in ("true", "yes", "on", "1")
         readable = text.isascii() and "_" not in text
         if (kind == "int" and not WHOLE_TEXT.fullmatch(text)) or not readable:
-            raise Rejected(f"{name} must be {_KIND_WORDS[kind]} in ASCII digits, not {value!r}")
+            raise _wrong_kind(name, kind, value, " in ASCII digits")
         try:
             value = float(text) if kind == "float" else int(text)
         except ValueError as error:
-            raise Rejected(f"{name} must be {_KIND_WORDS[kind]}, not {value!r}") from error
+            raise _wrong_kind(name, kind, value) from error
     if kind == "bool" and isinstance(value, bool):
         return value
     if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
@@ -58,7 +58,17 @@ def _coerce(name: str, value: object) -> object:
             raise Rejected(f"{name} must be a number of sane size") from error
     if kind == "str" and isinstance(value, str):
         return value
-    raise Rejected(f"{name} must be {_KIND_WORDS[kind]}, not {value!r}")
+    raise _wrong_kind(name, kind, value)
+
+
+def _wrong_kind(name: str, kind: str, value: object, how: str = "") -> Rejected:
+    return Rejected(
+        f"{name} must be {_KIND_WORDS[kind]}{how}, not {value!r}",
+        "setting_kind",
+        setting=name,
+        kind=kind,
+        value=repr(value),
+    )
 
 
 def _known_and_coerced(values: dict[str, object]) -> dict[str, object]:

@@ -45,7 +45,7 @@ def pin_problem(pin: str, shortest: int = 4) -> str | None:
 
 def hash_pin(pin: str, shortest: int = 4) -> str:
     if problem := pin_problem(pin, shortest):
-        raise Rejected(problem)
+        raise Rejected(problem, "pin_length", least=shortest, most=PIN_LONGEST)
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P)
     return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"

@@ -165,14 +165,21 @@ def add_clerk(
     checked = _check_role(role)
     for label, text, limit in (("staff id", staff_id, 20), ("name", name, 50)):
         if not text.strip() or len(text) > limit:
-            raise Rejected(f"a clerk's {label} is text of 1 to {limit} characters")
+            raise Rejected(
+                f"a clerk's {label} is text of 1 to {limit} characters",
+                "staff_text_length",
+                field=label,
+                most=limit,
+            )
         check_text(label, text)
     with _managing_staff(store, hall_code, admin, source, clock) as act:
         taken = act.session.scalar(
             select(Clerk.id).where(Clerk.hall_id == act.hall.id, Clerk.staff_id == staff_id)
         )
         if taken is not None:
-            raise Rejected(f"staff id {staff_id} is already taken")
+            raise Rejected(
+                f"staff id {staff_id} is already taken", "staff_id_taken", staff=staff_id
+            )
         act.session.add(Clerk(hall_id=act.hall.id, staff_id=staff_id, name=name, role=checked))
         act.record("staff_added", staff_id=staff_id, role=role)
 
@@ -191,7 +198,7 @@ def change_role(
     with _managing_staff(store, hall_code, admin, source, clock) as act:
         clerk = find_clerk(act.session, act.hall, staff_id)
         if clerk.id == act.clerk.id:
-            raise Rejected("an administrator cannot change their own role")
+            raise Rejected("an administrator cannot change their own role", "own_role")
         act.record("role_changed", staff_id=staff_id, role=role, previous=clerk.role)
         clerk.role = checked
 
@@ -209,14 +216,19 @@ def disable_clerk(
     with _managing_staff(store, hall_code, admin, source, clock) as act:
         clerk = find_clerk(act.session, act.hall, staff_id)
         if clerk.id == act.clerk.id:
-            raise Rejected("an administrator cannot disable themselves")
+            raise Rejected("an administrator cannot disable themselves", "disable_self")
         at_counter = act.session.scalar(
             select(Counter.number)
             .join(CounterSession, CounterSession.counter_id == Counter.id)
             .where(CounterSession.clerk_id == clerk.id, CounterSession.closed_at.is_(None))
         )
         if at_counter is not None:
-            raise Rejected(f"{staff_id} is at counter {at_counter}; close it first")
+            raise Rejected(
+                f"{staff_id} is at counter {at_counter}; close it first",
+                "staff_at_counter",
+                staff=staff_id,
+                counter=at_counter,
+            )
         clerk.pin_hash, clerk.failed_pins, clerk.locked_until = None, 0, None
         ended = act.session.execute(
             update(StaffSession)
@@ -263,7 +275,7 @@ def add_counter(
     if isinstance(number, bool) or not 0 < number <= 9999:
         raise Rejected("a counter number is a whole number from 1 to 9999")
     if not queues or len(set(queues)) != len(queues):
-        raise Rejected("a counter serves at least one queue, each listed once")
+        raise Rejected("a counter serves at least one queue, each listed once", "counter_queues")
     if len(name) > 50:
         raise Rejected("a counter's name is at most 50 characters")
     check_text("the counter's name", name)
@@ -283,7 +295,7 @@ def add_counter(
             select(Counter.id).where(Counter.hall_id == act.hall.id, Counter.number == number)
         )
         if taken is not None:
-            raise Rejected(f"counter {number} already exists")
+            raise Rejected(f"counter {number} already exists", "counter_exists", counter=number)
         act.session.add(Counter(hall_id=act.hall.id, number=number, queues=queues, name=name))
         act.record("counter_added", number=number, queues=queues)
 
@@ -300,7 +312,7 @@ def change_counter_queues(
 ) -> None:
     """The queues a counter serves (letters in calling order) from its next opening."""
     if not queues or len(set(queues)) != len(queues):
-        raise Rejected("a counter serves at least one queue, each listed once")
+        raise Rejected("a counter serves at least one queue, each listed once", "counter_queues")
     with sensitive_act(
         store,
         hall_code,

@@ -86,7 +86,11 @@ def find_queue(session: Session, hall: Hall, letter: str) -> Queue:
         letters = session.scalars(
             select(Queue.letter).where(Queue.hall_id == hall.id).order_by(Queue.letter)
         )
-        raise Rejected(f"no queue {letter!r} in hall {hall.code}; queues: {', '.join(letters)}")
+        raise Rejected(
+            f"no queue {letter!r} in hall {hall.code}; queues: {', '.join(letters)}",
+            "no_queue",
+            queue=letter,
+        )
     return queue
 
 

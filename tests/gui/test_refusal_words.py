@@ -23,7 +23,28 @@ PARAMS = {
     "ticket": "A012",
     "queue": "B",
     "numbers": "999",
+    "least": "4",
+    "most": "8",
+    "field": "staff id",
+    "actor": "E002",
+    "needs": "admin",
+    "device": "kiosk-1",
+    "phone": "138****5678",
+    "setting": "kiosk_idle_s",
+    "kind": "int",
+    "value": "'soon'",
+    "list": "vip.csv",
+    "count": "2",
+    "rows": '[[2, "not_mobile", "12", "\'12\' is not a mobile number"], [3, "", "the row is odd"]]',
+    "more": "1",
 }
+
+
+def _refusing(called: ast.expr) -> bool:
+    """Rejected(…), Forbidden(…), or a refusal's own super().__init__(message, code, …)."""
+    if isinstance(called, ast.Name):
+        return called.id in ("Rejected", "Forbidden")
+    return isinstance(called, ast.Attribute) and called.attr == "__init__"
 
 
 def _codes_raised() -> set[str]:
@@ -31,12 +52,7 @@ def _codes_raised() -> set[str]:
     found = set()
     for path in SERVICES.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "Rejected"
-                and len(node.args) >= 2
-            ):
+            if isinstance(node, ast.Call) and len(node.args) >= 2 and _refusing(node.func):
                 code = node.args[1]
                 if isinstance(code, ast.Constant) and isinstance(code.value, str):
                     found.add(code.value)
@@ -58,6 +74,16 @@ def test_each_code_is_said_with_its_parameters_in_the_language(qtbot, language):
         has_chinese = bool(re.search(r"[\u4e00-\u9fff]", said))
         assert has_chinese == (language == "zh"), said
     assert "已锁定 5 分钟" in refusal_text("pin_locked_now", PARAMS, "") or language == "en"
+    rows = refusal_text("list_refused", PARAMS, "")
+    assert (
+        rows
+        == {
+            "zh": "vip.csv：2 行被拒，未导入任何号码：第 2 行：“12”不是手机号码；"
+            "第 3 行：the row is odd（另有 1 处）",
+            "en": "vip.csv: 2 lines refused, nothing imported: line 2: '12' is not a mobile number;"
+            " line 3: the row is odd (and 1 more)",
+        }[language]
+    )
     make_application([], "zh")  # the GUI tests' default language
 
 
