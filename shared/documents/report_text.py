@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shared.documents.text_tables import render_table
 from shared.figures.shown import CLERK_FIGURE_TEXT, minutes_seconds, percent
 from shared.rules.hall_settings import HallSettings
-from shared.services.alerts import AlertRecord
-from shared.store.backup import BackupReport
 from shared.views.status import LEVEL_NAMES, HallNow
 from shared.vocabulary import CounterState
+
+if TYPE_CHECKING:  # `hallq status` prints its text without loading the store's layer
+    from shared.services.alerts import AlertRecord
+    from shared.store.backup import BackupReport
 
 STATE_NAMES = {
     CounterState.OPEN: "开放 open",
