@@ -18,21 +18,11 @@
         <translation>系统管理</translation>
     </message>
     <message>
-        <location filename="../../counter/admin/window.py" line="135" />
-        <source>Sign in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
         <location filename="../../counter/admin/window.py" line="140" />
         <location filename="../../counter/admin/window.py" line="270" />
         <location filename="../../counter/admin/window.py" line="305" />
         <source>Staff ID</source>
         <translation>工号</translation>
-    </message>
-    <message>
-        <location filename="../../counter/admin/window.py" line="141" />
-        <source>PIN</source>
-        <translation>密码</translation>
     </message>
     <message>
         <location filename="../../counter/admin/window.py" line="147" />

@@ -166,11 +166,6 @@
         <translation>值班长监控屏</translation>
     </message>
     <message>
-        <location filename="../../counter/screen/monitor.py" line="191" />
-        <source>Signing in…</source>
-        <translation>正在登录…</translation>
-    </message>
-    <message>
         <location filename="../../counter/screen/monitor.py" line="206" />
         <source>Only a shift lead or an administrator opens the monitor.</source>
         <translation>只有值班长或管理员可以打开监控屏。</translation>
@@ -577,29 +572,6 @@
         <location filename="../../counter/screen/floor_orders.py" line="50" />
         <source>Counter</source>
         <translation>窗口</translation>
-    </message>
-</context>
-<context>
-    <name>SignInPage</name>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="105" />
-        <source>Staff id</source>
-        <translation>工号</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="106" />
-        <source>PIN</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="108" />
-        <source>Sign in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <location filename="../../counter/screen/monitor.py" line="112" />
-        <source>Shift lead's monitor</source>
-        <translation>值班长监控屏</translation>
     </message>
 </context>
 <context>

@@ -282,10 +282,6 @@
         <translation>%1 不在此名单中</translation>
     </message>
     <message>
-        <source>%1 is not signed in at counter %2</source>
-        <translation>%1 未在 %2 号窗口登录</translation>
-    </message>
-    <message>
         <source>%1 may not do this</source>
         <translation>%1 无权执行此操作</translation>
     </message>
@@ -380,6 +376,14 @@
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 is at counter %2, not counter %3</source>
+        <translation>%1 在 %2 号窗口，不是 %3 号窗口</translation>
+    </message>
+    <message>
+        <source>%1 is at no counter, not counter %3</source>
+        <translation>%1 未在任何窗口，不是 %3 号窗口</translation>
     </message>
 </context>
 </TS>

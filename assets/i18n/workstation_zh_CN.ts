@@ -128,24 +128,6 @@
     </message>
 </context>
 <context>
-    <name>SignInPage</name>
-    <message>
-        <location filename="../../counter/workstation/sign_in.py" />
-        <source>PIN</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <location filename="../../counter/workstation/sign_in.py" />
-        <source>Sign in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <location filename="../../counter/workstation/sign_in.py" />
-        <source>Staff ID</source>
-        <translation>工号</translation>
-    </message>
-</context>
-<context>
     <name>TransactionForm</name>
     <message>
         <location filename="../../counter/workstation/transaction_form.py" />
@@ -813,6 +795,25 @@
     <message>
         <source>◆ Serve with particular care</source>
         <translation>◆ 请耐心细致服务</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Staff ID</source>
+        <translation>工号</translation>
     </message>
 </context>
 </TS>

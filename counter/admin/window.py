@@ -15,12 +15,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from counter.admin.sources import Admin, AdminSource
 from counter.admin.words import bounds_words, meaning_words, role_words, state_words
+from counter.sign_in import SignInForm
 from shared.vocabulary import DeviceKind, Role, SpecialList
 
 ChooseFile = Callable[[QWidget], str]  # the CSV file the administrator picked, "" for none
@@ -115,64 +115,6 @@ def _row(*widgets: QWidget) -> QHBoxLayout:
     return line
 
 
-class SignInBox(QWidget):
-    def __init__(self, submit: Callable[[str, str], None]) -> None:
-        super().__init__()
-        self.setObjectName("signInPage")
-        self._submit = submit
-        heading = QLabel(translate("AdminWindow", "Administration"))
-        heading.setObjectName("signInTitle")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.staff = QLineEdit()
-        self.staff.setObjectName("staffId")
-        self.staff.setMaxLength(20)
-        self.pin = QLineEdit()
-        self.pin.setObjectName("pin")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setMaxLength(8)
-        self.staff.returnPressed.connect(self.pin.setFocus)
-        self.pin.returnPressed.connect(self.send)
-        self.button = _button(translate("AdminWindow", "Sign in"), "signInButton", self.send)
-        self.message = QLabel()
-        self.message.setObjectName("signInMessage")
-        self.message.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(translate("AdminWindow", "Staff ID"), self.staff)
-        form.addRow(translate("AdminWindow", "PIN"), self.pin)
-        box = QWidget()
-        box.setObjectName("signInBox")
-        box.setFixedWidth(480)
-        inner = QVBoxLayout(box)
-        inner.addWidget(heading)
-        note = QLabel(translate("AdminWindow", "For the hall's administrator only."))
-        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        inner.addWidget(note)
-        inner.addLayout(form)
-        inner.addWidget(self.button)
-        inner.addWidget(self.message)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-
-    def send(self) -> None:
-        if not self.button.isEnabled():
-            return
-        self.button.setEnabled(False)
-        self._submit(self.staff.text().strip(), self.pin.text())
-
-    def refused(self, reason: str) -> None:
-        self.button.setEnabled(True)
-        self.message.setText(reason)
-        self.pin.clear()
-        self.pin.setFocus()
-
-    def opened(self) -> None:
-        self.button.setEnabled(True)
-        self.message.clear()
-        self.pin.clear()
-
-
 class AdminWindow(QMainWindow):
     """Sign-in page, then the tabs of the hall's administration."""
 
@@ -188,7 +130,12 @@ class AdminWindow(QMainWindow):
         self.admin: Admin | None = None
         self.setWindowTitle(translate("AdminWindow", "hallq administration"))
         self.pages = QStackedWidget()
-        self.sign_in_page = SignInBox(self._sign_in)
+        self.sign_in_page = SignInForm(
+            translate("AdminWindow", "Administration"),
+            self._sign_in,
+            note=translate("AdminWindow", "For the hall's administrator only."),
+            width=480,
+        )
         self.pages.addWidget(self.sign_in_page)
         self.pages.addWidget(self._work_page())
         central = QWidget()

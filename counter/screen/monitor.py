@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -56,6 +55,7 @@ from counter.screen.words import (
     level_text,
     level_title,
 )
+from counter.sign_in import SignInForm
 from shared.client.http import ServerError
 from shared.errors import Rejected
 from shared.figures.day_series import HANDLE_BAND_LABELS, handle_time_bands
@@ -106,30 +106,6 @@ def _boxed(title: str, widget: QWidget) -> QGroupBox:
     return box
 
 
-class SignInPage(QWidget):
-    """Staff id and PIN; only a shift lead or an administrator gets past it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("signIn")
-        self.staff = QLineEdit(placeholderText=self.tr("Staff id"))
-        self.pin = QLineEdit(placeholderText=self.tr("PIN"))
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.button = QPushButton(self.tr("Sign in"))
-        self.message = named(QLabel(), "signInMessage")
-        self.message.setWordWrap(True)
-        form = QVBoxLayout()
-        title = named(QLabel(self.tr("Shift lead's monitor")), "signInTitle")
-        for widget in (title, self.staff, self.pin, self.button, self.message):
-            form.addWidget(widget)
-        box = named(QFrame(), "signInBox")
-        box.setLayout(form)
-        box.setFixedWidth(380)
-        outer = QGridLayout(self)
-        outer.addWidget(box, 0, 0, Qt.AlignmentFlag.AlignCenter)
-        self.pin.returnPressed.connect(self.button.click)
-
-
 class _ReportSignals(QObject):
     done = Signal(str)
 
@@ -170,8 +146,7 @@ class LeadMonitor(QWidget):
         self.floor: Floor | None = None
         self._reachable = True  # the hall server answers (always, on the store)
         self._level_shown: int | None = None
-        self.sign_in_page = SignInPage()
-        self.sign_in_page.button.clicked.connect(self._sign_in_clicked)
+        self.sign_in_page = SignInForm(self.tr("Shift lead's monitor"), self.sign_in, width=420)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.sign_in_page)
         self.pages.addWidget(self._build_floor_page())
@@ -189,34 +164,19 @@ class LeadMonitor(QWidget):
 
     # ----- sign-in -----
 
-    def _sign_in_clicked(self) -> None:
-        page = self.sign_in_page
-        self.sign_in(page.staff.text(), page.pin.text())
-        page.pin.clear()
-
     def sign_in(self, staff_id: str, pin: str) -> None:
         """Open the monitor for a shift lead or administrator; anyone else, or a wrong PIN,
         reads why on the sign-in page."""
-        page = self.sign_in_page
-        page.message.setText(self.tr("Signing in…"))
-        page.button.setEnabled(False)
-
-        def refused(words: str) -> None:
-            page.button.setEnabled(True)
-            page.message.setText(words)
-
-        self.source.sign_in(staff_id, pin, self._open_for, refused)
+        self.source.sign_in(staff_id, pin, self._open_for, self.sign_in_page.refused)
 
     def _open_for(self, person: Lead) -> None:
-        page = self.sign_in_page
-        page.button.setEnabled(True)
         if not person.leads:
             self.source.sign_out(person)
-            page.message.setText(
+            self.sign_in_page.refused(
                 self.tr("Only a shift lead or an administrator opens the monitor.")
             )
             return
-        page.message.clear()
+        self.sign_in_page.opened()
         self.lead = person
         self.lead_label.setText(f"{person.staff_id} {person.name}")
         self.pages.setCurrentIndex(1)
@@ -228,7 +188,7 @@ class LeadMonitor(QWidget):
         self.lead = None
         self.score_sheet.open_for(None)
         self.pages.setCurrentIndex(0)
-        self.sign_in_page.message.setText(reason)
+        self.sign_in_page.refused(reason)
 
     # ----- layout -----
 

@@ -350,7 +350,7 @@ class WorkstationWindow(QMainWindow):
         """Sign in as if typed on the sign-in page (the command line's --clerk/--pin)."""
         self.sign_in_page.staff.setText(staff_id)
         self.sign_in_page.pin.setText(pin)
-        self.sign_in_page.submit()
+        self.sign_in_page.send()
 
     def _signed_in(self, who: Clerk) -> None:
         self.clerk = who

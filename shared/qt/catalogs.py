@@ -28,7 +28,7 @@ I18N = ROOT / "assets" / "i18n"
 SOURCES: dict[str, tuple[str, ...]] = {
     "kiosk": ("kiosk/pages/*.py", "kiosk/sources.py", "kiosk/window.py"),
     "screen": ("counter/screen/*.py",),
-    "workstation": ("counter/customer/*.py", "counter/workstation/*.py"),
+    "workstation": ("counter/customer/*.py", "counter/workstation/*.py", "counter/sign_in.py"),
     "words": ("shared/qt/codes.py", "shared/qt/refusals.py"),
     "admin": ("counter/admin/*.py",),
 }

@@ -138,8 +138,12 @@ _SAID: dict[str, Callable[[Mapping[str, str]], tuple[str, tuple[str, ...]]]] = {
     "pin_length": lambda p: (_tr("A PIN is %1 to %2 digits"), (p["least"], p["most"])),
     "not_permitted": lambda p: (_not_permitted(p), (p["actor"],)),
     "wrong_counter": lambda p: (
-        _tr("%1 is not signed in at counter %2"),
-        (p["actor"], p["counter"]),
+        (
+            _tr("%1 is at counter %2, not counter %3")
+            if p["at"]
+            else _tr("%1 is at no counter, not counter %3")
+        ),
+        (p["actor"], p["at"], p["counter"]),
     ),
     "staff_text_length": lambda p: (
         _tr("A staff ID is 1 to %1 characters")

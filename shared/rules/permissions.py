@@ -140,6 +140,7 @@ def require(actor: Actor, permission: Permission, counter: int | None = None) ->
             f"{actor.name} is signed in at {bound}, not counter {counter}",
             "wrong_counter",
             actor=actor.name,
+            at="" if actor.counter is None else actor.counter,
             counter=counter,
         )
     raise Forbidden(

@@ -3,7 +3,8 @@
 Run once per language: `python -m tests.gui.screen_shots --language zh` (and `en`).
 A simulated busy day is replayed event by event; the first moment after 10:00 at each
 level is photographed, with a printer incident and an early warning on the floor so the
-monitor shows every panel. Writes docs/screenshots/{board,monitor}-L<level>-<language>.png.
+monitor shows every panel. Writes docs/screenshots/{board,monitor}-L<level>-<language>.png,
+and monitor-sign-in-<language>.png with a clerk refused on the monitor's sign-in page.
 
 With `--server` the windows are clients of a hall server (in this process, on the replayed
 store, its clock stopped at each moment), started as `hallq-screen --server` starts them,
@@ -26,6 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import uvicorn
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from counter.app import make_application
@@ -97,6 +100,13 @@ def _photograph(store: Store, at: dt.datetime, level: int, language: str) -> Non
     monitor = LeadMonitor(StoreSource(store, "demo", clock), language)
     monitor.setStyleSheet(style_sheet("screen"))
     monitor.resize(1920, 1080)
+    if level == 0:  # a clerk tries the monitor first, typing as at the keyboard
+        page = monitor.sign_in_page
+        for field, typed in ((page.staff, "E002"), (page.pin, "1234")):
+            QTest.keyClicks(field, typed)
+            QTest.keyClick(field, Qt.Key.Key_Return)
+        QApplication.processEvents()
+        monitor.grab().save(str(SHOTS / f"monitor-sign-in-{language}.png"))
     monitor.sign_in("M001", "2468")
     monitor.grab().save(str(SHOTS / f"monitor-L{level}-{language}.png"))
     if level == 2:

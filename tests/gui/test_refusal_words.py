@@ -28,6 +28,7 @@ PARAMS = {
     "field": "staff id",
     "actor": "E002",
     "needs": "admin",
+    "at": "3",
     "device": "kiosk-1",
     "phone": "138****5678",
     "setting": "kiosk_idle_s",
