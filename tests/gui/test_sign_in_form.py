@@ -61,19 +61,19 @@ def test_a_clerk_at_the_monitor_reads_why_whole_and_the_fields_keep_their_size(
     assert monitor.pages.currentIndex() == 0
 
 
-def test_a_wrong_pin_at_the_workstation_is_said_and_asked_again(qtbot, counter_windows):
-    form = counter_windows.window.sign_in_page
+@pytest.mark.parametrize(
+    ("program", "pin", "said"),
+    [
+        ("counter_windows", "9999", "Unknown staff ID or wrong PIN"),
+        ("admin_window", "1234", "E002 is not an administrator"),
+    ],
+)
+def test_a_refused_clerk_is_told_why_and_asked_again(qtbot, request, program, pin, said):
+    """At the workstation a wrong PIN; at the administrator's window a clerk's right one."""
+    form = request.getfixturevalue(program).window.sign_in_page
     heights = (form.staff.height(), form.pin.height())
-    types_and_enters(qtbot, form, "E002", "9999")
-    assert form.message.text() == "Unknown staff ID or wrong PIN"
-    keeps_its_fields(qtbot, form, heights)
-
-
-def test_a_clerk_is_no_administrator(qtbot, admin_window):
-    form = admin_window.window.sign_in_page
-    heights = (form.staff.height(), form.pin.height())
-    types_and_enters(qtbot, form, "E002", "1234")
-    assert form.message.text() == "E002 is not an administrator"
+    types_and_enters(qtbot, form, "E002", pin)
+    assert form.message.text() == said
     keeps_its_fields(qtbot, form, heights)
 
 
