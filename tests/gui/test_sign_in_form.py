@@ -22,6 +22,11 @@ LANGUAGES = pytest.mark.parametrize("language", ["zh", "en"])
 
 
 def types_and_enters(qtbot, form: SignInForm, staff: str, pin: str) -> None:
+    """As at the keyboard of the program's window, which has the focus."""
+    window = form.window()
+    if not window.isActiveWindow():
+        with qtbot.waitActive(window):
+            window.activateWindow()
     qtbot.keyClicks(form.staff, staff)
     qtbot.keyClick(form.staff, Qt.Key.Key_Return)
     assert form.pin.hasFocus()
@@ -46,9 +51,7 @@ def test_a_clerk_at_the_monitor_reads_why_whole_and_the_fields_keep_their_size(
     monitor.setStyleSheet(style_sheet("screen"))
     qtbot.addWidget(monitor)
     monitor.resize(1366, 768)
-    with qtbot.waitActive(monitor):
-        monitor.show()
-        monitor.activateWindow()
+    monitor.show()
     form = monitor.sign_in_page
     heights = (form.staff.height(), form.pin.height())
     types_and_enters(qtbot, form, "E002", "1234")
