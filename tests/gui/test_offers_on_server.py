@@ -83,6 +83,10 @@ def test_the_lead_acknowledges_a_flag_and_closes_a_case_through_the_server(
             qtbot.keyClick(page.pin, Qt.Key.Key_Return)
             qtbot.waitUntil(lambda: monitor.pages.currentIndex() == 1, timeout=WAIT_MS)
             panel = monitor.service_panel
+            bar = monitor.tabs.tabBar()  # the lead opens the Service and sales tab
+            tab = bar.tabRect(monitor.tabs.indexOf(panel)).center()
+            qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=tab)
+            assert monitor.tabs.currentWidget() is panel
             qtbot.waitUntil(lambda: panel.flags_model.rowCount() == 1, timeout=WAIT_MS)
             assert flagged in panel.flag_line.text()
             qtbot.mouseClick(panel.ack_flag_button, Qt.MouseButton.LeftButton)
@@ -91,10 +95,20 @@ def test_the_lead_acknowledges_a_flag_and_closes_a_case_through_the_server(
             qtbot.keyClicks(panel.complaint_note, "asked twice for the same papers")
             qtbot.mouseClick(panel.complaint_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: panel.cases_model.rowCount() == 1, timeout=WAIT_MS)
-            rect = panel.cases_view.visualRect(panel.cases_model.index(0, 0))
+            # the table appears with its first case: the lead clicks it once it is laid out
+            first = panel.cases_model.index(0, 0)
+            qtbot.waitUntil(
+                lambda: (
+                    panel.cases_view.isVisible()
+                    and not panel.cases_view.visualRect(first).isEmpty()
+                ),
+                timeout=WAIT_MS,
+            )
+            rect = panel.cases_view.visualRect(first)
             qtbot.mouseClick(
                 panel.cases_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
             )
+            qtbot.waitUntil(panel.assign_button.isEnabled, timeout=WAIT_MS)
             panel.assign_to.setCurrentIndex(panel.assign_to.findData("E001"))
             qtbot.mouseClick(panel.assign_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: panel.outcome_buttons["escalated"].isEnabled(), timeout=WAIT_MS)
