@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QCoreApplication
 
 from shared.qt.codes import name
+from shared.vocabulary import Role
 
 
 def _tr(text: str) -> str:
@@ -34,9 +35,9 @@ def _kind(params: Mapping[str, str]) -> str:
 def _not_permitted(params: Mapping[str, str]) -> str:
     """Who may do what was refused: the least role that may."""
     needs = params["needs"]
-    if needs == "admin":
+    if needs == Role.ADMIN:
         return _tr("%1 is not an administrator")
-    if needs == "lead":
+    if needs == Role.LEAD:
         return _tr("%1 is not a shift lead or an administrator")
     return _tr("%1 may not do this")
 

@@ -31,12 +31,13 @@ ADMINS = (Role.ADMIN,)  # also manage staff and counters
 def require_role(clerk: Clerk, roles: tuple[Role, ...], what: str) -> None:
     """Refuse `what` ("change settings", ...) to a clerk whose role is not among `roles`."""
     if clerk.role not in roles:
-        who = "an administrator" if roles == ADMINS else "a shift lead or an administrator"
+        needs = Role.ADMIN if roles == ADMINS else Role.LEAD
+        who = "an administrator" if needs == Role.ADMIN else "a shift lead or an administrator"
         raise Rejected(
             f"only {who} may {what}; {clerk.staff_id} is a {clerk.role}",
             "not_permitted",
             actor=clerk.staff_id,
-            needs=Role.ADMIN if roles == ADMINS else Role.LEAD,
+            needs=needs,
         )
 
 

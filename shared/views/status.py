@@ -2,7 +2,7 @@
 
 Read in plain SQL through a `Read` (a statement and its parameters give rows), so one view
 serves an open session of the store (the monitor, the board, the hall server: see
-`shared.store.direct.plain_reads`) and a bare read-only connection to a SQLite file, with
+`shared.store.plain.plain_reads`) and a bare read-only connection to a SQLite file, with
 which `hallq status` answers from a fresh process without loading the database layer
 (shared/cli/quick_status.py). Moments and days come back as text from SQLite and as
 values from PostgreSQL; both are read the same way here."""
@@ -79,9 +79,8 @@ def _isoformat(value: object) -> object:
 
 _HALL = "SELECT code, name, name_en, business_day, alert_level FROM halls WHERE id = :hall"
 _THRESHOLDS = ("alert_level1", "alert_level2", "alert_margin")
-_SETTINGS = (
-    "SELECT key, value FROM settings WHERE hall_id = :hall"
-    " AND key IN ('alert_level1', 'alert_level2', 'alert_margin')"
+_SETTINGS = "SELECT key, value FROM settings WHERE hall_id = :hall AND key IN ({})".format(
+    ", ".join(f"'{key}'" for key in _THRESHOLDS)
 )
 _WAITING = (
     "SELECT queue_id, count(*), min(waiting_since) FROM tickets"
